@@ -1,0 +1,118 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from './commands/context.ts';
+import type { Env } from './config/env.ts';
+import { registerAuth } from './routes/plugins/auth.ts';
+import { errorHandler, sendProblem } from './routes/problem.ts';
+import { registerStaffRoutes } from './routes/staff/index.ts';
+import { registerPublicRoutes } from './routes/publicRoutes.ts';
+
+export const API_VERSION = '1.0.0';
+export const API_PREFIX = '/api/v1';
+const DOCS_PREFIX = `${API_PREFIX}/docs`;
+
+z.config(z.locales.nl());
+
+export type AppOptions = {
+  services: Services;
+  env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'oidc' | 'logLevel'>;
+  logger?: boolean;
+};
+export type App = FastifyInstance;
+
+/** Every route with the permission it declared, for the route table test and review. */
+export type RouteEntry = { method: string; url: string; permission: string };
+
+export async function buildApp({ services, env, logger = true }: AppOptions): Promise<App & { routeTable: RouteEntry[] }> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: env.logLevel,
+          // Personal data never goes into logs: no bodies, no query strings, no cookies.
+          serializers: {
+            req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, 'Niet gevonden', 'Deze pagina of bron bestaat niet.'));
+
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    let permission = route.config?.permission;
+    if (!permission && route.url.startsWith(DOCS_PREFIX)) {
+      permission = 'public';
+      route.config = { ...route.config, permission };
+    }
+    if (!permission) throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission`);
+    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission });
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('API-Version', API_VERSION);
+    if (request.url.startsWith(API_PREFIX) && !request.url.startsWith(DOCS_PREFIX)) reply.header('Cache-Control', 'no-store');
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: services.org.documents.maxBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Klachtflow API',
+        version: API_VERSION,
+        description: 'Klachten behandelen: activiteiten, werkvoorraad, meldingen en hun tijdlijn.',
+        contact: { name: services.org.name, email: services.org.contact.email },
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kf_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
+
+  registerAuth(app, services);
+  await app.register(async (api) => {
+    registerPublicRoutes(api, services, env);
+    registerStaffRoutes(api, services, env);
+  }, { prefix: API_PREFIX });
+
+  app.get(`${API_PREFIX}/openapi.json`, { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    reply.header('Access-Control-Allow-Origin', '*');
+    return app.swagger();
+  });
+
+  return Object.assign(app as unknown as FastifyInstance, { routeTable });
+}

@@ -1,0 +1,144 @@
+import { sql } from 'kysely';
+import { conflict, invalid, notFound } from '../domain/errors.ts';
+import { validateFields } from '../domain/process/fieldSchema.ts';
+import { normalisePhone } from '../domain/phone.ts';
+import { activityScope } from '../queries/scope.ts';
+import { actorId, type CommandContext } from './context.ts';
+import { recordEvent } from './timeline.ts';
+
+export type PersonInput = {
+  kind: 'person' | 'organisation';
+  name: string;
+  organisationName?: string;
+  email?: string;
+  phone?: string;
+  street?: string;
+  postcode?: string;
+  city?: string;
+};
+
+export type RegisterCaseInput = {
+  activityId?: string;
+  processKey?: string;
+  subject: string;
+  description: string;
+  channel: string;
+  receivedAt?: Date;
+  complainant: { personId: string } | PersonInput;
+  representative?: { person: { personId: string } | PersonInput; relation: string };
+  data: Record<string, unknown>;
+};
+
+async function resolvePerson(ctx: CommandContext, p: { personId: string } | PersonInput, field: string) {
+  if ('personId' in p) {
+    const row = await ctx.tx.selectFrom('person').select(['id', 'name', 'email']).where('id', '=', p.personId).executeTakeFirst();
+    if (!row) throw invalid(`${field}.personId`, 'Deze persoon bestaat niet.');
+    return row;
+  }
+  return ctx.tx
+    .insertInto('person')
+    .values({
+      kind: p.kind,
+      name: p.name,
+      organisation_name: p.organisationName ?? null,
+      email: p.email?.toLowerCase() ?? null,
+      phone: p.phone ? normalisePhone(p.phone) : null,
+      street: p.street ?? null,
+      postcode: p.postcode?.toUpperCase().replace(/\s+/g, ' ') ?? null,
+      city: p.city ?? null,
+      created_at: ctx.now,
+    })
+    .returning(['id', 'name', 'email'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The next human reference, e.g. KL-2026-000123: one counter row per prefix and year. */
+async function nextReference(ctx: CommandContext): Promise<string> {
+  const prefix = ctx.services.org.referencePrefix;
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(ctx.now));
+  const row = await ctx.tx
+    .insertInto('reference_counter')
+    .values({ prefix, year, last_value: 1 })
+    .onConflict((oc) => oc.columns(['prefix', 'year']).doUpdateSet({ last_value: sql`reference_counter.last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return `${prefix}-${year}-${String(row.last_value).padStart(6, '0')}`;
+}
+
+/** What full-text search sees of a case; accents are folded so "coordinator" finds "coördinator". */
+export const searchTextOf = (parts: (string | null | undefined)[]) =>
+  parts.filter(Boolean).join(' ').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+
+/** Log an activity as a new case, or register a case directly (seed 000 §4.2). */
+export async function registerCase(ctx: CommandContext, input: RegisterCaseInput) {
+  const process = input.processKey ? ctx.services.processes.get(input.processKey) : ctx.services.processes.defaultProcess;
+  if (!process) throw invalid('processKey', 'Dit proces bestaat niet.');
+  const data = validateFields(process.caseType.fields, input.data, 'data');
+  const me = actorId(ctx.actor);
+
+  let activity: { id: string; version: number; created_at: Date } | undefined;
+  if (input.activityId) {
+    activity = await ctx.tx
+      .selectFrom('activity')
+      .select(['id', 'version', 'case_id', 'created_at'])
+      .where('id', '=', input.activityId)
+      .where(activityScope(ctx.actor))
+      .executeTakeFirst()
+      .then((a) => {
+        if (!a) throw notFound('Deze activiteit');
+        if (a.case_id) throw conflict('Deze activiteit is al aan een melding gekoppeld.');
+        return a;
+      });
+  }
+  const complainant = await resolvePerson(ctx, input.complainant, 'complainant');
+  const representative = input.representative ? await resolvePerson(ctx, input.representative.person, 'representative.person') : null;
+  const reference = await nextReference(ctx);
+  const receivedAt = input.receivedAt ?? activity?.created_at ?? ctx.now;
+
+  const created = await ctx.tx
+    .insertInto('cases')
+    .values({
+      reference,
+      process_key: process.key,
+      case_type: process.caseType.key,
+      status: process.initialStatus,
+      status_changed_at: ctx.now,
+      subject: input.subject,
+      description: input.description,
+      channel: input.channel,
+      complainant_id: complainant.id,
+      representative_id: representative?.id ?? null,
+      representative_relation: input.representative?.relation ?? null,
+      assignee_user_id: me,
+      data: JSON.stringify(data),
+      received_at: receivedAt,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+      created_by: me,
+      search_text: searchTextOf([reference, input.subject, input.description, complainant.name, complainant.email, representative?.name]),
+    })
+    .returning(['id', 'reference'])
+    .executeTakeFirstOrThrow();
+
+  await recordEvent(ctx, {
+    type: 'caseRegistered',
+    caseId: created.id,
+    after: { reference, status: process.initialStatus, subject: input.subject, channel: input.channel, data },
+  });
+  if (activity) await attachActivity(ctx, activity, created.id, process.caseType.key);
+  return created;
+}
+
+/** Link an activity to a case (new or existing); a linked intake activity is done. */
+export async function attachActivity(ctx: CommandContext, activity: { id: string; version: number }, caseId: string, caseType: string) {
+  const updated = await ctx.tx
+    .updateTable('activity')
+    .set({ case_id: caseId, case_type: caseType, status: 'done', completed_at: ctx.now, version: sql`version + 1`, updated_at: ctx.now })
+    .where('id', '=', activity.id)
+    .where('version', '=', activity.version)
+    .where('case_id', 'is', null)
+    .executeTakeFirst();
+  if (!updated.numUpdatedRows) throw conflict('Deze activiteit is intussen al gekoppeld of gewijzigd.');
+  await ctx.tx.updateTable('cases').set({ updated_at: ctx.now }).where('id', '=', caseId).execute();
+  await recordEvent(ctx, { type: 'activityLinked', caseId, activityId: activity.id, after: { caseId } });
+}

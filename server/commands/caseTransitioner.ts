@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { AppError, conflict, forbidden, invalid, notFound } from '../domain/errors.ts';
+import type { Effect, ProcessDefinition, Transition } from '../domain/process/definition.ts';
+import { validateFields } from '../domain/process/fieldSchema.ts';
+import { transitionsFrom } from '../domain/process/validateProcess.ts';
+import { mayTakeTransition } from '../policies/casePolicy.ts';
+import { caseScope } from '../queries/scope.ts';
+import { actorId, type CommandContext } from './context.ts';
+import { recordEvent } from './timeline.ts';
+import { teamIdByKey } from './teams.ts';
+
+export type TransitionCaseInput = {
+  caseId: string;
+  transition: string;
+  /** The version the user saw; when given, a case changed since then is refused (409). */
+  expectedVersion?: number;
+  inputs: Record<string, unknown>;
+};
+
+/**
+ * One process step: compare-and-set on the status (and version), the timeline event and every
+ * effect in the caller's transaction. Of two concurrent steps from the same status one wins; the
+ * other finds zero rows and gets 409 with nothing changed.
+ */
+export async function transitionCase(ctx: CommandContext, input: TransitionCaseInput) {
+  const current = await ctx.tx.selectFrom('cases').selectAll().where('id', '=', input.caseId).where(caseScope(ctx.actor)).executeTakeFirst();
+  if (!current) throw notFound('Deze melding');
+  const def = ctx.services.processes.get(current.process_key);
+  if (!def) throw new Error(`case ${current.id} has unknown process ${current.process_key}`);
+  const t = def.transitions.find((x) => x.key === input.transition);
+  if (!t) throw invalid('transition', 'Deze stap bestaat niet in dit proces.');
+  if (!transitionsFrom(def, current.status).includes(t)) {
+    throw conflict(`De stap "${t.label.nl}" kan niet in de status "${statusLabel(def, current.status)}".`);
+  }
+  if (!mayTakeTransition(ctx.actor, t)) throw forbidden(`U mag de stap "${t.label.nl}" niet zetten.`);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+    throw conflict('De melding is intussen gewijzigd. Vernieuw de pagina en probeer opnieuw.');
+  }
+  const values = validateFields(t.inputs, input.inputs, 'inputs');
+  const toData = Object.fromEntries(t.inputs.filter((i) => i.target === 'data' && i.key in values).map((i) => [i.key, values[i.key]]));
+  const target = def.statuses.find((s) => s.key === t.to)!;
+
+  const updated = await ctx.tx
+    .updateTable('cases')
+    .set({
+      status: t.to,
+      status_changed_at: ctx.now,
+      updated_at: ctx.now,
+      closed_at: target.terminal ? ctx.now : null,
+      version: sql`version + 1`,
+      data: sql`data || ${JSON.stringify(toData)}::jsonb`,
+    })
+    .where('id', '=', current.id)
+    .where('status', '=', current.status)
+    .where('version', '=', current.version)
+    .returning(['version'])
+    .executeTakeFirst();
+  if (!updated) throw conflict('Iemand anders heeft deze melding zojuist gewijzigd. Vernieuw de pagina en probeer opnieuw.');
+
+  for (const i of t.inputs) {
+    if (i.target === 'note' && typeof values[i.key] === 'string') {
+      await ctx.tx.insertInto('note').values({ case_id: current.id, author_id: requireStaff(ctx), body: values[i.key] as string, created_at: ctx.now }).execute();
+    }
+  }
+  await recordEvent(ctx, {
+    type: 'statusChanged',
+    caseId: current.id,
+    before: { status: current.status },
+    after: { status: t.to, ...toData },
+    data: { transition: t.key, inputs: values },
+  });
+  for (const effect of t.effects) await applyEffect(ctx, current.id, t, effect);
+  return { version: updated.version, status: t.to };
+}
+
+const statusLabel = (def: ProcessDefinition, key: string) => def.statuses.find((s) => s.key === key)?.label.nl ?? key;
+
+function requireStaff(ctx: CommandContext): string {
+  const id = actorId(ctx.actor);
+  if (!id) throw new AppError('invalid', 'Een notitie heeft een medewerker als auteur.');
+  return id;
+}
+
+async function applyEffect(ctx: CommandContext, caseId: string, t: Transition, effect: Effect) {
+  switch (effect.type) {
+    case 'assignTeam': {
+      const teamId = await teamIdByKey(ctx, effect.team);
+      if (!teamId) throw new Error(`team ${effect.team} of transition ${t.key} is not configured`);
+      await ctx.tx.updateTable('cases').set({ assignee_team_id: teamId, assignee_user_id: null }).where('id', '=', caseId).execute();
+      await recordEvent(ctx, { type: 'caseAssigned', caseId, after: { assigneeTeamId: teamId, assigneeUserId: null } });
+      return;
+    }
+    case 'assignActor': {
+      const me = actorId(ctx.actor);
+      if (!me) return;
+      await ctx.tx.updateTable('cases').set({ assignee_user_id: me }).where('id', '=', caseId).execute();
+      await recordEvent(ctx, { type: 'caseAssigned', caseId, after: { assigneeUserId: me } });
+      return;
+    }
+    case 'unassign':
+      await ctx.tx.updateTable('cases').set({ assignee_user_id: null }).where('id', '=', caseId).execute();
+      return;
+    case 'createTask': {
+      const teamId = effect.team ? await teamIdByKey(ctx, effect.team) : null;
+      const c = await ctx.tx.selectFrom('cases').select(['case_type', 'reference']).where('id', '=', caseId).executeTakeFirstOrThrow();
+      const task = await ctx.tx
+        .insertInto('activity')
+        .values({
+          kind: 'task',
+          channel: 'internal',
+          status: 'open',
+          subject: `${effect.subject.nl} (${c.reference})`,
+          contact: '{}',
+          case_id: caseId,
+          case_type: c.case_type,
+          task_key: effect.taskKey,
+          assignee_team_id: teamId,
+          due_at: effect.dueInDays ? new Date(ctx.now.getTime() + effect.dueInDays * 86_400_000) : null,
+          created_at: ctx.now,
+          updated_at: ctx.now,
+          created_by: actorId(ctx.actor),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordEvent(ctx, { type: 'taskCreated', caseId, activityId: task.id, after: { taskKey: effect.taskKey, assigneeTeamId: teamId } });
+      return;
+    }
+    case 'completeTasks': {
+      const done = await ctx.tx
+        .updateTable('activity')
+        .set({ status: 'done', completed_at: ctx.now, updated_at: ctx.now, version: sql`version + 1` })
+        .where('case_id', '=', caseId)
+        .where('kind', '=', 'task')
+        .where('status', 'in', ['open', 'inProgress'])
+        .returning('id')
+        .execute();
+      if (done.length) await recordEvent(ctx, { type: 'tasksCompleted', caseId, data: { activityIds: done.map((d) => d.id) } });
+      return;
+    }
+  }
+}

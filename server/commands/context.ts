@@ -1,0 +1,47 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/connect.ts';
+import type { DB } from '../db/schema.ts';
+import type { Role } from '../domain/roles.ts';
+import type { Organisation } from '../config/organisation.ts';
+import type { ProcessRegistry } from '../processes/index.ts';
+import type { BlobStorage } from '../storage/blobStorage.ts';
+
+/** Who is acting: a logged-in staff member, or the system (timers, mail import). */
+export type StaffActor = {
+  kind: 'staff';
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  teamIds: string[];
+  permissions: ReadonlySet<string>;
+};
+export type SystemActor = { kind: 'system'; name: string };
+export type Actor = StaffActor | SystemActor;
+
+export type Clock = { now(): Date };
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What the server holds for its lifetime; handed to commands and queries explicitly. */
+export type Services = {
+  db: Database;
+  clock: Clock;
+  org: Organisation;
+  processes: ProcessRegistry;
+  storage: BlobStorage;
+};
+
+/** A command's context: never the HTTP request, so jobs call the same code. */
+export type CommandContext = {
+  actor: Actor;
+  tx: Transaction<DB>;
+  now: Date;
+  services: Services;
+};
+
+export const actorId = (actor: Actor) => (actor.kind === 'staff' ? actor.id : null);
+
+/** Runs a command in one transaction with one `now`, so all its rows agree on the time. */
+export function runCommand<T>(services: Services, actor: Actor, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
+  return services.db.transaction().execute((tx) => fn({ actor, tx, now: services.clock.now(), services }));
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * What an organisation differs in: its name, reference prefix, teams, chosen processes, upload
+ * limits and texts. Read from a JSON file (ORG_CONFIG), validated at start-up.
+ */
+export const organisationSchema = z.object({
+  name: z.string().min(1),
+  referencePrefix: z.string().regex(/^[A-Z]{1,6}$/),
+  contact: z
+    .object({ email: z.string().email().optional(), phone: z.string().optional(), website: z.string().url().optional() })
+    .default({}),
+  orgUnits: z.array(z.object({ key: z.string().min(1), name: z.string().min(1), parent: z.string().optional() })).default([]),
+  teams: z
+    .array(z.object({ key: z.string().min(1), name: z.string().min(1), orgUnit: z.string().optional() }))
+    .min(1),
+  processes: z.array(z.string().min(1)).min(1),
+  documents: z
+    .object({
+      maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
+      allowedTypes: z
+        .array(z.string())
+        .default(['application/pdf', 'image/jpeg', 'image/png', 'text/plain',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'message/rfc822']),
+    })
+    .prefault({}),
+});
+export type Organisation = z.output<typeof organisationSchema>;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEMO_ORGANISATION_FILE = path.resolve(here, '../../config/demo-organisation.json');
+
+export function loadOrganisation(file = DEMO_ORGANISATION_FILE): Organisation {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`Cannot read the organisation configuration ${file}: ${(err as Error).message}`);
+  }
+  const parsed = organisationSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid organisation configuration ${file}:\n${lines.join('\n')}`);
+  }
+  const org = parsed.data;
+  const units = new Set(org.orgUnits.map((u) => u.key));
+  for (const t of org.teams) {
+    if (t.orgUnit && !units.has(t.orgUnit)) throw new Error(`Team "${t.key}" names unknown org unit "${t.orgUnit}"`);
+  }
+  return org;
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './dataDirLock.ts';
+import { migrateToLatest } from './migrate.ts';
+import { PGliteDialect } from './pgliteDialect.ts';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+export type Backend = 'postgres' | 'pglite';
+export type OpenDatabase = { db: Database; backend: Backend; close: () => Promise<void> };
+
+// Timestamps come back as Date, bigint counts as numbers (counts never pass 2^53 here).
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** PostgreSQL when a URL is given; embedded PGlite in `dataDir` (or in memory) otherwise. */
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+}): Promise<OpenDatabase> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    await migrateToLatest(db);
+    return { db, backend: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
+  try {
+    const pglite = await PGlite.create({
+      dataDir: opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined,
+      extensions: { pg_trgm, unaccent },
+    });
+    pglite.parsers[20] = (v: string) => Number(v);
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    await migrateToLatest(db);
+    return {
+      db,
+      backend: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

@@ -1,0 +1,168 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely's view of the tables in migrations/. Keep in step with every migration. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in when the insert leaves it out. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface OrgUnitTable {
+  id: Generated<string>;
+  key: string;
+  name: string;
+  parent_id: string | null;
+}
+export interface TeamTable {
+  id: Generated<string>;
+  key: string;
+  name: string;
+  org_unit_id: string | null;
+}
+export interface StaffUserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  roles: string[];
+  org_unit_id: string | null;
+  oidc_subject: string | null;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+export interface TeamMemberTable {
+  team_id: string;
+  user_id: string;
+}
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+export interface OidcLoginTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  expires_at: Timestamp;
+}
+export interface PersonTable {
+  id: Generated<string>;
+  kind: 'person' | 'organisation';
+  name: string;
+  organisation_name: string | null;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  created_at: DefaultTimestamp;
+}
+export interface ReferenceCounterTable {
+  prefix: string;
+  year: number;
+  last_value: number;
+}
+export interface CasesTable {
+  id: Generated<string>;
+  reference: string;
+  process_key: string;
+  case_type: string;
+  status: string;
+  status_changed_at: Timestamp;
+  version: Generated<number>;
+  subject: string;
+  description: Generated<string>;
+  channel: string;
+  complainant_id: string;
+  representative_id: string | null;
+  representative_relation: string | null;
+  assignee_user_id: string | null;
+  assignee_team_id: string | null;
+  data: Json<Record<string, unknown>>;
+  received_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+  created_by: string | null;
+  search_text: Generated<string>;
+  search: ColumnType<string, never, never>;
+}
+export interface ActivityTable {
+  id: Generated<string>;
+  kind: 'intake' | 'task';
+  channel: string;
+  status: string;
+  subject: string;
+  body: Generated<string>;
+  contact: Json<ContactDetails>;
+  case_id: string | null;
+  case_type: string | null;
+  task_key: string | null;
+  assignee_user_id: string | null;
+  assignee_team_id: string | null;
+  version: Generated<number>;
+  due_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: Timestamp | null;
+  created_by: string | null;
+}
+export interface ContactDetails {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+export interface DocumentTable {
+  id: Generated<string>;
+  case_id: string | null;
+  activity_id: string | null;
+  doc_type: string;
+  filename: string;
+  media_type: string;
+  size_bytes: ColumnType<number, number, number>;
+  sha256: string;
+  storage_key: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+export interface NoteTable {
+  id: Generated<string>;
+  case_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+export interface TimelineEventTable {
+  id: Generated<string>;
+  case_id: string | null;
+  activity_id: string | null;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  type: string;
+  before: Json<Record<string, unknown> | null> | null;
+  after: Json<Record<string, unknown> | null> | null;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface DB {
+  org_unit: OrgUnitTable;
+  team: TeamTable;
+  staff_user: StaffUserTable;
+  team_member: TeamMemberTable;
+  session: SessionTable;
+  oidc_login: OidcLoginTable;
+  person: PersonTable;
+  reference_counter: ReferenceCounterTable;
+  cases: CasesTable;
+  activity: ActivityTable;
+  document: DocumentTable;
+  note: NoteTable;
+  timeline_event: TimelineEventTable;
+}
+
+export type CaseRow = Selectable<CasesTable>;
+export type ActivityRow = Selectable<ActivityTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type NewTimelineEvent = Insertable<TimelineEventTable>;

@@ -1,0 +1,42 @@
+import type { Role } from '../domain/roles.ts';
+
+/**
+ * The one place that says which role may do what. Routes declare one of these permissions (or
+ * `public` / `authenticated`); case-level rules (which transition in which status) come from the
+ * process definition and are checked in casePolicy.ts.
+ */
+export const PERMISSIONS = [
+  'activity:read', // see work queues and activities
+  'activity:create', // register an incoming contact (phone, counter, letter)
+  'activity:work', // pick up, claim, release and complete own work
+  'activity:assign', // assign and reassign others' work, in bulk too
+  'case:read', // see cases in the actor's scope
+  'case:create', // register a case, link an activity to a case
+  'case:edit', // notes, documents, data fields
+  'case:transition', // take process steps (which ones: process definition)
+  'case:readAll', // scope: every case, not only one's own and one's teams'
+  'staff:read', // list colleagues and teams (for assignment)
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+export type RoutePermission = Permission | 'public' | 'authenticated';
+
+const handler: Permission[] = ['activity:read', 'activity:work', 'case:read', 'case:edit', 'case:transition', 'staff:read'];
+
+const BY_ROLE: Record<Role, Permission[]> = {
+  firstLineAgent: [...handler, 'activity:create', 'case:create', 'case:readAll'],
+  dispatcher: ['activity:read', 'activity:assign', 'activity:create', 'case:read', 'case:readAll', 'staff:read'],
+  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll'],
+  backOffice: [...handler, 'case:readAll'],
+  // A department sees only the cases it is given work on (need to know).
+  department: handler,
+  teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create'],
+  qualityOfficer: [...handler, 'activity:create', 'case:create', 'case:readAll'],
+  processOwner: ['case:read', 'case:readAll', 'activity:read', 'staff:read'],
+  serviceManager: ['case:read', 'case:readAll', 'activity:read', 'staff:read'],
+  // Administrators manage users and configuration, not complaints: no case contents.
+  administrator: ['staff:read'],
+};
+
+export function permissionsFor(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => BY_ROLE[r] ?? []));
+}

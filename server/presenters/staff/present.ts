@@ -1,0 +1,76 @@
+import type { ProcessRegistry } from '../../processes/index.ts';
+import type { CaseAbilities } from '../../policies/casePolicy.ts';
+import type { PersonRow } from '../../db/schema.ts';
+import type { caseDetail } from '../../queries/cases.ts';
+import type { CaseSummaryRow } from '../../queries/cases.ts';
+
+/** Rows → API objects: camelCase, UTC timestamps, owners as {id, name}. */
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+const ref = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
+
+export function presentActivity(r: {
+  id: string; kind: 'intake' | 'task'; channel: string; status: string; subject: string; contact: unknown;
+  case_id: string | null; case_reference: string | null; case_type: string | null; task_key: string | null;
+  user_id: string | null; user_name: string | null; team_id: string | null; team_name: string | null;
+  due_at: Date | null; created_at: Date; updated_at: Date; version: number;
+}) {
+  return {
+    id: r.id, kind: r.kind, channel: r.channel, status: r.status, subject: r.subject,
+    contact: (r.contact ?? {}) as { name?: string; email?: string; phone?: string },
+    caseId: r.case_id, caseReference: r.case_reference, caseType: r.case_type, taskKey: r.task_key,
+    assignee: ref(r.user_id, r.user_name), team: ref(r.team_id, r.team_name),
+    dueAt: isoOrNull(r.due_at), createdAt: iso(r.created_at), updatedAt: iso(r.updated_at), version: r.version,
+  };
+}
+
+export function statusLabelOf(processes: ProcessRegistry, processKey: string, status: string) {
+  return processes.get(processKey)?.statuses.find((s) => s.key === status)?.label ?? { nl: status, en: status };
+}
+
+export function presentCaseSummary(processes: ProcessRegistry, r: CaseSummaryRow) {
+  return {
+    id: r.id, reference: r.reference, processKey: r.process_key, caseType: r.case_type, status: r.status,
+    statusLabel: statusLabelOf(processes, r.process_key, r.status),
+    subject: r.subject, channel: r.channel, complainantName: r.complainant_name,
+    assignee: ref(r.user_id, r.user_name), team: ref(r.team_id, r.team_name),
+    receivedAt: iso(r.received_at), updatedAt: iso(r.updated_at), closedAt: isoOrNull(r.closed_at), version: r.version,
+  };
+}
+
+export function presentPerson(p: PersonRow) {
+  return {
+    id: p.id, kind: p.kind, name: p.name, organisationName: p.organisation_name, email: p.email, phone: p.phone,
+    street: p.street, postcode: p.postcode, city: p.city,
+  };
+}
+
+export function presentCaseDetail(processes: ProcessRegistry, d: Awaited<ReturnType<typeof caseDetail>>, abilities: CaseAbilities) {
+  const c = d.case;
+  return {
+    ...presentCaseSummary(processes, {
+      ...c, complainant_name: d.complainant.name, user_id: c.assignee_user_id, user_name: c.user_name, team_id: c.assignee_team_id, team_name: c.team_name,
+    }),
+    description: c.description,
+    data: c.data,
+    complainant: presentPerson(d.complainant),
+    representative: d.representative ? presentPerson(d.representative) : null,
+    representativeRelation: c.representative_relation,
+    createdAt: iso(c.created_at),
+    statusChangedAt: iso(c.status_changed_at),
+    notes: d.notes.map((n) => ({ id: n.id, body: n.body, author: ref(n.author_id, n.author_name), createdAt: iso(n.created_at) })),
+    documents: d.documents.map((x) => ({ id: x.id, docType: x.doc_type, filename: x.filename, mediaType: x.media_type, sizeBytes: Number(x.size_bytes), sha256: x.sha256, createdAt: iso(x.created_at) })),
+    activities: d.activities.map((a) => ({ id: a.id, kind: a.kind, channel: a.channel, status: a.status, subject: a.subject, taskKey: a.task_key, assigneeName: a.user_name, teamName: a.team_name, createdAt: iso(a.created_at) })),
+    abilities,
+  };
+}
+
+export function presentTimelineEvent(e: {
+  id: string; type: string; occurred_at: Date; actor_id: string | null; actor_name: string; activity_id: string | null;
+  before: unknown; after: unknown; data: unknown;
+}) {
+  return {
+    id: String(e.id), type: e.type, occurredAt: iso(e.occurred_at), actor: { id: e.actor_id, name: e.actor_name }, activityId: e.activity_id,
+    before: (e.before ?? null) as Record<string, unknown> | null, after: (e.after ?? null) as Record<string, unknown> | null, data: (e.data ?? {}) as Record<string, unknown>,
+  };
+}

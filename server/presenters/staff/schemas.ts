@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/** Response shapes of the staff API; presenters produce exactly these (and OpenAPI shows them). */
+export const label = z.object({ nl: z.string(), en: z.string() });
+const ref = z.object({ id: z.uuid(), name: z.string() }).nullable();
+const when = z.iso.datetime();
+
+export const activityOut = z.object({
+  id: z.uuid(),
+  kind: z.enum(['intake', 'task']),
+  channel: z.string(),
+  status: z.string(),
+  subject: z.string(),
+  contact: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }),
+  caseId: z.uuid().nullable(),
+  caseReference: z.string().nullable(),
+  caseType: z.string().nullable(),
+  taskKey: z.string().nullable(),
+  assignee: ref,
+  team: ref,
+  dueAt: when.nullable(),
+  createdAt: when,
+  updatedAt: when,
+  version: z.number().int(),
+});
+export const activityDetailOut = activityOut.extend({ body: z.string() });
+
+export const caseSummaryOut = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  processKey: z.string(),
+  caseType: z.string(),
+  status: z.string(),
+  statusLabel: label,
+  subject: z.string(),
+  channel: z.string(),
+  complainantName: z.string(),
+  assignee: ref,
+  team: ref,
+  receivedAt: when,
+  updatedAt: when,
+  closedAt: when.nullable(),
+  version: z.number().int(),
+});
+
+export const personOut = z.object({
+  id: z.uuid(),
+  kind: z.enum(['person', 'organisation']),
+  name: z.string(),
+  organisationName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  street: z.string().nullable(),
+  postcode: z.string().nullable(),
+  city: z.string().nullable(),
+});
+
+const transitionInput = z.object({
+  key: z.string(),
+  label,
+  type: z.string(),
+  required: z.boolean(),
+  target: z.string(),
+  options: z.array(z.object({ value: z.string(), label })).optional(),
+});
+
+export const caseDetailOut = caseSummaryOut.extend({
+  description: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  complainant: personOut,
+  representative: personOut.nullable(),
+  representativeRelation: z.string().nullable(),
+  createdAt: when,
+  statusChangedAt: when,
+  notes: z.array(z.object({ id: z.uuid(), body: z.string(), author: ref, createdAt: when })),
+  documents: z.array(z.object({ id: z.uuid(), docType: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: when })),
+  activities: z.array(z.object({ id: z.uuid(), kind: z.string(), channel: z.string(), status: z.string(), subject: z.string(), taskKey: z.string().nullable(), assigneeName: z.string().nullable(), teamName: z.string().nullable(), createdAt: when })),
+  abilities: z.object({
+    transitions: z.array(z.object({ key: z.string(), label, to: z.string(), inputs: z.array(transitionInput) })),
+    addNote: z.boolean(),
+    addDocument: z.boolean(),
+    editData: z.boolean(),
+    linkActivity: z.boolean(),
+  }),
+});
+
+export const timelineEventOut = z.object({
+  id: z.string(),
+  type: z.string(),
+  occurredAt: when,
+  actor: z.object({ id: z.uuid().nullable(), name: z.string() }),
+  activityId: z.uuid().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

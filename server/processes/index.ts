@@ -1,0 +1,27 @@
+import type { ProcessDefinition, ProcessDefinitionInput } from '../domain/process/definition.ts';
+import { validateProcess } from '../domain/process/validateProcess.ts';
+import type { Organisation } from '../config/organisation.ts';
+import { kccComplaint } from './kccComplaint.ts';
+
+/** The presets that ship with Klachtflow, one per seed organisation. */
+export const PRESETS: Record<string, ProcessDefinitionInput> = {
+  [kccComplaint.key]: kccComplaint,
+};
+
+export type ProcessRegistry = {
+  get(key: string): ProcessDefinition | undefined;
+  all(): ProcessDefinition[];
+  defaultProcess: ProcessDefinition;
+};
+
+/** Validates the organisation's chosen processes at start-up; the first problem stops the server. */
+export function loadProcesses(org: Organisation): ProcessRegistry {
+  const teams = org.teams.map((t) => t.key);
+  const defs = org.processes.map((key) => {
+    const preset = PRESETS[key];
+    if (!preset) throw new Error(`Unknown process "${key}" in the organisation configuration`);
+    return validateProcess(preset, teams);
+  });
+  const byKey = new Map(defs.map((d) => [d.key, d]));
+  return { get: (key) => byKey.get(key), all: () => defs, defaultProcess: defs[0]! };
+}

@@ -1,0 +1,221 @@
+import type { ProcessDefinitionInput } from '../domain/process/definition.ts';
+
+/**
+ * Preset for seed 000: a ministry's customer-contact centre (KCC). Every step of §4.1–4.5: log as a
+ * case, completeness check with information request, coordinator assessment and acknowledgment,
+ * classification, the statutory (Awb) path with back office judgment, hearing and decision letter,
+ * both non-statutory paths (standard response by the coordinator; letter by back office), and cancel.
+ * Mail, timers and letters are attached to these steps as effects in later parts.
+ */
+const l = (nl: string, en: string) => ({ nl, en });
+
+const note = { key: 'note', label: l('Interne notitie', 'Internal note'), type: 'textarea', target: 'note' } as const;
+const requiredNote = { ...note, required: true };
+
+export const kccComplaint: ProcessDefinitionInput = {
+  key: 'kcc-complaint',
+  version: 1,
+  label: l('Klachtmelding KCC', 'KCC complaint'),
+  caseType: {
+    key: 'complaint',
+    label: l('Klacht', 'Complaint'),
+    fields: [
+      { key: 'product', label: l('Product of dienst', 'Product or service'), type: 'text' },
+      { key: 'incidentDate', label: l('Datum van de gebeurtenis', 'Date of the event'), type: 'date' },
+      { key: 'desiredOutcome', label: l('Wat wil de klant bereiken?', 'Desired outcome'), type: 'textarea' },
+    ],
+  },
+  initialStatus: 'registered',
+  citizenSteps: [
+    { key: 'received', label: l('Ontvangen', 'Received') },
+    { key: 'inProgress', label: l('In behandeling', 'Being handled') },
+    { key: 'hearing', label: l('Gesprek', 'Hearing') },
+    { key: 'answer', label: l('Antwoord', 'Answer') },
+    { key: 'done', label: l('Afgerond', 'Done') },
+  ],
+  statuses: [
+    { key: 'registered', label: l('Controle volledigheid', 'Completeness check'), citizenLabel: l('We hebben uw klacht ontvangen', 'We received your complaint'), citizenStep: 'received' },
+    { key: 'awaitingInformation', label: l('Wacht op aanvullende informatie', 'Awaiting information'), citizenLabel: l('We wachten op informatie van u', 'We are waiting for information from you'), citizenStep: 'received' },
+    { key: 'withCoordinator', label: l('Bij klachtencoördinator', 'With coordinator'), citizenLabel: l('Uw klacht wordt bekeken', 'Your complaint is being reviewed'), citizenStep: 'inProgress' },
+    { key: 'acknowledged', label: l('Beoordeeld, ontvangst bevestigd', 'Assessed, acknowledged'), citizenLabel: l('Uw klacht wordt bekeken', 'Your complaint is being reviewed'), citizenStep: 'inProgress' },
+    { key: 'classified', label: l('Geclassificeerd', 'Classified'), citizenLabel: l('Uw klacht wordt behandeld', 'Your complaint is being handled'), citizenStep: 'inProgress' },
+    { key: 'withBackOffice', label: l('Bij BO klachten voor oordeel', 'With back office for judgment'), citizenLabel: l('Uw klacht wordt onderzocht', 'Your complaint is being investigated'), citizenStep: 'inProgress' },
+    { key: 'judged', label: l('Oordeel gegeven', 'Judged'), citizenLabel: l('Uw klacht wordt onderzocht', 'Your complaint is being investigated'), citizenStep: 'inProgress' },
+    { key: 'hearingInvited', label: l('Uitgenodigd voor hoorgesprek', 'Invited for hearing'), citizenLabel: l('U bent uitgenodigd voor een gesprek', 'You are invited for a hearing'), citizenStep: 'hearing' },
+    { key: 'hearingPlanned', label: l('Hoorgesprek gepland', 'Hearing planned'), citizenLabel: l('Uw gesprek is gepland', 'Your hearing is planned'), citizenStep: 'hearing' },
+    { key: 'hearingHeld', label: l('Hoorgesprek gehouden', 'Hearing held'), citizenLabel: l('Het gesprek is geweest', 'The hearing took place'), citizenStep: 'hearing' },
+    { key: 'draftingLetter', label: l('Afhandelingsbrief opstellen', 'Drafting decision letter'), citizenLabel: l('We schrijven ons antwoord', 'We are writing our answer'), citizenStep: 'answer' },
+    { key: 'letterReview', label: l('Brief controleren', 'Reviewing letter'), citizenLabel: l('We schrijven ons antwoord', 'We are writing our answer'), citizenStep: 'answer' },
+    { key: 'closed', label: l('Gesloten', 'Closed'), citizenLabel: l('Afgerond', 'Done'), citizenStep: 'done', terminal: true },
+    { key: 'cancelled', label: l('Geannuleerd', 'Cancelled'), citizenLabel: l('Gestopt', 'Stopped'), citizenStep: 'done', terminal: true },
+  ],
+  transitions: [
+    // §4.5 completeness check, by the first line
+    {
+      key: 'requestInformation', label: l('Aanvullende informatie opvragen', 'Request information'),
+      from: ['registered', 'withCoordinator'], to: 'awaitingInformation', roles: ['firstLineAgent', 'coordinator'],
+      inputs: [{ key: 'informationRequested', label: l('Welke informatie ontbreekt?', 'What information is missing?'), type: 'textarea', required: true, target: 'event' }],
+    },
+    {
+      key: 'informationReceived', label: l('Informatie ontvangen', 'Information received'),
+      from: ['awaitingInformation'], to: 'registered', roles: ['firstLineAgent', 'coordinator', 'system'],
+      inputs: [note],
+    },
+    {
+      key: 'closeNoInformation', label: l('Sluiten: geen informatie ontvangen', 'Close: no information received'),
+      from: ['awaitingInformation'], to: 'closed', roles: ['system'],
+      effects: [{ type: 'completeTasks' }],
+    },
+    // §4.2 forward to the coordinator
+    {
+      key: 'forwardToCoordinator', label: l('Doorzetten naar klachtencoördinator', 'Forward to coordinator'),
+      from: ['registered'], to: 'withCoordinator', roles: ['firstLineAgent'],
+      inputs: [note],
+      effects: [
+        { type: 'assignTeam', team: 'coordinators' },
+        { type: 'createTask', taskKey: 'assessCase', subject: l('Melding beoordelen', 'Assess case'), team: 'coordinators' },
+      ],
+    },
+    // §4.3 assess and acknowledge, or return to the first line
+    {
+      key: 'acknowledge', label: l('Beoordelen en ontvangst bevestigen', 'Assess and acknowledge'),
+      from: ['withCoordinator'], to: 'acknowledged', roles: ['coordinator'],
+      inputs: [note], effects: [{ type: 'assignActor' }],
+    },
+    {
+      key: 'returnToFirstLine', label: l('Terugzetten naar eerste lijn', 'Return to first line'),
+      from: ['withCoordinator', 'acknowledged'], to: 'registered', roles: ['coordinator'],
+      inputs: [requiredNote],
+      effects: [
+        { type: 'assignTeam', team: 'kcc' },
+        { type: 'createTask', taskKey: 'completeCase', subject: l('Melding aanvullen', 'Complete case'), team: 'kcc' },
+      ],
+    },
+    {
+      key: 'classify', label: l('Classificeren', 'Classify'),
+      from: ['acknowledged'], to: 'classified', roles: ['coordinator'],
+      inputs: [
+        { key: 'classification', label: l('Klacht of signaal', 'Complaint or signal'), type: 'select', required: true,
+          options: [{ value: 'complaint', label: l('Klacht', 'Complaint') }, { value: 'signal', label: l('Signaal', 'Signal') }] },
+        { key: 'statutory', label: l('AWB-klacht', 'Statutory complaint'), type: 'boolean', required: true },
+        note,
+      ],
+    },
+    // Statutory (Awb) path
+    {
+      key: 'forwardForJudgment', label: l('Doorzetten naar BO klachten voor oordeel', 'Forward to back office for judgment'),
+      from: ['classified'], to: 'withBackOffice', roles: ['coordinator'],
+      inputs: [note],
+      effects: [
+        { type: 'assignTeam', team: 'backOffice' },
+        { type: 'createTask', taskKey: 'judge', subject: l('Oordeel geven', 'Give judgment'), team: 'backOffice' },
+      ],
+    },
+    {
+      key: 'judge', label: l('Oordeel geven', 'Give judgment'),
+      from: ['withBackOffice'], to: 'judged', roles: ['backOffice'],
+      inputs: [
+        { key: 'judgment', label: l('Oordeel', 'Judgment'), type: 'select', required: true,
+          options: [
+            { value: 'founded', label: l('Gegrond', 'Founded') },
+            { value: 'partlyFounded', label: l('Deels gegrond', 'Partly founded') },
+            { value: 'unfounded', label: l('Ongegrond', 'Unfounded') },
+            { value: 'noJudgment', label: l('Geen oordeel', 'No judgment') },
+          ] },
+        { key: 'judgmentReasons', label: l('Motivering', 'Reasons'), type: 'textarea', required: true },
+        note,
+      ],
+      effects: [
+        { type: 'completeTasks' },
+        { type: 'assignTeam', team: 'coordinators' },
+        { type: 'createTask', taskKey: 'afterJudgment', subject: l('Oordeel verwerken', 'Process judgment'), team: 'coordinators' },
+      ],
+    },
+    {
+      key: 'inviteForHearing', label: l('Uitnodigen voor hoorgesprek', 'Invite for hearing'),
+      from: ['judged'], to: 'hearingInvited', roles: ['coordinator'],
+      inputs: [note], effects: [{ type: 'completeTasks' }, { type: 'assignActor' }],
+    },
+    {
+      key: 'planHearing', label: l('Hoorgesprek plannen', 'Plan hearing'),
+      from: ['hearingInvited'], to: 'hearingPlanned', roles: ['coordinator', 'system'],
+      inputs: [{ key: 'hearingAt', label: l('Datum en tijd gesprek', 'Hearing date and time'), type: 'datetime', required: true }],
+      effects: [{ type: 'createTask', taskKey: 'holdHearing', subject: l('Hoorgesprek voeren', 'Hold hearing'), team: 'coordinators' }],
+    },
+    {
+      key: 'recordHearing', label: l('Hoorverslag toevoegen', 'Add hearing report'),
+      from: ['hearingPlanned'], to: 'hearingHeld', roles: ['coordinator'],
+      inputs: [{ key: 'hearingSummary', label: l('Samenvatting hoorgesprek', 'Hearing summary'), type: 'textarea', required: true }],
+      effects: [{ type: 'completeTasks' }],
+    },
+    {
+      key: 'skipHearing', label: l('Afzien van hoorgesprek', 'Skip hearing'),
+      from: ['judged'], to: 'draftingLetter', roles: ['coordinator'],
+      inputs: [{ key: 'hearingSkipReason', label: l('Reden (Awb 9:10 lid 2)', 'Reason (Awb 9:10(2))'), type: 'select', required: true,
+        options: [
+          { value: 'manifestlyUnfounded', label: l('De klacht is kennelijk ongegrond', 'Manifestly unfounded') },
+          { value: 'complainantDeclined', label: l('De klager wil niet gehoord worden', 'Complainant declined') },
+          { value: 'resolvedToSatisfaction', label: l('Naar tevredenheid opgelost', 'Resolved to satisfaction') },
+        ] }, note],
+      effects: [
+        { type: 'completeTasks' },
+        { type: 'assignTeam', team: 'backOffice' },
+        { type: 'createTask', taskKey: 'draftLetter', subject: l('Afhandelingsbrief opstellen', 'Draft decision letter'), team: 'backOffice' },
+      ],
+    },
+    {
+      key: 'hearingExpired', label: l('Geen afspraak binnen wachttermijn', 'No hearing appointment in time'),
+      from: ['hearingInvited'], to: 'draftingLetter', roles: ['system'],
+      effects: [
+        { type: 'assignTeam', team: 'backOffice' },
+        { type: 'createTask', taskKey: 'draftLetter', subject: l('Afhandelingsbrief opstellen', 'Draft decision letter'), team: 'backOffice' },
+      ],
+    },
+    {
+      key: 'forwardForLetter', label: l('Doorzetten naar BO klachten voor brief', 'Forward to back office for letter'),
+      from: ['hearingHeld', 'classified'], to: 'draftingLetter', roles: ['coordinator'],
+      inputs: [note],
+      effects: [
+        { type: 'completeTasks' },
+        { type: 'assignTeam', team: 'backOffice' },
+        { type: 'createTask', taskKey: 'draftLetter', subject: l('Afhandelingsbrief opstellen', 'Draft decision letter'), team: 'backOffice' },
+      ],
+    },
+    {
+      key: 'submitLetter', label: l('Brief ter controle aanbieden', 'Submit letter for review'),
+      from: ['draftingLetter'], to: 'letterReview', roles: ['backOffice'],
+      inputs: [note],
+      effects: [
+        { type: 'completeTasks' },
+        { type: 'assignTeam', team: 'coordinators' },
+        { type: 'createTask', taskKey: 'reviewLetter', subject: l('Brief controleren en versturen', 'Review and send letter'), team: 'coordinators' },
+      ],
+    },
+    // Non-statutory, with a standard response: the coordinator writes the standard letter
+    {
+      key: 'draftStandardLetter', label: l('Standaard afhandelingsbrief opstellen', 'Draft standard letter'),
+      from: ['classified'], to: 'letterReview', roles: ['coordinator'],
+      inputs: [note], effects: [{ type: 'assignActor' }],
+    },
+    {
+      key: 'sendLetter', label: l('Brief controleren en versturen', 'Review and send letter'),
+      from: ['letterReview'], to: 'closed', roles: ['coordinator'],
+      inputs: [note], effects: [{ type: 'completeTasks' }],
+    },
+    {
+      key: 'cancel', label: l('Annuleren', 'Cancel'),
+      from: '*', to: 'cancelled', roles: ['firstLineAgent', 'coordinator'],
+      inputs: [
+        { key: 'cancelReason', label: l('Reden', 'Reason'), type: 'select', required: true, target: 'data',
+          options: [
+            { value: 'duplicate', label: l('Dubbel geregistreerd', 'Registered twice') },
+            { value: 'notRelevant', label: l('Niet meer relevant', 'No longer relevant') },
+            { value: 'withdrawn', label: l('Ingetrokken door klant', 'Withdrawn by complainant') },
+            { value: 'other', label: l('Anders', 'Other') },
+          ] },
+        requiredNote,
+      ],
+      effects: [{ type: 'completeTasks' }],
+    },
+  ],
+};

@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import type { Actor, Services } from '../commands/context.ts';
+import { notFound } from '../domain/errors.ts';
+import { decodeCursor, encodeCursor } from './keyset.ts';
+import { caseScope } from './scope.ts';
+
+/** The read side of cases: lists, one case with everything on it, its timeline. Always scoped. */
+function caseSummaries(services: Services, actor: Actor) {
+  return services.db
+    .selectFrom('cases')
+    .where(caseScope(actor))
+    .innerJoin('person as p', 'p.id', 'cases.complainant_id')
+    .leftJoin('staff_user as u', 'u.id', 'cases.assignee_user_id')
+    .leftJoin('team as t', 't.id', 'cases.assignee_team_id')
+    .select([
+      'cases.id', 'cases.reference', 'cases.process_key', 'cases.case_type', 'cases.status', 'cases.subject', 'cases.channel',
+      'cases.received_at', 'cases.updated_at', 'cases.closed_at', 'cases.version',
+      'p.name as complainant_name', 'u.id as user_id', 'u.name as user_name', 't.id as team_id', 't.name as team_name',
+    ]);
+}
+export type CaseSummaryRow = Awaited<ReturnType<ReturnType<typeof caseSummaries>['execute']>>[number];
+
+export type CaseListFilter = {
+  status?: string[];
+  open?: boolean;
+  assigneeUserId?: string;
+  teamId?: string;
+  processKey?: string;
+  cursor?: string;
+  limit: number;
+};
+
+export async function caseListPage(services: Services, actor: Actor, f: CaseListFilter) {
+  let q = caseSummaries(services, actor);
+  if (f.status?.length) q = q.where('cases.status', 'in', f.status);
+  if (f.open === true) q = q.where('cases.closed_at', 'is', null);
+  if (f.open === false) q = q.where('cases.closed_at', 'is not', null);
+  if (f.assigneeUserId) q = q.where('cases.assignee_user_id', '=', f.assigneeUserId);
+  if (f.teamId) q = q.where('cases.assignee_team_id', '=', f.teamId);
+  if (f.processKey) q = q.where('cases.process_key', '=', f.processKey);
+  const after = decodeCursor(f.cursor);
+  if (after) q = q.where(sql<boolean>`(cases.updated_at, cases.id) < (${new Date(after.value)}, ${after.id}::uuid)`);
+  const rows = await q.orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'desc').limit(f.limit + 1).execute();
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > f.limit && last ? encodeCursor(last.updated_at, last.id) : null };
+}
+
+/** One case with its people, notes, documents and activities: a fixed number of queries, no N+1. */
+export async function caseDetail(services: Services, actor: Actor, id: string) {
+  const c = await services.db
+    .selectFrom('cases')
+    .where('cases.id', '=', id)
+    .where(caseScope(actor))
+    .leftJoin('staff_user as u', 'u.id', 'cases.assignee_user_id')
+    .leftJoin('team as t', 't.id', 'cases.assignee_team_id')
+    .selectAll('cases')
+    .select(['u.name as user_name', 't.name as team_name'])
+    .executeTakeFirst();
+  if (!c) throw notFound('Deze melding');
+  const personIds = [c.complainant_id, c.representative_id].filter((x): x is string => !!x);
+  const [people, notes, documents, activities] = await Promise.all([
+    services.db.selectFrom('person').selectAll().where('id', 'in', personIds).execute(),
+    services.db
+      .selectFrom('note')
+      .innerJoin('staff_user as a', 'a.id', 'note.author_id')
+      .select(['note.id', 'note.body', 'note.created_at', 'a.id as author_id', 'a.name as author_name'])
+      .where('note.case_id', '=', id)
+      .orderBy('note.created_at', 'desc')
+      .limit(200)
+      .execute(),
+    services.db
+      .selectFrom('document')
+      .select(['id', 'doc_type', 'filename', 'media_type', 'size_bytes', 'sha256', 'created_at'])
+      .where('case_id', '=', id)
+      .orderBy('created_at', 'desc')
+      .limit(200)
+      .execute(),
+    services.db
+      .selectFrom('activity')
+      .leftJoin('staff_user as u', 'u.id', 'activity.assignee_user_id')
+      .leftJoin('team as t', 't.id', 'activity.assignee_team_id')
+      .select(['activity.id', 'activity.kind', 'activity.channel', 'activity.status', 'activity.subject', 'activity.task_key', 'activity.created_at', 'u.name as user_name', 't.name as team_name'])
+      .where('activity.case_id', '=', id)
+      .orderBy('activity.created_at', 'desc')
+      .limit(200)
+      .execute(),
+  ]);
+  const person = (pid: string | null) => people.find((p) => p.id === pid) ?? null;
+  return { case: c, complainant: person(c.complainant_id)!, representative: person(c.representative_id), notes, documents, activities };
+}
+
+export async function caseTimeline(services: Services, actor: Actor, id: string, opts: { after?: string; limit: number }) {
+  const visible = await services.db.selectFrom('cases').select('id').where('id', '=', id).where(caseScope(actor)).executeTakeFirst();
+  if (!visible) throw notFound('Deze melding');
+  let q = services.db.selectFrom('timeline_event').selectAll().where('case_id', '=', id);
+  if (opts.after) q = q.where('id', '>', opts.after);
+  const rows = await q.orderBy('id', 'asc').limit(opts.limit + 1).execute();
+  const page = rows.slice(0, opts.limit);
+  return { rows: page, nextCursor: rows.length > opts.limit ? String(page.at(-1)!.id) : null };
+}

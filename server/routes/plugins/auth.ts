@@ -1,0 +1,102 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { Actor, Services, StaffActor } from '../../commands/context.ts';
+import { AppError } from '../../domain/errors.ts';
+import { isRole } from '../../domain/roles.ts';
+import { permissionsFor, type RoutePermission } from '../../policies/permissions.ts';
+
+/**
+ * Sessions live in the database (so instances are stateless) behind an HttpOnly cookie; the cookie
+ * holds a random token, the table only its hash. Unsafe methods need the session's CSRF token in
+ * the `X-CSRF-Token` header. Every route declares a permission; see routeTable.ts.
+ */
+export const SESSION_COOKIE = 'kf_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+  interface FastifyRequest {
+    actor: StaffActor | null;
+    sessionCsrf: string | null;
+  }
+}
+
+export async function createSession(services: Services, userId: string, reply: FastifyReply, opts: { ttlHours: number; secure: boolean }) {
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  const now = services.clock.now();
+  const expires = new Date(now.getTime() + opts.ttlHours * 3600_000);
+  await services.db
+    .insertInto('session')
+    .values({ id: hashToken(token), user_id: userId, csrf_token: csrf, created_at: now, expires_at: expires })
+    .execute();
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secure, expires });
+  return { csrfToken: csrf, expiresAt: expires };
+}
+
+export async function destroySession(services: Services, request: FastifyRequest, reply: FastifyReply) {
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) await services.db.deleteFrom('session').where('id', '=', hashToken(token)).execute();
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+async function loadActor(services: Services, token: string): Promise<{ actor: StaffActor; csrf: string } | null> {
+  const row = await services.db
+    .selectFrom('session')
+    .innerJoin('staff_user', 'staff_user.id', 'session.user_id')
+    .select(['staff_user.id', 'staff_user.name', 'staff_user.email', 'staff_user.roles', 'session.csrf_token', 'session.expires_at'])
+    .select(sql<string[]>`array(select team_id from team_member where team_member.user_id = staff_user.id)`.as('team_ids'))
+    .where('session.id', '=', hashToken(token))
+    .where('session.expires_at', '>', services.clock.now())
+    .where('staff_user.active', '=', true)
+    .executeTakeFirst();
+  if (!row) return null;
+  const roles = row.roles.filter(isRole);
+  return {
+    actor: {
+      kind: 'staff',
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      roles,
+      teamIds: row.team_ids ?? [],
+      permissions: permissionsFor(roles),
+    },
+    csrf: row.csrf_token,
+  };
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAuth(app: FastifyInstance, services: Services) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionCsrf', null);
+  // onRequest: a caller without access learns nothing, not even whether its body was valid.
+  app.addHook('onRequest', async (request) => {
+    if (request.is404) return;
+    const permission = request.routeOptions.config.permission;
+    if (permission === undefined) throw new AppError('forbidden', 'Deze route is niet vrijgegeven.');
+    if (permission === 'public') return;
+    const token = request.cookies[SESSION_COOKIE];
+    const loaded = token ? await loadActor(services, token) : null;
+    if (!loaded) throw new AppError('unauthenticated', 'Log in om verder te gaan.');
+    if (!SAFE.has(request.method) && request.headers[CSRF_HEADER] !== loaded.csrf) {
+      throw new AppError('forbidden', 'Het CSRF-token ontbreekt of klopt niet. Laad de pagina opnieuw.');
+    }
+    request.actor = loaded.actor;
+    request.sessionCsrf = loaded.csrf;
+    if (permission !== 'authenticated' && !loaded.actor.permissions.has(permission)) {
+      throw new AppError('forbidden', 'U heeft niet de rol die hiervoor nodig is.');
+    }
+  });
+}
+
+/** The actor of a route that required a login; routes with `public` never call this. */
+export function staffActor(request: FastifyRequest): Actor & StaffActor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Log in om verder te gaan.');
+  return request.actor;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { CHANNELS } from '../../commands/activityRegistrar.ts';
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const personInput = z.object({
+  kind: z.enum(['person', 'organisation']).default('person'),
+  name: text(200).min(1),
+  organisationName: text(200).optional(),
+  email: z.email().max(254).optional(),
+  phone: z.string().trim().regex(/^[+()\d\s-]{6,20}$/, 'Geen geldig telefoonnummer.').optional(),
+  street: text(200).optional(),
+  postcode: z.string().trim().regex(/^\d{4}\s?[A-Za-z]{2}$/, 'Een postcode is 4 cijfers en 2 letters.').optional(),
+  city: text(100).optional(),
+});
+const personRef = z.union([z.object({ personId: z.uuid() }), personInput]);
+
+export const registerCaseBody = z.object({
+  activityId: z.uuid().optional(),
+  processKey: z.string().max(100).optional(),
+  subject: text(200).min(1),
+  description: text(20000).default(''),
+  channel: z.enum(CHANNELS),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  complainant: personRef,
+  representative: z.object({ person: personRef, relation: text(100).min(1) }).optional(),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const caseListQuery = z.object({
+  status: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.string().max(60)).max(30)).optional(),
+  open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  assigneeId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
+  processKey: z.string().max(100).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const timelineQuery = z.object({
+  cursor: z.string().regex(/^\d{1,18}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const transitionBody = z.object({
+  transition: z.string().min(1).max(100),
+  expectedVersion: z.number().int().positive().optional(),
+  inputs: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const noteBody = z.object({ body: text(20000).min(1) });
+export const caseDataBody = z.object({ data: z.record(z.string(), z.unknown()), expectedVersion: z.number().int().positive().optional() });
+
+export const searchBody = z.object({ q: text(200).min(1), limit: z.number().int().min(1).max(50).default(20) });
+export const matchBody = z
+  .object({
+    activityId: z.uuid().optional(),
+    email: z.string().max(254).optional(),
+    phone: z.string().max(40).optional(),
+    name: z.string().max(200).optional(),
+    text: z.string().max(20000).optional(),
+  })
+  .refine((b) => b.activityId || b.email || b.phone || b.name || b.text, { message: 'Geef minstens één gegeven om op te zoeken.', path: ['activityId'] });

@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addNote, updateCaseData } from '../../commands/caseEditor.ts';
+import { registerCase } from '../../commands/caseRegistrar.ts';
+import { transitionCase } from '../../commands/caseTransitioner.ts';
+import { runCommand, type Services } from '../../commands/context.ts';
+import { notFound } from '../../domain/errors.ts';
+import { caseAbilities } from '../../policies/casePolicy.ts';
+import { presentCaseDetail, presentCaseSummary, presentTimelineEvent } from '../../presenters/staff/present.ts';
+import { caseDetailOut, caseSummaryOut, pageOf, timelineEventOut } from '../../presenters/staff/schemas.ts';
+import { searchCases } from '../../queries/caseSearch.ts';
+import { caseDetail, caseListPage, caseTimeline } from '../../queries/cases.ts';
+import { suggestMatches } from '../../queries/matchSuggestions.ts';
+import { activityScope } from '../../queries/scope.ts';
+import { staffActor } from '../plugins/auth.ts';
+import { idParams } from './activity.schema.ts';
+import { caseDataBody, caseListQuery, matchBody, noteBody, registerCaseBody, searchBody, timelineQuery, transitionBody } from './case.schema.ts';
+
+const tags = ['Meldingen'];
+
+export function registerCaseRoutes(api: FastifyInstance, services: Services) {
+  const r = api.withTypeProvider<ZodTypeProvider>();
+
+  async function detail(actor: ReturnType<typeof staffActor>, id: string) {
+    const d = await caseDetail(services, actor, id);
+    const def = services.processes.get(d.case.process_key)!;
+    return presentCaseDetail(services.processes, d, caseAbilities(actor, def, d.case));
+  }
+
+  r.post('/cases', {
+    config: { permission: 'case:create' },
+    schema: { tags, summary: 'Melding registreren (direct of vanuit een activiteit)', body: registerCaseBody, response: { 201: caseDetailOut } },
+  }, async (req, reply) => {
+    const actor = staffActor(req);
+    const b = req.body;
+    const created = await runCommand(services, actor, (ctx) =>
+      registerCase(ctx, { ...b, receivedAt: b.receivedAt ? new Date(b.receivedAt) : undefined }),
+    );
+    return reply.code(201).send(await detail(actor, created.id));
+  });
+
+  r.get('/cases', {
+    config: { permission: 'case:read' },
+    schema: { tags, summary: 'Meldingen, laatst gewijzigd eerst', querystring: caseListQuery, response: { 200: pageOf(caseSummaryOut) } },
+  }, async (req) => {
+    const page = await caseListPage(services, staffActor(req), { ...req.query, assigneeUserId: req.query.assigneeId });
+    return { items: page.rows.map((row) => presentCaseSummary(services.processes, row)), nextCursor: page.nextCursor };
+  });
+
+  r.post('/case-searches', {
+    config: { permission: 'case:read' },
+    schema: { tags, summary: 'Zoeken in meldingen (in de body: geen persoonsgegevens in de URL)', body: searchBody, response: { 200: z.object({ items: z.array(caseSummaryOut) }) } },
+  }, async (req) => {
+    const rows = await searchCases(services, staffActor(req), req.body.q, req.body.limit);
+    return { items: rows.map((row) => presentCaseSummary(services.processes, row)) };
+  });
+
+  r.post('/case-match-suggestions', {
+    config: { permission: 'case:read' },
+    schema: {
+      tags, summary: 'Mogelijke bestaande meldingen bij een nieuw contact', body: matchBody,
+      response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), reference: z.string(), subject: z.string(), status: z.string(), complainantName: z.string(), open: z.boolean(), reasons: z.array(z.string()) })) }) },
+    },
+  }, async (req) => {
+    const actor = staffActor(req);
+    let criteria = req.body;
+    if (req.body.activityId) {
+      const a = await services.db.selectFrom('activity').select(['contact', 'subject', 'body']).where('id', '=', req.body.activityId).where(activityScope(actor)).executeTakeFirst();
+      if (!a) throw notFound('Deze activiteit');
+      criteria = { ...a.contact, text: `${a.subject} ${a.body}`, ...stripEmpty(req.body) };
+    }
+    const rows = await suggestMatches(services, actor, criteria);
+    return { items: rows.map((m) => ({ id: m.id, reference: m.reference, subject: m.subject, status: m.status, complainantName: m.complainant_name, open: m.closed_at === null, reasons: m.reasons })) };
+  });
+
+  r.get('/cases/:id', {
+    config: { permission: 'case:read' },
+    schema: { tags, summary: 'Eén melding met notities, documenten, activiteiten en mogelijke stappen', params: idParams, response: { 200: caseDetailOut } },
+  }, async (req) => detail(staffActor(req), req.params.id));
+
+  r.get('/cases/:id/timeline', {
+    config: { permission: 'case:read' },
+    schema: { tags, summary: 'Tijdlijn: wie deed wat, wanneer', params: idParams, querystring: timelineQuery, response: { 200: pageOf(timelineEventOut) } },
+  }, async (req) => {
+    const page = await caseTimeline(services, staffActor(req), req.params.id, { after: req.query.cursor, limit: req.query.limit });
+    return { items: page.rows.map(presentTimelineEvent), nextCursor: page.nextCursor };
+  });
+
+  r.post('/cases/:id/transitions', {
+    config: { permission: 'case:transition' },
+    schema: { tags, summary: 'Processtap zetten', params: idParams, body: transitionBody, response: { 200: caseDetailOut } },
+  }, async (req) => {
+    const actor = staffActor(req);
+    await runCommand(services, actor, (ctx) => transitionCase(ctx, { caseId: req.params.id, ...req.body }));
+    return detail(actor, req.params.id);
+  });
+
+  r.patch('/cases/:id', {
+    config: { permission: 'case:edit' },
+    schema: { tags, summary: 'Gegevensvelden aanpassen', params: idParams, body: caseDataBody, response: { 200: caseDetailOut } },
+  }, async (req) => {
+    const actor = staffActor(req);
+    await runCommand(services, actor, (ctx) => updateCaseData(ctx, req.params.id, req.body.data, req.body.expectedVersion));
+    return detail(actor, req.params.id);
+  });
+
+  r.post('/cases/:id/notes', {
+    config: { permission: 'case:edit' },
+    schema: { tags, summary: 'Interne notitie toevoegen', params: idParams, body: noteBody, response: { 201: z.object({ id: z.uuid() }) } },
+  }, async (req, reply) => {
+    const id = await runCommand(services, staffActor(req), (ctx) => addNote(ctx, req.params.id, req.body.body));
+    return reply.code(201).send({ id });
+  });
+}
+
+function stripEmpty<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([k, v]) => k !== 'activityId' && v !== undefined && v !== '')) as Partial<T>;
+}

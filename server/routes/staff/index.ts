@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../commands/context.ts';
+import type { Env } from '../../config/env.ts';
+import { registerActivityRoutes } from './activityRoutes.ts';
+import { registerCaseRoutes } from './caseRoutes.ts';
+import { registerDirectoryRoutes } from './directoryRoutes.ts';
+import { registerDocumentRoutes } from './documentRoutes.ts';
+import { registerSessionRoutes } from './sessionRoutes.ts';
+
+export function registerStaffRoutes(api: FastifyInstance, services: Services, env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc' | 'publicUrl'>) {
+  registerSessionRoutes(api, services, env);
+  registerActivityRoutes(api, services);
+  registerCaseRoutes(api, services);
+  registerDocumentRoutes(api, services);
+  registerDirectoryRoutes(api, services);
+}

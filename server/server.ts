@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { buildApp } from './app.ts';
+import { systemClock, type Clock, type Services } from './commands/context.ts';
+import type { Env } from './config/env.ts';
+import { loadOrganisation } from './config/organisation.ts';
+import { syncOrganisation } from './config/syncOrganisation.ts';
+import { openDatabase, type OpenDatabase } from './db/connect.ts';
+import { seedDemoData } from './demo/demoData.ts';
+import { loadProcesses } from './processes/index.ts';
+import { fileStorage } from './storage/blobStorage.ts';
+
+/**
+ * Start-up in a fixed order: configuration and processes are validated before the database is
+ * opened, so a wrong definition stops the server with its problem named and nothing touched.
+ */
+export async function startServer(env: Env, opts: { clock?: Clock; logger?: boolean; database?: OpenDatabase } = {}) {
+  const org = loadOrganisation(env.orgConfigPath);
+  const processes = loadProcesses(org);
+  const database = opts.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir }));
+  try {
+    await syncOrganisation(database.db, org);
+    const services: Services = {
+      db: database.db,
+      clock: opts.clock ?? systemClock,
+      org,
+      processes,
+      storage: fileStorage(path.join(env.dataDir, 'files')),
+    };
+    const seeded = env.demo ? await seedDemoData(services) : null;
+    const app = await buildApp({ services, env, logger: opts.logger ?? true });
+    const address = await app.listen({ port: env.port, host: env.host });
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await app.close();
+        await database.close();
+      })());
+    return { app, address, services, close, seeded, backend: database.backend };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

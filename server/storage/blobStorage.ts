@@ -1,0 +1,58 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/**
+ * Where document contents live: never in the database row. The file adapter writes under a
+ * directory (shared between instances in a multi-instance deployment); other adapters (object
+ * storage) implement the same interface.
+ */
+export type StoredBlob = { key: string; sha256: string; sizeBytes: number };
+
+export interface BlobStorage {
+  /** Streams the content in, refusing it past maxBytes (the partial file is removed). */
+  put(content: Readable, maxBytes: number): Promise<StoredBlob>;
+  open(key: string): Readable;
+  remove(key: string): Promise<void>;
+}
+
+export class TooLargeError extends Error {}
+
+export function fileStorage(root: string): BlobStorage {
+  fs.mkdirSync(root, { recursive: true });
+  const pathFor = (key: string) => {
+    if (!/^[a-f0-9-]{36}$/.test(key)) throw new Error('invalid storage key');
+    return path.join(root, key.slice(0, 2), key);
+  };
+  return {
+    async put(content, maxBytes) {
+      const key = randomUUID();
+      const target = pathFor(key);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const hash = createHash('sha256');
+      let size = 0;
+      try {
+        await pipeline(
+          content,
+          async function* (source) {
+            for await (const chunk of source) {
+              size += chunk.length;
+              if (size > maxBytes) throw new TooLargeError();
+              hash.update(chunk);
+              yield chunk;
+            }
+          },
+          fs.createWriteStream(target, { flags: 'wx' }),
+        );
+      } catch (err) {
+        fs.rmSync(target, { force: true });
+        throw err;
+      }
+      return { key, sha256: hash.digest('hex'), sizeBytes: size };
+    },
+    open: (key) => fs.createReadStream(pathFor(key)),
+    remove: async (key) => fs.rmSync(pathFor(key), { force: true }),
+  };
+}
