@@ -9,7 +9,9 @@ import type { Sentence, Word } from './sentences.ts';
  * - "zijn" + participle is left out on purpose: it is also the perfect tense of active verbs
  *   ("wij zijn begonnen"), so it would mostly produce noise;
  * - a participle is a lower-case word with "ge" inside (gestuurd, afgehandeld, geïnformeerd) or an
- *   unstressed prefix (behandeld, verzonden, ontvangen, onderzocht); capitalised words are names;
+ *   unstressed prefix (behandeld, verzonden, ontvangen, onderzocht); capitalised words are names,
+ *   and a word after an article, possessive or inflected adjective is a noun ("het besluit",
+ *   "relevante bescheiden"), not a participle;
  * - the clause is the run of words between commas, semicolons, colons or brackets.
  */
 export type PassiveHint = {
@@ -26,10 +28,18 @@ const L = 'a-zà-öø-ÿ';
 const WITH_GE = new RegExp(`^[${L}]*ge[${L}]{2,}[dtn]$`, 'u');
 const WITH_PREFIX = new RegExp(`^(?:be|ver|ont|her|er|over|onder|door|mis)[${L}]{2,}(?:d|t|en)$`, 'u');
 
-const looksLikeParticiple = (w: Word): boolean => {
+const NOUN_MARKERS = new Set([
+  'de', 'het', 'een', 'uw', 'mijn', 'zijn', 'haar', 'ons', 'onze', 'hun', 'deze', 'dit', 'die', 'dat',
+  'geen', 'elk', 'elke', 'ieder', 'iedere', 'alle', 'welke',
+]);
+
+const looksLikeParticiple = (words: readonly Word[], j: number): boolean => {
+  const w = words[j]!;
   if (/^\p{Lu}/u.test(w.text)) return false;
   const lower = w.text.normalize('NFC').toLowerCase();
-  return WITH_GE.test(lower) || WITH_PREFIX.test(lower);
+  if (!WITH_GE.test(lower) && !WITH_PREFIX.test(lower)) return false;
+  const prev = words[j - 1]?.text.toLowerCase();
+  return !(prev && (NOUN_MARKERS.has(prev) || (prev.length > 3 && prev.endsWith('e'))));
 };
 
 /** True when punctuation between two neighbouring words closes the clause. */
@@ -62,7 +72,7 @@ function participleAfter(words: readonly Word[], aux: number, text: string): Wor
   let found: Word | undefined;
   for (let j = aux + 1; j < words.length && !clauseBreak(text, words[j - 1]!, words[j]!); j++) {
     if (AUXILIARIES.has(words[j]!.text.toLowerCase())) break;
-    if (looksLikeParticiple(words[j]!)) found = words[j];
+    if (looksLikeParticiple(words, j)) found = words[j];
   }
   return found;
 }
@@ -70,7 +80,7 @@ function participleAfter(words: readonly Word[], aux: number, text: string): Wor
 /** Subordinate clauses may put it before: "dat uw klacht behandeld wordt". */
 function participleBefore(words: readonly Word[], aux: number, text: string): Word | undefined {
   for (let j = aux - 1; j >= 0 && !clauseBreak(text, words[j]!, words[j + 1]!); j--) {
-    if (looksLikeParticiple(words[j]!)) return words[j];
+    if (looksLikeParticiple(words, j)) return words[j];
   }
   return undefined;
 }

@@ -46,12 +46,12 @@ export function tokenizeWords(text: string, from = 0, to = text.length): Word[] 
 /** Sentences of `text`, in order, each with its words. Sentences without words are left out. */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    const marker = LIST_MARKER.exec(line);
-    const contentStart = lineStart + (marker ? marker[0].length : 0);
-    splitLine(text, contentStart, lineStart + line.length, sentences);
-    lineStart += line.length + 1;
+  // Split on any line-break convention without rewriting the text, so offsets stay exact.
+  for (const m of text.matchAll(/[^\r\n]*/g)) {
+    if (m[0].length === 0) continue;
+    const lineStart = m.index ?? 0;
+    const marker = LIST_MARKER.exec(m[0]);
+    splitLine(text, lineStart + (marker ? marker[0].length : 0), lineStart + m[0].length, sentences);
   }
   return sentences;
 }

@@ -42,8 +42,9 @@ export function stripMarkup(source: string): Stripped {
   const from: number[] = []; // original start of each output character
   const to: number[] = []; // original end of each output character
   const emit = (s: string, start: number, end: number) => {
-    for (const ch of s) {
-      out.push(ch);
+    // Per UTF-16 unit, so indices into the joined text line up with `from` and `to`.
+    for (let k = 0; k < s.length; k++) {
+      out.push(s[k]!);
       from.push(start);
       to.push(end);
     }
@@ -51,11 +52,12 @@ export function stripMarkup(source: string): Stripped {
   const missing = new Set<string>(); // closers known not to occur after the current position
   const find = (needle: string, at: number): number => {
     if (missing.has(needle)) return -1;
-    const found = source.indexOf(needle, at);
+    const re = new RegExp(needle.replace(/[^\w]/g, '\\$&'), 'gi');
+    re.lastIndex = at;
+    const found = re.exec(source)?.index ?? -1;
     if (found < 0) missing.add(needle);
     return found;
   };
-  const lower = source.toLowerCase();
 
   let i = 0;
   while (i < source.length) {
@@ -77,8 +79,8 @@ export function stripMarkup(source: string): Stripped {
         const name = tag?.[1]?.toLowerCase() ?? '';
         let next = gt + 1;
         if (SKIP_CONTENT.has(name) && !tag![0].startsWith('</')) {
-          const end = lower.indexOf(`</${name}`, next);
-          next = end < 0 ? source.length : (lower.indexOf('>', end) + 1 || source.length);
+          const end = find(`</${name}`, next);
+          next = end < 0 ? source.length : find('>', end) + 1 || source.length;
         }
         if (BLOCK_TAGS.has(name)) emit('\n', i, next);
         i = next;
