@@ -51,6 +51,15 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, 'Niet gevonden', 'Deze pagina of bron bestaat niet.'));
 
+  // NL API Design Rules /core/no-trailing-slash: a trailing slash is a different, missing resource.
+  // Without this, "/activities/" would match "/activities/:id" with an empty id.
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (path.length > 1 && path.endsWith('/') && path.startsWith(API_PREFIX) && !path.startsWith(DOCS_PREFIX)) {
+      return sendProblem(reply, 404, 'Niet gevonden', 'Deze pagina of bron bestaat niet.');
+    }
+  });
+
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
