@@ -21,6 +21,9 @@ export async function openDatabase(opts: {
 }): Promise<OpenDatabase> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover) is replaced on next use; unhandled,
+    // pg would turn it into an uncaught exception and stop the process.
+    pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await migrateToLatest(db);
     return { db, backend: 'postgres', close: () => db.destroy() };

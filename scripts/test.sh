@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: type check, then every *.test.ts on embedded PGlite, then the database and HTTP
+# suites again on PostgreSQL 15. Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+[ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
+
+# PostgreSQL: use the one at TEST_PG_URL (default 127.0.0.1:5432); when none answers, start a
+# throwaway cluster in a temp directory for this run.
+source scripts/ensure-postgres.sh
+
+passed=0; failed=0
+log=$(mktemp)
+run_suite() { # name, env..., -- files...
+  local name=$1; shift
+  local envs=()
+  while [ "$1" != "--" ]; do envs+=("$1"); shift; done; shift
+  echo "== $name ($# files)"
+  env "${envs[@]}" node --import tsx --test --test-concurrency=2 --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$log.tap" "$@" | grep -vE '^\s*$'
+  local p f
+  p=$(grep -E '^# pass [0-9]+' "$log.tap" | tail -1 | awk '{print $3}')
+  f=$(grep -E '^# fail [0-9]+' "$log.tap" | tail -1 | awk '{print $3}')
+  c=$(grep -E '^# cancelled [0-9]+' "$log.tap" | tail -1 | awk '{print $3}')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1} + ${c:-0}))
+}
+
+echo "== type check"
+if npx --no-install tsc --noEmit -p .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+mapfile -t all < <(find server scripts -name '*.test.ts' -not -path '*/node_modules/*' | sort)
+mapfile -t db < <(printf '%s\n' "${all[@]}" | grep -v '^server/domain/')
+
+run_suite "all tests on PGlite" TEST_DATABASE=pglite -- "${all[@]}"
+run_suite "database and HTTP tests on PostgreSQL 15" TEST_DATABASE=postgres TEST_PG_URL="$TEST_PG_URL" -- "${db[@]}"
+
+rm -f "$log" "$log.tap"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
