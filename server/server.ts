@@ -7,7 +7,10 @@ import { syncOrganisation } from './config/syncOrganisation.ts';
 import { openDatabase, type OpenDatabase } from './db/connect.ts';
 import { seedDemoData } from './demo/demoData.ts';
 import { loadProcesses } from './processes/index.ts';
+import { startJobs } from './jobs/runner.ts';
+import { timerSweeperJob } from './jobs/timerSweeper.ts';
 import { fileStorage } from './storage/blobStorage.ts';
+import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
 
 /**
  * Start-up in a fixed order: configuration and processes are validated before the database is
@@ -25,13 +28,17 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
       org,
       processes,
       storage: fileStorage(path.join(env.dataDir, 'files')),
+      calendar: createBusinessCalendar({ timeZone: 'Europe/Amsterdam', extraHolidays: org.clocks.extraHolidays }),
+      publicUrl: env.publicUrl,
     };
     const seeded = env.demo ? await seedDemoData(services) : null;
     const app = await buildApp({ services, env, logger: opts.logger ?? true });
     const address = await app.listen({ port: env.port, host: env.host });
+    const jobs = startJobs(services, [timerSweeperJob], app.log);
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        await jobs.stop();
         await app.close();
         await database.close();
       })());

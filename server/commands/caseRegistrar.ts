@@ -5,6 +5,8 @@ import { normalisePhone } from '../domain/phone.ts';
 import { activityScope } from '../queries/scope.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
+import { refreshHandlingDeadline } from './caseClock.ts';
+import { startStatusReminder } from './timers.ts';
 
 export type PersonInput = {
   kind: 'person' | 'organisation';
@@ -116,6 +118,7 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
       updated_at: ctx.now,
       created_by: me,
       search_text: searchTextOf([reference, input.subject, input.description, complainant.name, complainant.email, representative?.name]),
+      regime: ctx.services.org.clocks.regime,
     })
     .returning(['id', 'reference'])
     .executeTakeFirstOrThrow();
@@ -126,6 +129,8 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
     after: { reference, status: process.initialStatus, subject: input.subject, channel: input.channel, data },
   });
   if (activity) await attachActivity(ctx, activity, created.id, process.caseType.key);
+  await refreshHandlingDeadline(ctx, created.id);
+  await startStatusReminder(ctx, created.id, process, process.initialStatus);
   return created;
 }
 

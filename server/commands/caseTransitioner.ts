@@ -7,7 +7,9 @@ import { mayTakeTransition } from '../policies/casePolicy.ts';
 import { caseScope } from '../queries/scope.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
+import { createCaseTask } from './caseTasks.ts';
 import { teamIdByKey } from './teams.ts';
+import { cancelPendingTimers, startStatusReminder, startTimer } from './timers.ts';
 
 export type TransitionCaseInput = {
   caseId: string;
@@ -69,7 +71,9 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
     after: { status: t.to, ...toData },
     data: { transition: t.key, inputs: values },
   });
-  for (const effect of t.effects) await applyEffect(ctx, current.id, t, effect);
+  await cancelPendingTimers(ctx, current.id);
+  for (const effect of t.effects) await applyEffect(ctx, current.id, def, t, effect);
+  if (!target.terminal) await startStatusReminder(ctx, current.id, def, t.to);
   return { version: updated.version, status: t.to };
 }
 
@@ -81,7 +85,7 @@ function requireStaff(ctx: CommandContext): string {
   return id;
 }
 
-async function applyEffect(ctx: CommandContext, caseId: string, t: Transition, effect: Effect) {
+async function applyEffect(ctx: CommandContext, caseId: string, def: ProcessDefinition, t: Transition, effect: Effect) {
   switch (effect.type) {
     case 'assignTeam': {
       const teamId = await teamIdByKey(ctx, effect.team);
@@ -100,31 +104,12 @@ async function applyEffect(ctx: CommandContext, caseId: string, t: Transition, e
     case 'unassign':
       await ctx.tx.updateTable('cases').set({ assignee_user_id: null }).where('id', '=', caseId).execute();
       return;
-    case 'createTask': {
-      const teamId = effect.team ? await teamIdByKey(ctx, effect.team) : null;
-      const c = await ctx.tx.selectFrom('cases').select(['case_type', 'reference']).where('id', '=', caseId).executeTakeFirstOrThrow();
-      const task = await ctx.tx
-        .insertInto('activity')
-        .values({
-          kind: 'task',
-          channel: 'internal',
-          status: 'open',
-          subject: `${effect.subject.nl} (${c.reference})`,
-          contact: '{}',
-          case_id: caseId,
-          case_type: c.case_type,
-          task_key: effect.taskKey,
-          assignee_team_id: teamId,
-          due_at: effect.dueInDays ? new Date(ctx.now.getTime() + effect.dueInDays * 86_400_000) : null,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-          created_by: actorId(ctx.actor),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordEvent(ctx, { type: 'taskCreated', caseId, activityId: task.id, after: { taskKey: effect.taskKey, assigneeTeamId: teamId } });
+    case 'createTask':
+      await createCaseTask(ctx, caseId, effect);
       return;
-    }
+    case 'startTimer':
+      await startTimer(ctx, caseId, def, t.to, effect.timer, effect.period, effect.fire);
+      return;
     case 'completeTasks': {
       const done = await ctx.tx
         .updateTable('activity')

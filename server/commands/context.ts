@@ -5,6 +5,7 @@ import type { Role } from '../domain/roles.ts';
 import type { Organisation } from '../config/organisation.ts';
 import type { ProcessRegistry } from '../processes/index.ts';
 import type { BlobStorage } from '../storage/blobStorage.ts';
+import type { BusinessCalendar } from '../domain/calendar/workingDays.ts';
 
 /** Who is acting: a logged-in staff member, or the system (timers, mail import). */
 export type StaffActor = {
@@ -29,6 +30,10 @@ export type Services = {
   org: Organisation;
   processes: ProcessRegistry;
   storage: BlobStorage;
+  /** Working days and public holidays, with the organisation's extra days. */
+  calendar: BusinessCalendar;
+  /** Where users reach Klachtflow; links in mail start here. */
+  publicUrl: string;
 };
 
 /** A command's context: never the HTTP request, so jobs call the same code. */

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { clockConfigSchema } from '../domain/calendar/clockConfig.ts';
+import { durationSchema } from '../domain/process/definition.ts';
 
 /**
  * What an organisation differs in: its name, reference prefix, teams, chosen processes, upload
@@ -18,6 +20,9 @@ export const organisationSchema = z.object({
     .array(z.object({ key: z.string().min(1), name: z.string().min(1), orgUnit: z.string().optional() }))
     .min(1),
   processes: z.array(z.string().min(1)).min(1),
+  /** Per process: periods that override the preset's (e.g. a longer information wait). */
+  processSettings: z.record(z.string(), z.object({ periods: z.record(z.string(), durationSchema).default({}) })).default({}),
+  clocks: clockConfigSchema.prefault({}),
   documents: z
     .object({
       maxBytes: z.number().int().positive().default(10 * 1024 * 1024),

@@ -10,8 +10,11 @@ export type Database = Kysely<DB>;
 export type Backend = 'postgres' | 'pglite';
 export type OpenDatabase = { db: Database; backend: Backend; close: () => Promise<void> };
 
-// Timestamps come back as Date, bigint counts as numbers (counts never pass 2^53 here).
+// Timestamps come back as Date, bigint counts as numbers (counts never pass 2^53 here), and a
+// `date` stays the civil date string it is ('2026-05-04'): turning it into a Date would shift it
+// by the process's time zone.
 pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
 
 /** PostgreSQL when a URL is given; embedded PGlite in `dataDir` (or in memory) otherwise. */
 export async function openDatabase(opts: {
@@ -38,6 +41,7 @@ export async function openDatabase(opts: {
       extensions: { pg_trgm, unaccent },
     });
     pglite.parsers[20] = (v: string) => Number(v);
+    pglite.parsers[1082] = (v: string) => v;
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     await migrateToLatest(db);
     return {

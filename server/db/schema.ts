@@ -87,6 +87,10 @@ export interface CasesTable {
   created_by: string | null;
   search_text: Generated<string>;
   search: ColumnType<string, never, never>;
+  regime: Generated<string>;
+  clock_facts: ColumnType<Record<string, unknown>, string | undefined, string>;
+  handling_deadline: ColumnType<string | null, string | null | undefined, string | null>;
+  handling_warn_from: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface ActivityTable {
   id: Generated<string>;
@@ -146,7 +150,44 @@ export interface TimelineEventTable {
   data: Json<Record<string, unknown>>;
 }
 
+export interface TimerTable {
+  id: Generated<string>;
+  case_id: string;
+  timer_key: string;
+  fires_at: Timestamp;
+  status: ColumnType<'pending' | 'fired' | 'cancelled', 'pending' | 'fired' | 'cancelled' | undefined, 'pending' | 'fired' | 'cancelled'>;
+  lease_until: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+  fired_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+}
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  case_id: string | null;
+  kind: string;
+  message: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+export interface SurveyTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  token_hash: string;
+  sent_at: Timestamp;
+  score: number | null;
+  comment: string | null;
+  answered_at: Timestamp | null;
+}
+
 export interface DB {
+  timer: TimerTable;
+  notification: NotificationTable;
+  survey: SurveyTable;
   org_unit: OrgUnitTable;
   team: TeamTable;
   staff_user: StaffUserTable;

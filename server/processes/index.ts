@@ -20,7 +20,11 @@ export function loadProcesses(org: Organisation): ProcessRegistry {
   const defs = org.processes.map((key) => {
     const preset = PRESETS[key];
     if (!preset) throw new Error(`Unknown process "${key}" in the organisation configuration`);
-    return validateProcess(preset, teams);
+    const overrides = org.processSettings[key]?.periods ?? {};
+    for (const period of Object.keys(overrides)) {
+      if (!preset.periods || !(period in preset.periods)) throw new Error(`The organisation configuration sets unknown period "${period}" of process "${key}"`);
+    }
+    return validateProcess({ ...preset, periods: { ...preset.periods, ...overrides } }, teams);
   });
   const byKey = new Map(defs.map((d) => [d.key, d]));
   return { get: (key) => byKey.get(key), all: () => defs, defaultProcess: defs[0]! };

@@ -25,6 +25,13 @@ export const kccComplaint: ProcessDefinitionInput = {
       { key: 'desiredOutcome', label: l('Wat wil de klant bereiken?', 'Desired outcome'), type: 'textarea' },
     ],
   },
+  // Seed 000 §4.6 names these periods without values; these defaults are set per organisation.
+  periods: {
+    informationWait: { days: 14 },
+    hearingWait: { days: 14 },
+    reminder: { workingDays: 5 },
+    surveyQuietPeriod: { days: 180 },
+  },
   initialStatus: 'registered',
   citizenSteps: [
     { key: 'received', label: l('Ontvangen', 'Received') },
@@ -34,18 +41,18 @@ export const kccComplaint: ProcessDefinitionInput = {
     { key: 'done', label: l('Afgerond', 'Done') },
   ],
   statuses: [
-    { key: 'registered', label: l('Controle volledigheid', 'Completeness check'), citizenLabel: l('We hebben uw klacht ontvangen', 'We received your complaint'), citizenStep: 'received' },
+    { key: 'registered', label: l('Controle volledigheid', 'Completeness check'), citizenLabel: l('We hebben uw klacht ontvangen', 'We received your complaint'), citizenStep: 'received', remindAfter: 'reminder' },
     { key: 'awaitingInformation', label: l('Wacht op aanvullende informatie', 'Awaiting information'), citizenLabel: l('We wachten op informatie van u', 'We are waiting for information from you'), citizenStep: 'received' },
-    { key: 'withCoordinator', label: l('Bij klachtencoördinator', 'With coordinator'), citizenLabel: l('Uw klacht wordt bekeken', 'Your complaint is being reviewed'), citizenStep: 'inProgress' },
-    { key: 'acknowledged', label: l('Beoordeeld, ontvangst bevestigd', 'Assessed, acknowledged'), citizenLabel: l('Uw klacht wordt bekeken', 'Your complaint is being reviewed'), citizenStep: 'inProgress' },
-    { key: 'classified', label: l('Geclassificeerd', 'Classified'), citizenLabel: l('Uw klacht wordt behandeld', 'Your complaint is being handled'), citizenStep: 'inProgress' },
-    { key: 'withBackOffice', label: l('Bij BO klachten voor oordeel', 'With back office for judgment'), citizenLabel: l('Uw klacht wordt onderzocht', 'Your complaint is being investigated'), citizenStep: 'inProgress' },
-    { key: 'judged', label: l('Oordeel gegeven', 'Judged'), citizenLabel: l('Uw klacht wordt onderzocht', 'Your complaint is being investigated'), citizenStep: 'inProgress' },
+    { key: 'withCoordinator', label: l('Bij klachtencoördinator', 'With coordinator'), citizenLabel: l('Uw klacht wordt bekeken', 'Your complaint is being reviewed'), citizenStep: 'inProgress', remindAfter: 'reminder' },
+    { key: 'acknowledged', label: l('Beoordeeld, ontvangst bevestigd', 'Assessed, acknowledged'), citizenLabel: l('Uw klacht wordt bekeken', 'Your complaint is being reviewed'), citizenStep: 'inProgress', remindAfter: 'reminder' },
+    { key: 'classified', label: l('Geclassificeerd', 'Classified'), citizenLabel: l('Uw klacht wordt behandeld', 'Your complaint is being handled'), citizenStep: 'inProgress', remindAfter: 'reminder' },
+    { key: 'withBackOffice', label: l('Bij BO klachten voor oordeel', 'With back office for judgment'), citizenLabel: l('Uw klacht wordt onderzocht', 'Your complaint is being investigated'), citizenStep: 'inProgress', remindAfter: 'reminder' },
+    { key: 'judged', label: l('Oordeel gegeven', 'Judged'), citizenLabel: l('Uw klacht wordt onderzocht', 'Your complaint is being investigated'), citizenStep: 'inProgress', remindAfter: 'reminder' },
     { key: 'hearingInvited', label: l('Uitgenodigd voor hoorgesprek', 'Invited for hearing'), citizenLabel: l('U bent uitgenodigd voor een gesprek', 'You are invited for a hearing'), citizenStep: 'hearing' },
     { key: 'hearingPlanned', label: l('Hoorgesprek gepland', 'Hearing planned'), citizenLabel: l('Uw gesprek is gepland', 'Your hearing is planned'), citizenStep: 'hearing' },
-    { key: 'hearingHeld', label: l('Hoorgesprek gehouden', 'Hearing held'), citizenLabel: l('Het gesprek is geweest', 'The hearing took place'), citizenStep: 'hearing' },
-    { key: 'draftingLetter', label: l('Afhandelingsbrief opstellen', 'Drafting decision letter'), citizenLabel: l('We schrijven ons antwoord', 'We are writing our answer'), citizenStep: 'answer' },
-    { key: 'letterReview', label: l('Brief controleren', 'Reviewing letter'), citizenLabel: l('We schrijven ons antwoord', 'We are writing our answer'), citizenStep: 'answer' },
+    { key: 'hearingHeld', label: l('Hoorgesprek gehouden', 'Hearing held'), citizenLabel: l('Het gesprek is geweest', 'The hearing took place'), citizenStep: 'hearing', remindAfter: 'reminder' },
+    { key: 'draftingLetter', label: l('Afhandelingsbrief opstellen', 'Drafting decision letter'), citizenLabel: l('We schrijven ons antwoord', 'We are writing our answer'), citizenStep: 'answer', remindAfter: 'reminder' },
+    { key: 'letterReview', label: l('Brief controleren', 'Reviewing letter'), citizenLabel: l('We schrijven ons antwoord', 'We are writing our answer'), citizenStep: 'answer', remindAfter: 'reminder' },
     { key: 'closed', label: l('Gesloten', 'Closed'), citizenLabel: l('Afgerond', 'Done'), citizenStep: 'done', terminal: true },
     { key: 'cancelled', label: l('Geannuleerd', 'Cancelled'), citizenLabel: l('Gestopt', 'Stopped'), citizenStep: 'done', terminal: true },
   ],
@@ -55,6 +62,8 @@ export const kccComplaint: ProcessDefinitionInput = {
       key: 'requestInformation', label: l('Aanvullende informatie opvragen', 'Request information'),
       from: ['registered', 'withCoordinator'], to: 'awaitingInformation', roles: ['firstLineAgent', 'coordinator'],
       inputs: [{ key: 'informationRequested', label: l('Welke informatie ontbreekt?', 'What information is missing?'), type: 'textarea', required: true, target: 'event' }],
+      // Business rules 1 and 2: the request starts a wait; no answer in time closes the case.
+      effects: [{ type: 'startTimer', timer: 'informationWait', period: 'informationWait', fire: { transition: 'closeNoInformation' } }],
     },
     {
       key: 'informationReceived', label: l('Informatie ontvangen', 'Information received'),
@@ -134,7 +143,13 @@ export const kccComplaint: ProcessDefinitionInput = {
     {
       key: 'inviteForHearing', label: l('Uitnodigen voor hoorgesprek', 'Invite for hearing'),
       from: ['judged'], to: 'hearingInvited', roles: ['coordinator'],
-      inputs: [note], effects: [{ type: 'completeTasks' }, { type: 'assignActor' }],
+      inputs: [note],
+      effects: [
+        { type: 'completeTasks' },
+        { type: 'assignActor' },
+        // Business rule 4: no appointment within the wait → on to the decision letter.
+        { type: 'startTimer', timer: 'hearingWait', period: 'hearingWait', fire: { transition: 'hearingExpired' } },
+      ],
     },
     {
       key: 'planHearing', label: l('Hoorgesprek plannen', 'Plan hearing'),

@@ -29,7 +29,7 @@ export async function searchCases(services: Services, actor: Actor, q: string, l
     .leftJoin('team as t', 't.id', 'cases.assignee_team_id')
     .select([
       'cases.id', 'cases.reference', 'cases.process_key', 'cases.case_type', 'cases.status', 'cases.subject', 'cases.channel',
-      'cases.received_at', 'cases.updated_at', 'cases.closed_at', 'cases.version',
+      'cases.received_at', 'cases.updated_at', 'cases.closed_at', 'cases.version', 'cases.handling_deadline', 'cases.handling_warn_from',
       'p.name as complainant_name', 'u.id as user_id', 'u.name as user_name', 't.id as team_id', 't.name as team_name',
     ]);
   const trimmed = q.trim();

@@ -14,7 +14,7 @@ function caseSummaries(services: Services, actor: Actor) {
     .leftJoin('team as t', 't.id', 'cases.assignee_team_id')
     .select([
       'cases.id', 'cases.reference', 'cases.process_key', 'cases.case_type', 'cases.status', 'cases.subject', 'cases.channel',
-      'cases.received_at', 'cases.updated_at', 'cases.closed_at', 'cases.version',
+      'cases.received_at', 'cases.updated_at', 'cases.closed_at', 'cases.version', 'cases.handling_deadline', 'cases.handling_warn_from',
       'p.name as complainant_name', 'u.id as user_id', 'u.name as user_name', 't.id as team_id', 't.name as team_name',
     ]);
 }
@@ -59,7 +59,7 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
     .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   const personIds = [c.complainant_id, c.representative_id].filter((x): x is string => !!x);
-  const [people, notes, documents, activities] = await Promise.all([
+  const [people, notes, documents, activities, timers] = await Promise.all([
     services.db.selectFrom('person').selectAll().where('id', 'in', personIds).execute(),
     services.db
       .selectFrom('note')
@@ -85,9 +85,10 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
       .orderBy('activity.created_at', 'desc')
       .limit(200)
       .execute(),
+    services.db.selectFrom('timer').select(['timer_key', 'fires_at']).where('case_id', '=', id).where('status', '=', 'pending').where('timer_key', '<>', 'reminder').orderBy('fires_at').execute(),
   ]);
   const person = (pid: string | null) => people.find((p) => p.id === pid) ?? null;
-  return { case: c, complainant: person(c.complainant_id)!, representative: person(c.representative_id), notes, documents, activities };
+  return { case: c, complainant: person(c.complainant_id)!, representative: person(c.representative_id), notes, documents, activities, timers };
 }
 
 export async function caseTimeline(services: Services, actor: Actor, id: string, opts: { after?: string; limit: number }) {

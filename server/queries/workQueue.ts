@@ -55,6 +55,7 @@ export async function workQueuePage(services: Services, actor: Actor, f: QueueFi
       'activity.id', 'activity.kind', 'activity.channel', 'activity.status', 'activity.subject', 'activity.contact',
       'activity.case_id', 'activity.case_type', 'activity.task_key', 'activity.due_at', 'activity.created_at', 'activity.updated_at', 'activity.version',
       'u.id as user_id', 'u.name as user_name', 't.id as team_id', 't.name as team_name', 'c.reference as case_reference',
+      'c.handling_deadline', 'c.handling_warn_from', 'c.closed_at as case_closed_at',
     ])
     .orderBy('activity.created_at', desc ? 'desc' : 'asc')
     .orderBy('activity.id', desc ? 'desc' : 'asc')

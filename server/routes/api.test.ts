@@ -92,6 +92,11 @@ describe('intake, queue and cases over HTTP', () => {
     assert.equal(c.complainant.phone, '0612345678');
     assert.equal(c.complainant.email, 'j.willems@example.org');
     assert.equal(c.representative.name, 'Marja Willems');
+    // The statutory clock with its derivation: received Mon 2 March 2026 + 6 weeks = Mon 13 April.
+    const handling = c.clocks.find((k: { key: string }) => k.key === 'handling');
+    assert.deepEqual([handling.start, handling.rawEnd, handling.adjustedEnd, handling.state], ['2026-03-02', '2026-04-13', '2026-04-13', 'running']);
+    assert.match(handling.rule.nl, /6 weken/);
+    assert.equal(c.deadline, '2026-04-13');
     assert.deepEqual(c.abilities.transitions.map((x: { key: string }) => x.key).sort(), ['cancel', 'forwardToCoordinator', 'requestInformation']);
 
     const second = await phoneComplaint('Nog steeds geen registratie');

@@ -12,6 +12,7 @@ import { permissionsFor } from '../policies/permissions.ts';
 import { loadProcesses } from '../processes/index.ts';
 import { SESSION_COOKIE } from '../routes/plugins/auth.ts';
 import { fileStorage } from '../storage/blobStorage.ts';
+import { createBusinessCalendar } from '../domain/calendar/workingDays.ts';
 import { createTestDatabase } from './database.ts';
 
 /** A clock the test moves by hand: time is faked at the boundary only. */
@@ -28,7 +29,15 @@ export async function createTestServices(opts: { poolSize?: number; database?: O
   await syncOrganisation(database.db, org);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-files-'));
   const clock = fakeClock();
-  const services: Services = { db: database.db, clock, org, processes: loadProcesses(org), storage: fileStorage(dir) };
+  const services: Services = {
+    db: database.db,
+    clock,
+    org,
+    processes: loadProcesses(org),
+    storage: fileStorage(dir),
+    calendar: createBusinessCalendar({ timeZone: 'Europe/Amsterdam', extraHolidays: org.clocks.extraHolidays }),
+    publicUrl: 'http://klachtflow.test',
+  };
   return {
     services,
     database,

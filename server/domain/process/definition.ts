@@ -27,6 +27,21 @@ export const transitionInputSchema = dataFieldSchema.extend({
 
 const teamRef = z.string().min(1);
 
+/** A period: calendar days, working days (Dutch calendar), weeks or hours. Exactly one unit. */
+export const durationSchema = z.union([
+  z.strictObject({ days: z.int().min(1).max(730) }),
+  z.strictObject({ workingDays: z.int().min(1).max(500) }),
+  z.strictObject({ weeks: z.int().min(1).max(104) }),
+  z.strictObject({ hours: z.int().min(1).max(24 * 60) }),
+]);
+export type Duration = z.output<typeof durationSchema>;
+
+/** What a timer does when it fires: a system step of the process, or a task for the next step. */
+const timerFire = z.union([
+  z.strictObject({ transition: key }),
+  z.strictObject({ task: z.object({ taskKey: key, subject: label, team: teamRef.optional() }) }),
+]);
+
 /**
  * What a transition does besides changing the status, all inside the same transaction.
  * Parts that need mail, timers or letters add their effect types here.
@@ -43,6 +58,11 @@ export const effectSchema = z.discriminatedUnion('type', [
     dueInDays: z.number().int().positive().optional(),
   }),
   z.object({ type: z.literal('completeTasks') }),
+  /** Starts a timer bound to the status the transition enters: leaving that status cancels it. */
+  z.object({ type: z.literal('startTimer'), timer: key, period: key, fire: timerFire }),
+  z.object({ type: z.literal('sendMessage'), template: key, to: z.enum(['complainant']).default('complainant') }),
+  /** Business rule 5: a survey, unless this complainant had one within the process's survey period. */
+  z.object({ type: z.literal('sendSurvey') }),
 ]);
 
 export const statusSchema = z.object({
@@ -51,6 +71,8 @@ export const statusSchema = z.object({
   citizenLabel: label,
   citizenStep: key,
   terminal: z.boolean().default(false),
+  /** Business rule 3: remind the handler when the case sits unchanged this long (a period key). */
+  remindAfter: key.optional(),
 });
 
 export const transitionSchema = z.object({
@@ -68,6 +90,8 @@ export const processDefinitionSchema = z.object({
   version: z.number().int().positive(),
   label,
   caseType: z.object({ key, label, fields: z.array(dataFieldSchema).default([]) }),
+  /** Named periods; organisations override them per process in their configuration. */
+  periods: z.record(key, durationSchema).default({}),
   initialStatus: key,
   citizenSteps: z.array(z.object({ key, label })).min(1),
   statuses: z.array(statusSchema).min(1),

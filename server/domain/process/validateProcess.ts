@@ -52,9 +52,21 @@ export function validateProcess(input: ProcessDefinitionInput, knownTeams: reado
       if (i.type === 'select' && !i.options?.length) problems.push(`input "${t.key}.${i.key}" is a select without options`);
     }
     for (const e of t.effects) {
-      const team = 'team' in e ? e.team : undefined;
+      const team = 'team' in e ? e.team : e.type === 'startTimer' && 'task' in e.fire ? e.fire.task.team : undefined;
       if (team && !knownTeams.includes(team)) problems.push(`transition "${t.key}" names unknown team "${team}"`);
+      if (e.type === 'startTimer') {
+        if (!def.periods[e.period]) problems.push(`transition "${t.key}" starts timer "${e.timer}" with unknown period "${e.period}"`);
+        if ('transition' in e.fire) {
+          const fired = def.transitions.find((x) => x.key === (e.fire as { transition: string }).transition);
+          if (!fired) problems.push(`timer "${e.timer}" fires unknown transition "${e.fire.transition}"`);
+          else if (!fired.roles.includes('system')) problems.push(`timer "${e.timer}" fires "${fired.key}", which the system may not take`);
+          else if (fired.from !== '*' && !fired.from.includes(t.to)) problems.push(`timer "${e.timer}" fires "${fired.key}", which cannot start from "${t.to}"`);
+        }
+      }
     }
+  }
+  for (const st of def.statuses) {
+    if (st.remindAfter && !def.periods[st.remindAfter]) problems.push(`status "${st.key}" reminds after unknown period "${st.remindAfter}"`);
   }
   for (const f of def.caseType.fields) {
     if (f.type === 'select' && !f.options?.length) problems.push(`data field "${f.key}" is a select without options`);

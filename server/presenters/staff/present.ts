@@ -3,19 +3,27 @@ import type { CaseAbilities } from '../../policies/casePolicy.ts';
 import type { PersonRow } from '../../db/schema.ts';
 import type { caseDetail } from '../../queries/cases.ts';
 import type { CaseSummaryRow } from '../../queries/cases.ts';
+import { deadlineState } from '../../commands/caseClock.ts';
+import type { Clock } from '../../domain/calendar/clocks.ts';
 
 /** Rows → API objects: camelCase, UTC timestamps, owners as {id, name}. */
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 const ref = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
 
-export function presentActivity(r: {
+/** Today in Amsterdam, the day deadlines are compared with. */
+export type Today = string;
+
+export function presentActivity(today: Today, r: {
   id: string; kind: 'intake' | 'task'; channel: string; status: string; subject: string; contact: unknown;
   case_id: string | null; case_reference: string | null; case_type: string | null; task_key: string | null;
   user_id: string | null; user_name: string | null; team_id: string | null; team_name: string | null;
   due_at: Date | null; created_at: Date; updated_at: Date; version: number;
+  handling_deadline: string | null; handling_warn_from: string | null; case_closed_at: Date | null;
 }) {
   return {
+    caseDeadline: r.handling_deadline,
+    deadlineState: deadlineState(today, r.handling_deadline, r.handling_warn_from, r.case_closed_at !== null),
     id: r.id, kind: r.kind, channel: r.channel, status: r.status, subject: r.subject,
     contact: (r.contact ?? {}) as { name?: string; email?: string; phone?: string },
     caseId: r.case_id, caseReference: r.case_reference, caseType: r.case_type, taskKey: r.task_key,
@@ -28,8 +36,10 @@ export function statusLabelOf(processes: ProcessRegistry, processKey: string, st
   return processes.get(processKey)?.statuses.find((s) => s.key === status)?.label ?? { nl: status, en: status };
 }
 
-export function presentCaseSummary(processes: ProcessRegistry, r: CaseSummaryRow) {
+export function presentCaseSummary(processes: ProcessRegistry, today: Today, r: CaseSummaryRow) {
   return {
+    deadline: r.handling_deadline,
+    deadlineState: deadlineState(today, r.handling_deadline, r.handling_warn_from, r.closed_at !== null),
     id: r.id, reference: r.reference, processKey: r.process_key, caseType: r.case_type, status: r.status,
     statusLabel: statusLabelOf(processes, r.process_key, r.status),
     subject: r.subject, channel: r.channel, complainantName: r.complainant_name,
@@ -45,10 +55,10 @@ export function presentPerson(p: PersonRow) {
   };
 }
 
-export function presentCaseDetail(processes: ProcessRegistry, d: Awaited<ReturnType<typeof caseDetail>>, abilities: CaseAbilities) {
+export function presentCaseDetail(processes: ProcessRegistry, today: Today, d: Awaited<ReturnType<typeof caseDetail>>, abilities: CaseAbilities, clocks: Clock[]) {
   const c = d.case;
   return {
-    ...presentCaseSummary(processes, {
+    ...presentCaseSummary(processes, today, {
       ...c, complainant_name: d.complainant.name, user_id: c.assignee_user_id, user_name: c.user_name, team_id: c.assignee_team_id, team_name: c.team_name,
     }),
     description: c.description,
@@ -62,6 +72,12 @@ export function presentCaseDetail(processes: ProcessRegistry, d: Awaited<ReturnT
     documents: d.documents.map((x) => ({ id: x.id, docType: x.doc_type, filename: x.filename, mediaType: x.media_type, sizeBytes: Number(x.size_bytes), sha256: x.sha256, createdAt: iso(x.created_at) })),
     activities: d.activities.map((a) => ({ id: a.id, kind: a.kind, channel: a.channel, status: a.status, subject: a.subject, taskKey: a.task_key, assigneeName: a.user_name, teamName: a.team_name, createdAt: iso(a.created_at) })),
     abilities,
+    clocks: clocks.map((k) => ({
+      key: k.key, label: k.label, state: k.state, outcome: k.outcome ?? null, start: k.start, rule: k.rule, rawEnd: k.rawEnd,
+      adjustedEnd: k.adjustedEnd, adjustmentReason: k.adjustmentReason, warnFrom: k.warnFrom,
+      previous: k.previous.map((p) => ({ rule: p.rule, rawEnd: p.rawEnd, adjustedEnd: p.adjustedEnd, adjustmentReason: p.adjustmentReason })),
+    })),
+    pendingTimers: d.timers.map((x) => ({ key: x.timer_key, firesAt: iso(x.fires_at) })),
   };
 }
 

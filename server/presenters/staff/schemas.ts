@@ -5,7 +5,12 @@ export const label = z.object({ nl: z.string(), en: z.string() });
 const ref = z.object({ id: z.uuid(), name: z.string() }).nullable();
 const when = z.iso.datetime();
 
+const deadlineState = z.enum(['overdue', 'nearlyDue']).nullable();
+const bilingual = z.object({ nl: z.string(), en: z.string() });
+
 export const activityOut = z.object({
+  caseDeadline: z.iso.date().nullable(),
+  deadlineState,
   id: z.uuid(),
   kind: z.enum(['intake', 'task']),
   channel: z.string(),
@@ -26,6 +31,8 @@ export const activityOut = z.object({
 export const activityDetailOut = activityOut.extend({ body: z.string() });
 
 export const caseSummaryOut = z.object({
+  deadline: z.iso.date().nullable(),
+  deadlineState,
   id: z.uuid(),
   reference: z.string(),
   processKey: z.string(),
@@ -82,6 +89,12 @@ export const caseDetailOut = caseSummaryOut.extend({
     editData: z.boolean(),
     linkActivity: z.boolean(),
   }),
+  clocks: z.array(z.object({
+    key: z.string(), label: bilingual, state: z.enum(['running', 'warning', 'overdue', 'stopped']), outcome: z.string().nullable(),
+    start: z.iso.date(), rule: bilingual, rawEnd: z.iso.date(), adjustedEnd: z.iso.date(), adjustmentReason: bilingual.nullable(), warnFrom: z.iso.date(),
+    previous: z.array(z.object({ rule: bilingual, rawEnd: z.iso.date(), adjustedEnd: z.iso.date(), adjustmentReason: bilingual.nullable() })),
+  })),
+  pendingTimers: z.array(z.object({ key: z.string(), firesAt: when })),
 });
 
 export const timelineEventOut = z.object({

@@ -19,6 +19,7 @@ const ok = z.object({ ok: z.literal(true) });
 /** Thin handlers: validate → authorize (route permission) → one command → present. */
 export function registerActivityRoutes(api: FastifyInstance, services: Services) {
   const r = api.withTypeProvider<ZodTypeProvider>();
+  const today = () => services.calendar.toDate(services.clock.now());
 
   async function loadActivity(actor: ReturnType<typeof staffActor>, id: string) {
     const row = await services.db
@@ -30,9 +31,10 @@ export function registerActivityRoutes(api: FastifyInstance, services: Services)
       .leftJoin('cases as c', 'c.id', 'activity.case_id')
       .selectAll('activity')
       .select(['u.id as user_id', 'u.name as user_name', 't.id as team_id', 't.name as team_name', 'c.reference as case_reference'])
+      .select(['c.handling_deadline', 'c.handling_warn_from', 'c.closed_at as case_closed_at'])
       .executeTakeFirst();
     if (!row) throw notFound('Deze activiteit');
-    return { ...presentActivity(row), body: row.body };
+    return { ...presentActivity(today(), row), body: row.body };
   }
 
   r.post('/activities', {
@@ -55,7 +57,8 @@ export function registerActivityRoutes(api: FastifyInstance, services: Services)
       createdBefore: q.createdBefore ? new Date(q.createdBefore) : undefined,
       createdAfter: q.createdAfter ? new Date(q.createdAfter) : undefined,
     });
-    return { items: page.rows.map(presentActivity), nextCursor: page.nextCursor };
+    const day = today();
+    return { items: page.rows.map((row) => presentActivity(day, row)), nextCursor: page.nextCursor };
   });
 
   const count = z.object({ count: z.number().int(), capped: z.boolean() });

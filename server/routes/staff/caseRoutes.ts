@@ -7,6 +7,7 @@ import { transitionCase } from '../../commands/caseTransitioner.ts';
 import { runCommand, type Services } from '../../commands/context.ts';
 import { notFound } from '../../domain/errors.ts';
 import { caseAbilities } from '../../policies/casePolicy.ts';
+import { caseClocks } from '../../commands/caseClock.ts';
 import { presentCaseDetail, presentCaseSummary, presentTimelineEvent } from '../../presenters/staff/present.ts';
 import { caseDetailOut, caseSummaryOut, pageOf, timelineEventOut } from '../../presenters/staff/schemas.ts';
 import { searchCases } from '../../queries/caseSearch.ts';
@@ -21,11 +22,13 @@ const tags = ['Meldingen'];
 
 export function registerCaseRoutes(api: FastifyInstance, services: Services) {
   const r = api.withTypeProvider<ZodTypeProvider>();
+  const today = () => services.calendar.toDate(services.clock.now());
 
   async function detail(actor: ReturnType<typeof staffActor>, id: string) {
     const d = await caseDetail(services, actor, id);
     const def = services.processes.get(d.case.process_key)!;
-    return presentCaseDetail(services.processes, d, caseAbilities(actor, def, d.case));
+    const now = services.clock.now();
+    return presentCaseDetail(services.processes, services.calendar.toDate(now), d, caseAbilities(actor, def, d.case), caseClocks(services, d.case, now));
   }
 
   r.post('/cases', {
@@ -45,7 +48,8 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
     schema: { tags, summary: 'Meldingen, laatst gewijzigd eerst', querystring: caseListQuery, response: { 200: pageOf(caseSummaryOut) } },
   }, async (req) => {
     const page = await caseListPage(services, staffActor(req), { ...req.query, assigneeUserId: req.query.assigneeId });
-    return { items: page.rows.map((row) => presentCaseSummary(services.processes, row)), nextCursor: page.nextCursor };
+    const day = today();
+    return { items: page.rows.map((row) => presentCaseSummary(services.processes, day, row)), nextCursor: page.nextCursor };
   });
 
   r.post('/case-searches', {
@@ -53,7 +57,8 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
     schema: { tags, summary: 'Zoeken in meldingen (in de body: geen persoonsgegevens in de URL)', body: searchBody, response: { 200: z.object({ items: z.array(caseSummaryOut) }) } },
   }, async (req) => {
     const rows = await searchCases(services, staffActor(req), req.body.q, req.body.limit);
-    return { items: rows.map((row) => presentCaseSummary(services.processes, row)) };
+    const day = today();
+    return { items: rows.map((row) => presentCaseSummary(services.processes, day, row)) };
   });
 
   r.post('/case-match-suggestions', {

@@ -1,0 +1,49 @@
+import type { Services } from './context.ts';
+import type { CommandContext } from './context.ts';
+import { computeClocks, type CaseClockFacts, type ClockInput } from '../domain/calendar/clocks.ts';
+import type { Regime } from '../domain/calendar/clockConfig.ts';
+
+/**
+ * A case's clocks come from its facts (receipt, regime, extension, consent, first contact, closing)
+ * and the organisation's clock settings. The handling deadline is also stored on the row so that
+ * queues can flag and sort by it without computing clocks per row.
+ */
+type ClockCase = { received_at: Date; regime: string; clock_facts: Record<string, unknown>; closed_at: Date | null };
+
+export function clockInputOf(services: Pick<Services, 'org'>, c: ClockCase): ClockInput {
+  const cfg = services.org.clocks;
+  const facts = c.clock_facts as Omit<CaseClockFacts, 'receivedAt' | 'regime' | 'stoppedAt'>;
+  return {
+    ...facts,
+    receivedAt: c.received_at,
+    regime: c.regime as Regime,
+    stoppedAt: c.closed_at ?? undefined,
+    warnDays: cfg.warnDays,
+    serviceNorm: cfg.serviceNorm,
+    firstContactNorm: cfg.firstContactNorm,
+    reglement: cfg.reglement,
+  };
+}
+
+export function caseClocks(services: Pick<Services, 'org' | 'calendar'>, c: ClockCase, now: Date) {
+  const result = computeClocks(clockInputOf(services, c), now, services.calendar);
+  return result.ok ? result.value : [];
+}
+
+export async function refreshHandlingDeadline(ctx: CommandContext, caseId: string) {
+  const c = await ctx.tx.selectFrom('cases').select(['received_at', 'regime', 'clock_facts', 'closed_at']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const handling = caseClocks(ctx.services, c, ctx.now).find((k) => k.key === 'handling');
+  await ctx.tx
+    .updateTable('cases')
+    .set({ handling_deadline: handling?.adjustedEnd ?? null, handling_warn_from: handling?.warnFrom ?? null })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Queue flag from the stored deadline: overdue after the last day, nearly due from the warning day. */
+export function deadlineState(today: string, deadline: string | null, warnFrom: string | null, closed: boolean): 'overdue' | 'nearlyDue' | null {
+  if (closed || !deadline) return null;
+  if (today > deadline) return 'overdue';
+  if (warnFrom && today >= warnFrom) return 'nearlyDue';
+  return null;
+}
