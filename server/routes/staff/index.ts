@@ -6,6 +6,7 @@ import { registerCaseRoutes } from './caseRoutes.ts';
 import { registerDirectoryRoutes } from './directoryRoutes.ts';
 import { registerDocumentRoutes } from './documentRoutes.ts';
 import { registerSessionRoutes } from './sessionRoutes.ts';
+import { registerNotificationRoutes } from './notificationRoutes.ts';
 
 export function registerStaffRoutes(api: FastifyInstance, services: Services, env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc' | 'publicUrl'>) {
   registerSessionRoutes(api, services, env);
@@ -13,4 +14,5 @@ export function registerStaffRoutes(api: FastifyInstance, services: Services, en
   registerCaseRoutes(api, services);
   registerDocumentRoutes(api, services);
   registerDirectoryRoutes(api, services);
+  registerNotificationRoutes(api, services);
 }
