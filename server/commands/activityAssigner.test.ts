@@ -15,7 +15,7 @@ before(async () => {
   dispatcher = await buildStaff(env.services, { roles: ['dispatcher'], teams: ['kcc'] });
   agentA = await buildStaff(env.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
   agentB = await buildStaff(env.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
-  outsider = await buildStaff(env.services, { roles: ['department'], teams: ['registers'] });
+  outsider = await buildStaff(env.services, { roles: ['department'], teams: ['department'] });
   kccTeam = agentA.teamIds[0]!;
 });
 after(() => env.close());

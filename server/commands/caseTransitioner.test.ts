@@ -56,7 +56,7 @@ describe('case transitions', () => {
     assert.equal(tasks[0]!.assignee_team_id, coordinator.teamIds[0]);
 
     await step(coordinator, c.id, 'acknowledge');
-    await step(coordinator, c.id, 'classify', { classification: 'complaint', statutory: true });
+    await step(coordinator, c.id, 'classify', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
     await step(coordinator, c.id, 'forwardForJudgment');
     await step(backOffice, c.id, 'judge', { judgment: 'founded', judgmentReasons: 'Te lang gewacht.' });
     await step(coordinator, c.id, 'skipHearing', { hearingSkipReason: 'complainantDeclined' });

@@ -6,7 +6,7 @@ export const DEMO_USERS = [
   { key: 'coordinator', name: 'Kees Bakker', email: 'kees.bakker@voorbeeld.example', roles: ['coordinator'], teams: ['coordinators'] },
   { key: 'coordinator2', name: 'Fatma Yilmaz', email: 'fatma.yilmaz@voorbeeld.example', roles: ['coordinator'], teams: ['coordinators'] },
   { key: 'backOffice', name: 'Ruud Visser', email: 'ruud.visser@voorbeeld.example', roles: ['backOffice'], teams: ['backOffice'] },
-  { key: 'department', name: 'Anouk Smit', email: 'anouk.smit@voorbeeld.example', roles: ['department'], teams: ['registers'] },
+  { key: 'department', name: 'Anouk Smit', email: 'anouk.smit@voorbeeld.example', roles: ['department'], teams: ['department'] },
   { key: 'teamLead', name: 'Jeroen Mulder', email: 'jeroen.mulder@voorbeeld.example', roles: ['teamLead'], teams: ['kcc'] },
   { key: 'qualityOfficer', name: 'Linda de Boer', email: 'linda.deboer@voorbeeld.example', roles: ['qualityOfficer'], teams: [] },
   { key: 'processOwner', name: 'Henk Peters', email: 'henk.peters@voorbeeld.example', roles: ['processOwner'], teams: [] },
@@ -44,7 +44,7 @@ const SUBJECTS = [
 type Step = { transition: string; by: string; inputs?: Record<string, unknown> };
 const fwd: Step = { transition: 'forwardToCoordinator', by: 'agent1', inputs: { note: 'Volledig, graag beoordelen.' } };
 const ack: Step = { transition: 'acknowledge', by: 'coordinator' };
-const cls: Step = { transition: 'classify', by: 'coordinator', inputs: { classification: 'complaint', statutory: true } };
+const cls: Step = { transition: 'classify', by: 'coordinator', inputs: { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true } };
 const toBo: Step = { transition: 'forwardForJudgment', by: 'coordinator' };
 const judge: Step = { transition: 'judge', by: 'backOffice', inputs: { judgment: 'partlyFounded', judgmentReasons: 'De wachttijd was te lang; de uitleg aan de telefoon was wel juist.' } };
 const invite: Step = { transition: 'inviteForHearing', by: 'coordinator' };
@@ -68,7 +68,7 @@ export const PATHS: Record<string, Step[]> = {
   draftingLetter: [fwd, ack, cls, toBo, judge, invite, plan, held, toLetter],
   letterReview: [fwd, ack, cls, toBo, judge, invite, plan, held, toLetter, submit],
   closed: [fwd, ack, cls, toBo, judge, invite, plan, held, toLetter, submit, send],
-  closedStandard: [fwd, ack, { ...cls, inputs: { classification: 'signal', statutory: false } }, { transition: 'draftStandardLetter', by: 'coordinator' }, send],
+  closedStandard: [fwd, ack, { ...cls, inputs: { classification: 'signal', formality: 'informal', ground: 'communication', statutory: false } }, { transition: 'draftStandardLetter', by: 'coordinator' }, send],
   cancelled: [{ transition: 'cancel', by: 'agent1', inputs: { cancelReason: 'duplicate', note: 'Dubbel geregistreerd.' } }],
 };
 

@@ -67,7 +67,7 @@ describe('business rules 1–4 as durable timers', () => {
     const c = await newCase();
     await step(agent, c.id, 'forwardToCoordinator');
     await step(coordinator, c.id, 'acknowledge');
-    await step(coordinator, c.id, 'classify', { classification: 'complaint', statutory: true });
+    await step(coordinator, c.id, 'classify', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
     await step(coordinator, c.id, 'forwardForJudgment');
     await step(backOffice, c.id, 'judge', { judgment: 'founded', judgmentReasons: 'x' });
     await step(coordinator, c.id, 'inviteForHearing');

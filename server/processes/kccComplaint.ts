@@ -7,10 +7,7 @@ import type { ProcessDefinitionInput } from '../domain/process/definition.ts';
  * both non-statutory paths (standard response by the coordinator; letter by back office), and cancel.
  * Mail, timers and letters are attached to these steps as effects in later parts.
  */
-const l = (nl: string, en: string) => ({ nl, en });
-
-const note = { key: 'note', label: l('Interne notitie', 'Internal note'), type: 'textarea', target: 'note' } as const;
-const requiredNote = { ...note, required: true };
+import { cancelReason, classificationInputs, judgmentInputs, l, note, notHandlingReason, referralBody, requiredNote } from './shared.ts';
 
 export const kccComplaint: ProcessDefinitionInput = {
   key: 'kcc-complaint',
@@ -53,6 +50,9 @@ export const kccComplaint: ProcessDefinitionInput = {
     { key: 'hearingHeld', label: l('Hoorgesprek gehouden', 'Hearing held'), citizenLabel: l('Het gesprek is geweest', 'The hearing took place'), citizenStep: 'hearing', remindAfter: 'reminder' },
     { key: 'draftingLetter', label: l('Afhandelingsbrief opstellen', 'Drafting decision letter'), citizenLabel: l('We schrijven ons antwoord', 'We are writing our answer'), citizenStep: 'answer', remindAfter: 'reminder' },
     { key: 'letterReview', label: l('Brief controleren', 'Reviewing letter'), citizenLabel: l('We schrijven ons antwoord', 'We are writing our answer'), citizenStep: 'answer', remindAfter: 'reminder' },
+    { key: 'withDepartment', label: l('Bij vakafdeling', 'With department'), citizenLabel: l('Uw klacht wordt onderzocht', 'Your complaint is being investigated'), citizenStep: 'inProgress', remindAfter: 'reminder' },
+    { key: 'notHandled', label: l('Niet in behandeling genomen', 'Not handled'), citizenLabel: l('Afgerond: niet in behandeling genomen', 'Done: not handled'), citizenStep: 'done', terminal: true },
+    { key: 'referred', label: l('Verwezen', 'Referred'), citizenLabel: l('Afgerond: verwezen', 'Done: referred'), citizenStep: 'done', terminal: true },
     { key: 'closed', label: l('Gesloten', 'Closed'), citizenLabel: l('Afgerond', 'Done'), citizenStep: 'done', terminal: true },
     { key: 'cancelled', label: l('Geannuleerd', 'Cancelled'), citizenLabel: l('Gestopt', 'Stopped'), citizenStep: 'done', terminal: true },
   ],
@@ -103,12 +103,27 @@ export const kccComplaint: ProcessDefinitionInput = {
     {
       key: 'classify', label: l('Classificeren', 'Classify'),
       from: ['acknowledged'], to: 'classified', roles: ['coordinator'],
-      inputs: [
-        { key: 'classification', label: l('Klacht of signaal', 'Complaint or signal'), type: 'select', required: true,
-          options: [{ value: 'complaint', label: l('Klacht', 'Complaint') }, { value: 'signal', label: l('Signaal', 'Signal') }] },
-        { key: 'statutory', label: l('AWB-klacht', 'Statutory complaint'), type: 'boolean', required: true },
-        note,
-      ],
+      inputs: [...classificationInputs, note],
+    },
+    // Awb 9:8: not handling, with its reason; the notice goes out within 4 weeks of receipt.
+    {
+      key: 'decline', label: l('Niet in behandeling nemen (Awb 9:8)', 'Do not handle (Awb 9:8)'),
+      from: ['withCoordinator', 'acknowledged', 'classified'], to: 'notHandled', roles: ['coordinator'],
+      inputs: [notHandlingReason, requiredNote],
+      effects: [{ type: 'completeTasks' }],
+    },
+    // Substantive handling by a department, when the coordinator asks one.
+    {
+      key: 'forwardToDepartment', label: l('Voorleggen aan vakafdeling', 'Ask the department'),
+      from: ['classified'], to: 'withDepartment', roles: ['coordinator'],
+      inputs: [{ key: 'departmentQuestion', label: l('Vraag aan de afdeling', 'Question for the department'), type: 'textarea', required: true, target: 'event' }],
+      effects: [{ type: 'createTask', taskKey: 'departmentResponse', subject: l('Inhoudelijke reactie geven', 'Give a substantive response'), team: 'department' }],
+    },
+    {
+      key: 'departmentResponded', label: l('Reactie afdeling vastleggen', 'Record department response'),
+      from: ['withDepartment'], to: 'classified', roles: ['department', 'coordinator'],
+      inputs: [{ key: 'departmentResponse', label: l('Reactie van de afdeling', 'Department response'), type: 'textarea', required: true }],
+      effects: [{ type: 'completeTasks' }],
     },
     // Statutory (Awb) path
     {
@@ -124,14 +139,7 @@ export const kccComplaint: ProcessDefinitionInput = {
       key: 'judge', label: l('Oordeel geven', 'Give judgment'),
       from: ['withBackOffice'], to: 'judged', roles: ['backOffice'],
       inputs: [
-        { key: 'judgment', label: l('Oordeel', 'Judgment'), type: 'select', required: true,
-          options: [
-            { value: 'founded', label: l('Gegrond', 'Founded') },
-            { value: 'partlyFounded', label: l('Deels gegrond', 'Partly founded') },
-            { value: 'unfounded', label: l('Ongegrond', 'Unfounded') },
-            { value: 'noJudgment', label: l('Geen oordeel', 'No judgment') },
-          ] },
-        { key: 'judgmentReasons', label: l('Motivering', 'Reasons'), type: 'textarea', required: true },
+        ...judgmentInputs,
         note,
       ],
       effects: [
@@ -218,16 +226,16 @@ export const kccComplaint: ProcessDefinitionInput = {
       inputs: [note], effects: [{ type: 'completeTasks' }],
     },
     {
+      key: 'refer', label: l('Verwijzen naar externe instantie', 'Refer to an external body'),
+      from: ['judged', 'hearingHeld', 'letterReview'], to: 'referred', roles: ['coordinator'],
+      inputs: [referralBody, requiredNote],
+      effects: [{ type: 'completeTasks' }],
+    },
+    {
       key: 'cancel', label: l('Annuleren', 'Cancel'),
       from: '*', to: 'cancelled', roles: ['firstLineAgent', 'coordinator'],
       inputs: [
-        { key: 'cancelReason', label: l('Reden', 'Reason'), type: 'select', required: true, target: 'data',
-          options: [
-            { value: 'duplicate', label: l('Dubbel geregistreerd', 'Registered twice') },
-            { value: 'notRelevant', label: l('Niet meer relevant', 'No longer relevant') },
-            { value: 'withdrawn', label: l('Ingetrokken door klant', 'Withdrawn by complainant') },
-            { value: 'other', label: l('Anders', 'Other') },
-          ] },
+        cancelReason,
         requiredNote,
       ],
       effects: [{ type: 'completeTasks' }],

@@ -12,7 +12,7 @@ before(async () => {
   agent = await buildStaff(t.services, { roles: ['firstLineAgent'], teams: ['kcc'], name: 'Sanne Agent' });
   dispatcher = await buildStaff(t.services, { roles: ['dispatcher'], teams: ['kcc'] });
   coordinator = await buildStaff(t.services, { roles: ['coordinator'], teams: ['coordinators'] });
-  department = await buildStaff(t.services, { roles: ['department'], teams: ['registers'] });
+  department = await buildStaff(t.services, { roles: ['department'], teams: ['department'] });
   admin = await buildStaff(t.services, { roles: ['administrator'] });
   h = {
     agent: await loginHeaders(t.services, agent),
@@ -188,7 +188,7 @@ describe('intake, queue and cases over HTTP', () => {
     assert.equal(stale.statusCode, 409);
     assert.match(String(stale.headers['content-type']), /problem\+json/);
     const coordinatorView = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
-    assert.deepEqual(coordinatorView.abilities.transitions.map((x: { key: string }) => x.key).sort(), ['acknowledge', 'cancel', 'requestInformation', 'returnToFirstLine']);
+    assert.deepEqual(coordinatorView.abilities.transitions.map((x: { key: string }) => x.key).sort(), ['acknowledge', 'cancel', 'decline', 'requestInformation', 'returnToFirstLine']);
   });
 
   test('notes and data fields are kept with who changed what', async () => {

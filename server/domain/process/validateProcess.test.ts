@@ -4,7 +4,7 @@ import { kccComplaint } from '../../processes/kccComplaint.ts';
 import type { ProcessDefinitionInput } from './definition.ts';
 import { ProcessDefinitionError, transitionsFrom, validateProcess } from './validateProcess.ts';
 
-const TEAMS = ['kcc', 'coordinators', 'backOffice'];
+const TEAMS = ['kcc', 'coordinators', 'backOffice', 'department'];
 const clone = (): ProcessDefinitionInput => structuredClone(kccComplaint);
 
 function problemsOf(def: ProcessDefinitionInput, teams = TEAMS): string[] {
@@ -24,7 +24,7 @@ describe('the seed 000 preset', () => {
     const keys = def.transitions.map((t) => t.key);
     for (const step of ['requestInformation', 'closeNoInformation', 'forwardToCoordinator', 'acknowledge', 'returnToFirstLine', 'classify',
       'forwardForJudgment', 'judge', 'inviteForHearing', 'planHearing', 'recordHearing', 'hearingExpired', 'forwardForLetter',
-      'submitLetter', 'sendLetter', 'draftStandardLetter', 'cancel']) {
+      'submitLetter', 'sendLetter', 'draftStandardLetter', 'cancel', 'decline', 'forwardToDepartment', 'departmentResponded', 'refer']) {
       assert.ok(keys.includes(step), `missing step ${step}`);
     }
   });
@@ -68,7 +68,7 @@ describe('an inconsistent definition is refused, naming the problem', () => {
   });
 
   test('unknown team in an effect', () => {
-    assert.ok(problemsOf(clone(), ['kcc', 'coordinators']).some((p) => p.includes('unknown team "backOffice"')));
+    assert.ok(problemsOf(clone(), ['kcc', 'coordinators', 'department']).some((p) => p.includes('unknown team "backOffice"')));
   });
 
   test('a dead end that is not terminal, and a status defined twice', () => {
