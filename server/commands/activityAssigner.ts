@@ -3,6 +3,7 @@ import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { activityScope } from '../queries/scope.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
+import { assertNotComplainedAbout } from './complainedPersons.ts';
 
 /**
  * Who works on an activity: assign and reassign (dispatcher), pick up or claim (anyone with work
@@ -43,6 +44,7 @@ async function checkTarget(ctx: CommandContext, target: AssignTarget) {
 export async function assignActivity(ctx: CommandContext, id: string, target: AssignTarget & { reason?: string }) {
   const current = await loadForChange(ctx, id);
   await checkTarget(ctx, target);
+  await assertNotComplainedAbout(ctx, current.case_id, target.userId ?? null);
   const reassign = current.assignee_user_id !== null && current.assignee_user_id !== (target.userId ?? null);
   if (reassign && !target.reason?.trim()) throw invalid('reason', 'Geef een reden op bij het overdragen van werk van een collega.');
   const updated = await ctx.tx
@@ -82,6 +84,7 @@ export async function bulkAssignActivities(ctx: CommandContext, ids: string[], t
     .forUpdate()
     .execute();
   if (before.length === 0) return { assigned: [] as string[], skipped: unique };
+  for (const b of before) await assertNotComplainedAbout(ctx, b.case_id, target.userId ?? null);
   await ctx.tx
     .updateTable('activity')
     .set((eb) => ({
@@ -118,6 +121,7 @@ export async function pickUpActivity(ctx: CommandContext, id: string) {
   const me = actorId(ctx.actor);
   if (!me) throw invalid('actor', 'Alleen een medewerker kan werk oppakken.');
   const current = await loadForChange(ctx, id);
+  await assertNotComplainedAbout(ctx, current.case_id, me);
   const teams = ctx.actor.kind === 'staff' ? ctx.actor.teamIds : [];
   if (current.assignee_team_id && !teams.includes(current.assignee_team_id)) {
     throw conflict('Deze taak hoort bij een team waar u geen lid van bent.');

@@ -8,6 +8,7 @@ import { caseScope } from '../queries/scope.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import { createCaseTask } from './caseTasks.ts';
+import { assertNotComplainedAbout } from './complainedPersons.ts';
 import { teamIdByKey } from './teams.ts';
 import { cancelPendingTimers, startStatusReminder, startTimer } from './timers.ts';
 
@@ -35,6 +36,14 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
     throw conflict(`De stap "${t.label.nl}" kan niet in de status "${statusLabel(def, current.status)}".`);
   }
   if (!mayTakeTransition(ctx.actor, t)) throw forbidden(`U mag de stap "${t.label.nl}" niet zetten.`);
+  const me = actorId(ctx.actor);
+  if (me && (await ctx.tx.selectFrom('complained_person').select('id').where('case_id', '=', current.id).where('user_id', '=', me).executeTakeFirst())) {
+    throw forbidden('Over u wordt in deze melding geklaagd; u mag haar niet behandelen (Awb 9:7).');
+  }
+  if (t.requiresDocument) {
+    const doc = await ctx.tx.selectFrom('document').select('id').where('case_id', '=', current.id).where('doc_type', '=', t.requiresDocument).executeTakeFirst();
+    if (!doc) throw invalid('documents', `Voeg eerst een document van het type "${t.requiresDocument}" toe aan de melding.`, 'documentRequired');
+  }
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
     throw conflict('De melding is intussen gewijzigd. Vernieuw de pagina en probeer opnieuw.');
   }
@@ -97,6 +106,7 @@ async function applyEffect(ctx: CommandContext, caseId: string, def: ProcessDefi
     case 'assignActor': {
       const me = actorId(ctx.actor);
       if (!me) return;
+      await assertNotComplainedAbout(ctx, caseId, me, 'actor');
       await ctx.tx.updateTable('cases').set({ assignee_user_id: me }).where('id', '=', caseId).execute();
       await recordEvent(ctx, { type: 'caseAssigned', caseId, after: { assigneeUserId: me } });
       return;

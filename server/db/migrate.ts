@@ -1,15 +1,18 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as foundation from './migrations/001_foundation.ts';
 import * as time from './migrations/002_time.ts';
+import * as handling from './migrations/006_handling.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_time': time,
+  '006_handling': handling,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Parallel branches add migrations with lower numbers; each runs once whatever the order.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

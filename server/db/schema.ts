@@ -184,7 +184,38 @@ export interface SurveyTable {
   answered_at: Timestamp | null;
 }
 
+export interface ComplainedPersonTable {
+  id: Generated<string>;
+  case_id: string;
+  user_id: string | null;
+  name: string;
+  job_title: string | null;
+  created_at: Timestamp;
+}
+export interface CaseAccessTable {
+  id: Generated<string>;
+  case_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+export interface HearingSlotTable {
+  id: Generated<string>;
+  case_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  location: string;
+  offered_at: Timestamp;
+  booked_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+}
+
 export interface DB {
+  complained_person: ComplainedPersonTable;
+  case_access: CaseAccessTable;
+  hearing_slot: HearingSlotTable;
   timer: TimerTable;
   notification: NotificationTable;
   survey: SurveyTable;

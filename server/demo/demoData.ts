@@ -2,7 +2,9 @@ import { systemClock, type Actor, type CommandContext, type Services, type Staff
 import { registerActivity, type Channel } from '../commands/activityRegistrar.ts';
 import { registerCase } from '../commands/caseRegistrar.ts';
 import { transitionCase } from '../commands/caseTransitioner.ts';
+import { Readable } from 'node:stream';
 import { pickUpActivity } from '../commands/activityAssigner.ts';
+import { addDocument } from '../commands/caseEditor.ts';
 import type { Role } from '../domain/roles.ts';
 import { permissionsFor } from '../policies/permissions.ts';
 import { DEMO_CASES, DEMO_PEOPLE, DEMO_USERS, PATHS } from './demoContent.ts';
@@ -61,6 +63,10 @@ export async function seedDemoData(services: Services) {
     );
     cases++;
     for (const step of PATHS[spec.path] ?? []) {
+      if (step.transition === 'recordHearing') {
+        const report = `Verslag hoorgesprek ${created.reference}\n\nDe klant heeft haar verhaal gedaan. Wij hebben excuses aangeboden.\n`;
+        await addDocument(services, actor(step.by), created.id, { filename: 'hoorverslag.txt', mediaType: 'text/plain', docType: 'hearingReport', content: Readable.from(Buffer.from(report)) });
+      }
       await run(actor(step.by), (ctx) => transitionCase(ctx, { caseId: created.id, transition: step.transition, inputs: step.inputs ?? {} }));
     }
   }

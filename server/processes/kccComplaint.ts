@@ -167,7 +167,7 @@ export const kccComplaint: ProcessDefinitionInput = {
     },
     {
       key: 'recordHearing', label: l('Hoorverslag toevoegen', 'Add hearing report'),
-      from: ['hearingPlanned'], to: 'hearingHeld', roles: ['coordinator'],
+      from: ['hearingPlanned'], to: 'hearingHeld', roles: ['coordinator'], requiresDocument: 'hearingReport',
       inputs: [{ key: 'hearingSummary', label: l('Samenvatting hoorgesprek', 'Hearing summary'), type: 'textarea', required: true }],
       effects: [{ type: 'completeTasks' }],
     },

@@ -83,6 +83,8 @@ export const transitionSchema = z.object({
   roles: z.array(z.enum([...ROLES, SYSTEM_ROLE])).min(1),
   inputs: z.array(transitionInputSchema).default([]),
   effects: z.array(effectSchema).default([]),
+  /** A document of this type must be on the case first (e.g. the hearing report). */
+  requiresDocument: key.optional(),
 });
 
 export const processDefinitionSchema = z.object({

@@ -13,15 +13,15 @@ describe('stripMarkup', () => {
   });
 
   it('decodes entities', () => {
-    assert.equal(stripMarkup('ide&euml;n&nbsp;&amp; caf&#233; &#x20AC;5 &bogus;').text, 'ideeën & café €5 &bogus;');
+    assert.equal(stripMarkup('idee&euml;n&nbsp;&amp; caf&#233; &#x20AC;5 &bogus;').text, 'ideeën & café €5 &bogus;');
   });
 
   it('maps spans back to the original', () => {
-    const source = '<p>{{x}}Ide&euml;n zijn welkom</p>';
+    const source = '<p>{{x}}Idee&euml;n zijn welkom</p>';
     const s = stripMarkup(source);
     const at = s.text.indexOf('Ideeën');
     const span = s.toOriginal(at, 'Ideeën'.length);
-    assert.equal(source.slice(span.offset, span.offset + span.length), 'Ide&euml;n');
+    assert.equal(source.slice(span.offset, span.offset + span.length), 'Idee&euml;n');
   });
 
   it('leaves unclosed markup as text, in linear time', () => {
