@@ -59,7 +59,7 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
     .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   const personIds = [c.complainant_id, c.representative_id].filter((x): x is string => !!x);
-  const [people, notes, documents, activities, timers] = await Promise.all([
+  const [people, notes, documents, activities, timers, complainedPersons, hearingSlots] = await Promise.all([
     services.db.selectFrom('person').selectAll().where('id', 'in', personIds).execute(),
     services.db
       .selectFrom('note')
@@ -86,9 +86,11 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
       .limit(200)
       .execute(),
     services.db.selectFrom('timer').select(['timer_key', 'fires_at']).where('case_id', '=', id).where('status', '=', 'pending').where('timer_key', '<>', 'reminder').orderBy('fires_at').execute(),
+    services.db.selectFrom('complained_person').select(['id', 'user_id', 'name', 'job_title']).where('case_id', '=', id).orderBy('created_at').execute(),
+    services.db.selectFrom('hearing_slot').selectAll().where('case_id', '=', id).orderBy('starts_at').execute(),
   ]);
   const person = (pid: string | null) => people.find((p) => p.id === pid) ?? null;
-  return { case: c, complainant: person(c.complainant_id)!, representative: person(c.representative_id), notes, documents, activities, timers };
+  return { case: c, complainant: person(c.complainant_id)!, representative: person(c.representative_id), notes, documents, activities, timers, complainedPersons, hearingSlots };
 }
 
 export async function caseTimeline(services: Services, actor: Actor, id: string, opts: { after?: string; limit: number }) {

@@ -5,6 +5,7 @@ import type { caseDetail } from '../../queries/cases.ts';
 import type { CaseSummaryRow } from '../../queries/cases.ts';
 import { deadlineState } from '../../commands/caseClock.ts';
 import type { Clock } from '../../domain/calendar/clocks.ts';
+import { formalCompleteness, notHandlingHints } from '../../domain/completeness.ts';
 
 /** Rows → API objects: camelCase, UTC timestamps, owners as {id, name}. */
 const iso = (d: Date) => d.toISOString();
@@ -78,6 +79,10 @@ export function presentCaseDetail(processes: ProcessRegistry, today: Today, d: A
       previous: k.previous.map((p) => ({ rule: p.rule, rawEnd: p.rawEnd, adjustedEnd: p.adjustedEnd, adjustmentReason: p.adjustmentReason })),
     })),
     pendingTimers: d.timers.map((x) => ({ key: x.timer_key, firesAt: iso(x.fires_at) })),
+    complainedPersons: d.complainedPersons.map((p) => ({ id: p.id, userId: p.user_id, name: p.name, jobTitle: p.job_title })),
+    hearingSlots: d.hearingSlots.map((s) => ({ id: s.id, startsAt: iso(s.starts_at), endsAt: iso(s.ends_at), location: s.location, booked: s.booked_at !== null, withdrawn: s.withdrawn_at !== null })),
+    completeness: formalCompleteness({ complainant: d.complainant, receivedAt: c.received_at, description: c.description }),
+    hints: notHandlingHints({ incidentDate: c.data.incidentDate, receivedAt: c.received_at }),
   };
 }
 

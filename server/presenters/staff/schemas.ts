@@ -95,6 +95,10 @@ export const caseDetailOut = caseSummaryOut.extend({
     previous: z.array(z.object({ rule: bilingual, rawEnd: z.iso.date(), adjustedEnd: z.iso.date(), adjustmentReason: bilingual.nullable() })),
   })),
   pendingTimers: z.array(z.object({ key: z.string(), firesAt: when })),
+  complainedPersons: z.array(z.object({ id: z.uuid(), userId: z.uuid().nullable(), name: z.string(), jobTitle: z.string().nullable() })),
+  hearingSlots: z.array(z.object({ id: z.uuid(), startsAt: when, endsAt: when, location: z.string(), booked: z.boolean(), withdrawn: z.boolean() })),
+  completeness: z.object({ complete: z.boolean(), missing: z.array(z.enum(['name', 'address', 'date', 'description'])) }),
+  hints: z.array(z.object({ code: z.string(), message: bilingual })),
 });
 
 export const timelineEventOut = z.object({

@@ -7,6 +7,7 @@ import { registerDirectoryRoutes } from './directoryRoutes.ts';
 import { registerDocumentRoutes } from './documentRoutes.ts';
 import { registerSessionRoutes } from './sessionRoutes.ts';
 import { registerNotificationRoutes } from './notificationRoutes.ts';
+import { registerCaseHandlingRoutes } from './caseHandlingRoutes.ts';
 
 export function registerStaffRoutes(api: FastifyInstance, services: Services, env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc' | 'publicUrl'>) {
   registerSessionRoutes(api, services, env);
@@ -15,4 +16,5 @@ export function registerStaffRoutes(api: FastifyInstance, services: Services, en
   registerDocumentRoutes(api, services);
   registerDirectoryRoutes(api, services);
   registerNotificationRoutes(api, services);
+  registerCaseHandlingRoutes(api, services);
 }

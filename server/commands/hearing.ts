@@ -1,0 +1,42 @@
+import { conflict, invalid, notFound } from '../domain/errors.ts';
+import { caseScope } from '../queries/scope.ts';
+import { transitionCase } from './caseTransitioner.ts';
+import type { CommandContext } from './context.ts';
+import { recordEvent } from './timeline.ts';
+
+/**
+ * The hearing (Awb 9:10; seed 000 "Uitnodigen klant voor hoorgesprek", "Plannen hoorgesprek"): the
+ * coordinator offers time slots with the invitation, the complainant books one (portal, or the
+ * coordinator on their behalf after a call), and the booking plans the hearing.
+ */
+export type SlotInput = { startsAt: Date; endsAt: Date; location: string };
+
+export async function inviteForHearing(ctx: CommandContext, caseId: string, input: { slots: SlotInput[]; note?: string; expectedVersion?: number }) {
+  input.slots.forEach((s, i) => {
+    if (s.endsAt <= s.startsAt) throw invalid(`slots.${i}.endsAt`, 'Het einde ligt voor het begin.');
+    if (s.startsAt <= ctx.now) throw invalid(`slots.${i}.startsAt`, 'Bied alleen tijden in de toekomst aan.');
+  });
+  const result = await transitionCase(ctx, { caseId, transition: 'inviteForHearing', expectedVersion: input.expectedVersion, inputs: input.note ? { note: input.note } : {} });
+  await ctx.tx
+    .insertInto('hearing_slot')
+    .values(input.slots.map((s) => ({ case_id: caseId, starts_at: s.startsAt, ends_at: s.endsAt, location: s.location, offered_at: ctx.now })))
+    .execute();
+  await recordEvent(ctx, { type: 'hearingSlotsOffered', caseId, data: { slots: input.slots.map((s) => ({ startsAt: s.startsAt.toISOString(), location: s.location })) } });
+  return result;
+}
+
+export async function bookHearingSlot(ctx: CommandContext, caseId: string, slotId: string) {
+  const c = await ctx.tx.selectFrom('cases').select(['id', 'status']).where('id', '=', caseId).where(caseScope(ctx.actor)).executeTakeFirst();
+  if (!c) throw notFound('Deze melding');
+  const slot = await ctx.tx.selectFrom('hearing_slot').selectAll().where('id', '=', slotId).where('case_id', '=', caseId).forUpdate().executeTakeFirst();
+  if (!slot) throw notFound('Dit tijdstip');
+  if (slot.booked_at || slot.withdrawn_at) throw conflict('Dit tijdstip is niet meer beschikbaar. Kies een ander tijdstip.');
+  if (slot.starts_at <= ctx.now) throw conflict('Dit tijdstip is al voorbij. Kies een ander tijdstip.');
+  await ctx.tx.updateTable('hearing_slot').set({ booked_at: ctx.now }).where('id', '=', slotId).execute();
+  await ctx.tx.updateTable('hearing_slot').set({ withdrawn_at: ctx.now }).where('case_id', '=', caseId).where('id', '<>', slotId).where('booked_at', 'is', null).where('withdrawn_at', 'is', null).execute();
+  await recordEvent(ctx, { type: 'hearingBooked', caseId, after: { startsAt: slot.starts_at.toISOString(), endsAt: slot.ends_at.toISOString(), location: slot.location } });
+  return transitionCase(ctx, { caseId, transition: 'planHearing', inputs: { hearingAt: slot.starts_at.toISOString() } });
+}
+
+export const hearingSlotsOf = (ctx: Pick<CommandContext, 'tx'>, caseId: string) =>
+  ctx.tx.selectFrom('hearing_slot').selectAll().where('case_id', '=', caseId).orderBy('starts_at').execute();

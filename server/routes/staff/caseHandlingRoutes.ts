@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addComplainedPerson } from '../../commands/complainedPersons.ts';
+import { runCommand, type Services } from '../../commands/context.ts';
+import { bookHearingSlot, inviteForHearing } from '../../commands/hearing.ts';
+import { staffActor } from '../plugins/auth.ts';
+import { idParams } from './activity.schema.ts';
+
+const tags = ['Behandeling'];
+const ok = z.object({ ok: z.literal(true) });
+const when = z.iso.datetime({ offset: true });
+
+/** Steps of the handling path that need more than a status change: people, hearing slots. */
+export function registerCaseHandlingRoutes(api: FastifyInstance, services: Services) {
+  const r = api.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/cases/:id/complained-persons', {
+    config: { permission: 'case:edit' },
+    schema: {
+      tags, summary: 'Beklaagde vastleggen (Awb 9:7: mag de melding niet behandelen)', params: idParams,
+      body: z.object({ userId: z.uuid().optional(), name: z.string().trim().max(200).optional(), jobTitle: z.string().trim().max(200).optional() })
+        .refine((b) => b.userId || b.name, { message: 'Kies een medewerker of vul een naam in.', path: ['name'] }),
+      response: { 201: z.object({ id: z.uuid() }) },
+    },
+  }, async (req, reply) => {
+    const id = await runCommand(services, staffActor(req), (ctx) => addComplainedPerson(ctx, req.params.id, req.body));
+    return reply.code(201).send({ id });
+  });
+
+  r.post('/cases/:id/hearing-invitation', {
+    config: { permission: 'case:transition' },
+    schema: {
+      tags, summary: 'Uitnodigen voor hoorgesprek met tijden om uit te kiezen', params: idParams,
+      body: z.object({
+        slots: z.array(z.object({ startsAt: when, endsAt: when, location: z.string().trim().min(1).max(200) })).min(1).max(10),
+        note: z.string().trim().max(20000).optional(),
+        expectedVersion: z.number().int().positive().optional(),
+      }),
+      response: { 200: ok },
+    },
+  }, async (req) => {
+    const b = req.body;
+    await runCommand(services, staffActor(req), (ctx) =>
+      inviteForHearing(ctx, req.params.id, { ...b, slots: b.slots.map((s) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt), location: s.location })) }),
+    );
+    return { ok: true as const };
+  });
+
+  r.post('/cases/:id/hearing-slots/:slotId/booking', {
+    config: { permission: 'case:transition' },
+    schema: { tags, summary: 'Tijdstip boeken namens de klager', params: z.object({ id: z.uuid(), slotId: z.uuid() }), response: { 200: ok } },
+  }, async (req) => {
+    await runCommand(services, staffActor(req), (ctx) => bookHearingSlot(ctx, req.params.id, req.params.slotId));
+    return { ok: true as const };
+  });
+}
