@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { StaffActor } from '../commands/context.ts';
+import { buildStaff, createTestApp, loginHeaders } from '../test/harness.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let agent: StaffActor, coordinator: StaffActor, coordinator2: StaffActor, backOffice: StaffActor;
+const h: Record<string, Record<string, string>> = {};
+
+before(async () => {
+  t = await createTestApp();
+  agent = await buildStaff(t.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
+  coordinator = await buildStaff(t.services, { roles: ['coordinator'], teams: ['coordinators'], name: 'Kees Coördinator' });
+  coordinator2 = await buildStaff(t.services, { roles: ['coordinator'], teams: ['coordinators'] });
+  backOffice = await buildStaff(t.services, { roles: ['backOffice'], teams: ['backOffice'] });
+  for (const [k, a] of Object.entries({ agent, coordinator, coordinator2, backOffice })) h[k] = await loginHeaders(t.services, a);
+});
+after(() => t.close());
+
+const call = (method: 'GET' | 'POST', url: string, who: string, payload?: object) => t.app.inject({ method, url, headers: h[who], ...(payload ? { payload } : {}) });
+async function step(who: string, id: string, transition: string, inputs: Record<string, unknown> = {}) {
+  const res = await call('POST', `/api/v1/cases/${id}/transitions`, who, { transition, inputs });
+  assert.equal(res.statusCode, 200, `${transition}: ${res.body}`);
+  return res.json();
+}
+async function judgedCase(data: Record<string, unknown> = {}) {
+  const c = (await call('POST', '/api/v1/cases', 'agent', { subject: 'Onbeleefd behandeld', description: 'De medewerker aan de balie was onbeleefd.', channel: 'letter', complainant: { name: 'Ria', street: 'Dorpsstraat 1', postcode: '1234 AB', city: 'Dorp' }, data })).json();
+  await step('agent', c.id, 'forwardToCoordinator');
+  await step('coordinator', c.id, 'acknowledge');
+  await step('coordinator', c.id, 'classify', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
+  await step('coordinator', c.id, 'forwardForJudgment');
+  await step('backOffice', c.id, 'judge', { judgment: 'partlyFounded', judgmentReasons: 'Toon was niet goed.' });
+  return c;
+}
+
+describe('the handling path', () => {
+  test('a formal complaint shows its Awb 9:4 parts, and an old event hints at 9:8', async () => {
+    const complete = (await call('POST', '/api/v1/cases', 'agent', { subject: 's', description: 'De medewerker was onbeleefd.', channel: 'letter', complainant: { name: 'A', street: 'Laan 1', postcode: '1234 AB' }, data: { incidentDate: '2024-01-05' } })).json();
+    assert.deepEqual(complete.completeness, { complete: true, missing: [] });
+    assert.deepEqual(complete.hints.map((x: { code: string }) => x.code), ['olderThanOneYear']);
+    const partial = (await call('POST', '/api/v1/cases', 'agent', { subject: 's', channel: 'phone', complainant: { name: 'B' } })).json();
+    assert.deepEqual(partial.completeness.missing, ['address', 'description']);
+  });
+
+  test('Awb 9:7: someone complained about can neither be given the case nor take its steps', async () => {
+    const c = await judgedCase();
+    const add = await call('POST', `/api/v1/cases/${c.id}/complained-persons`, 'coordinator', { userId: coordinator2.id, jobTitle: 'Baliemedewerker' });
+    assert.equal(add.statusCode, 201, add.body);
+    const refused = await call('POST', `/api/v1/cases/${c.id}/transitions`, 'coordinator2', { transition: 'inviteForHearing', inputs: {} });
+    assert.equal(refused.statusCode, 403);
+    const task = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json().activities.find((a: { taskKey: string; status: string }) => a.taskKey === 'afterJudgment' && a.status === 'open');
+    const pick = await call('POST', `/api/v1/activities/${task.id}/pick-up`, 'coordinator2');
+    assert.equal(pick.statusCode, 400);
+    assert.match(pick.json().invalidParams[0].reason, /Awb 9:7/);
+    const detail = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
+    assert.equal(detail.complainedPersons[0].name.length > 0, true);
+  });
+
+  test('hearing: invite with slots, book one, the others are withdrawn, the report is required as a document', async () => {
+    const c = await judgedCase();
+    const slot = (d: string) => ({ startsAt: `${d}T10:00:00+01:00`, endsAt: `${d}T11:00:00+01:00`, location: 'Kantoor, kamer 2' });
+    const inv = await call('POST', `/api/v1/cases/${c.id}/hearing-invitation`, 'coordinator', { slots: [slot('2026-03-10'), slot('2026-03-11')] });
+    assert.equal(inv.statusCode, 200, inv.body);
+    let detail = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
+    assert.equal(detail.status, 'hearingInvited');
+    assert.deepEqual(detail.pendingTimers.map((x: { key: string }) => x.key), ['hearingWait']);
+    const chosen = detail.hearingSlots[1];
+    assert.equal((await call('POST', `/api/v1/cases/${c.id}/hearing-slots/${chosen.id}/booking`, 'coordinator')).statusCode, 200);
+    detail = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
+    assert.equal(detail.status, 'hearingPlanned');
+    assert.equal(detail.data.hearingAt, '2026-03-11T09:00:00.000Z');
+    assert.deepEqual(detail.hearingSlots.map((s: { booked: boolean; withdrawn: boolean }) => [s.booked, s.withdrawn]), [[false, true], [true, false]]);
+    assert.deepEqual(detail.pendingTimers, [], 'the hearing wait ended with the booking');
+    assert.equal((await call('POST', `/api/v1/cases/${c.id}/hearing-slots/${detail.hearingSlots[0].id}/booking`, 'coordinator')).statusCode, 409);
+
+    const noReport = await call('POST', `/api/v1/cases/${c.id}/transitions`, 'coordinator', { transition: 'recordHearing', inputs: { hearingSummary: 'Gehoord.' } });
+    assert.equal(noReport.statusCode, 400);
+    assert.equal(noReport.json().invalidParams[0].name, 'documents');
+  });
+
+  test('slots in the past or ending before they start are refused, naming the slot', async () => {
+    const c = await judgedCase();
+    const res = await call('POST', `/api/v1/cases/${c.id}/hearing-invitation`, 'coordinator', { slots: [{ startsAt: '2026-03-10T10:00:00Z', endsAt: '2026-03-10T09:00:00Z', location: 'x' }, { startsAt: '2020-01-01T10:00:00Z', endsAt: '2020-01-01T11:00:00Z', location: 'x' }] });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().invalidParams[0].name, 'slots.0.endsAt');
+    const detail = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
+    assert.equal(detail.status, 'judged', 'nothing changed');
+  });
+});
