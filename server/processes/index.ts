@@ -2,10 +2,12 @@ import type { ProcessDefinition, ProcessDefinitionInput } from '../domain/proces
 import { validateProcess } from '../domain/process/validateProcess.ts';
 import type { Organisation } from '../config/organisation.ts';
 import { kccComplaint } from './kccComplaint.ts';
+import { taxComplaint } from './taxComplaint.ts';
 
 /** The presets that ship with Klachtflow, one per seed organisation. */
 export const PRESETS: Record<string, ProcessDefinitionInput> = {
   [kccComplaint.key]: kccComplaint,
+  [taxComplaint.key]: taxComplaint,
 };
 
 export type ProcessRegistry = {
