@@ -12,6 +12,9 @@ import { registerAuth } from './routes/plugins/auth.ts';
 import { errorHandler, sendProblem } from './routes/problem.ts';
 import { registerStaffRoutes } from './routes/staff/index.ts';
 import { registerPublicRoutes } from './routes/publicRoutes.ts';
+import { registerPortalRoutes } from './routes/portal/portalRoutes.ts';
+import rateLimit from '@fastify/rate-limit';
+import { AppError } from './domain/errors.ts';
 
 export const API_VERSION = '1.0.0';
 export const API_PREFIX = '/api/v1';
@@ -36,7 +39,8 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
           level: env.logLevel,
           // Personal data never goes into logs: no bodies, no query strings, no cookies.
           serializers: {
-            req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+            // Secret case links are masked: a log line must not open a case.
+            req: (req) => ({ method: req.method, url: req.url.split('?')[0]!.replace(/(\/(cases|surveys)\/)[A-Za-z0-9_-]{40,}/, '$1***'), id: req.id }),
             res: (res) => ({ statusCode: res.statusCode }),
           },
         }
@@ -90,6 +94,11 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
     frameguard: { action: 'deny' },
   });
   await app.register(cookie);
+  // Only routes that set `config.rateLimit` are limited (the portal's); staff routes need a login.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', `Te veel verzoeken. Probeer het over ${Math.ceil(ctx.ttl / 60000)} minuten opnieuw.`),
+  });
   await app.register(multipart, { limits: { fileSize: services.org.documents.maxBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
@@ -116,6 +125,7 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
   await app.register(async (api) => {
     registerPublicRoutes(api, services, env);
     registerStaffRoutes(api, services, env);
+    registerPortalRoutes(api, services);
   }, { prefix: API_PREFIX });
 
   app.get(`${API_PREFIX}/openapi.json`, { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) => {

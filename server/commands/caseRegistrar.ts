@@ -7,6 +7,7 @@ import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import { refreshHandlingDeadline } from './caseClock.ts';
 import { startStatusReminder } from './timers.ts';
+import { teamIdByKey } from './teams.ts';
 
 export type PersonInput = {
   kind: 'person' | 'organisation';
@@ -29,6 +30,9 @@ export type RegisterCaseInput = {
   complainant: { personId: string } | PersonInput;
   representative?: { person: { personId: string } | PersonInput; relation: string };
   data: Record<string, unknown>;
+  contactPreference?: 'email' | 'phone' | 'letter';
+  /** A team's queue instead of the registering staff member (web submissions). */
+  assignTeam?: string;
 };
 
 async function resolvePerson(ctx: CommandContext, p: { personId: string } | PersonInput, field: string) {
@@ -95,6 +99,8 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
   const complainant = await resolvePerson(ctx, input.complainant, 'complainant');
   const representative = input.representative ? await resolvePerson(ctx, input.representative.person, 'representative.person') : null;
   const reference = await nextReference(ctx);
+  const teamId = input.assignTeam ? await teamIdByKey(ctx, input.assignTeam) : null;
+  if (input.assignTeam && !teamId) throw invalid('assignTeam', 'Dit team bestaat niet.');
   const receivedAt = input.receivedAt ?? activity?.created_at ?? ctx.now;
 
   const created = await ctx.tx
@@ -111,7 +117,9 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
       complainant_id: complainant.id,
       representative_id: representative?.id ?? null,
       representative_relation: input.representative?.relation ?? null,
-      assignee_user_id: me,
+      assignee_user_id: teamId ? null : me,
+      assignee_team_id: teamId,
+      contact_preference: input.contactPreference ?? null,
       data: JSON.stringify(data),
       received_at: receivedAt,
       created_at: ctx.now,

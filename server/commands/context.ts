@@ -18,6 +18,8 @@ export type StaffActor = {
   permissions: ReadonlySet<string>;
 };
 export type SystemActor = { kind: 'system'; name: string };
+/** The actor of timers, the mail importer and the portal's automatic steps. */
+export const SYSTEM_ACTOR: SystemActor = { kind: 'system', name: 'Klachtflow (automatisch)' };
 export type Actor = StaffActor | SystemActor;
 
 export type Clock = { now(): Date };

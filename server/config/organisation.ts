@@ -23,6 +23,16 @@ export const organisationSchema = z.object({
   /** Per process: periods that override the preset's (e.g. a longer information wait). */
   processSettings: z.record(z.string(), z.object({ periods: z.record(z.string(), durationSchema).default({}) })).default({}),
   clocks: clockConfigSchema.prefault({}),
+  /** The citizen portal: which team's queue web complaints land in, and its texts. */
+  portal: z
+    .object({
+      intakeTeam: z.string().optional(),
+      privacyStatement: z.string().default(
+        'Wij gebruiken uw gegevens alleen om uw klacht te behandelen. We bewaren ze niet langer dan nodig. U mag altijd vragen welke gegevens we van u hebben.',
+      ),
+      otherRequestsUrl: z.string().url().optional(),
+    })
+    .prefault({}),
   documents: z
     .object({
       maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
@@ -54,6 +64,9 @@ export function loadOrganisation(file = DEMO_ORGANISATION_FILE): Organisation {
   const units = new Set(org.orgUnits.map((u) => u.key));
   for (const t of org.teams) {
     if (t.orgUnit && !units.has(t.orgUnit)) throw new Error(`Team "${t.key}" names unknown org unit "${t.orgUnit}"`);
+  }
+  if (org.portal.intakeTeam && !org.teams.some((t) => t.key === org.portal.intakeTeam)) {
+    throw new Error(`portal.intakeTeam names unknown team "${org.portal.intakeTeam}"`);
   }
   return org;
 }

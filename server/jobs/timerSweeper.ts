@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { runCommand, type CommandContext, type Services, type SystemActor } from '../commands/context.ts';
+import { runCommand, SYSTEM_ACTOR, type CommandContext, type Services } from '../commands/context.ts';
 import { createCaseTask } from '../commands/caseTasks.ts';
 import { transitionCase } from '../commands/caseTransitioner.ts';
 import { startTimer, type TimerPayload } from '../commands/timers.ts';
@@ -12,7 +12,6 @@ import type { Job } from './runner.ts';
  * is still pending, acts, and marks it fired in ONE transaction. A crash before that commit leaves
  * the timer pending, and it is claimed again when the lease runs out: never lost, never fired twice.
  */
-export const SYSTEM: SystemActor = { kind: 'system', name: 'Klachtflow (automatisch)' };
 const LEASE_MS = 60_000;
 const BATCH = 20;
 
@@ -41,7 +40,7 @@ export async function claimDueTimers(services: Services, limit = BATCH): Promise
 /** Fires one claimed timer; returns false when someone else already did (or it was cancelled). */
 export async function fireTimer(services: Services, id: string): Promise<boolean> {
   try {
-    return await runCommand(services, SYSTEM, async (ctx) => {
+    return await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
       const timer = await ctx.tx.selectFrom('timer').selectAll().where('id', '=', id).where('status', '=', 'pending').forUpdate().executeTakeFirst();
       if (!timer) return false;
       const c = await ctx.tx.selectFrom('cases').select(['status', 'updated_at', 'closed_at', 'process_key']).where('id', '=', timer.case_id).executeTakeFirstOrThrow();

@@ -20,7 +20,13 @@ test('every route declares a permission; the route → permission table is print
     'GET /api/v1/health',
     'GET /api/v1/login-options',
     'GET /api/v1/openapi.json',
+    'GET /api/v1/portal/cases/:token',
+    'GET /api/v1/portal/settings',
     'POST /api/v1/dev-login',
+    'POST /api/v1/portal/cases/:token/answers',
+    'POST /api/v1/portal/cases/:token/hearing-booking',
+    'POST /api/v1/portal/complaints',
+    'POST /api/v1/portal/surveys/:token',
   ], 'a new public route must be added here on purpose');
 });
 

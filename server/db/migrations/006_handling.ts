@@ -39,6 +39,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       withdrawn_at timestamptz
     );
     create index hearing_slot_case on hearing_slot (case_id, starts_at);
+
+    alter table cases add column contact_preference text check (contact_preference in ('email', 'phone', 'letter'));
   `.execute(db);
 }
 

@@ -1,0 +1,44 @@
+import { transitionsFrom } from '../domain/process/validateProcess.ts';
+import { conflict } from '../domain/errors.ts';
+import { SYSTEM_ACTOR, type CommandContext } from './context.ts';
+import { transitionCase } from './caseTransitioner.ts';
+import { recordEvent } from './timeline.ts';
+
+/**
+ * The complainant answers (an information request, or just adds something): the answer becomes an
+ * activity on the case for its handler, and a case waiting for information resumes by itself.
+ */
+export async function addComplainantMessage(ctx: CommandContext, caseId: string, input: { text: string; channel: 'web' | 'email' }) {
+  const c = await ctx.tx.selectFrom('cases').select(['id', 'status', 'process_key', 'closed_at', 'assignee_user_id', 'assignee_team_id', 'case_type', 'reference']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  if (c.closed_at) throw conflict('Deze klacht is afgerond. Heeft u een nieuwe klacht? Dien die dan apart in.');
+  const activity = await ctx.tx
+    .insertInto('activity')
+    .values({
+      kind: 'intake',
+      channel: input.channel,
+      status: 'open',
+      subject: `Reactie van klager (${c.reference})`,
+      body: input.text,
+      contact: '{}',
+      case_id: caseId,
+      case_type: c.case_type,
+      assignee_user_id: c.assignee_user_id,
+      assignee_team_id: c.assignee_team_id,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await ctx.tx.updateTable('cases').set({ updated_at: ctx.now }).where('id', '=', caseId).execute();
+  await recordEvent(ctx, { type: 'complainantResponded', caseId, activityId: activity.id, data: { channel: input.channel } });
+  await resumeIfWaiting(ctx, c);
+  return activity.id;
+}
+
+/** Seed 000 §4.5: information arriving ends the wait; the process's system step takes it back. */
+export async function resumeIfWaiting(ctx: CommandContext, c: { id: string; status: string; process_key: string }) {
+  const def = ctx.services.processes.get(c.process_key)!;
+  const resume = transitionsFrom(def, c.status).find((t) => t.key === 'informationReceived' && t.roles.includes('system'));
+  if (!resume) return;
+  await transitionCase({ ...ctx, actor: SYSTEM_ACTOR }, { caseId: c.id, transition: resume.key, inputs: {} });
+}

@@ -1,0 +1,62 @@
+import { invalid } from '../domain/errors.ts';
+import { issueCaseLink } from './caseAccess.ts';
+import { registerCase, type PersonInput } from './caseRegistrar.ts';
+import type { CommandContext } from './context.ts';
+import { teamIdByKey } from './teams.ts';
+
+/**
+ * A complaint from the web form (seed 000 "Klacht via contactformulier", seed 003): stored as a case
+ * at once so the complainant gets a reference and a tracking link straight away, with an open
+ * activity in the intake team's queue so the first line checks it like any other contact.
+ */
+export type PortalComplaint = {
+  subject: string;
+  description: string;
+  incidentDate?: string;
+  contactPreference: 'email' | 'phone' | 'letter';
+  complainant: PersonInput;
+  onBehalfOf?: { name: string; relation: string };
+};
+
+export async function submitPortalComplaint(ctx: CommandContext, input: PortalComplaint) {
+  const process = ctx.services.processes.defaultProcess;
+  const needs = { email: input.complainant.email, phone: input.complainant.phone, letter: input.complainant.street && input.complainant.postcode };
+  if (!needs[input.contactPreference]) {
+    const field = { email: 'complainant.email', phone: 'complainant.phone', letter: 'complainant.street' }[input.contactPreference];
+    throw invalid(field, 'Vul dit in: u wilt dat we op deze manier contact met u opnemen.');
+  }
+  const hasIncidentField = process.caseType.fields.some((f) => f.key === 'incidentDate');
+  // The person filling in the form acts for someone else: the complainant is who it is about,
+  // the representative (e.g. a family carer) is who we talk to.
+  const complainant: PersonInput = input.onBehalfOf ? { kind: 'person', name: input.onBehalfOf.name } : input.complainant;
+  const teamKey = ctx.services.org.portal.intakeTeam ?? ctx.services.org.teams[0]!.key;
+  const created = await registerCase(ctx, {
+    subject: input.subject,
+    description: input.description,
+    channel: 'web',
+    complainant,
+    representative: input.onBehalfOf ? { person: input.complainant, relation: input.onBehalfOf.relation } : undefined,
+    data: input.incidentDate && hasIncidentField ? { incidentDate: input.incidentDate } : {},
+    contactPreference: input.contactPreference,
+    assignTeam: teamKey,
+  });
+  const teamId = await teamIdByKey(ctx, teamKey);
+  await ctx.tx
+    .insertInto('activity')
+    .values({
+      kind: 'intake',
+      channel: 'web',
+      status: 'open',
+      subject: input.subject,
+      body: input.description,
+      contact: JSON.stringify({ name: input.complainant.name, email: input.complainant.email, phone: input.complainant.phone }),
+      case_id: created.id,
+      case_type: process.caseType.key,
+      assignee_team_id: teamId,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .execute();
+  const trackingUrl = await issueCaseLink(ctx, created.id);
+  return { caseId: created.id, reference: created.reference, trackingUrl };
+}
