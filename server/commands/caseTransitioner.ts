@@ -40,6 +40,10 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
   if (me && (await ctx.tx.selectFrom('complained_person').select('id').where('case_id', '=', current.id).where('user_id', '=', me).executeTakeFirst())) {
     throw forbidden('Over u wordt in deze melding geklaagd; u mag haar niet behandelen (Awb 9:7).');
   }
+  if (t.requiresTasksDone) {
+    const open = await ctx.tx.selectFrom('activity').select('subject').where('case_id', '=', current.id).where('kind', '=', 'task').where('status', 'in', ['open', 'inProgress']).execute();
+    if (open.length) throw conflict(`Rond eerst alle actieregels en taken af (${open.length} open: ${open.map((o) => o.subject).slice(0, 3).join('; ')}).`);
+  }
   if (t.requiresDocument) {
     const doc = await ctx.tx.selectFrom('document').select('id').where('case_id', '=', current.id).where('doc_type', '=', t.requiresDocument).executeTakeFirst();
     if (!doc) throw invalid('documents', `Voeg eerst een document van het type "${t.requiresDocument}" toe aan de melding.`, 'documentRequired');
@@ -116,6 +120,11 @@ async function applyEffect(ctx: CommandContext, caseId: string, def: ProcessDefi
       return;
     case 'createTask':
       await createCaseTask(ctx, caseId, effect);
+      return;
+    case 'addActionLines':
+      for (const line of def.stepTemplates[effect.template] ?? []) {
+        await createCaseTask(ctx, caseId, { taskKey: 'actionLine', subject: line.subject, team: line.team, dueInDays: line.afterDays || undefined });
+      }
       return;
     case 'startTimer':
       await startTimer(ctx, caseId, def, t.to, effect.timer, effect.period, effect.fire);

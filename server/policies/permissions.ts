@@ -31,8 +31,10 @@ const BY_ROLE: Record<Role, Permission[]> = {
   department: handler,
   teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create'],
   qualityOfficer: [...handler, 'activity:create', 'case:create', 'case:readAll'],
-  processOwner: ['case:read', 'case:readAll', 'activity:read', 'staff:read'],
-  serviceManager: ['case:read', 'case:readAll', 'activity:read', 'staff:read'],
+  // They read everything; the steps they may take (a care organisation's management decides on a
+  // formal complaint) are given to them by the process definition.
+  processOwner: ['case:read', 'case:readAll', 'case:edit', 'case:transition', 'activity:read', 'activity:work', 'staff:read'],
+  serviceManager: ['case:read', 'case:readAll', 'case:edit', 'case:transition', 'activity:read', 'activity:work', 'staff:read'],
   // Administrators manage users and configuration, not complaints: no case contents.
   administrator: ['staff:read'],
 };

@@ -3,11 +3,15 @@ import { validateProcess } from '../domain/process/validateProcess.ts';
 import type { Organisation } from '../config/organisation.ts';
 import { kccComplaint } from './kccComplaint.ts';
 import { taxComplaint } from './taxComplaint.ts';
+import { careComplaint } from './careComplaint.ts';
+import { housingComplaint } from './housingComplaint.ts';
 
 /** The presets that ship with Klachtflow, one per seed organisation. */
 export const PRESETS: Record<string, ProcessDefinitionInput> = {
   [kccComplaint.key]: kccComplaint,
   [taxComplaint.key]: taxComplaint,
+  [careComplaint.key]: careComplaint,
+  [housingComplaint.key]: housingComplaint,
 };
 
 export type ProcessRegistry = {

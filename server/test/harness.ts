@@ -23,9 +23,9 @@ export function fakeClock(start = '2026-03-02T09:00:00Z'): Clock & { set(iso: st
 
 export type TestEnv = { services: Services; database: OpenDatabase; clock: ReturnType<typeof fakeClock>; close: () => Promise<void> };
 
-export async function createTestServices(opts: { poolSize?: number; database?: OpenDatabase } = {}): Promise<TestEnv> {
+export async function createTestServices(opts: { poolSize?: number; database?: OpenDatabase; orgFile?: string } = {}): Promise<TestEnv> {
   const database = opts.database ?? (await createTestDatabase(opts));
-  const org = loadOrganisation();
+  const org = loadOrganisation(opts.orgFile);
   await syncOrganisation(database.db, org);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-files-'));
   const clock = fakeClock();
@@ -69,7 +69,7 @@ export function asActor<T>(services: Services, actor: StaffActor | CommandContex
   return services.db.transaction().execute((tx) => fn({ actor, tx, now: services.clock.now(), services }));
 }
 
-export async function createTestApp(opts: { demo?: boolean; poolSize?: number; database?: OpenDatabase } = {}) {
+export async function createTestApp(opts: { demo?: boolean; poolSize?: number; database?: OpenDatabase; orgFile?: string } = {}) {
   const env = await createTestServices(opts);
   const app = await buildApp({
     services: env.services,

@@ -61,6 +61,8 @@ export const effectSchema = z.discriminatedUnion('type', [
   /** Starts a timer bound to the status the transition enters: leaving that status cancels it. */
   z.object({ type: z.literal('startTimer'), timer: key, period: key, fire: timerFire }),
   z.object({ type: z.literal('sendMessage'), template: key, to: z.enum(['complainant']).default('complainant') }),
+  /** Action lines from a named step template (seed 004), each a task with a proposed date. */
+  z.object({ type: z.literal('addActionLines'), template: key }),
   /** Business rule 5: a survey, unless this complainant had one within the process's survey period. */
   z.object({ type: z.literal('sendSurvey') }),
 ]);
@@ -85,6 +87,8 @@ export const transitionSchema = z.object({
   effects: z.array(effectSchema).default([]),
   /** A document of this type must be on the case first (e.g. the hearing report). */
   requiresDocument: key.optional(),
+  /** Seed 004: a dossier closes only when all its action lines and tasks are done. */
+  requiresTasksDone: z.boolean().default(false),
 });
 
 export const processDefinitionSchema = z.object({
@@ -92,6 +96,10 @@ export const processDefinitionSchema = z.object({
   version: z.number().int().positive(),
   label,
   caseType: z.object({ key, label, fields: z.array(dataFieldSchema).default([]) }),
+  /** Step templates: named lists of action lines added in one go (seed 004 "processtappensjabloon"). */
+  stepTemplates: z
+    .record(key, z.array(z.object({ subject: label, afterDays: z.int().min(0).max(365), team: teamRef.optional() })).min(1))
+    .default({}),
   /** Named periods; organisations override them per process in their configuration. */
   periods: z.record(key, durationSchema).default({}),
   initialStatus: key,

@@ -54,6 +54,11 @@ export function validateProcess(input: ProcessDefinitionInput, knownTeams: reado
     for (const e of t.effects) {
       const team = 'team' in e ? e.team : e.type === 'startTimer' && 'task' in e.fire ? e.fire.task.team : undefined;
       if (team && !knownTeams.includes(team)) problems.push(`transition "${t.key}" names unknown team "${team}"`);
+      if (e.type === 'addActionLines') {
+        const lines = def.stepTemplates[e.template];
+        if (!lines) problems.push(`transition "${t.key}" adds unknown step template "${e.template}"`);
+        for (const line of lines ?? []) if (line.team && !knownTeams.includes(line.team)) problems.push(`step template "${e.template}" names unknown team "${line.team}"`);
+      }
       if (e.type === 'startTimer') {
         if (!def.periods[e.period]) problems.push(`transition "${t.key}" starts timer "${e.timer}" with unknown period "${e.period}"`);
         if ('transition' in e.fire) {
