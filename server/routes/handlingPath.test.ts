@@ -86,4 +86,31 @@ describe('the handling path', () => {
     const detail = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
     assert.equal(detail.status, 'judged', 'nothing changed');
   });
+
+  test('extension (Awb 9:11): once, at most 4 weeks, before the deadline; then only with consent', async () => {
+    t.clock.set('2026-03-02T09:00:00Z');
+    const c = (await call('POST', '/api/v1/cases', 'agent', { subject: 's', channel: 'phone', complainant: { name: 'X' } })).json();
+    assert.equal(c.deadline, '2026-04-13');
+    const tooLong = await call('POST', `/api/v1/cases/${c.id}/extension`, 'coordinator', { weeks: 5, reason: 'Drukte' });
+    assert.equal(tooLong.statusCode, 400);
+    assert.equal(tooLong.json().invalidParams[0].name, 'extension.weeks');
+    const ok = await call('POST', `/api/v1/cases/${c.id}/extension`, 'coordinator', { weeks: 4, reason: 'Advies van de afdeling nodig' });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().deadline, '2026-05-11');
+    assert.equal((await call('POST', `/api/v1/cases/${c.id}/extension`, 'coordinator', { weeks: 1, reason: 'x' })).statusCode, 409);
+    const detail = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
+    const handling = detail.clocks.find((k: { key: string }) => k.key === 'handling');
+    assert.equal(handling.previous[0].adjustedEnd, '2026-04-13', 'the derivation keeps the original term');
+    assert.match(handling.rule.nl, /verdaagd met 4 weken/);
+    const consent = await call('POST', `/api/v1/cases/${c.id}/consent-delay`, 'coordinator', { consentAt: '2026-05-01T10:00:00+02:00', newEnd: '2026-06-01', note: 'Klager stemt schriftelijk in.' });
+    assert.equal(consent.json().deadline, '2026-06-01');
+
+    const late = (await call('POST', '/api/v1/cases', 'agent', { subject: 's', channel: 'phone', complainant: { name: 'Y' } })).json();
+    t.clock.set('2026-04-20T09:00:00Z');
+    h.coordinator = await loginHeaders(t.services, coordinator);
+    const refused = await call('POST', `/api/v1/cases/${late.id}/extension`, 'coordinator', { weeks: 2, reason: 'Te laat' });
+    assert.equal(refused.statusCode, 400);
+    assert.equal(refused.json().invalidParams[0].code, 'extension_notice_too_late');
+    t.clock.set('2026-03-02T09:00:00Z');
+  });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { addComplainedPerson } from '../../commands/complainedPersons.ts';
 import { runCommand, type Services } from '../../commands/context.ts';
 import { bookHearingSlot, inviteForHearing } from '../../commands/hearing.ts';
+import { extendHandlingPeriod, recordConsentDelay } from '../../commands/caseExtension.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
 
@@ -26,6 +27,31 @@ export function registerCaseHandlingRoutes(api: FastifyInstance, services: Servi
   }, async (req, reply) => {
     const id = await runCommand(services, staffActor(req), (ctx) => addComplainedPerson(ctx, req.params.id, req.body));
     return reply.code(201).send({ id });
+  });
+
+  r.post('/cases/:id/extension', {
+    config: { permission: 'case:transition' },
+    schema: {
+      tags, summary: 'Afhandeltermijn verdagen (Awb 9:11 lid 2: eenmaal, max. 4 weken, met schriftelijke mededeling vooraf)', params: idParams,
+      body: z.object({ weeks: z.number().int().min(1).max(52), reason: z.string().trim().min(1).max(2000), noticeSentAt: when.optional() }),
+      response: { 200: z.object({ deadline: z.iso.date().nullable() }) },
+    },
+  }, async (req) => {
+    const b = req.body;
+    const deadline = await runCommand(services, staffActor(req), (ctx) => extendHandlingPeriod(ctx, req.params.id, { ...b, noticeSentAt: b.noticeSentAt ? new Date(b.noticeSentAt) : undefined }));
+    return { deadline };
+  });
+
+  r.post('/cases/:id/consent-delay', {
+    config: { permission: 'case:transition' },
+    schema: {
+      tags, summary: 'Verder uitstel met schriftelijke instemming van de klager (Awb 9:11 lid 3)', params: idParams,
+      body: z.object({ consentAt: when, newEnd: z.iso.date(), note: z.string().trim().min(1).max(2000) }),
+      response: { 200: z.object({ deadline: z.iso.date().nullable() }) },
+    },
+  }, async (req) => {
+    const deadline = await runCommand(services, staffActor(req), (ctx) => recordConsentDelay(ctx, req.params.id, { ...req.body, consentAt: new Date(req.body.consentAt) }));
+    return { deadline };
   });
 
   r.post('/cases/:id/hearing-invitation', {

@@ -1,0 +1,44 @@
+import { AppError, conflict, notFound } from '../domain/errors.ts';
+import { handlingTerm } from '../domain/calendar/clocks.ts';
+import { caseScope } from '../queries/scope.ts';
+import { clockInputOf, refreshHandlingDeadline } from './caseClock.ts';
+import type { CommandContext } from './context.ts';
+import { recordEvent } from './timeline.ts';
+
+/**
+ * Awb 9:11 lid 2–3: the handling period may be extended once, by at most 4 weeks, with a written
+ * notice before the original deadline; further delay only with the complainant's written consent.
+ * The clock rules live in domain/calendar; a refusal names its field and the legal reason.
+ */
+type ExtensionFacts = { extension?: { noticeSentAt: string; weeks: number }; consentDelay?: { consentAt: string; newEnd: string } };
+
+async function loadOpenCase(ctx: CommandContext, caseId: string) {
+  const c = await ctx.tx.selectFrom('cases').select(['id', 'received_at', 'regime', 'clock_facts', 'closed_at', 'handling_deadline']).where('id', '=', caseId).where(caseScope(ctx.actor)).forUpdate().executeTakeFirst();
+  if (!c) throw notFound('Deze melding');
+  if (c.closed_at) throw conflict('Een afgesloten melding heeft geen lopende termijn.');
+  return c;
+}
+
+async function applyFacts(ctx: CommandContext, c: Awaited<ReturnType<typeof loadOpenCase>>, facts: ExtensionFacts, event: { type: string; data: Record<string, unknown> }) {
+  const result = handlingTerm(clockInputOf(ctx.services, { ...c, clock_facts: facts }), ctx.services.calendar);
+  if (!result.ok) throw new AppError('invalid', result.error.message.nl, [{ name: result.error.field, code: result.error.code, reason: result.error.message.nl }]);
+  await ctx.tx.updateTable('cases').set({ clock_facts: JSON.stringify(facts), updated_at: ctx.now }).where('id', '=', c.id).execute();
+  await refreshHandlingDeadline(ctx, c.id);
+  const after = await ctx.tx.selectFrom('cases').select('handling_deadline').where('id', '=', c.id).executeTakeFirstOrThrow();
+  await recordEvent(ctx, { type: event.type, caseId: c.id, before: { deadline: c.handling_deadline }, after: { deadline: after.handling_deadline }, data: event.data });
+  return after.handling_deadline;
+}
+
+export async function extendHandlingPeriod(ctx: CommandContext, caseId: string, input: { weeks: number; reason: string; noticeSentAt?: Date }) {
+  const c = await loadOpenCase(ctx, caseId);
+  const facts = c.clock_facts as ExtensionFacts;
+  if (facts.extension) throw conflict('De termijn is al eens verdaagd. Verder uitstellen kan alleen met schriftelijke instemming van de klager.');
+  const noticeSentAt = (input.noticeSentAt ?? ctx.now).toISOString();
+  return applyFacts(ctx, c, { ...facts, extension: { noticeSentAt, weeks: input.weeks } }, { type: 'handlingPeriodExtended', data: { weeks: input.weeks, reason: input.reason, noticeSentAt } });
+}
+
+export async function recordConsentDelay(ctx: CommandContext, caseId: string, input: { consentAt: Date; newEnd: string; note: string }) {
+  const c = await loadOpenCase(ctx, caseId);
+  const facts = c.clock_facts as ExtensionFacts;
+  return applyFacts(ctx, c, { ...facts, consentDelay: { consentAt: input.consentAt.toISOString(), newEnd: input.newEnd } }, { type: 'consentDelayRecorded', data: { newEnd: input.newEnd, note: input.note } });
+}
