@@ -24,7 +24,7 @@ z.config(z.locales.nl());
 
 export type AppOptions = {
   services: Services;
-  env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'oidc' | 'logLevel'>;
+  env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'oidc' | 'logLevel' | 'smtp'>;
   logger?: boolean;
 };
 export type App = FastifyInstance;

@@ -9,6 +9,8 @@ import { seedDemoData } from './demo/demoData.ts';
 import { loadProcesses } from './processes/index.ts';
 import { startJobs } from './jobs/runner.ts';
 import { timerSweeperJob } from './jobs/timerSweeper.ts';
+import { outboxSenderJob } from './jobs/outboxSender.ts';
+import { demoMailbox, smtpTransport } from './mail/transport.ts';
 import { fileStorage } from './storage/blobStorage.ts';
 import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
 
@@ -17,6 +19,7 @@ import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
  * opened, so a wrong definition stops the server with its problem named and nothing touched.
  */
 export async function startServer(env: Env, opts: { clock?: Clock; logger?: boolean; database?: OpenDatabase } = {}) {
+  if (!env.smtp && !env.demo) throw new Error('Outgoing mail needs SMTP_HOST (and SMTP_PORT, SMTP_USER, SMTP_PASSWORD, MAIL_FROM). Only with DEMO on does Klachtflow keep mail in its built-in mailbox.');
   const org = loadOrganisation(env.orgConfigPath);
   const processes = loadProcesses(org);
   const database = opts.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir }));
@@ -34,7 +37,8 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
     const seeded = env.demo ? await seedDemoData(services) : null;
     const app = await buildApp({ services, env, logger: opts.logger ?? true });
     const address = await app.listen({ port: env.port, host: env.host });
-    const jobs = startJobs(services, [timerSweeperJob], app.log);
+    const transport = env.smtp ? smtpTransport(env.smtp) : demoMailbox();
+    const jobs = startJobs(services, [timerSweeperJob, outboxSenderJob(transport, env.mailFrom)], app.log);
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {

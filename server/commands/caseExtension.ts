@@ -4,6 +4,7 @@ import { caseScope } from '../queries/scope.ts';
 import { clockInputOf, refreshHandlingDeadline } from './caseClock.ts';
 import type { CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
+import { sendCaseMessage } from './caseMessages.ts';
 
 /**
  * Awb 9:11 lid 2–3: the handling period may be extended once, by at most 4 weeks, with a written
@@ -34,7 +35,10 @@ export async function extendHandlingPeriod(ctx: CommandContext, caseId: string, 
   const facts = c.clock_facts as ExtensionFacts;
   if (facts.extension) throw conflict('De termijn is al eens verdaagd. Verder uitstellen kan alleen met schriftelijke instemming van de klager.');
   const noticeSentAt = (input.noticeSentAt ?? ctx.now).toISOString();
-  return applyFacts(ctx, c, { ...facts, extension: { noticeSentAt, weeks: input.weeks } }, { type: 'handlingPeriodExtended', data: { weeks: input.weeks, reason: input.reason, noticeSentAt } });
+  const deadline = await applyFacts(ctx, c, { ...facts, extension: { noticeSentAt, weeks: input.weeks } }, { type: 'handlingPeriodExtended', data: { weeks: input.weeks, reason: input.reason, noticeSentAt } });
+  // The written notice (Awb 9:11 lid 2) goes out with the extension, before the old deadline.
+  if (!input.noticeSentAt) await sendCaseMessage(ctx, caseId, 'extensionNotice', { key: 'extension', vars: { reason: input.reason, weeks: String(input.weeks) } });
+  return deadline;
 }
 
 export async function recordConsentDelay(ctx: CommandContext, caseId: string, input: { consentAt: Date; newEnd: string; note: string }) {

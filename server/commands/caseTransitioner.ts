@@ -8,6 +8,8 @@ import { caseScope } from '../queries/scope.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import { createCaseTask } from './caseTasks.ts';
+import { sendCaseMessage, sendSurvey } from './caseMessages.ts';
+import type { TemplateKey } from '../mail/templates.nl.ts';
 import { assertNotComplainedAbout } from './complainedPersons.ts';
 import { teamIdByKey } from './teams.ts';
 import { cancelPendingTimers, startStatusReminder, startTimer } from './timers.ts';
@@ -85,7 +87,8 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
     data: { transition: t.key, inputs: values },
   });
   await cancelPendingTimers(ctx, current.id);
-  for (const effect of t.effects) await applyEffect(ctx, current.id, def, t, effect);
+  const step = { key: `${t.key}:${updated.version}`, inputs: values };
+  for (const effect of t.effects) await applyEffect(ctx, current.id, def, t, effect, step);
   if (!target.terminal) await startStatusReminder(ctx, current.id, def, t.to);
   return { version: updated.version, status: t.to };
 }
@@ -98,7 +101,7 @@ function requireStaff(ctx: CommandContext): string {
   return id;
 }
 
-async function applyEffect(ctx: CommandContext, caseId: string, def: ProcessDefinition, t: Transition, effect: Effect) {
+async function applyEffect(ctx: CommandContext, caseId: string, def: ProcessDefinition, t: Transition, effect: Effect, step: { key: string; inputs: Record<string, unknown> }) {
   switch (effect.type) {
     case 'assignTeam': {
       const teamId = await teamIdByKey(ctx, effect.team);
@@ -120,6 +123,12 @@ async function applyEffect(ctx: CommandContext, caseId: string, def: ProcessDefi
       return;
     case 'createTask':
       await createCaseTask(ctx, caseId, effect);
+      return;
+    case 'sendMessage':
+      await sendCaseMessage(ctx, caseId, effect.template as TemplateKey, step);
+      return;
+    case 'sendSurvey':
+      await sendSurvey(ctx, caseId, step.key);
       return;
     case 'addActionLines':
       for (const line of def.stepTemplates[effect.template] ?? []) {

@@ -16,11 +16,13 @@ export async function inviteForHearing(ctx: CommandContext, caseId: string, inpu
     if (s.endsAt <= s.startsAt) throw invalid(`slots.${i}.endsAt`, 'Het einde ligt voor het begin.');
     if (s.startsAt <= ctx.now) throw invalid(`slots.${i}.startsAt`, 'Bied alleen tijden in de toekomst aan.');
   });
-  const result = await transitionCase(ctx, { caseId, transition: 'inviteForHearing', expectedVersion: input.expectedVersion, inputs: input.note ? { note: input.note } : {} });
+  // The slots go in first: the invitation the transition sends lists them. A refused transition
+  // rolls them back with it.
   await ctx.tx
     .insertInto('hearing_slot')
     .values(input.slots.map((s) => ({ case_id: caseId, starts_at: s.startsAt, ends_at: s.endsAt, location: s.location, offered_at: ctx.now })))
     .execute();
+  const result = await transitionCase(ctx, { caseId, transition: 'inviteForHearing', expectedVersion: input.expectedVersion, inputs: input.note ? { note: input.note } : {} });
   await recordEvent(ctx, { type: 'hearingSlotsOffered', caseId, data: { slots: input.slots.map((s) => ({ startsAt: s.startsAt.toISOString(), location: s.location })) } });
   return result;
 }

@@ -3,6 +3,7 @@ import { issueCaseLink } from './caseAccess.ts';
 import { registerCase, type PersonInput } from './caseRegistrar.ts';
 import type { CommandContext } from './context.ts';
 import { teamIdByKey } from './teams.ts';
+import { sendCaseMessage } from './caseMessages.ts';
 
 /**
  * A complaint from the web form (seed 000 "Klacht via contactformulier", seed 003): stored as a case
@@ -58,5 +59,7 @@ export async function submitPortalComplaint(ctx: CommandContext, input: PortalCo
     })
     .execute();
   const trackingUrl = await issueCaseLink(ctx, created.id);
+  // Written in this transaction, sent by the outbox: with mail down the complaint is still stored.
+  await sendCaseMessage(ctx, created.id, 'confirmation', { key: 'portalSubmission', vars: { trackingLink: trackingUrl } });
   return { caseId: created.id, reference: created.reference, trackingUrl };
 }

@@ -22,7 +22,26 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(10),
   COOKIE_SECURE: boolish.optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: boolish.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Incoming mail by SMTP (server/mail/inbound/smtpListener.ts): on when INBOUND_SMTP_PORT is set.
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
+  INBOUND_SMTP_DOMAINS: z.string().default(''),
+  INBOUND_SMTP_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  // Incoming mail by IMAP (server/mail/inbound/imapReader.ts): on when IMAP_HOST is set.
+  IMAP_HOST: z.string().optional(),
+  IMAP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  IMAP_SECURE: boolish.default(true),
+  IMAP_USER: z.string().optional(),
+  IMAP_PASSWORD: z.string().optional(),
+  IMAP_MAILBOX: z.string().default('INBOX'),
+  IMAP_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
 });
 
 export type Env = {
@@ -37,6 +56,13 @@ export type Env = {
   sessionTtlHours: number;
   cookieSecure: boolean;
   logLevel: string;
+  /** Outgoing mail; absent → in DEMO the built-in mailbox, otherwise start-up refuses. */
+  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
+  mailFrom: string;
+  /** Incoming SMTP listener; undefined when INBOUND_SMTP_PORT is not set. */
+  inboundSmtp: { host: string; port: number; domains: string[]; maxBytes: number } | undefined;
+  /** Mailbox reader; undefined when IMAP_HOST is not set. */
+  imap: { host: string; port: number; secure: boolean; user: string; password: string; mailbox: string; intervalMs: number } | undefined;
 };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -49,6 +75,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new Error('Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together');
+  }
+  if (e.IMAP_HOST && (!e.IMAP_USER || e.IMAP_PASSWORD === undefined)) {
+    throw new Error('Invalid configuration: IMAP_HOST needs IMAP_USER and IMAP_PASSWORD');
   }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
@@ -65,5 +94,27 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     logLevel: e.LOG_LEVEL,
+    smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD } : undefined,
+    mailFrom: e.MAIL_FROM ?? `klachten@${new URL(publicUrl).hostname}`,
+    inboundSmtp:
+      e.INBOUND_SMTP_PORT === undefined
+        ? undefined
+        : {
+            host: e.INBOUND_SMTP_HOST,
+            port: e.INBOUND_SMTP_PORT,
+            domains: e.INBOUND_SMTP_DOMAINS.split(',').map((d) => d.trim()).filter(Boolean),
+            maxBytes: e.INBOUND_SMTP_MAX_BYTES,
+          },
+    imap: e.IMAP_HOST
+      ? {
+          host: e.IMAP_HOST,
+          port: e.IMAP_PORT ?? (e.IMAP_SECURE ? 993 : 143),
+          secure: e.IMAP_SECURE,
+          user: e.IMAP_USER!,
+          password: e.IMAP_PASSWORD!,
+          mailbox: e.IMAP_MAILBOX,
+          intervalMs: e.IMAP_INTERVAL_SECONDS * 1000,
+        }
+      : undefined,
   };
 }

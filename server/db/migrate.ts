@@ -1,13 +1,17 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as foundation from './migrations/001_foundation.ts';
 import * as time from './migrations/002_time.ts';
+import * as inboundMail from './migrations/004_inbound_mail.ts';
 import * as handling from './migrations/006_handling.ts';
+import * as outbox from './migrations/007_outbox.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_time': time,
+  '004_inbound_mail': inboundMail,
   '006_handling': handling,
+  '007_outbox': outbox,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

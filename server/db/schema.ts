@@ -213,7 +213,61 @@ export interface HearingSlotTable {
   withdrawn_at: Timestamp | null;
 }
 
+export interface OutboxMessageTable {
+  id: Generated<string>;
+  idempotency_key: string;
+  case_id: string | null;
+  template_key: string;
+  recipient_role: string;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  body_text: string;
+  body_html: string;
+  attachments: ColumnType<string[], string | undefined, string>;
+  message_id: string;
+  in_reply_to: string | null;
+  status: ColumnType<'pending' | 'sent' | 'failed', 'pending' | 'sent' | 'failed' | undefined, 'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface InboundMessageTable {
+  id: Generated<string>;
+  source: 'smtp' | 'imap';
+  source_ref: string | null;
+  message_id: string | null;
+  content_sha256: string;
+  raw_storage_key: string;
+  size_bytes: ColumnType<number, number, number>;
+  received_at: Timestamp;
+  from_address: string | null;
+  subject: string | null;
+  status: ColumnType<InboundStatus, InboundStatus | undefined, InboundStatus>;
+  reason: string | null;
+  duplicate_of: string | null;
+  case_id: string | null;
+  activity_id: string | null;
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  processed_at: Timestamp | null;
+}
+export type InboundStatus = 'stored' | 'linked' | 'activity' | 'ignored' | 'duplicate' | 'quarantined';
+export interface MailSenderCounterTable {
+  address: string;
+  window_start: Timestamp;
+  count: number;
+}
+
 export interface DB {
+  inbound_message: InboundMessageTable;
+  mail_sender_counter: MailSenderCounterTable;
+  outbox_message: OutboxMessageTable;
   complained_person: ComplainedPersonTable;
   case_access: CaseAccessTable;
   hearing_slot: HearingSlotTable;

@@ -5,6 +5,7 @@ import { transitionCase } from '../commands/caseTransitioner.ts';
 import { startTimer, type TimerPayload } from '../commands/timers.ts';
 import { recordEvent } from '../commands/timeline.ts';
 import type { Job } from './runner.ts';
+import { enqueueMessage } from '../mail/outbox.ts';
 
 /**
  * Fires due timers. Claiming sets a lease in its own short transaction (FOR UPDATE SKIP LOCKED, so
@@ -84,6 +85,15 @@ async function remind(ctx: CommandContext, caseId: string, c: { updated_at: Date
       : [];
   const statusLabel = def.statuses.find((s) => s.key === kase.status)?.label.nl ?? kase.status;
   if (recipients.length) {
+    const since = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(c.updated_at);
+    const users = await ctx.tx.selectFrom('staff_user').select(['id', 'name', 'email']).where('id', 'in', recipients).execute();
+    for (const u of users) {
+      await enqueueMessage(ctx, {
+        caseId, template: 'reminder', recipientRole: 'handler', to: { address: u.email, name: u.name },
+        vars: { handlerName: u.name, caseReference: kase.reference, since, status: statusLabel },
+        idempotencyKey: `${caseId}:reminder:${since}:${u.id}:${ctx.now.toISOString()}`,
+      });
+    }
     await ctx.tx
       .insertInto('notification')
       .values(recipients.map((user_id) => ({ user_id, case_id: caseId, kind: 'reminder', message: `Melding ${kase.reference} staat al een tijd ongewijzigd in "${statusLabel}".`, created_at: ctx.now })))

@@ -51,7 +51,7 @@ export const careComplaint: ProcessDefinitionInput = {
         { key: 'complainantSatisfied', label: l('Is de cliënt tevreden?', 'Is the client satisfied?'), type: 'boolean', required: true },
         { key: 'toldAboutFormalRoute', label: l('Gewezen op de formele klachtroute', 'Told about the formal route'), type: 'boolean', required: true },
       ],
-      effects: [{ type: 'completeTasks' }],
+      effects: [{ type: 'completeTasks' }, { type: 'sendMessage', template: 'informalConfirmation' }],
     },
     {
       key: 'fileFormalComplaint', label: l('Formele klacht doorgeven aan kwaliteitsmedewerker', 'Pass on as formal complaint'),
@@ -80,11 +80,11 @@ export const careComplaint: ProcessDefinitionInput = {
     },
     {
       key: 'close', label: l('Besluit versturen en afsluiten', 'Send decision and close'),
-      from: ['decided'], to: 'closed', roles: ['qualityOfficer'], inputs: [note], effects: [{ type: 'completeTasks' }],
+      from: ['decided'], to: 'closed', roles: ['qualityOfficer'], inputs: [note], effects: [{ type: 'completeTasks' }, { type: 'sendSurvey' }],
     },
     {
       key: 'cancel', label: l('Annuleren', 'Cancel'),
-      from: '*', to: 'cancelled', roles: ['teamLead', 'qualityOfficer'], inputs: [cancelReason, requiredNote], effects: [{ type: 'completeTasks' }],
+      from: '*', to: 'cancelled', roles: ['teamLead', 'qualityOfficer'], inputs: [cancelReason, requiredNote], effects: [{ type: 'completeTasks' }, { type: 'sendMessage', template: 'cancellation' }],
     },
   ],
 };

@@ -76,10 +76,11 @@ export const housingComplaint: ProcessDefinitionInput = {
       key: 'complete', label: l('Dossier voltooien', 'Complete dossier'),
       from: ['checkingSolution'], to: 'closed', roles: [...handlers], requiresTasksDone: true,
       inputs: [closingReason, note],
+      effects: [{ type: 'sendSurvey' }],
     },
     {
       key: 'cancel', label: l('Annuleren', 'Cancel'),
-      from: '*', to: 'cancelled', roles: [...handlers], inputs: [{ ...closingReason, key: 'cancelReason' }, requiredNote], effects: [{ type: 'completeTasks' }],
+      from: '*', to: 'cancelled', roles: [...handlers], inputs: [{ ...closingReason, key: 'cancelReason' }, requiredNote], effects: [{ type: 'completeTasks' }, { type: 'sendMessage', template: 'cancellation' }],
     },
   ],
 };

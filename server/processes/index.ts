@@ -2,6 +2,7 @@ import type { ProcessDefinition, ProcessDefinitionInput } from '../domain/proces
 import { validateProcess } from '../domain/process/validateProcess.ts';
 import type { Organisation } from '../config/organisation.ts';
 import { kccComplaint } from './kccComplaint.ts';
+import { TEMPLATE_KEYS } from '../mail/templates.nl.ts';
 import { taxComplaint } from './taxComplaint.ts';
 import { careComplaint } from './careComplaint.ts';
 import { housingComplaint } from './housingComplaint.ts';
@@ -30,7 +31,7 @@ export function loadProcesses(org: Organisation): ProcessRegistry {
     for (const period of Object.keys(overrides)) {
       if (!preset.periods || !(period in preset.periods)) throw new Error(`The organisation configuration sets unknown period "${period}" of process "${key}"`);
     }
-    return validateProcess({ ...preset, periods: { ...preset.periods, ...overrides } }, teams);
+    return validateProcess({ ...preset, periods: { ...preset.periods, ...overrides } }, teams, TEMPLATE_KEYS);
   });
   const byKey = new Map(defs.map((d) => [d.key, d]));
   return { get: (key) => byKey.get(key), all: () => defs, defaultProcess: defs[0]! };

@@ -63,7 +63,7 @@ export const kccComplaint: ProcessDefinitionInput = {
       from: ['registered', 'withCoordinator'], to: 'awaitingInformation', roles: ['firstLineAgent', 'coordinator'],
       inputs: [{ key: 'informationRequested', label: l('Welke informatie ontbreekt?', 'What information is missing?'), type: 'textarea', required: true, target: 'event' }],
       // Business rules 1 and 2: the request starts a wait; no answer in time closes the case.
-      effects: [{ type: 'startTimer', timer: 'informationWait', period: 'informationWait', fire: { transition: 'closeNoInformation' } }],
+      effects: [{ type: 'startTimer', timer: 'informationWait', period: 'informationWait', fire: { transition: 'closeNoInformation' } }, { type: 'sendMessage', template: 'informationRequest' }],
     },
     {
       key: 'informationReceived', label: l('Informatie ontvangen', 'Information received'),
@@ -73,7 +73,7 @@ export const kccComplaint: ProcessDefinitionInput = {
     {
       key: 'closeNoInformation', label: l('Sluiten: geen informatie ontvangen', 'Close: no information received'),
       from: ['awaitingInformation'], to: 'closed', roles: ['system'],
-      effects: [{ type: 'completeTasks' }],
+      effects: [{ type: 'completeTasks' }, { type: 'sendMessage', template: 'autoClose' }, { type: 'sendSurvey' }],
     },
     // §4.2 forward to the coordinator
     {
@@ -89,7 +89,7 @@ export const kccComplaint: ProcessDefinitionInput = {
     {
       key: 'acknowledge', label: l('Beoordelen en ontvangst bevestigen', 'Assess and acknowledge'),
       from: ['withCoordinator'], to: 'acknowledged', roles: ['coordinator'],
-      inputs: [note], effects: [{ type: 'assignActor' }],
+      inputs: [note], effects: [{ type: 'assignActor' }, { type: 'sendMessage', template: 'acknowledgment' }],
     },
     {
       key: 'returnToFirstLine', label: l('Terugzetten naar eerste lijn', 'Return to first line'),
@@ -156,14 +156,13 @@ export const kccComplaint: ProcessDefinitionInput = {
         { type: 'completeTasks' },
         { type: 'assignActor' },
         // Business rule 4: no appointment within the wait → on to the decision letter.
-        { type: 'startTimer', timer: 'hearingWait', period: 'hearingWait', fire: { transition: 'hearingExpired' } },
-      ],
+        { type: 'startTimer', timer: 'hearingWait', period: 'hearingWait', fire: { transition: 'hearingExpired' } }, { type: 'sendMessage', template: 'hearingInvitation' }],
     },
     {
       key: 'planHearing', label: l('Hoorgesprek plannen', 'Plan hearing'),
       from: ['hearingInvited'], to: 'hearingPlanned', roles: ['coordinator', 'system'],
       inputs: [{ key: 'hearingAt', label: l('Datum en tijd gesprek', 'Hearing date and time'), type: 'datetime', required: true }],
-      effects: [{ type: 'createTask', taskKey: 'holdHearing', subject: l('Hoorgesprek voeren', 'Hold hearing'), team: 'coordinators' }],
+      effects: [{ type: 'createTask', taskKey: 'holdHearing', subject: l('Hoorgesprek voeren', 'Hold hearing'), team: 'coordinators' }, { type: 'sendMessage', template: 'hearingConfirmation' }],
     },
     {
       key: 'recordHearing', label: l('Hoorverslag toevoegen', 'Add hearing report'),
@@ -223,7 +222,7 @@ export const kccComplaint: ProcessDefinitionInput = {
     {
       key: 'sendLetter', label: l('Brief controleren en versturen', 'Review and send letter'),
       from: ['letterReview'], to: 'closed', roles: ['coordinator'],
-      inputs: [note], effects: [{ type: 'completeTasks' }],
+      inputs: [note], effects: [{ type: 'completeTasks' }, { type: 'sendSurvey' }],
     },
     {
       key: 'refer', label: l('Verwijzen naar externe instantie', 'Refer to an external body'),
@@ -238,7 +237,7 @@ export const kccComplaint: ProcessDefinitionInput = {
         cancelReason,
         requiredNote,
       ],
-      effects: [{ type: 'completeTasks' }],
+      effects: [{ type: 'completeTasks' }, { type: 'sendMessage', template: 'cancellation' }],
     },
   ],
 };

@@ -58,7 +58,7 @@ export const taxComplaint: ProcessDefinitionInput = {
         { key: 'complainantSatisfied', label: l('Is de klager tevreden?', 'Is the complainant satisfied?'), type: 'boolean', required: true },
         { key: 'ground', label: l('Grondslag', 'Ground'), type: 'select', required: true, options: classificationInputs.find((i) => i.key === 'ground')!.options },
       ],
-      effects: [{ type: 'completeTasks' }],
+      effects: [{ type: 'completeTasks' }, { type: 'sendMessage', template: 'informalConfirmation' }],
     },
     // Step 2: warm hand-over to the complaints team when the receiver cannot solve it.
     {
@@ -75,13 +75,13 @@ export const taxComplaint: ProcessDefinitionInput = {
       key: 'registerInformal', label: l('Registreren en ontvangst bevestigen', 'Register and acknowledge'),
       from: ['withComplaintsTeam'], to: 'informalRegistered', roles: ['firstLineAgent', 'coordinator', 'teamLead'],
       inputs: [...classificationInputs, note],
-      effects: [{ type: 'completeTasks' }, { type: 'assignActor' }],
+      effects: [{ type: 'completeTasks' }, { type: 'assignActor' }, { type: 'sendMessage', template: 'acknowledgment' }],
     },
     {
       key: 'requestInformation', label: l('Aanvullende informatie opvragen', 'Request information'),
       from: ['informalRegistered', 'formalRegistered'], to: 'awaitingInformation', roles: ['firstLineAgent', 'coordinator'],
       inputs: [{ key: 'informationRequested', label: l('Welke informatie ontbreekt?', 'What information is missing?'), type: 'textarea', required: true, target: 'event' }],
-      effects: [{ type: 'startTimer', timer: 'informationWait', period: 'informationWait', fire: { transition: 'closeNoInformation' } }],
+      effects: [{ type: 'startTimer', timer: 'informationWait', period: 'informationWait', fire: { transition: 'closeNoInformation' } }, { type: 'sendMessage', template: 'informationRequest' }],
     },
     {
       key: 'informationReceived', label: l('Informatie ontvangen', 'Information received'),
@@ -89,7 +89,7 @@ export const taxComplaint: ProcessDefinitionInput = {
     },
     {
       key: 'closeNoInformation', label: l('Sluiten: geen informatie ontvangen', 'Close: no information received'),
-      from: ['awaitingInformation'], to: 'closedNoInformation', roles: ['system'], effects: [{ type: 'completeTasks' }],
+      from: ['awaitingInformation'], to: 'closedNoInformation', roles: ['system'], effects: [{ type: 'completeTasks' }, { type: 'sendMessage', template: 'autoClose' }],
     },
     // Formal, step 8: the receiver passes a formal complaint to the coordinator.
     {
@@ -106,7 +106,7 @@ export const taxComplaint: ProcessDefinitionInput = {
       key: 'registerFormal', label: l('Ontvangst bevestigen en registreren', 'Acknowledge and register'),
       from: ['formalWithCoordinator'], to: 'formalRegistered', roles: ['coordinator'],
       inputs: [...classificationInputs, note],
-      effects: [{ type: 'completeTasks' }, { type: 'assignActor' }],
+      effects: [{ type: 'completeTasks' }, { type: 'assignActor' }, { type: 'sendMessage', template: 'acknowledgment' }],
     },
     // Step 11: the department is asked for the substantive response.
     {
@@ -134,7 +134,7 @@ export const taxComplaint: ProcessDefinitionInput = {
     {
       key: 'sendResponse', label: l('Reactie versturen', 'Send response'),
       from: ['responseReview'], to: 'closed', roles: ['coordinator'], inputs: [note],
-      effects: [{ type: 'completeTasks' }],
+      effects: [{ type: 'completeTasks' }, { type: 'sendSurvey' }],
     },
     {
       key: 'decline', label: l('Niet in behandeling nemen (Awb 9:8)', 'Do not handle (Awb 9:8)'),
@@ -144,7 +144,7 @@ export const taxComplaint: ProcessDefinitionInput = {
     {
       key: 'cancel', label: l('Annuleren', 'Cancel'),
       from: '*', to: 'cancelled', roles: ['firstLineAgent', 'coordinator'],
-      inputs: [cancelReason, requiredNote], effects: [{ type: 'completeTasks' }],
+      inputs: [cancelReason, requiredNote], effects: [{ type: 'completeTasks' }, { type: 'sendMessage', template: 'cancellation' }],
     },
   ],
 };

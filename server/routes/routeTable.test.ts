@@ -32,14 +32,14 @@ test('every route declares a permission; the route → permission table is print
 
 test('a route without a permission stops the server from starting', async () => {
   const { buildApp } = await import('../app.ts');
-  const app = await buildApp({ services: t.services, env: { demo: false, sessionTtlHours: 1, cookieSecure: false, publicUrl: 'http://x', oidc: undefined, logLevel: 'silent' }, logger: false });
+  const app = await buildApp({ services: t.services, env: { demo: false, sessionTtlHours: 1, cookieSecure: false, publicUrl: 'http://x', oidc: undefined, smtp: undefined, logLevel: 'silent' }, logger: false });
   assert.throws(() => app.get('/api/v1/forgotten', async () => 'open'), /declares no permission/);
   await app.close();
 });
 
 test('the development login does not exist without DEMO', async () => {
   const { buildApp } = await import('../app.ts');
-  const app = await buildApp({ services: t.services, env: { demo: false, sessionTtlHours: 1, cookieSecure: false, publicUrl: 'http://x', oidc: undefined, logLevel: 'silent' }, logger: false });
+  const app = await buildApp({ services: t.services, env: { demo: false, sessionTtlHours: 1, cookieSecure: false, publicUrl: 'http://x', oidc: undefined, smtp: undefined, logLevel: 'silent' }, logger: false });
   const res = await app.inject({ method: 'POST', url: '/api/v1/dev-login', payload: { userId: '00000000-0000-4000-8000-000000000000' } });
   assert.equal(res.statusCode, 404);
   assert.equal((await app.inject({ method: 'GET', url: '/api/v1/login-options' })).json().demoUsers.length, 0);

@@ -73,7 +73,7 @@ export async function createTestApp(opts: { demo?: boolean; poolSize?: number; d
   const env = await createTestServices(opts);
   const app = await buildApp({
     services: env.services,
-    env: { demo: opts.demo ?? false, sessionTtlHours: 8, cookieSecure: false, publicUrl: 'http://localhost', oidc: undefined, logLevel: 'silent' },
+    env: { demo: opts.demo ?? false, sessionTtlHours: 8, cookieSecure: false, publicUrl: 'http://localhost', oidc: undefined, smtp: undefined, logLevel: 'silent' },
     logger: false,
   });
   await app.ready();

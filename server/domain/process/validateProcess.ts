@@ -15,7 +15,7 @@ export class ProcessDefinitionError extends Error {
   }
 }
 
-export function validateProcess(input: ProcessDefinitionInput, knownTeams: readonly string[]): ProcessDefinition {
+export function validateProcess(input: ProcessDefinitionInput, knownTeams: readonly string[], knownTemplates?: readonly string[]): ProcessDefinition {
   const parsed = processDefinitionSchema.safeParse(input);
   const name = typeof input?.key === 'string' ? input.key : '(no key)';
   if (!parsed.success) {
@@ -54,6 +54,10 @@ export function validateProcess(input: ProcessDefinitionInput, knownTeams: reado
     for (const e of t.effects) {
       const team = 'team' in e ? e.team : e.type === 'startTimer' && 'task' in e.fire ? e.fire.task.team : undefined;
       if (team && !knownTeams.includes(team)) problems.push(`transition "${t.key}" names unknown team "${team}"`);
+      if (e.type === 'sendMessage' && knownTemplates && !knownTemplates.includes(e.template)) {
+        problems.push(`transition "${t.key}" sends unknown template "${e.template}"`);
+      }
+      if (e.type === 'sendSurvey' && !def.periods.surveyQuietPeriod) problems.push(`transition "${t.key}" sends a survey but the process has no "surveyQuietPeriod"`);
       if (e.type === 'addActionLines') {
         const lines = def.stepTemplates[e.template];
         if (!lines) problems.push(`transition "${t.key}" adds unknown step template "${e.template}"`);

@@ -8,8 +8,9 @@ import { registerDocumentRoutes } from './documentRoutes.ts';
 import { registerSessionRoutes } from './sessionRoutes.ts';
 import { registerNotificationRoutes } from './notificationRoutes.ts';
 import { registerCaseHandlingRoutes } from './caseHandlingRoutes.ts';
+import { registerMailboxRoutes } from './mailboxRoutes.ts';
 
-export function registerStaffRoutes(api: FastifyInstance, services: Services, env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc' | 'publicUrl'>) {
+export function registerStaffRoutes(api: FastifyInstance, services: Services, env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc' | 'publicUrl' | 'smtp'>) {
   registerSessionRoutes(api, services, env);
   registerActivityRoutes(api, services);
   registerCaseRoutes(api, services);
@@ -17,4 +18,5 @@ export function registerStaffRoutes(api: FastifyInstance, services: Services, en
   registerDirectoryRoutes(api, services);
   registerNotificationRoutes(api, services);
   registerCaseHandlingRoutes(api, services);
+  registerMailboxRoutes(api, services, env);
 }

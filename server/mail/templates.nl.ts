@@ -1,0 +1,152 @@
+/**
+ * The Dutch mail templates. Plain language (B1): short sentences, "u", what happens next and by
+ * when. Merge fields are {{name}}; the organisation's name always comes from its configuration.
+ * Organisations may override any template in their configuration (`mail.templates`).
+ */
+export type MailTemplate = { subject: string; text: string };
+
+export const TEMPLATES_NL = {
+  confirmation: {
+    subject: 'We hebben uw klacht ontvangen ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+Dank u wel voor uw klacht. We hebben hem goed ontvangen. Uw nummer is {{caseReference}}.
+
+Wat gebeurt er nu?
+Een medewerker leest uw klacht. Hebben we meer informatie nodig? Dan nemen we contact met u op.
+U krijgt uiterlijk {{deadline}} een antwoord.
+
+Via deze link ziet u hoe het met uw klacht staat:
+{{trackingLink}}
+Deel deze link niet met anderen.
+
+Met vriendelijke groet,
+{{organisationName}}`,
+  },
+  acknowledgment: {
+    subject: 'Wij behandelen uw klacht ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+Wij hebben uw klacht ontvangen op {{receivedDate}}. Uw nummer is {{caseReference}}.
+{{handlerName}} behandelt uw klacht. U krijgt uiterlijk {{deadline}} een antwoord.
+
+Via deze link ziet u hoe het met uw klacht staat:
+{{trackingLink}}
+
+Met vriendelijke groet,
+{{handlerName}}
+{{organisationName}}`,
+  },
+  informationRequest: {
+    subject: 'Wij hebben meer informatie nodig ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+Wij willen uw klacht goed behandelen. Daarvoor hebben we meer informatie nodig:
+
+{{question}}
+
+Wilt u dit uiterlijk {{answerBy}} aan ons sturen? Dat kan via deze link:
+{{trackingLink}}
+U kunt ook antwoorden op deze e-mail.
+
+Krijgen we niets van u? Dan sluiten we uw klacht. U kunt daarna altijd een nieuwe klacht indienen.
+
+Met vriendelijke groet,
+{{organisationName}}`,
+  },
+  autoClose: {
+    subject: 'Wij hebben uw klacht gesloten ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+Wij hebben u om meer informatie gevraagd. We hebben die niet op tijd gekregen. Daarom hebben we uw klacht gesloten.
+
+Wilt u toch dat we uw klacht behandelen? Dien dan een nieuwe klacht in, of bel ons op {{organisationPhone}}.
+
+Met vriendelijke groet,
+{{organisationName}}`,
+  },
+  cancellation: {
+    subject: 'Uw klacht is gestopt ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+Wij behandelen uw klacht {{caseReference}} niet verder. De reden is: {{reason}}.
+
+Klopt dit niet? Bel ons dan op {{organisationPhone}}.
+
+Met vriendelijke groet,
+{{organisationName}}`,
+  },
+  extensionNotice: {
+    subject: 'Uw antwoord komt later ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+Wij hebben meer tijd nodig voor uw klacht. De reden is: {{reason}}.
+U krijgt nu uiterlijk {{deadline}} een antwoord. Dat is {{weeks}} weken later dan we eerst schreven.
+
+Met vriendelijke groet,
+{{handlerName}}
+{{organisationName}}`,
+  },
+  hearingInvitation: {
+    subject: 'Uitnodiging voor een gesprek over uw klacht ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+Wij willen graag met u praten over uw klacht. U kunt dan uw verhaal vertellen.
+U kunt kiezen uit deze tijden:
+{{slots}}
+
+Kies een tijd via deze link:
+{{trackingLink}}
+Past geen van deze tijden? Of wilt u geen gesprek? Bel ons dan op {{organisationPhone}}.
+
+Met vriendelijke groet,
+{{handlerName}}
+{{organisationName}}`,
+  },
+  hearingConfirmation: {
+    subject: 'Uw gesprek is gepland ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+Uw gesprek over klacht {{caseReference}} is gepland op {{hearingAt}}.
+Plaats: {{location}}.
+
+Met vriendelijke groet,
+{{organisationName}}`,
+  },
+  informalConfirmation: {
+    subject: 'Samenvatting van ons gesprek ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+Dank u wel voor het gesprek over uw klacht. Dit hebben we afgesproken:
+
+{{solution}}
+
+Klopt dit niet? Of bent u toch niet tevreden? Laat het ons weten via {{organisationPhone}}.
+
+Met vriendelijke groet,
+{{handlerName}}
+{{organisationName}}`,
+  },
+  surveyInvitation: {
+    subject: 'Hoe vond u de behandeling van uw klacht?',
+    text: `Beste {{complainantName}},
+
+Uw klacht {{caseReference}} is afgerond. Wilt u ons vertellen hoe het ging? Het kost één minuut.
+{{surveyLink}}
+
+Met vriendelijke groet,
+{{organisationName}}`,
+  },
+  reminder: {
+    subject: 'Herinnering: melding {{caseReference}} staat stil',
+    text: `Beste {{handlerName}},
+
+Melding {{caseReference}} staat sinds {{since}} ongewijzigd in de status "{{status}}".
+Wilt u kijken wat de volgende stap is?
+
+Klachtflow`,
+  },
+} as const satisfies Record<string, MailTemplate>;
+
+export type TemplateKey = keyof typeof TEMPLATES_NL;
+export const TEMPLATE_KEYS = Object.keys(TEMPLATES_NL) as TemplateKey[];
