@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from './keyset.ts';
 import { caseScope } from './scope.ts';
 
 /** The read side of cases: lists, one case with everything on it, its timeline. Always scoped. */
-function caseSummaries(services: Services, actor: Actor) {
+export function caseSummaries(services: Services, actor: Actor) {
   return services.db
     .selectFrom('cases')
     .where(caseScope(actor))

@@ -60,23 +60,16 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
     if (b.onBehalfOf && !b.behalfRelation) throw invalid('behalfRelation', 'Vul in wat u van deze persoon bent, bijvoorbeeld mantelzorger.');
     if (b.email) {
       const hour = new Date(services.clock.now().getTime() - 3600_000);
+      // The address may be the complainant's or the representative's (someone filing for a relative).
       const recent = await services.db
         .selectFrom('cases')
-        .innerJoin('person', 'person.id', 'cases.representative_id')
+        .innerJoin('person', (join) => join.on((eb) => eb.or([eb('person.id', '=', eb.ref('cases.complainant_id')), eb('person.id', '=', eb.ref('cases.representative_id'))])))
         .select(sql<number>`count(*)`.as('n'))
         .where(sql<boolean>`lower(person.email) = ${b.email.toLowerCase()}`)
         .where('cases.channel', '=', 'web')
         .where('cases.created_at', '>', hour)
         .executeTakeFirst();
-      const own = await services.db
-        .selectFrom('cases')
-        .innerJoin('person', 'person.id', 'cases.complainant_id')
-        .select(sql<number>`count(*)`.as('n'))
-        .where(sql<boolean>`lower(person.email) = ${b.email.toLowerCase()}`)
-        .where('cases.channel', '=', 'web')
-        .where('cases.created_at', '>', hour)
-        .executeTakeFirst();
-      if (Number(recent?.n ?? 0) + Number(own?.n ?? 0) >= PER_EMAIL_PER_HOUR) {
+      if (Number(recent?.n ?? 0) >= PER_EMAIL_PER_HOUR) {
         throw new AppError('rate_limited', 'U heeft het afgelopen uur al een paar klachten ingediend. Probeer het later opnieuw of bel ons.');
       }
     }
