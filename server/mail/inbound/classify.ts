@@ -39,6 +39,18 @@ export function machineSentReason(input: {
   const h = (name: string) => firstHeader(input.headers, name)?.trim();
   const own = input.ownAddresses.map((a) => a.toLowerCase());
 
+  // Bounces first: they usually carry Auto-Submitted too, and 'bounce' is the more useful reason.
+  const contentType = (h('content-type') ?? '').toLowerCase();
+  if (/^multipart\/report\b/.test(contentType)) {
+    if (/report-type\s*=\s*"?delivery-status/.test(contentType)) return 'bounce: delivery status report';
+    if (/report-type\s*=\s*"?disposition-notification/.test(contentType)) return 'receipt: disposition notification';
+    return 'bounce: report';
+  }
+  const from = input.fromAddress?.toLowerCase() ?? '';
+  const local = from.split('@')[0] ?? '';
+  if (local === 'mailer-daemon' || local === 'postmaster') return `bounce: sender ${local}`;
+  // RFC 5321/3834: notifications go out with an empty envelope sender, which the receiver records here.
+  if ((input.headers.get('return-path') ?? []).some((v) => /^<\s*>$/.test(v.trim()))) return 'bounce: empty return path';
   const autoSubmitted = h('auto-submitted')?.split(';')[0]?.trim().toLowerCase();
   if (autoSubmitted && autoSubmitted !== 'no') return `auto-reply: Auto-Submitted: ${autoSubmitted}`;
   const precedence = (h('precedence') ?? h('x-precedence'))?.toLowerCase();
@@ -53,18 +65,7 @@ export function machineSentReason(input: {
   for (const loop of input.headers.get('x-loop') ?? []) {
     if (own.some((a) => loop.toLowerCase().includes(a))) return 'loop: X-Loop names our address';
   }
-  const contentType = (h('content-type') ?? '').toLowerCase();
-  if (/^multipart\/report\b/.test(contentType)) {
-    if (/report-type\s*=\s*"?delivery-status/.test(contentType)) return 'bounce: delivery status report';
-    if (/report-type\s*=\s*"?disposition-notification/.test(contentType)) return 'receipt: disposition notification';
-    return 'bounce: report';
-  }
   if (h('list-id')) return 'bulk: List-Id';
-  const from = input.fromAddress?.toLowerCase() ?? '';
-  const local = from.split('@')[0] ?? '';
-  if (local === 'mailer-daemon' || local === 'postmaster') return `bounce: sender ${local}`;
-  // RFC 5321/3834: notifications go out with an empty envelope sender, which the receiver records here.
-  if ((input.headers.get('return-path') ?? []).some((v) => /^<\s*>$/.test(v.trim()))) return 'bounce: empty return path';
   if (from && own.includes(from)) return 'loop: sent from our own address';
   const subject = input.subject.trim();
   const match = MACHINE_SUBJECTS.find((re) => re.test(subject));
@@ -92,7 +93,7 @@ export function displaySubject(subject: string | undefined | null): string {
 export function caseReferencesIn(subject: string | undefined | null, prefix: string): string[] {
   if (!subject) return [];
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?<![A-Za-z0-9])${escaped}-(\\d{4})-(\\d{6,})(?![0-9])`, 'gi');
+  const re = new RegExp(`(?<![A-Za-z0-9])${escaped}-(\\d{4})-(\\d{6,})(?![A-Za-z0-9])`, 'gi');
   const refs = [...subject.matchAll(re)].map((m) => `${prefix}-${m[1]}-${m[2]}`);
   return [...new Set(refs)];
 }

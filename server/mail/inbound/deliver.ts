@@ -31,6 +31,8 @@ function mediaTypeOf(a: Attachment, filename: string): string {
   return BY_EXTENSION[filename.split('.').pop()?.toLowerCase() ?? ''] ?? (declared || 'application/octet-stream');
 }
 
+const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} kB`);
+
 function safeFilename(name: string | undefined, n: number): string {
   const cleaned = (name ?? '').replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim().slice(-200);
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : `bijlage-${n}`;
@@ -63,7 +65,7 @@ async function saveAttachments(ctx: CommandContext, mail: MailContent, link: { a
       blob = await ctx.services.storage.put(Readable.from([a.content]), maxBytes);
     } catch (err) {
       if (!(err instanceof TooLargeError)) throw err;
-      refused.push({ filename, mediaType, sizeBytes, why: `groter dan ${Math.round(maxBytes / 1024 / 1024)} MB` });
+      refused.push({ filename, mediaType, sizeBytes, why: `groter dan ${sizeLabel(maxBytes)}` });
       continue;
     }
     storedKeys.push(blob.key);
@@ -94,7 +96,7 @@ function composeBody(mail: MailContent, refused: Refused[]): string {
   const text = mail.text.trim();
   parts.push(text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n\n[Tekst ingekort; het volledige bericht is bewaard.]` : text || '(Dit bericht heeft geen tekst.)');
   if (refused.length) {
-    const lines = refused.map((r) => `- ${r.filename} (${r.mediaType}, ${Math.ceil(r.sizeBytes / 1024)} kB): ${r.why}`);
+    const lines = refused.map((r) => `- ${r.filename} (${r.mediaType}, ${sizeLabel(r.sizeBytes)}): ${r.why}`);
     parts.push(`Bijlagen niet opgenomen:\n${lines.join('\n')}`);
   }
   return parts.join('\n\n');

@@ -27,6 +27,9 @@ export type InboundOutcome = { status: InboundStatus; reason: string | null; cas
 export const MAIL_ACTOR: SystemActor = { kind: 'system', name: 'Klachtflow e-mailimport' };
 const DEFAULT_LIMIT = { max: 20, windowMs: 10 * 60_000 };
 
+/** PostgreSQL text cannot hold NUL, and a decoded header or body may contain one. */
+export const noNul = (s: string) => s.replace(/\u0000/g, '');
+
 type Parsed = { mail: ParsedMail; fault: null } | { mail: ParsedMail | null; fault: string };
 
 async function parse(raw: Buffer): Promise<Parsed> {
@@ -57,9 +60,10 @@ export async function processInboundMessage(services: Services, id: string, opti
       const row = await ctx.tx.selectFrom('inbound_message').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!row || row.status !== 'stored') return null;
       const fromValue = parsed.mail?.from?.value[0];
-      const fromAddress = fromValue?.address?.trim().toLowerCase().slice(0, 320) || null;
-      const rawSubject = (parsed.mail?.subject ?? '').slice(0, 1000);
-      const outcome = await decide(ctx, row, raw, parsed, { address: fromAddress, name: fromValue?.name?.trim() || null }, rawSubject, options, storedKeys);
+      const fromAddress = noNul(fromValue?.address ?? '').trim().toLowerCase().slice(0, 320) || null;
+      const rawSubject = noNul(parsed.mail?.subject ?? '').slice(0, 1000);
+      const from = { address: fromAddress, name: noNul(fromValue?.name ?? '').trim() || null };
+      const outcome = await decide(ctx, row, raw, parsed, from, rawSubject, options, storedKeys);
       await ctx.tx
         .updateTable('inbound_message')
         .set({
@@ -106,7 +110,7 @@ async function decide(
   }
 
   const subject = displaySubject(rawSubject).slice(0, 500);
-  const mail: MailContent = { inboundId: row.id, from, subject, text: parsed.mail.text ?? '', attachments: parsed.mail.attachments, notes: [] };
+  const mail: MailContent = { inboundId: row.id, from, subject, text: noNul(parsed.mail.text ?? ''), attachments: parsed.mail.attachments, notes: [] };
   const candidates = await caseCandidates(ctx, headers, rawSubject);
   for (const candidate of candidates) {
     if (!(await senderKnownOnCase(ctx, candidate.caseId, from.address))) continue;

@@ -53,9 +53,13 @@ export function normaliseMessageId(value: string | undefined | null): string | n
 
 /** Every Message-ID named in In-Reply-To and References, most recent first, at most 30. */
 export function referencedMessageIds(headers: RawHeaders): string[] {
-  const text = [...(headers.get('in-reply-to') ?? []), ...(headers.get('references') ?? []).reverse()].join(' ');
-  const ids = [...text.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
-  if (!ids.length) ids.push(...text.split(/\s+/).filter((t) => t.includes('@')));
+  const idsIn = (values: string[] | undefined) => {
+    const text = (values ?? []).join(' ');
+    const ids = [...text.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
+    return ids.length ? ids : text.split(/\s+/).filter((t) => t.includes('@'));
+  };
+  // References lists the thread oldest first; the newest entries are the likeliest to be ours.
+  const ids = [...idsIn(headers.get('in-reply-to')), ...idsIn(headers.get('references')).reverse()];
   return [...new Set(ids)].slice(0, 30);
 }
 

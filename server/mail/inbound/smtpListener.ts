@@ -30,9 +30,11 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
 
 /** Trace headers an MTA adds on final delivery; they keep the envelope (an empty sender marks a bounce). */
 function traceHeaders(session: SMTPServerSession, now: Date): string {
-  const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+  const from = session.envelope.mailFrom ? session.envelope.mailFrom.address.replace(/[\r\n<>]/g, '') : '';
   const helo = (session.hostNameAppearsAs || 'unknown').replace(/[^\w.\-[\]:]/g, '');
-  return `Return-Path: <${from}>\r\nReceived: from ${helo} ([${session.remoteAddress}]) by ${os.hostname()} (Klachtflow) with SMTP id ${session.id}; ${now.toUTCString()}\r\n`;
+  // Delivered-To keeps the envelope recipient, e.g. a plus address with a case reference in Bcc.
+  const delivered = session.envelope.rcptTo.map((r) => `Delivered-To: ${r.address.replace(/[\r\n]/g, '')}\r\n`).join('');
+  return `Return-Path: <${from}>\r\n${delivered}Received: from ${helo} ([${session.remoteAddress}]) by ${os.hostname()} (Klachtflow) with SMTP id ${session.id}; ${now.toUTCString()}\r\n`;
 }
 
 export async function startSmtpListener(services: Services, config: InboundSmtpConfig, log: Log = { error: () => undefined }): Promise<SmtpListener> {

@@ -6,14 +6,19 @@ import { referencedMessageIds, type RawHeaders } from './rawMessage.ts';
 export type CaseCandidate = {
   caseId: string;
   reference: string;
-  /** How the message pointed at the case: our Message-ID in its headers, or the reference in its subject. */
-  via: 'messageId' | 'subject';
+  /**
+   * How the message pointed at the case: a Message-ID we sent, a Message-ID of earlier mail already
+   * on the case (a follow-up to one's own complaint, or a CC replying before we did), the reference in
+   * a plus-addressed recipient (klachten+KL-2026-000123@…, survives systems that strip References),
+   * or the reference in the subject.
+   */
+  via: 'messageId' | 'earlierMail' | 'address' | 'subject';
 };
 
 /**
- * The cases a message says it belongs to, strongest evidence first: a Message-ID we sent (In-Reply-To
- * or anywhere in References, since some clients keep only the thread's origin there), then each
- * case reference in the subject. Candidates are only suggestions: see senderKnownOnCase.
+ * The cases a message says it belongs to, strongest evidence first (In-Reply-To or anywhere in
+ * References, since some clients keep only the thread's origin there; then references in addresses
+ * and the subject). Candidates are only suggestions: see senderKnownOnCase.
  */
 export async function caseCandidates(ctx: CommandContext, headers: RawHeaders, subject: string): Promise<CaseCandidate[]> {
   const found: CaseCandidate[] = [];
@@ -31,17 +36,34 @@ export async function caseCandidates(ctx: CommandContext, headers: RawHeaders, s
       const row = rows.find((r) => r.message_id === id || r.message_id === `<${id}>`);
       if (row) found.push({ caseId: row.id, reference: row.reference, via: 'messageId' });
     }
-  }
-  const refs = caseReferencesIn(subject, ctx.services.org.referencePrefix);
-  if (refs.length) {
-    const rows = await ctx.tx.selectFrom('cases').select(['id', 'reference']).where('reference', 'in', refs).execute();
-    for (const ref of refs) {
-      const row = rows.find((r) => r.reference === ref);
-      if (row) found.push({ caseId: row.id, reference: row.reference, via: 'subject' });
+    const earlier = await ctx.tx
+      .selectFrom('inbound_message as m')
+      .innerJoin('activity as a', 'a.id', 'm.activity_id')
+      .innerJoin('cases as c', 'c.id', 'a.case_id')
+      .select(['m.message_id', 'c.id', 'c.reference'])
+      .where('m.message_id', 'in', ids)
+      .orderBy('m.received_at', 'desc')
+      .execute();
+    for (const id of ids) {
+      for (const row of earlier.filter((r) => r.message_id === id)) found.push({ caseId: row.id, reference: row.reference, via: 'earlierMail' });
     }
   }
+  const prefix = ctx.services.org.referencePrefix;
+  const recipients = ['to', 'cc', 'delivered-to', 'x-original-to'].flatMap((h) => headers.get(h) ?? []).join(' ');
+  const plus = [...recipients.matchAll(/\+([A-Za-z]{1,6}-\d{4}-\d{6,})@/g)].flatMap((m) => caseReferencesIn(m[1], prefix));
+  await byReference(ctx, plus, 'address', found);
+  await byReference(ctx, caseReferencesIn(subject, prefix), 'subject', found);
   const seen = new Set<string>();
   return found.filter((c) => (seen.has(c.caseId) ? false : (seen.add(c.caseId), true)));
+}
+
+async function byReference(ctx: CommandContext, refs: string[], via: CaseCandidate['via'], found: CaseCandidate[]) {
+  if (!refs.length) return;
+  const rows = await ctx.tx.selectFrom('cases').select(['id', 'reference']).where('reference', 'in', refs).execute();
+  for (const ref of refs) {
+    const row = rows.find((r) => r.reference === ref);
+    if (row) found.push({ caseId: row.id, reference: row.reference, via });
+  }
 }
 
 /**
