@@ -11,6 +11,11 @@ import { startJobs } from './jobs/runner.ts';
 import { timerSweeperJob } from './jobs/timerSweeper.ts';
 import { outboxSenderJob } from './jobs/outboxSender.ts';
 import { demoMailbox, smtpTransport } from './mail/transport.ts';
+import { createInboundMailJob } from './mail/inbound/inboundMailJob.ts';
+import { createImapReaderJob } from './mail/inbound/imapReader.ts';
+import { startSmtpListener } from './mail/inbound/smtpListener.ts';
+import type { InboundOptions } from './mail/inbound/processor.ts';
+import { resumeIfWaiting } from './commands/portalAnswer.ts';
 import { fileStorage } from './storage/blobStorage.ts';
 import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
 
@@ -37,11 +42,24 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
     const seeded = env.demo ? await seedDemoData(services) : null;
     const app = await buildApp({ services, env, logger: opts.logger ?? true });
     const address = await app.listen({ port: env.port, host: env.host });
-    const transport = env.smtp ? smtpTransport(env.smtp) : demoMailbox();
-    const jobs = startJobs(services, [timerSweeperJob, outboxSenderJob(transport, env.mailFrom)], app.log);
+    const transport = env.smtp ? smtpTransport(env.smtp, env.mailFrom) : demoMailbox();
+    const inbound: InboundOptions = {
+      ownAddresses: [env.mailFrom, org.contact.email].filter((a): a is string => !!a),
+      intakeTeam: org.portal.intakeTeam,
+      // A reply from the complainant ends the wait for information (seed 000 §4.5).
+      onCaseReplyReceived: async (ctx, { caseId }) => {
+        const c = await ctx.tx.selectFrom('cases').select(['id', 'status', 'process_key']).where('id', '=', caseId).executeTakeFirstOrThrow();
+        await resumeIfWaiting(ctx, c);
+      },
+    };
+    const jobList = [timerSweeperJob, outboxSenderJob(transport, env.mailFrom), createInboundMailJob(inbound)];
+    if (env.imap) jobList.push(createImapReaderJob(env.imap, env.imap.intervalMs));
+    const jobs = startJobs(services, jobList, app.log);
+    const smtpIn = env.inboundSmtp ? await startSmtpListener(services, env.inboundSmtp, app.log) : undefined;
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        await smtpIn?.close();
         await jobs.stop();
         await app.close();
         await database.close();

@@ -48,7 +48,7 @@ after(async () => {
   await env.close();
 });
 
-const transport = () => smtpTransport({ host: '127.0.0.1', port: smtp.state.port, secure: false });
+const transport = () => smtpTransport({ host: '127.0.0.1', port: smtp.state.port, secure: false }, 'klachten@voorbeeld.example');
 async function queue(n: number, tag: string) {
   const agent = await buildStaff(env.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
   const c = await asActor(env.services, agent, (ctx) => registerCase(ctx, { subject: 'x', description: 'y', channel: 'phone', complainant: { kind: 'person', name: 'Jan', email: 'jan@example.org' }, data: {} }));

@@ -1,9 +1,35 @@
 /**
  * The Dutch mail templates. Plain language (B1): short sentences, "u", what happens next and by
- * when. Merge fields are {{name}}; the organisation's name always comes from its configuration.
- * Organisations may override any template in their configuration (`mail.templates`).
+ * when. Merge fields are {{name}} and must be listed in MERGE_FIELDS, so a typo is an error at
+ * render time (and in the tests), never a gap or a stray "{{…}}" in a letter to a citizen. The
+ * organisation's name always comes from its configuration (enqueueMessage sets it).
  */
 export type MailTemplate = { subject: string; text: string };
+
+/** Every merge field a template may use, with what it holds. */
+export const MERGE_FIELDS = {
+  organisationName: 'naam van de organisatie (uit de configuratie)',
+  organisationPhone: 'telefoonnummer van de organisatie (uit de configuratie)',
+  caseReference: 'nummer van de melding, bijvoorbeeld KL-2026-000123',
+  complainantName: 'naam van de ontvanger (klager of vertegenwoordiger)',
+  handlerName: 'naam van de behandelaar',
+  receivedDate: 'datum waarop de klacht binnenkwam',
+  date: 'datum van vandaag',
+  deadline: 'uiterste datum voor het antwoord',
+  trackingLink: 'geheime link naar de melding in het klantportaal',
+  question: 'de informatie die we nog nodig hebben',
+  answerBy: 'uiterste datum voor het antwoord van de klager',
+  reason: 'reden (stoppen of later antwoorden)',
+  weeks: 'aantal weken uitstel',
+  slots: 'de tijden voor een gesprek, één per regel',
+  hearingAt: 'datum en tijd van het gesprek',
+  location: 'plaats van het gesprek',
+  solution: 'wat in het gesprek is afgesproken',
+  surveyLink: 'link naar de vragenlijst',
+  since: 'datum van de laatste wijziging',
+  status: 'huidige status van de melding',
+} as const satisfies Record<string, string>;
+export type MergeField = keyof typeof MERGE_FIELDS;
 
 export const TEMPLATES_NL = {
   confirmation: {
@@ -29,6 +55,8 @@ Met vriendelijke groet,
 
 Wij hebben uw klacht ontvangen op {{receivedDate}}. Uw nummer is {{caseReference}}.
 {{handlerName}} behandelt uw klacht. U krijgt uiterlijk {{deadline}} een antwoord.
+
+U mag uw klacht ook in een gesprek uitleggen. Wilt u dat? Laat het ons dan weten.
 
 Via deze link ziet u hoe het met uw klacht staat:
 {{trackingLink}}
@@ -97,6 +125,7 @@ U kunt kiezen uit deze tijden:
 
 Kies een tijd via deze link:
 {{trackingLink}}
+U mag iemand meenemen naar het gesprek. Bijvoorbeeld een familielid of een adviseur.
 Past geen van deze tijden? Of wilt u geen gesprek? Bel ons dan op {{organisationPhone}}.
 
 Met vriendelijke groet,
@@ -128,7 +157,7 @@ Met vriendelijke groet,
 {{organisationName}}`,
   },
   surveyInvitation: {
-    subject: 'Hoe vond u de behandeling van uw klacht?',
+    subject: 'Hoe vond u de behandeling van uw klacht? ({{caseReference}})',
     text: `Beste {{complainantName}},
 
 Uw klacht {{caseReference}} is afgerond. Wilt u ons vertellen hoe het ging? Het kost één minuut.

@@ -19,7 +19,7 @@ export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-export function smtpTransport(config: { host: string; port: number; secure: boolean; user?: string; password?: string }): MailTransport {
+export function smtpTransport(config: { host: string; port: number; secure: boolean; user?: string; password?: string }, ownAddress: string): MailTransport {
   const transporter = nodemailer.createTransport({
     host: config.host,
     port: config.port,
@@ -40,7 +40,8 @@ export function smtpTransport(config: { host: string; port: number; secure: bool
         html: mail.html,
         messageId: mail.messageId,
         attachments: mail.attachments,
-        headers: { 'Auto-Submitted': 'auto-generated' },
+        // RFC 3834: auto-responders must not answer us; X-Loop lets our importer drop our own mail.
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Loop': ownAddress },
       });
     },
   };
