@@ -48,6 +48,12 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    // Errors the router raises before any route runs (a malformed URL, an over-long segment) are
+    // problem+json too, without echoing the URL back.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      return sendProblem(reply as never, status, status === 414 ? 'Adres te lang' : 'Ongeldig adres', 'Dit adres kan niet worden verwerkt.');
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
