@@ -69,11 +69,11 @@ export function asActor<T>(services: Services, actor: StaffActor | CommandContex
   return services.db.transaction().execute((tx) => fn({ actor, tx, now: services.clock.now(), services }));
 }
 
-export async function createTestApp(opts: { demo?: boolean; poolSize?: number; database?: OpenDatabase; orgFile?: string } = {}) {
+export async function createTestApp(opts: { demo?: boolean; poolSize?: number; database?: OpenDatabase; orgFile?: string; oidc?: { issuer: string; clientId: string; clientSecret: string } } = {}) {
   const env = await createTestServices(opts);
   const app = await buildApp({
     services: env.services,
-    env: { demo: opts.demo ?? false, sessionTtlHours: 8, cookieSecure: false, publicUrl: 'http://localhost', oidc: undefined, smtp: undefined, logLevel: 'silent' },
+    env: { demo: opts.demo ?? false, sessionTtlHours: 8, cookieSecure: false, publicUrl: 'http://localhost', oidc: opts.oidc, smtp: undefined, logLevel: 'silent' },
     logger: false,
   });
   await app.ready();

@@ -9,9 +9,12 @@ import { registerSessionRoutes } from './sessionRoutes.ts';
 import { registerNotificationRoutes } from './notificationRoutes.ts';
 import { registerCaseHandlingRoutes } from './caseHandlingRoutes.ts';
 import { registerMailboxRoutes } from './mailboxRoutes.ts';
+import { registerOidcRoutes } from './oidcRoutes.ts';
 
 export function registerStaffRoutes(api: FastifyInstance, services: Services, env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc' | 'publicUrl' | 'smtp'>) {
   registerSessionRoutes(api, services, env);
+  // Without a configured provider the OIDC routes do not exist at all.
+  if (env.oidc) registerOidcRoutes(api, services, env, env.oidc);
   registerActivityRoutes(api, services);
   registerCaseRoutes(api, services);
   registerDocumentRoutes(api, services);

@@ -1,0 +1,136 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { finishOidcLogin, oidcErrorSummary, startOidcLogin, type OidcIdentity, type OidcSettings } from '../../auth/oidc.ts';
+import type { Services } from '../../commands/context.ts';
+import type { Env } from '../../config/env.ts';
+import { AppError } from '../../domain/errors.ts';
+import { createSession } from '../plugins/auth.ts';
+
+/**
+ * Staff login through the organisation's OpenID provider. Both routes are browser redirects. The
+ * login attempt (state, nonce, PKCE verifier, where to return) lives in `oidc_login`, never in
+ * memory, so any instance behind the load balancer can finish a login another one started.
+ */
+const tags = ['Inloggen'];
+const LOGIN_TTL_MS = 10 * 60_000;
+const NO_ACCOUNT = 'U heeft geen account in Klachtflow. Vraag de beheerder om toegang.';
+/**
+ * The state is also kept in a cookie of the browser that started the login: the row alone would let
+ * anyone finish an attempt, so an attacker could send a colleague the callback URL of the attacker's
+ * own login and have them work under the attacker's account (login CSRF, RFC 9700 §4.7).
+ */
+const STATE_COOKIE = 'kf_oidc_state';
+const EXPIRED = 'Deze inlogpoging is verlopen of ongeldig. Probeer opnieuw in te loggen.';
+type OidcEnv = Pick<Env, 'sessionTtlHours' | 'cookieSecure' | 'publicUrl'>;
+
+/**
+ * Only a path on this site may be a return target: anything that could leave the origin
+ * (`//host`, `/\host`, schemes, control characters) becomes `/`, so login is no open redirect.
+ */
+export function safeReturnTo(value: string | undefined): string {
+  if (!value || value.length > 2000 || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
+  const base = 'http://klachtflow.invalid';
+  const url = new URL(value, base);
+  return url.origin === base ? url.pathname + url.search + url.hash : '/';
+}
+
+/** The first login with a new provider account links it to the staff row with that e-mail address. */
+async function findStaffUser(services: Services, who: OidcIdentity): Promise<string | null> {
+  const bySubject = () => services.db.selectFrom('staff_user').select(['id', 'active']).where('oidc_subject', '=', who.sub).executeTakeFirst();
+  const linked = await bySubject();
+  // Once linked the subject decides; a deactivated account does not fall back to its e-mail.
+  if (linked) return linked.active ? linked.id : null;
+  // An address the provider says it has not verified could be anyone's: no linking on it.
+  if (!who.email || who.emailVerified === false) return null;
+  const row = await services.db
+    .updateTable('staff_user')
+    .set({ oidc_subject: who.sub })
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', eb.fn('lower', [eb.val(who.email!)])))
+    .where('oidc_subject', 'is', null)
+    .where('active', '=', true)
+    .returning('id')
+    .executeTakeFirst();
+  if (row) return row.id;
+  // A simultaneous first login (another tab or instance) may have linked the row a moment ago.
+  const raced = await bySubject();
+  return raced?.active ? raced.id : null;
+}
+
+export function registerOidcRoutes(api: FastifyInstance, services: Services, env: OidcEnv, oidc: OidcSettings) {
+  const r = api.withTypeProvider<ZodTypeProvider>();
+  // The provider must send the browser back to exactly this URL (it is registered there), so it is
+  // built from PUBLIC_URL and never from request headers.
+  const callbackUrl = () => `${env.publicUrl.replace(/\/+$/, '')}${api.prefix}/oidc/callback`;
+  const cookiePath = `${api.prefix}/oidc/callback`;
+
+  r.get('/oidc/login', {
+    config: { permission: 'public' },
+    schema: {
+      tags, summary: 'Inloggen via de identiteitsprovider van de organisatie (doorverwijzing)',
+      querystring: z.object({ returnTo: z.string().optional() }),
+    },
+  }, async (req, reply) => {
+    const start = await startOidcLogin(oidc, callbackUrl());
+    const now = services.clock.now();
+    // Abandoned attempts are cleared here, so the table stays small without a separate job.
+    await services.db.deleteFrom('oidc_login').where('expires_at', '<=', now).execute();
+    await services.db
+      .insertInto('oidc_login')
+      .values({
+        state: start.state,
+        code_verifier: start.codeVerifier,
+        nonce: start.nonce,
+        return_to: safeReturnTo(req.query.returnTo),
+        expires_at: new Date(now.getTime() + LOGIN_TTL_MS),
+      })
+      .execute();
+    // SameSite=Lax still travels on the provider's top-level redirect back (a GET).
+    reply.setCookie(STATE_COOKIE, start.state, { path: cookiePath, httpOnly: true, sameSite: 'lax', secure: env.cookieSecure, maxAge: LOGIN_TTL_MS / 1000 });
+    return reply.redirect(start.url.href, 302);
+  });
+
+  r.get('/oidc/callback', {
+    config: { permission: 'public' },
+    schema: {
+      tags, summary: 'Terugkeer van de identiteitsprovider; opent een sessie',
+      // code, iss, error, … are read by openid-client from the raw URL; only state is ours.
+      querystring: z.looseObject({ state: z.string().max(512).optional() }),
+    },
+  }, async (req, reply) => {
+    const state = req.query.state;
+    const cookieState = req.cookies[STATE_COOKIE];
+    reply.clearCookie(STATE_COOKIE, { path: cookiePath });
+    // Only the browser that started the attempt may finish it. Deleting and reading in one
+    // statement makes the attempt single-use even when two instances receive the same callback.
+    const attempt = state && cookieState === state
+      ? await services.db
+          .deleteFrom('oidc_login')
+          .where('state', '=', state)
+          .where('expires_at', '>', services.clock.now())
+          .returning(['state', 'code_verifier', 'nonce', 'return_to'])
+          .executeTakeFirst()
+      : undefined;
+    if (!attempt) {
+      throw new AppError('invalid', EXPIRED, [
+        { name: 'query.state', code: 'unknown', reason: 'Onbekende, verlopen of al gebruikte inlogpoging.' },
+      ]);
+    }
+
+    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+    let who: OidcIdentity;
+    try {
+      who = await finishOidcLogin(oidc, new URL(callbackUrl() + query), { state: attempt.state, nonce: attempt.nonce, codeVerifier: attempt.code_verifier });
+    } catch (err) {
+      // Refused or cancelled at the provider, bad code, wrong nonce or signature: the details are
+      // for operators only, and without tokens or claims.
+      req.log.warn({ oidc: oidcErrorSummary(err) }, 'oidc login failed');
+      throw new AppError('unauthenticated', 'Inloggen bij de identiteitsprovider is niet gelukt. Probeer het opnieuw.');
+    }
+
+    const userId = await findStaffUser(services, who);
+    if (!userId) throw new AppError('forbidden', NO_ACCOUNT);
+    await createSession(services, userId, reply, { ttlHours: env.sessionTtlHours, secure: env.cookieSecure });
+    return reply.redirect(attempt.return_to, 302);
+  });
+}
