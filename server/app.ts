@@ -24,7 +24,7 @@ z.config(z.locales.nl());
 
 export type AppOptions = {
   services: Services;
-  env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'oidc' | 'logLevel' | 'smtp'>;
+  env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'oidc' | 'logLevel' | 'smtp'> & { trustProxy?: Env['trustProxy'] };
   logger?: boolean;
 };
 export type App = FastifyInstance;
@@ -45,7 +45,8 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
           },
         }
       : false,
-    trustProxy: true,
+    // Client addresses (rate limits) come from X-Forwarded-For only behind a configured proxy.
+    trustProxy: (env.trustProxy ?? false) as boolean, // a hop count is valid too; the overloads' types lose it
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
     // Errors the router raises before any route runs (a malformed URL, an over-long segment) are

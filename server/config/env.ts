@@ -28,6 +28,7 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Incoming mail by SMTP (server/mail/inbound/smtpListener.ts): on when INBOUND_SMTP_PORT is set.
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -56,6 +57,8 @@ export type Env = {
   sessionTtlHours: number;
   cookieSecure: boolean;
   logLevel: string;
+  /** Which proxies may set X-Forwarded-For (addresses or a hop count); none by default. */
+  trustProxy: string | number | boolean;
   /** Outgoing mail; absent → in DEMO the built-in mailbox, otherwise start-up refuses. */
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
   mailFrom: string;
@@ -76,6 +79,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new Error('Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together');
   }
+  if (e.OIDC_ISSUER) {
+    // The redirect URI is built from PUBLIC_URL; a default of localhost would break production logins.
+    if (!e.PUBLIC_URL) throw new Error('Invalid configuration: OIDC needs PUBLIC_URL (the address users reach Klachtflow on)');
+    const issuer = new URL(e.OIDC_ISSUER);
+    if (issuer.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname)) {
+      throw new Error('Invalid configuration: OIDC_ISSUER must use https (http only for a provider on this machine)');
+    }
+  }
   if (e.IMAP_HOST && (!e.IMAP_USER || e.IMAP_PASSWORD === undefined)) {
     throw new Error('Invalid configuration: IMAP_HOST needs IMAP_USER and IMAP_PASSWORD');
   }
@@ -94,6 +105,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY,
     smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD } : undefined,
     mailFrom: e.MAIL_FROM ?? `klachten@${new URL(publicUrl).hostname}`,
     inboundSmtp:

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Actor, Services, StaffActor } from '../../commands/context.ts';
@@ -26,6 +26,9 @@ declare module 'fastify' {
 }
 
 export async function createSession(services: Services, userId: string, reply: FastifyReply, opts: { ttlHours: number; secure: boolean }) {
+  // A new login replaces whatever session this browser had (no fixation, no stale sessions).
+  const previous = reply.request.cookies[SESSION_COOKIE];
+  if (previous) await services.db.deleteFrom('session').where('id', '=', hashToken(previous)).execute();
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const now = services.clock.now();
@@ -71,6 +74,8 @@ async function loadActor(services: Services, token: string): Promise<{ actor: St
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const sameSecret = (given: unknown, expected: string) =>
+  typeof given === 'string' && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
 export function registerAuth(app: FastifyInstance, services: Services) {
   app.decorateRequest('actor', null);
@@ -84,7 +89,7 @@ export function registerAuth(app: FastifyInstance, services: Services) {
     const token = request.cookies[SESSION_COOKIE];
     const loaded = token ? await loadActor(services, token) : null;
     if (!loaded) throw new AppError('unauthenticated', 'Log in om verder te gaan.');
-    if (!SAFE.has(request.method) && request.headers[CSRF_HEADER] !== loaded.csrf) {
+    if (!SAFE.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], loaded.csrf)) {
       throw new AppError('forbidden', 'Het CSRF-token ontbreekt of klopt niet. Laad de pagina opnieuw.');
     }
     request.actor = loaded.actor;
