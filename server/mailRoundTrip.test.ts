@@ -45,8 +45,14 @@ test('the running server: a reply by e-mail lands on the case and resumes it; th
     }
     assert.equal(detail!.status, 'registered', 'the reply resumed the case');
     assert.ok(detail!.activities.some((a) => a.channel === 'email'), 'the reply is an activity on the case');
-    const messages = (await (await fetch(`${base}/api/v1/cases/${c.id}/messages`, { headers })).json()).items;
-    assert.ok(messages.some((m: { template: string; status: string }) => m.template === 'informationRequest' && m.status === 'sent'));
+    // The sender runs every few seconds: wait for it rather than assume it already ran.
+    let sent = false;
+    for (let i = 0; i < 40 && !sent; i++) {
+      const messages = (await (await fetch(`${base}/api/v1/cases/${c.id}/messages`, { headers })).json()).items;
+      sent = messages.some((m: { template: string; status: string }) => m.template === 'informationRequest' && m.status === 'sent');
+      if (!sent) await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.ok(sent, 'the information request went out through the outbox');
   } finally {
     await server.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

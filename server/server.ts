@@ -10,7 +10,7 @@ import { loadProcesses } from './processes/index.ts';
 import { startJobs } from './jobs/runner.ts';
 import { timerSweeperJob } from './jobs/timerSweeper.ts';
 import { outboxSenderJob } from './jobs/outboxSender.ts';
-import { demoMailbox, smtpTransport } from './mail/transport.ts';
+import { transportFromEnv } from './mail/transport.ts';
 import { createInboundMailJob } from './mail/inbound/inboundMailJob.ts';
 import { createImapReaderJob } from './mail/inbound/imapReader.ts';
 import { startSmtpListener } from './mail/inbound/smtpListener.ts';
@@ -25,7 +25,7 @@ import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
  * opened, so a wrong definition stops the server with its problem named and nothing touched.
  */
 export async function startServer(env: Env, opts: { clock?: Clock; logger?: boolean; database?: OpenDatabase } = {}) {
-  if (!env.smtp && !env.demo) throw new Error('Outgoing mail needs SMTP_HOST (and SMTP_PORT, SMTP_USER, SMTP_PASSWORD, MAIL_FROM). Only with DEMO on does Klachtflow keep mail in its built-in mailbox.');
+  transportFromEnv(env); // refuses a production start without SMTP before anything is opened
   const org = loadOrganisation(env.orgConfigPath);
   const processes = loadProcesses(org);
   const database = opts.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir }));
@@ -43,7 +43,7 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
     const seeded = env.demo ? await seedDemoData(services) : null;
     const app = await buildApp({ services, env, logger: opts.logger ?? true });
     const address = await app.listen({ port: env.port, host: env.host });
-    const transport = env.smtp ? smtpTransport(env.smtp, env.mailFrom) : demoMailbox();
+    const transport = transportFromEnv(env);
     const inbound: InboundOptions = {
       ownAddresses: [env.mailFrom, org.contact.email].filter((a): a is string => !!a),
       intakeTeam: org.portal.intakeTeam,

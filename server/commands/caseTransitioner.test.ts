@@ -6,6 +6,7 @@ import { registerActivity } from './activityRegistrar.ts';
 import { registerCase } from './caseRegistrar.ts';
 import { transitionCase } from './caseTransitioner.ts';
 import type { StaffActor } from './context.ts';
+import { writeAndSendLetter } from '../letters/testSupport.ts';
 
 let env: TestEnv;
 let agent: StaffActor, coordinator: StaffActor, backOffice: StaffActor;
@@ -60,9 +61,8 @@ describe('case transitions', () => {
     await step(coordinator, c.id, 'forwardForJudgment');
     await step(backOffice, c.id, 'judge', { judgment: 'founded', judgmentReasons: 'Te lang gewacht.' });
     await step(coordinator, c.id, 'skipHearing', { hearingSkipReason: 'complainantDeclined' });
-    await step(backOffice, c.id, 'submitLetter');
-    const result = await step(coordinator, c.id, 'sendLetter');
-    assert.equal(result.status, 'closed');
+    await assert.rejects(step(backOffice, c.id, 'submitLetter'), (e: unknown) => e instanceof AppError && e.invalidParams[0]?.name === 'letter', 'no letter, no step');
+    await writeAndSendLetter(env.services, { caseId: c.id, kind: 'decision', drafter: backOffice, approver: coordinator, submitStep: 'submitLetter', sendStep: 'sendLetter' });
 
     row = await env.services.db.selectFrom('cases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
     assert.ok(row.closed_at);

@@ -8,6 +8,7 @@ import { caseScope } from '../queries/scope.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import { createCaseTask } from './caseTasks.ts';
+import { requireLetter } from '../letters/guards.ts';
 import { sendCaseMessage, sendSurvey } from './caseMessages.ts';
 import type { TemplateKey } from '../mail/templates.nl.ts';
 import { assertNotComplainedAbout } from './complainedPersons.ts';
@@ -46,6 +47,7 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
     const open = await ctx.tx.selectFrom('activity').select('subject').where('case_id', '=', current.id).where('kind', '=', 'task').where('status', 'in', ['open', 'inProgress']).execute();
     if (open.length) throw conflict(`Rond eerst alle actieregels en taken af (${open.length} open: ${open.map((o) => o.subject).slice(0, 3).join('; ')}).`);
   }
+  if (t.requiresLetter) await requireLetter(ctx, current.id, t.requiresLetter);
   if (t.requiresDocument) {
     const doc = await ctx.tx.selectFrom('document').select('id').where('case_id', '=', current.id).where('doc_type', '=', t.requiresDocument).executeTakeFirst();
     if (!doc) throw invalid('documents', `Voeg eerst een document van het type "${t.requiresDocument}" toe aan de melding.`, 'documentRequired');

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { clockConfigSchema } from '../domain/calendar/clockConfig.ts';
 import { durationSchema } from '../domain/process/definition.ts';
+import { letterheadSchema, lettersConfigSchema, plainLanguageSchema, resolveLetterhead } from '../letters/letterConfig.ts';
 
 /**
  * What an organisation differs in: its name, reference prefix, teams, chosen processes, upload
@@ -42,6 +43,10 @@ export const organisationSchema = z.object({
           'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'message/rfc822']),
     })
     .prefault({}),
+  /** Letters: the letterhead, the plain-language warning level, and the bodies and texts letters name. */
+  letterhead: letterheadSchema.optional(),
+  plainLanguage: plainLanguageSchema.prefault({}),
+  letters: lettersConfigSchema.prefault({}),
 });
 export type Organisation = z.output<typeof organisationSchema>;
 
@@ -61,6 +66,7 @@ export function loadOrganisation(file = DEMO_ORGANISATION_FILE): Organisation {
     throw new Error(`Invalid organisation configuration ${file}:\n${lines.join('\n')}`);
   }
   const org = parsed.data;
+  org.letterhead = resolveLetterhead(org.letterhead, path.dirname(path.resolve(file)));
   const units = new Set(org.orgUnits.map((u) => u.key));
   for (const t of org.teams) {
     if (t.orgUnit && !units.has(t.orgUnit)) throw new Error(`Team "${t.key}" names unknown org unit "${t.orgUnit}"`);

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as foundation from './migrations/001_foundation.ts';
 import * as time from './migrations/002_time.ts';
 import * as inboundMail from './migrations/004_inbound_mail.ts';
+import * as letters from './migrations/005_letters.ts';
 import * as handling from './migrations/006_handling.ts';
 import * as outbox from './migrations/007_outbox.ts';
 
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_time': time,
   '004_inbound_mail': inboundMail,
+  '005_letters': letters,
   '006_handling': handling,
   '007_outbox': outbox,
 };

@@ -264,7 +264,40 @@ export interface MailSenderCounterTable {
   count: number;
 }
 
+export type LetterKind = 'decision' | 'notHandling' | 'referral' | 'extension' | 'standard';
+export type LetterStatus = 'draft' | 'inReview' | 'approved' | 'sent';
+/** One section of a letter as stored in a version: what the PDF prints under its heading. */
+export type LetterSection = { key: string; heading: string; text: string };
+export interface LetterTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: LetterKind;
+  template_key: string;
+  status: ColumnType<LetterStatus, LetterStatus | undefined, LetterStatus>;
+  current_version: Generated<number>;
+  signer_user_id: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  document_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: Timestamp | null;
+  version: Generated<number>;
+}
+export interface LetterVersionTable {
+  letter_id: string;
+  version: number;
+  sections: Json<LetterSection[]>;
+  author_id: string | null;
+  author_name: string;
+  created_at: Timestamp;
+  readability: Json<Record<string, unknown>>;
+}
+
 export interface DB {
+  letter: LetterTable;
+  letter_version: LetterVersionTable;
   inbound_message: InboundMessageTable;
   mail_sender_counter: MailSenderCounterTable;
   outbox_message: OutboxMessageTable;

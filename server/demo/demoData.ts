@@ -5,6 +5,7 @@ import { transitionCase } from '../commands/caseTransitioner.ts';
 import { Readable } from 'node:stream';
 import { pickUpActivity } from '../commands/activityAssigner.ts';
 import { addDocument } from '../commands/caseEditor.ts';
+import { approveAndSendLetter, draftAndSubmitLetter } from './demoLetters.ts';
 import type { Role } from '../domain/roles.ts';
 import { permissionsFor } from '../policies/permissions.ts';
 import { DEMO_CASES, DEMO_PEOPLE, DEMO_USERS, PATHS } from './demoContent.ts';
@@ -62,7 +63,18 @@ export async function seedDemoData(services: Services) {
       }),
     );
     cases++;
+    let letter: { id: string; version: number } | undefined;
     for (const step of PATHS[spec.path] ?? []) {
+      // Letter steps need a real letter: written, offered, approved and sent like a user would.
+      if (step.transition === 'submitLetter') {
+        letter = await draftAndSubmitLetter(services, { caseId: created.id, kind: 'decision', drafter: actor(step.by), submitStep: 'submitLetter' });
+        continue;
+      }
+      if (step.transition === 'sendLetter') {
+        letter ??= await draftAndSubmitLetter(services, { caseId: created.id, kind: 'standard', drafter: actor(step.by) });
+        await approveAndSendLetter(services, { letterId: letter.id, version: letter.version, approver: actor(step.by), sendStep: 'sendLetter' });
+        continue;
+      }
       if (step.transition === 'recordHearing') {
         const report = `Verslag hoorgesprek ${created.reference}\n\nDe klant heeft haar verhaal gedaan. Wij hebben excuses aangeboden.\n`;
         await addDocument(services, actor(step.by), created.id, { filename: 'hoorverslag.txt', mediaType: 'text/plain', docType: 'hearingReport', content: Readable.from(Buffer.from(report)) });

@@ -166,6 +166,19 @@ Uw klacht {{caseReference}} is afgerond. Wilt u ons vertellen hoe het ging? Het 
 Met vriendelijke groet,
 {{organisationName}}`,
   },
+  /** The covering mail of a letter (decision, not handling, referral…): the letter is the PDF attachment. */
+  letter: {
+    subject: 'Onze brief over uw klacht ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+U krijgt een brief van ons over uw klacht {{caseReference}}. De brief zit als bijlage bij deze e-mail.
+
+Heeft u vragen over de brief? Bel ons dan op {{organisationPhone}}. Noem dan uw nummer: {{caseReference}}.
+
+Met vriendelijke groet,
+{{handlerName}}
+{{organisationName}}`,
+  },
   reminder: {
     subject: 'Herinnering: melding {{caseReference}} staat stil',
     text: `Beste {{handlerName}},

@@ -80,7 +80,7 @@ export const careComplaint: ProcessDefinitionInput = {
     },
     {
       key: 'close', label: l('Besluit versturen en afsluiten', 'Send decision and close'),
-      from: ['decided'], to: 'closed', roles: ['qualityOfficer'], inputs: [note], effects: [{ type: 'completeTasks' }, { type: 'sendSurvey' }],
+      from: ['decided'], to: 'closed', roles: ['qualityOfficer'], requiresLetter: { atLeast: 'sent', kinds: ['decision'] }, inputs: [note], effects: [{ type: 'completeTasks' }, { type: 'sendSurvey' }],
     },
     {
       key: 'cancel', label: l('Annuleren', 'Cancel'),

@@ -69,7 +69,7 @@ export const housingComplaint: ProcessDefinitionInput = {
     },
     {
       key: 'refer', label: l('Verwijzen naar externe instantie', 'Refer to an external body'),
-      from: ['checkingSolution'], to: 'referred', roles: [...handlers], requiresTasksDone: true,
+      from: ['checkingSolution'], to: 'referred', roles: [...handlers], requiresLetter: { atLeast: 'sent', kinds: ['referral'] }, requiresTasksDone: true,
       inputs: [referralBody, { key: 'everythingReasonableDone', label: l('Alles redelijke is gedaan', 'Everything reasonable was done'), type: 'boolean', required: true }, requiredNote],
     },
     {

@@ -205,7 +205,7 @@ export const kccComplaint: ProcessDefinitionInput = {
     },
     {
       key: 'submitLetter', label: l('Brief ter controle aanbieden', 'Submit letter for review'),
-      from: ['draftingLetter'], to: 'letterReview', roles: ['backOffice'],
+      from: ['draftingLetter'], to: 'letterReview', roles: ['backOffice'], requiresLetter: { atLeast: 'inReview', kinds: ['decision'] },
       inputs: [note],
       effects: [
         { type: 'completeTasks' },
@@ -221,7 +221,7 @@ export const kccComplaint: ProcessDefinitionInput = {
     },
     {
       key: 'sendLetter', label: l('Brief controleren en versturen', 'Review and send letter'),
-      from: ['letterReview'], to: 'closed', roles: ['coordinator'],
+      from: ['letterReview'], to: 'closed', roles: ['coordinator'], requiresLetter: { atLeast: 'sent', kinds: ['decision', 'standard'] },
       inputs: [note], effects: [{ type: 'completeTasks' }, { type: 'sendSurvey' }],
     },
     {

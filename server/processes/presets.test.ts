@@ -7,6 +7,7 @@ import { transitionCase } from '../commands/caseTransitioner.ts';
 import type { StaffActor } from '../commands/context.ts';
 import { AppError } from '../domain/errors.ts';
 import { asActor, buildStaff, createTestServices } from '../test/harness.ts';
+import { writeAndSendLetter } from '../letters/testSupport.ts';
 
 const example = (name: string) => path.resolve(import.meta.dirname, '../../config/examples', name);
 
@@ -43,9 +44,9 @@ describe('the presets of the other seed organisations run on the same engine', (
       await go(receiver, 'toCoordinator');
       await go(coordinator, 'registerFormal', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
       await go(coordinator, 'assignToDepartment', { departmentQuestion: 'Graag een inhoudelijke reactie.' });
-      await go(dept, 'submitResponse', { judgment: 'unfounded', judgmentReasons: 'De waarde is juist bepaald.' });
-      const result = await go(coordinator, 'sendResponse');
-      assert.equal(result.status, 'closed');
+      await writeAndSendLetter(env.services, { caseId: c.id, kind: 'decision', drafter: dept, approver: coordinator, submitStep: 'submitResponse', submitInputs: { judgment: 'unfounded', judgmentReasons: 'De waarde is juist bepaald.' }, sendStep: 'sendResponse' });
+      const row = await env.services.db.selectFrom('cases').select('status').where('id', '=', c.id).executeTakeFirstOrThrow();
+      assert.equal(row.status, 'closed');
     });
   });
 
@@ -62,7 +63,9 @@ describe('the presets of the other seed organisations run on the same engine', (
       await go(lead, 'fileFormalComplaint', { note: 'Dochter is niet tevreden met het gesprek.' });
       await go(quality, 'toManagement', { classification: 'complaint', formality: 'formal', ground: 'substance' });
       await go(manager, 'decide', { judgment: 'founded', judgmentReasons: 'Overdracht ging mis.', measureForComplainant: 'Excuses en vaste contactpersoon.', preventionNeeded: true });
-      assert.equal((await go(quality, 'close')).status, 'closed');
+      await writeAndSendLetter(env.services, { caseId: c.id, kind: 'decision', drafter: quality, approver: quality, sendStep: 'close' });
+      const row2 = await env.services.db.selectFrom('cases').select('status').where('id', '=', c.id).executeTakeFirstOrThrow();
+      assert.equal(row2.status, 'closed');
     });
   });
 

@@ -118,7 +118,7 @@ export const taxComplaint: ProcessDefinitionInput = {
     // Steps 12–13: the department judges and drafts a response ready to send.
     {
       key: 'submitResponse', label: l('Oordeel en reactie aanbieden', 'Submit judgment and response'),
-      from: ['withDepartment'], to: 'responseReview', roles: ['department'],
+      from: ['withDepartment'], to: 'responseReview', roles: ['department'], requiresLetter: { atLeast: 'inReview', kinds: ['decision'] },
       inputs: [...judgmentInputs, note],
       effects: [
         { type: 'completeTasks' },
@@ -133,7 +133,7 @@ export const taxComplaint: ProcessDefinitionInput = {
     // Step 14: the coordinator checks and sends.
     {
       key: 'sendResponse', label: l('Reactie versturen', 'Send response'),
-      from: ['responseReview'], to: 'closed', roles: ['coordinator'], inputs: [note],
+      from: ['responseReview'], to: 'closed', roles: ['coordinator'], requiresLetter: { atLeast: 'sent', kinds: ['decision', 'standard'] }, inputs: [note],
       effects: [{ type: 'completeTasks' }, { type: 'sendSurvey' }],
     },
     {

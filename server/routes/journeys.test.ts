@@ -7,6 +7,7 @@ import type { StaffActor } from '../commands/context.ts';
 import { sendDueMessages } from '../jobs/outboxSender.ts';
 import { demoMailbox } from '../mail/transport.ts';
 import { buildStaff, createTestApp, loginHeaders } from '../test/harness.ts';
+import { writeAndSendLetter } from '../letters/testSupport.ts';
 
 /**
  * Part 3's proof: whole paths through the API, as the people in the seeds walk them.
@@ -60,14 +61,16 @@ describe('seed 000: the statutory path from a phone call to closed with a survey
     await step('coordinator', c.id, 'recordHearing', { hearingSummary: 'Klant gehoord.' });
     // The decision letter: back office drafts, the coordinator reviews and sends; the case closes.
     await step('coordinator', c.id, 'forwardForLetter');
-    await step('backOffice', c.id, 'submitLetter');
-    const closed = await step('coordinator', c.id, 'sendLetter');
+    await writeAndSendLetter(t.services, { caseId: c.id, kind: 'decision', drafter: who.backOffice!, approver: who.coordinator!, submitStep: 'submitLetter', sendStep: 'sendLetter' });
+    const closed = await call('GET', `/api/v1/cases/${c.id}`, 'coordinator');
     assert.equal(closed.status, 'closed');
     assert.ok(closed.closedAt);
 
     await sendDueMessages(t.services, demoMailbox(), 'klachten@voorbeeld.example');
     const messages = (await call('GET', `/api/v1/cases/${c.id}/messages`, 'coordinator')).items;
-    assert.deepEqual(messages.map((m: { template: string }) => m.template).sort(), ['acknowledgment', 'hearingConfirmation', 'hearingInvitation', 'surveyInvitation']);
+    assert.deepEqual(messages.map((m: { template: string }) => m.template).sort(), ['acknowledgment', 'hearingConfirmation', 'hearingInvitation', 'letter', 'surveyInvitation']);
+    const letterMail = await t.services.db.selectFrom('outbox_message').select('attachments').where('case_id', '=', c.id).where('template_key', '=', 'letter').executeTakeFirstOrThrow();
+    assert.equal(letterMail.attachments.length, 1, 'the decision letter PDF is attached');
     assert.ok(messages.every((m: { status: string; to: string }) => m.status === 'sent' && m.to === 'johan@example.org'));
     const survey = await t.services.db.selectFrom('survey').selectAll().where('case_id', '=', c.id).executeTakeFirst();
     assert.ok(survey, 'a survey was sent on closing');
@@ -84,7 +87,7 @@ describe('seed 000: the statutory path from a phone call to closed with a survey
       await step('coordinator', c.id, 'acknowledge');
       await step('coordinator', c.id, 'classify', { classification: 'signal', formality: 'informal', ground: 'communication', statutory: false });
       await step('coordinator', c.id, 'draftStandardLetter');
-      await step('coordinator', c.id, 'sendLetter');
+      await writeAndSendLetter(t.services, { caseId: c.id, kind: 'standard', drafter: who.coordinator!, approver: who.coordinator!, sendStep: 'sendLetter' });
       return c;
     };
     const first = await mk();
@@ -94,7 +97,7 @@ describe('seed 000: the statutory path from a phone call to closed with a survey
     await step('coordinator', second.id, 'acknowledge');
     await step('coordinator', second.id, 'classify', { classification: 'signal', formality: 'informal', ground: 'communication', statutory: false });
     await step('coordinator', second.id, 'draftStandardLetter');
-    await step('coordinator', second.id, 'sendLetter');
+    await writeAndSendLetter(t.services, { caseId: second.id, kind: 'standard', drafter: who.coordinator!, approver: who.coordinator!, sendStep: 'sendLetter' });
     const surveys = await t.services.db.selectFrom('survey').select('case_id').where('case_id', 'in', [first.id, second.id]).execute();
     assert.deepEqual(surveys.map((s) => s.case_id), [first.id]);
     const skipped = (await call('GET', `/api/v1/cases/${second.id}/timeline?limit=500`, 'coordinator')).items.find((e: { type: string }) => e.type === 'surveySkipped');

@@ -87,6 +87,13 @@ export const transitionSchema = z.object({
   effects: z.array(effectSchema).default([]),
   /** A document of this type must be on the case first (e.g. the hearing report). */
   requiresDocument: key.optional(),
+  /** A letter must have reached this stage first (e.g. the decision letter sent before closing). */
+  requiresLetter: z
+    .object({
+      atLeast: z.enum(['draft', 'inReview', 'approved', 'sent']),
+      kinds: z.array(z.enum(['decision', 'notHandling', 'referral', 'extension', 'standard'])).optional(),
+    })
+    .optional(),
   /** Seed 004: a dossier closes only when all its action lines and tasks are done. */
   requiresTasksDone: z.boolean().default(false),
 });

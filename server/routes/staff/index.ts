@@ -9,6 +9,7 @@ import { registerSessionRoutes } from './sessionRoutes.ts';
 import { registerNotificationRoutes } from './notificationRoutes.ts';
 import { registerCaseHandlingRoutes } from './caseHandlingRoutes.ts';
 import { registerMailboxRoutes } from './mailboxRoutes.ts';
+import { registerLetterRoutes } from './letterRoutes.ts';
 import { registerOidcRoutes } from './oidcRoutes.ts';
 
 export function registerStaffRoutes(api: FastifyInstance, services: Services, env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc' | 'publicUrl' | 'smtp'>) {
@@ -22,4 +23,5 @@ export function registerStaffRoutes(api: FastifyInstance, services: Services, en
   registerNotificationRoutes(api, services);
   registerCaseHandlingRoutes(api, services);
   registerMailboxRoutes(api, services, env);
+  registerLetterRoutes(api, services);
 }

@@ -14,15 +14,21 @@ const tags = ['Berichten'];
 const messageOut = z.object({
   id: z.uuid(), caseId: z.uuid().nullable(), template: z.string(), recipientRole: z.string(), to: z.string(), subject: z.string(),
   status: z.enum(['pending', 'sent', 'failed']), attempts: z.number().int(), createdAt: z.iso.datetime(), sentAt: z.iso.datetime().nullable(),
+  /** Why the last attempt failed (SMTP reply, addresses masked), so the handler knows to call or write. */
+  lastError: z.string().nullable(),
 });
-type Row = { id: string; case_id: string | null; template_key: string; recipient_role: string; to_address: string; subject: string; status: 'pending' | 'sent' | 'failed'; attempts: number; created_at: Date; sent_at: Date | null };
+type Row = { id: string; case_id: string | null; template_key: string; recipient_role: string; to_address: string; subject: string; status: 'pending' | 'sent' | 'failed'; attempts: number; created_at: Date; sent_at: Date | null; last_error: string | null };
 const present = (m: Row) => ({
   id: m.id, caseId: m.case_id, template: m.template_key, recipientRole: m.recipient_role, to: m.to_address, subject: m.subject,
-  status: m.status, attempts: m.attempts, createdAt: m.created_at.toISOString(), sentAt: m.sent_at?.toISOString() ?? null,
+  status: m.status, attempts: m.attempts, createdAt: m.created_at.toISOString(), sentAt: m.sent_at?.toISOString() ?? null, lastError: m.last_error,
 });
-const columns = ['id', 'case_id', 'template_key', 'recipient_role', 'to_address', 'subject', 'status', 'attempts', 'created_at', 'sent_at'] as const;
+const columns = ['id', 'case_id', 'template_key', 'recipient_role', 'to_address', 'subject', 'status', 'attempts', 'created_at', 'sent_at', 'last_error'] as const;
 
-/** A case's sent communication, and in demo mode the built-in mailbox with everything "sent". */
+/**
+ * A case's sent and queued communication (seed 000: "verstuurde communicatie toevoegen aan de
+ * melding"), and in DEMO mode without SMTP the built-in mailbox: everything Klachtflow "sent", with
+ * its text, so a demo shows the letters without a mail server. Never registered in production.
+ */
 export function registerMailboxRoutes(api: FastifyInstance, services: Services, env: Pick<Env, 'demo' | 'smtp'>) {
   const r = api.withTypeProvider<ZodTypeProvider>();
 
@@ -32,7 +38,7 @@ export function registerMailboxRoutes(api: FastifyInstance, services: Services, 
   }, async (req) => {
     const visible = await services.db.selectFrom('cases').select('id').where('id', '=', req.params.id).where(caseScope(staffActor(req))).executeTakeFirst();
     if (!visible) throw notFound('Deze melding');
-    const rows = await services.db.selectFrom('outbox_message').select(columns).where('case_id', '=', req.params.id).orderBy('created_at', 'desc').limit(200).execute();
+    const rows = await services.db.selectFrom('outbox_message').select(columns).where('case_id', '=', req.params.id).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(200).execute();
     return { items: rows.map(present) };
   });
 

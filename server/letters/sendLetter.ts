@@ -1,0 +1,79 @@
+import { Readable } from 'node:stream';
+import { transitionCase } from '../commands/caseTransitioner.ts';
+import { actorId, runCommand, type Actor, type Services } from '../commands/context.ts';
+import { recordEvent } from '../commands/timeline.ts';
+import { conflict } from '../domain/errors.ts';
+import { composeForLetter, letterFilename } from './letterDocument.ts';
+import { renderLetterPdf } from './pdf.ts';
+import { assertCaseOpen, assertStatus, bumpLetter, loadLetter, requireApprover, STALE } from './letterStore.ts';
+import { mailLetter } from './letterMail.ts';
+
+/**
+ * Sends an approved letter: renders the PDF of the approved version, stores it as a `letter`
+ * document on the case, and queues the e-mail with the PDF attached, all committed together with
+ * the letter's `sent` status and the timeline event. The PDF is written to blob storage before the
+ * transaction (it is not database data) and removed again if the transaction fails, like uploads.
+ * The compare-and-set on the letter's version guarantees the stored PDF is the text that was
+ * approved: any edit in between moves the version and this send gets 409.
+ *
+ * With `caseTransition` (the KCC preset's `sendLetter`, which closes the case) the process step is
+ * taken in the same transaction: Awb 9:12 — sending the letter closes the case, on the send date.
+ */
+export type SendLetterInput = { letterId: string; expectedVersion: number; caseTransition?: { key: string; inputs?: Record<string, unknown> } };
+
+export async function sendLetter(services: Services, actor: Actor, input: SendLetterInput) {
+  const date = services.clock.now();
+  const prepared = await runCommand(services, actor, async (ctx) => {
+    requireApprover(ctx);
+    const letter = await loadLetter(ctx, input.letterId);
+    assertCaseOpen(letter);
+    assertStatus(letter, ['approved'], 'versturen');
+    if (letter.version !== input.expectedVersion) throw conflict(STALE);
+    return { ...(await composeForLetter(ctx, letter, date)), letter };
+  });
+  const pdf = await renderLetterPdf(prepared.input);
+  const stored = await services.storage.put(Readable.from([pdf]), Number.MAX_SAFE_INTEGER);
+  try {
+    return await runCommand(services, actor, async (ctx) => {
+      requireApprover(ctx);
+      const letter = await loadLetter(ctx, input.letterId);
+      assertStatus(letter, ['approved'], 'versturen');
+      const doc = await ctx.tx
+        .insertInto('document')
+        .values({
+          case_id: letter.case_id,
+          doc_type: 'letter',
+          filename: letterFilename(prepared.merge.caseReference, letter.kind),
+          media_type: 'application/pdf',
+          size_bytes: stored.sizeBytes,
+          sha256: stored.sha256,
+          storage_key: stored.key,
+          created_by: actorId(actor),
+          created_at: ctx.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const row = await bumpLetter(ctx, letter, input.expectedVersion, { status: 'sent', document_id: doc.id, sent_at: ctx.now });
+      const delivery = await mailLetter(ctx, {
+        caseId: letter.case_id,
+        letterId: letter.id,
+        documentId: doc.id,
+        signerName: prepared.input.signature.name,
+        contactPreference: prepared.merge.contactPreference,
+      });
+      await ctx.tx.updateTable('cases').set({ updated_at: ctx.now }).where('id', '=', letter.case_id).execute();
+      await recordEvent(ctx, {
+        type: 'letterSent',
+        caseId: letter.case_id,
+        before: { letterId: letter.id, status: 'approved' },
+        after: { letterId: letter.id, status: 'sent', documentId: doc.id },
+        data: { textVersion: letter.current_version, sha256: stored.sha256, delivery: delivery.channel, reason: delivery.reason ?? null, messageId: delivery.messageId },
+      });
+      if (input.caseTransition) await transitionCase(ctx, { caseId: letter.case_id, transition: input.caseTransition.key, inputs: input.caseTransition.inputs ?? {} });
+      return { version: row.version, documentId: doc.id, delivery };
+    });
+  } catch (err) {
+    await services.storage.remove(stored.key);
+    throw err;
+  }
+}

@@ -1,0 +1,57 @@
+import type { Actor, Services } from '../commands/context.ts';
+import type { LetterSection } from '../db/schema.ts';
+import { notFound } from '../domain/errors.ts';
+import { loadMergeData } from '../letters/mergeData.ts';
+import type { LetterReadability } from '../letters/readability.ts';
+import { getTemplate } from '../letters/templates/index.ts';
+import { approvalProblems, type LetterProblem } from '../letters/validation.ts';
+import { caseScope } from './scope.ts';
+
+/**
+ * The read side of letters, always through the case's scope: a letter on a case the actor may not
+ * see answers exactly like one that does not exist.
+ */
+export async function caseLetters(services: Services, actor: Actor, caseId: string) {
+  const c = await services.db.selectFrom('cases').select('id').where('id', '=', caseId).where(caseScope(actor)).executeTakeFirst();
+  if (!c) throw notFound('Deze melding');
+  return services.db
+    .selectFrom('letter')
+    .innerJoin('letter_version as v', (j) => j.onRef('v.letter_id', '=', 'letter.id').onRef('v.version', '=', 'letter.current_version'))
+    .selectAll('letter')
+    .select(['v.readability'])
+    .where('letter.case_id', '=', caseId)
+    .orderBy('letter.created_at', 'desc')
+    .execute();
+}
+export type LetterListRow = Awaited<ReturnType<typeof caseLetters>>[number];
+
+export async function letterDetail(services: Services, actor: Actor, letterId: string) {
+  const letter = await services.db
+    .selectFrom('letter')
+    .innerJoin('cases', 'cases.id', 'letter.case_id')
+    .selectAll('letter')
+    .select(['cases.reference as case_reference'])
+    .where('letter.id', '=', letterId)
+    .where(caseScope(actor))
+    .executeTakeFirst();
+  if (!letter) throw notFound('Deze brief');
+  const versions = await services.db
+    .selectFrom('letter_version')
+    .select(['version', 'sections', 'author_id', 'author_name', 'created_at', 'readability'])
+    .where('letter_id', '=', letterId)
+    .orderBy('version', 'desc')
+    .execute();
+  const current = versions.find((v) => v.version === letter.current_version)!;
+  const template = getTemplate(letter.template_key);
+  // What would stop approval right now: shown in the editor, enforced again by approveLetter.
+  const problems: LetterProblem[] = template && letter.status !== 'sent'
+    ? approvalProblems(template, current.sections, await loadMergeData(services.db, services.org, letter.case_id))
+    : [];
+  return {
+    letter,
+    versions: versions.map((v) => ({ ...v, sections: v.sections as LetterSection[], readability: v.readability as unknown as LetterReadability })),
+    template,
+    problems,
+  };
+}
+export type LetterDetail = Awaited<ReturnType<typeof letterDetail>>;
