@@ -15,7 +15,8 @@ const lines = [
   `  API-documentatie: ${url}/api/v1/docs`,
 ];
 if (env.demo) {
-  lines.push(`  Demo-login: kies een demogebruiker op ${url}/ of POST ${url}/api/v1/dev-login {"userId": …}`);
+  lines.push(`  Demo-login: kies een gebruiker uit ${url}/api/v1/login-options en log in met POST /api/v1/dev-login {"userId": …}`);
+  lines.push(`             (in de API-documentatie: "Inloggen" → dev-login → Try it out). Mail staat in GET /api/v1/demo-mailbox.`);
   if (server.seeded?.created) lines.push(`  Demodata aangemaakt: ${server.seeded.users} gebruikers, ${server.seeded.cases} meldingen.`);
 }
 console.log(lines.join('\n') + '\n');
