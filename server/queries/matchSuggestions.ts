@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
 import { normalisePhone } from '../domain/phone.ts';
-import { toPrefixQuery } from './caseSearch.ts';
+import { prefixTsQuery } from './caseSearch.ts';
 import { caseScope } from './scope.ts';
 
 export type MatchCriteria = { email?: string; phone?: string; name?: string; text?: string };
@@ -15,7 +15,7 @@ export async function suggestMatches(services: Services, actor: Actor, c: MatchC
   const email = c.email?.trim().toLowerCase() || null;
   const phone = c.phone ? normalisePhone(c.phone) || null : null;
   const name = c.name?.trim() || null;
-  const tsquery = c.text ? toPrefixQuery(significantWords(c.text), '|') : null;
+  const tsquery = c.text ? prefixTsQuery(significantWords(c.text), 'or') : null;
   if (!email && !phone && !name && !tsquery) return [];
 
   const people = email || phone || name
@@ -58,8 +58,8 @@ export async function suggestMatches(services: Services, actor: Actor, c: MatchC
       : [],
     tsquery
       ? select
-          .select(sql<number>`ts_rank(cases.search, to_tsquery('dutch', ${tsquery}))`.as('rank'))
-          .where(sql<boolean>`cases.search @@ to_tsquery('dutch', ${tsquery})`)
+          .select(sql<number>`ts_rank(cases.search, ${tsquery})`.as('rank'))
+          .where(sql<boolean>`cases.search @@ ${tsquery}`)
           .where('cases.closed_at', 'is', null)
           .orderBy('cases.updated_at', 'desc')
           .limit(limit * 5)

@@ -163,6 +163,10 @@ describe('intake, queue and cases over HTTP', () => {
     assert.ok((await search('haddou')).includes(created.id), 'complainant name');
     assert.deepEqual(await search(created.reference), [created.id]);
     assert.deepEqual(await search('zzzqqq'), []);
+    const parking = await phoneComplaint('Parkeervergunning niet ontvangen');
+    const p = (await call('POST', '/api/v1/cases', 'agent', { activityId: parking.id, subject: parking.subject, channel: 'phone', complainant: { name: 'Bert' } })).json();
+    assert.ok((await search('parkeer')).includes(p.id), 'an unstemmed prefix finds the compound (parkeer → parkeervergunning)');
+    assert.ok((await search('de parkeer')).includes(p.id), 'a stop word does not spoil the search');
   });
 
   test('a department sees only cases it has work on; others answer 404 like a missing case', async () => {
