@@ -6,6 +6,19 @@ cd "$(dirname "$0")/.."
 
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
 
+# Real parts the tests run against: Dovecot (IMAP) and poppler (reading the PDF letters back).
+need=()
+[ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing ${need[*]} from Debian's packages"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null) || echo "could not install ${need[*]}"
+  else
+    echo "Missing ${need[*]}: install them (apt-get install ${need[*]}) for the IMAP and letter tests"
+  fi
+fi
+
 # PostgreSQL: use the one at TEST_PG_URL (default 127.0.0.1:5432); when none answers, start a
 # throwaway cluster in a temp directory for this run.
 source scripts/ensure-postgres.sh
