@@ -53,7 +53,9 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
     // problem+json too, without echoing the URL back.
     frameworkErrors: (error, _request, reply) => {
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
-      return sendProblem(reply as never, status, status === 414 ? 'Adres te lang' : 'Ongeldig adres', 'Dit adres kan niet worden verwerkt.');
+      // A 400 names what was wrong (invalidParams), here the address itself.
+      const invalidParams = status === 400 ? [{ name: 'path', code: 'badUrl', reason: 'Het adres bevat een ongeldige tekenreeks.' }] : undefined;
+      return sendProblem(reply as never, status, status === 414 ? 'Adres te lang' : 'Ongeldig adres', 'Dit adres kan niet worden verwerkt.', invalidParams);
     },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -16,6 +16,9 @@ export async function inviteForHearing(ctx: CommandContext, caseId: string, inpu
     if (s.endsAt <= s.startsAt) throw invalid(`slots.${i}.endsAt`, 'Het einde ligt voor het begin.');
     if (s.startsAt <= ctx.now) throw invalid(`slots.${i}.startsAt`, 'Bied alleen tijden in de toekomst aan.');
   });
+  // An unknown (or invisible) case is a 404 here, not a foreign-key error on the slots below.
+  const c = await ctx.tx.selectFrom('cases').select('id').where('id', '=', caseId).where(caseScope(ctx.actor)).executeTakeFirst();
+  if (!c) throw notFound('Deze melding');
   // The slots go in first: the invitation the transition sends lists them. A refused transition
   // rolls them back with it.
   await ctx.tx

@@ -24,6 +24,12 @@ export function sendProblem(reply: FastifyReply, status: number, title: string, 
     .send({ type: 'about:blank', status, title, detail, instance: reply.request.url.split('?')[0], ...(invalidParams?.length ? { invalidParams } : {}) });
 }
 
+/**
+ * The multipart parser (busboy, under @fastify/multipart) reports a truncated or malformed body as a
+ * plain Error without a status, from the parts iterator or from the file stream: a client error.
+ */
+const MALFORMED_MULTIPART = /unexpected end of multipart data|^Multipart: Boundary not found$|^Boundary required$/;
+
 export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     const s = STATUS[error.code];
@@ -37,6 +43,11 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
       reason: v.message ?? 'ongeldig',
     }));
     return sendProblem(reply, 400, STATUS.invalid.title, 'Een of meer velden zijn niet geldig.', invalidParams);
+  }
+  if (error.statusCode === undefined && MALFORMED_MULTIPART.test(error.message)) {
+    return sendProblem(reply, 400, 'Ongeldig verzoek', 'Het formulier is niet volledig of niet goed aangekomen.', [
+      { name: 'body', code: 'malformedMultipart', reason: 'Het formulier (multipart/form-data) is afgebroken of onleesbaar.' },
+    ]);
   }
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 400 && status < 500) {

@@ -74,8 +74,13 @@ async function loadActor(services: Services, token: string): Promise<{ actor: St
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-const sameSecret = (given: unknown, expected: string) =>
-  typeof given === 'string' && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+/** Constant-time compare of bytes: a header decoded as latin1 may be as long in characters but not in bytes. */
+function sameSecret(given: unknown, expected: string) {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 export function registerAuth(app: FastifyInstance, services: Services) {
   app.decorateRequest('actor', null);

@@ -5,6 +5,7 @@ import { addDocument } from '../../commands/caseEditor.ts';
 import type { Services } from '../../commands/context.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { caseScope } from '../../queries/scope.ts';
+import { TooLargeError } from '../../storage/blobStorage.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
 
@@ -36,8 +37,15 @@ export function registerDocumentRoutes(api: FastifyInstance, services: Services)
         continue;
       }
       const filename = part.filename.replace(/[\\/\0]/g, '_').slice(0, 200) || 'document';
+      // The parser cuts a file off at the limit (the same as storage's) and marks it truncated; storage
+      // would keep the first maxBytes as if complete. So a file cut off already is refused before
+      // storing, and one cut off while streaming fails its stream: either way nothing is stored.
+      if (part.file.truncated) {
+        part.file.resume();
+        throw new AppError('too_large', 'Het bestand is te groot.', [{ name: 'file', code: 'maxSize', reason: 'Bestand te groot.' }]);
+      }
+      part.file.once('limit', () => part.file.destroy(new TooLargeError()));
       const result = await addDocument(services, staffActor(req), req.params.id, { filename, mediaType: part.mimetype, docType, content: part.file });
-      if (part.file.truncated) throw new AppError('too_large', 'Het bestand is te groot.');
       return reply.code(201).send(result);
     }
     throw invalid('file', 'Bestand ontbreekt.');
