@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
 
-# Real parts the tests run against: Dovecot (IMAP) and poppler (reading the PDF letters back).
+# Real parts the tests run against: Dovecot (IMAP), poppler (reading the PDF letters back) and
+# Debian's Chromium (the browser journeys).
 need=()
+command -v chromium >/dev/null || need+=(chromium)
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
@@ -47,6 +49,19 @@ mapfile -t db < <(printf '%s\n' "${all[@]}" | grep -v '^server/domain/')
 
 run_suite "all tests on PGlite" TEST_DATABASE=pglite -- "${all[@]}"
 run_suite "database and HTTP tests on PostgreSQL 15" TEST_DATABASE=postgres TEST_PG_URL="$TEST_PG_URL" -- "${db[@]}"
+
+# The browser journeys (Playwright, Debian's Chromium): the staff app, then the citizen portal.
+# Each run ends with "N passed, N failed" (summaryReporter).
+run_e2e() { # name, npm script
+  echo "== $1"
+  local out p f
+  out=$(npm run --silent "$2" 2>&1 | tee /dev/stderr | tail -1)
+  p=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p' <<<"$out")
+  f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$out")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
+}
+run_e2e "browser journeys: staff app" test:e2e
+run_e2e "browser journeys: citizen portal" test:e2e:portal
 
 rm -f "$log" "$log.tap"
 echo "$passed passed, $failed failed"

@@ -13,6 +13,8 @@ import { errorHandler, sendProblem } from './routes/problem.ts';
 import { registerStaffRoutes } from './routes/staff/index.ts';
 import { registerPublicRoutes } from './routes/publicRoutes.ts';
 import { registerPortalRoutes } from './routes/portal/portalRoutes.ts';
+import { registerWebApp } from './routes/webApp.ts';
+import { portalPages } from './routes/portal/pages/portalPages.ts';
 import rateLimit from '@fastify/rate-limit';
 import { AppError } from './domain/errors.ts';
 
@@ -40,7 +42,7 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
           // Personal data never goes into logs: no bodies, no query strings, no cookies.
           serializers: {
             // Secret case links are masked: a log line must not open a case.
-            req: (req) => ({ method: req.method, url: req.url.split('?')[0]!.replace(/(\/(cases|surveys)\/)[A-Za-z0-9_-]{40,}/, '$1***'), id: req.id }),
+            req: (req) => ({ method: req.method, url: req.url.split('?')[0]!.replace(/(\/(cases|surveys|volgen|enquete)\/)[A-Za-z0-9_-]{40,}/, '$1***'), id: req.id }),
             res: (res) => ({ statusCode: res.statusCode }),
           },
         }
@@ -136,11 +138,14 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
     registerStaffRoutes(api, services, env);
     registerPortalRoutes(api, services);
   }, { prefix: API_PREFIX });
+  // The citizen portal's HTML pages (/klacht, /volgen, /enquete), in their own scope.
+  await app.register(portalPages(services));
 
   app.get(`${API_PREFIX}/openapi.json`, { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');
     return app.swagger();
   });
+  await registerWebApp(app);
 
   return Object.assign(app as unknown as FastifyInstance, { routeTable });
 }

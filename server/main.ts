@@ -12,11 +12,12 @@ const url = env.publicUrl;
 const lines = [
   '',
   `Klachtflow draait op ${url}  (database: ${server.backend === 'pglite' ? `ingebouwd, ${env.dataDir}` : 'PostgreSQL'})`,
+  `  Medewerkers: ${url}/   ·   Klacht indienen (burgers): ${url}/klacht`,
   `  API-documentatie: ${url}/api/v1/docs`,
 ];
 if (env.demo) {
-  lines.push(`  Demo-login: kies een gebruiker uit ${url}/api/v1/login-options en log in met POST /api/v1/dev-login {"userId": …}`);
-  lines.push(`             (in de API-documentatie: "Inloggen" → dev-login → Try it out). Mail staat in GET /api/v1/demo-mailbox.`);
+  lines.push(`  Demo-login: open ${url}/ en kies een demogebruiker (er is er een voor elke rol).`);
+  lines.push(`  Verstuurde mail staat in de demo-mailbox: ${url}/mailbox`);
   if (server.seeded?.created) lines.push(`  Demodata aangemaakt: ${server.seeded.users} gebruikers, ${server.seeded.cases} meldingen.`);
 }
 console.log(lines.join('\n') + '\n');

@@ -28,7 +28,7 @@ export function sendProblem(reply: FastifyReply, status: number, title: string, 
  * The multipart parser (busboy, under @fastify/multipart) reports a truncated or malformed body as a
  * plain Error without a status, from the parts iterator or from the file stream: a client error.
  */
-const MALFORMED_MULTIPART = /unexpected end of multipart data|^Multipart: Boundary not found$|^Boundary required$/;
+const MALFORMED_MULTIPART = /unexpected end of multipart data|^Multipart: Boundary not found$|^Boundary required$/i;
 
 export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {

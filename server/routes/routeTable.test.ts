@@ -17,16 +17,31 @@ test('every route declares a permission; the route → permission table is print
   for (const r of t.app.routeTable) assert.ok(allowed.has(r.permission), `${r.method} ${r.url} has unknown permission ${r.permission}`);
   const publicRoutes = rows.filter((r) => r.permission === 'public').map((r) => `${r.method} ${r.url}`).sort();
   assert.deepEqual(publicRoutes, [
+    // The staff web app's shell and assets (the API behind it still checks every call).
+    'GET /',
+    'GET /*',
     'GET /api/v1/health',
     'GET /api/v1/login-options',
     'GET /api/v1/openapi.json',
     'GET /api/v1/portal/cases/:token',
     'GET /api/v1/portal/settings',
+    'GET /assets/*',
+    // The citizen portal's pages: a secret link, or no account at all.
+    'GET /enquete/:token',
+    'GET /enquete/:token/bedankt',
+    'GET /klacht',
+    'GET /portal-assets/*',
+    'GET /volgen/:token',
+    'GET /volgen/:token/ontvangen',
     'POST /api/v1/dev-login',
     'POST /api/v1/portal/cases/:token/answers',
     'POST /api/v1/portal/cases/:token/hearing-booking',
     'POST /api/v1/portal/complaints',
     'POST /api/v1/portal/surveys/:token',
+    'POST /enquete/:token',
+    'POST /klacht',
+    'POST /volgen/:token/antwoord',
+    'POST /volgen/:token/gesprek',
   ], 'a new public route must be added here on purpose');
 });
 

@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * Klachtflow for one e2e run: DEMO data in a fresh temporary DATA_DIR, removed when Playwright
+ * stops the run (SIGTERM). The built app must exist (npm run build:web runs first in test:e2e).
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+if (!existsSync(path.join(root, 'web/staff/dist/index.html'))) {
+  console.error('web/staff/dist is missing: run "npm run build:web" first.');
+  process.exit(1);
+}
+const dataDir = mkdtempSync(path.join(tmpdir(), 'klachtflow-e2e-'));
+const port = process.env.PORT ?? '3190';
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DEMO: '1',
+    DATA_DIR: dataDir,
+    PORT: port,
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+  },
+});
+
+const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+child.on('exit', (code) => {
+  cleanUp();
+  process.exit(code ?? 0);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests of the citizen portal (e2e/portal): their own server on a free port, with a fresh
+ * data directory and the demo organisation, so they never touch a developer's data or another
+ * suite's server. One worker: the tests share that server and its rate limits.
+ *
+ * This file is loaded again in each worker; the port and directory chosen by the first load are
+ * passed on in the environment, which workers inherit.
+ */
+if (!process.env.KF_PORTAL_E2E_PORT) {
+  const probe = "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  process.env.KF_PORTAL_E2E_PORT = execFileSync(process.execPath, ['-e', probe]).toString().trim();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-portal-e2e-'));
+  process.env.KF_PORTAL_E2E_DATA = dir;
+  // The demo organisation, plus where reports and questions go, so the tests can follow that link.
+  const org = JSON.parse(fs.readFileSync('config/demo-organisation.json', 'utf8'));
+  org.portal = { ...org.portal, otherRequestsUrl: 'https://voorbeeld.example/melden-en-vragen' };
+  fs.writeFileSync(path.join(dir, 'organisation.json'), JSON.stringify(org));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+}
+const port = process.env.KF_PORTAL_E2E_PORT;
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e/portal',
+  testMatch: '*.spec.ts',
+  outputDir: 'test-results/portal/artifacts',
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['./e2e/support/summaryReporter.ts']],
+  use: {
+    baseURL,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1024, height: 800 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's chromium; `playwright install` is never run (it downloads browsers).
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'node --import tsx server/main.ts',
+    url: `${baseURL}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseURL,
+      DATA_DIR: process.env.KF_PORTAL_E2E_DATA!,
+      DEMO: '1',
+      ORG_CONFIG: path.join(process.env.KF_PORTAL_E2E_DATA!, 'organisation.json'),
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

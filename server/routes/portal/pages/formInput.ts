@@ -1,0 +1,92 @@
+import type { FastifyRequest } from 'fastify';
+import type { CommandContext, Services } from '../../../commands/context.ts';
+import { recordEvent } from '../../../commands/timeline.ts';
+import { AppError } from '../../../domain/errors.ts';
+import { megabytes, typeNames } from './complaintPages.ts';
+
+/**
+ * Reads a plain HTML form, urlencoded or multipart, into string fields plus uploaded files. Files
+ * stream straight into blob storage (never held in memory) and are checked for type and size as
+ * they arrive; the caller attaches them to the case in the command's transaction, or discards
+ * them when the form is shown again with errors.
+ */
+export type StoredFile = { key: string; sha256: string; sizeBytes: number; filename: string; mediaType: string };
+export type FormInput = { fields: Record<string, string>; files: StoredFile[]; fileError?: string };
+
+const LIMIT_CODES = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_REQ_FILE_TOO_LARGE']);
+
+export async function readForm(req: FastifyRequest, services: Services, opts: { maxFiles: number; fileField?: string }): Promise<FormInput> {
+  const fields: Record<string, string> = {};
+  const files: StoredFile[] = [];
+  if (!req.isMultipart()) {
+    for (const [k, v] of Object.entries((req.body ?? {}) as Record<string, unknown>)) {
+      const first = Array.isArray(v) ? v[0] : v;
+      if (typeof first === 'string') fields[k] = first;
+    }
+    return { fields, files };
+  }
+  const { maxBytes, allowedTypes } = services.org.documents;
+  const problems: string[] = [];
+  try {
+    // Limits per request: the app-wide multipart limits (1 file, 10 fields) suit the staff API.
+    // throwFileSizeLimit is a per-call option the types leave out: a too-large file is cut off and reported, not thrown.
+    const options = { limits: { fields: 40, fieldSize: 100_000, files: 10, parts: 60, fileSize: maxBytes }, throwFileSizeLimit: false };
+    const parts = req.parts(options as Parameters<typeof req.parts>[0]);
+    for await (const part of parts) {
+      if (part.type === 'field') {
+        if (!(part.fieldname in fields) && typeof part.value === 'string') fields[part.fieldname] = part.value;
+        continue;
+      }
+      const filename = part.filename.replace(/[\\/\0\r\n]/g, '_').slice(0, 200);
+      // An empty file input still sends a part without a name: nothing was chosen.
+      if (part.fieldname !== (opts.fileField ?? 'attachments') || !filename) {
+        part.file.resume();
+        continue;
+      }
+      if (files.length >= opts.maxFiles) {
+        part.file.resume();
+        problems.push(`U kunt ${opts.maxFiles} bestanden meesturen, niet meer.`);
+        continue;
+      }
+      if (!allowedTypes.includes(part.mimetype)) {
+        part.file.resume();
+        problems.push(`Dit soort bestand kunnen we niet gebruiken: ${filename}. Dit kan wel: ${typeNames(allowedTypes)}.`);
+        continue;
+      }
+      const stored = await services.storage.put(part.file, maxBytes);
+      if (part.file.truncated || stored.sizeBytes === 0) {
+        await services.storage.remove(stored.key);
+        problems.push(stored.sizeBytes === 0 ? `Het bestand ${filename} is leeg.` : `Het bestand ${filename} is te groot. Een bestand mag ${megabytes(maxBytes)} groot zijn.`);
+        continue;
+      }
+      files.push({ ...stored, filename, mediaType: part.mimetype });
+    }
+  } catch (err) {
+    await discardFiles(services, files);
+    if (LIMIT_CODES.has((err as { code?: string }).code ?? '')) throw new AppError('too_large', 'Het formulier is te groot.');
+    throw err;
+  }
+  return { fields, files, fileError: [...new Set(problems)].join(' ') || undefined };
+}
+
+export async function discardFiles(services: Services, files: StoredFile[]) {
+  for (const f of files) await services.storage.remove(f.key).catch(() => {});
+}
+
+/**
+ * Stores uploaded files as documents on the case, inside the caller's transaction, with the same
+ * row and timeline event the staff upload (caseEditor.addDocument) writes.
+ */
+export async function attachFiles(ctx: CommandContext, caseId: string, files: StoredFile[], activityId?: string) {
+  for (const f of files) {
+    const doc = await ctx.tx
+      .insertInto('document')
+      .values({
+        case_id: caseId, activity_id: activityId ?? null, doc_type: 'attachment', filename: f.filename, media_type: f.mediaType,
+        size_bytes: f.sizeBytes, sha256: f.sha256, storage_key: f.key, created_by: null, created_at: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordEvent(ctx, { type: 'documentAdded', caseId, after: { documentId: doc.id, filename: f.filename, docType: 'attachment', sha256: f.sha256 } });
+  }
+}

@@ -1,0 +1,86 @@
+import type { Organisation } from '../../../config/organisation.ts';
+import { html, type Child, type Html } from './html.ts';
+
+/**
+ * The page shell of every citizen page: one stylesheet per NL Design System component that the
+ * portal uses (the whole Utrecht bundle is 400 kB), the organisation's theme, a skip link, and a
+ * footer with how to reach a person, because people who get stuck online want to call (seed 003).
+ */
+export const UTRECHT_COMPONENTS = [
+  'root', 'document', 'page-layout', 'page-header', 'page-footer', 'page-body', 'page-content', 'skip-link', 'heading-1', 'heading-2', 'heading-3',
+  'paragraph', 'link', 'alert', 'ordered-list', 'unordered-list', 'form-field', 'form-fieldset', 'form-label',
+  'form-field-description', 'form-field-error-message', 'textbox', 'textarea', 'radio-button', 'checkbox',
+  'button', 'button-group', 'button-link', 'data-list', 'separator',
+] as const;
+
+const STYLESHEETS = [
+  '/portal-assets/fonts/noto-sans/400.css',
+  '/portal-assets/fonts/noto-sans/700.css',
+  '/portal-assets/fonts/noto-serif/700.css',
+  '/portal-assets/theme/voorbeeld.css',
+  ...UTRECHT_COMPONENTS.map((c) => `/portal-assets/utrecht/${c}.css`),
+  '/portal-assets/portal.css',
+];
+
+export type PageOptions = { title: string; org: Organisation; main: Child; hasErrors?: boolean };
+
+export function page({ title, org, main, hasErrors }: PageOptions): Html {
+  return html`<!doctype html>
+<html lang="nl" class="utrecht-root voorbeeld-theme">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${hasErrors ? 'Fout: ' : ''}${title} – ${org.name}</title>
+${STYLESHEETS.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}
+</head>
+<body class="utrecht-document utrecht-document--surface utrecht-page-body">
+<a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Naar de inhoud</a>
+<div class="utrecht-page-layout kf-page">
+<header class="utrecht-page-header kf-header">
+  <div class="utrecht-page-header__content kf-header__content">
+    <span class="kf-header__org">${org.name}</span>
+    <span class="kf-header__service">Klachten</span>
+  </div>
+</header>
+<main id="inhoud" class="utrecht-page-content kf-main" tabindex="-1">
+${main}
+</main>
+${footer(org)}
+</div>
+</body>
+</html>`;
+}
+
+function footer(org: Organisation): Html {
+  const { phone, email, website } = org.contact;
+  return html`<footer class="utrecht-page-footer kf-footer">
+  <div class="utrecht-page-footer__content">
+    <h2 class="utrecht-heading-2 kf-footer__title">Hulp nodig?</h2>
+    ${contactLines(org)}
+    ${website ? html`<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="${website}">Website van ${org.name}</a></p>` : ''}
+    ${!phone && !email && !website ? html`<p class="utrecht-paragraph">${org.name}</p>` : ''}
+  </div>
+</footer>`;
+}
+
+/** "Bel ons: … Of mail naar: …" — used in the footer, on the 404 page and next to the handler. */
+export function contactLines(org: Organisation): Html {
+  const { phone, email } = org.contact;
+  return html`${phone ? html`<p class="utrecht-paragraph">Bel ons: <a class="utrecht-link utrecht-link--html-a utrecht-link--telephone" href="tel:${phone.replace(/[^+\d]/g, '')}">${phone}</a></p>` : ''}
+    ${email ? html`<p class="utrecht-paragraph">${phone ? 'Of mail naar' : 'Mail naar'}: <a class="utrecht-link utrecht-link--html-a" href="mailto:${email}">${email}</a></p>` : ''}`;
+}
+
+export const heading1 = (text: Child) => html`<h1 class="utrecht-heading-1">${text}</h1>`;
+export const heading2 = (text: Child, id?: string) => html`<h2 class="utrecht-heading-2"${id ? html` id="${id}"` : ''}>${text}</h2>`;
+export const para = (text: Child, extra = '') => html`<p class="utrecht-paragraph${extra}">${text}</p>`;
+export const link = (href: string, text: Child) => html`<a class="utrecht-link utrecht-link--html-a" href="${href}">${text}</a>`;
+export const buttonLink = (href: string, text: Child) =>
+  html`<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="${href}">${text}</a>`;
+
+/** An NL DS alert. `role="status"`/`"alert"` only where the message appears after an action. */
+export function alert(type: 'info' | 'ok' | 'warning' | 'error', content: Child, opts: { role?: 'status' | 'alert'; id?: string; focus?: boolean } = {}) {
+  return html`<div class="utrecht-alert utrecht-alert--${type} kf-alert"${opts.role ? html` role="${opts.role}"` : ''}${opts.id ? html` id="${opts.id}"` : ''}${opts.focus ? html` tabindex="-1" autofocus` : ''}>
+  <div class="utrecht-alert__content"><div class="utrecht-alert__message">${content}</div></div>
+</div>`;
+}

@@ -1,0 +1,218 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { caseIdForToken } from '../../../commands/caseAccess.ts';
+import { runCommand, SYSTEM_ACTOR, type Services } from '../../../commands/context.ts';
+import { bookHearingSlot } from '../../../commands/hearing.ts';
+import { addComplainantMessage } from '../../../commands/portalAnswer.ts';
+import { submitPortalComplaint } from '../../../commands/portalSubmission.ts';
+import { AppError } from '../../../domain/errors.ts';
+import { presentTracking } from '../../../presenters/portal/trackingPresenter.ts';
+import { portalCaseView } from '../../../queries/portalCase.ts';
+import { answerBody, bookingBody, surveyBody } from '../portal.schema.ts';
+import { registerAssets } from './assets.ts';
+import { complaintFormPage, kindQuestionPage, MAX_FILES, sendOnPage } from './complaintPages.ts';
+import { emailLimitReached, fieldErrorsOf, isHoneypotFilled, validateComplaint } from './complaintInput.ts';
+import { confirmationPage } from './confirmationPage.ts';
+import { todayIso } from './format.ts';
+import type { Errors, Values } from './fields.ts';
+import { attachFiles, discardFiles, readForm } from './formInput.ts';
+import type { Html } from './html.ts';
+import { badLinkPage, errorPage, notProcessedPage, tooLargePage, tooManyPage } from './messagePages.ts';
+import { answerSurvey, surveyState } from './survey.ts';
+import { surveyAlreadyAnsweredPage, surveyPage, surveyThanksPage } from './surveyPages.ts';
+import { trackingPage } from './trackingPage.ts';
+
+/**
+ * The citizen portal as server-rendered pages that work without JavaScript: plain forms, POST →
+ * 303 → GET. They call the same commands as the portal API (never HTTP), with the same checks and
+ * limits. Registered in its own scope, so the urlencoded parser and the HTML error pages apply
+ * here only and the JSON API keeps answering problem+json.
+ */
+const send = (reply: FastifyReply, status: number, body: Html) => reply.code(status).type('text/html; charset=utf-8').send(body.value);
+const SMALL_FORM = 32 * 1024;
+const LARGE_FORM = 256 * 1024;
+const limit = (max: number) => ({ permission: 'public' as const, rateLimit: { max, timeWindow: '1 hour' } });
+
+export const portalPages = (services: Services) => async (scope: FastifyInstance) => {
+  const org = services.org;
+  await scope.register(formbody, { bodyLimit: LARGE_FORM });
+  await registerAssets(scope);
+
+  scope.addHook('onSend', async (_req, reply, payload) => {
+    // Pages hold personal data and secret links: never cached, never indexed.
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex');
+    return payload;
+  });
+  scope.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    const code = err instanceof AppError ? err.code : undefined;
+    if (code === 'rate_limited' || err.statusCode === 429) return send(reply, 429, tooManyPage(org));
+    if (code === 'too_large' || err.statusCode === 413) return send(reply, 413, tooLargePage(org));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return send(reply, 400, errorPage(org));
+    req.log.error({ err }, 'portal page failed');
+    return send(reply, 500, errorPage(org));
+  });
+
+  const caseFor = (token: string) => caseIdForToken(services.db, token, services.clock.now());
+  const tokenOf = (params: unknown) => String((params as { token?: string }).token ?? '');
+
+  // 1. The form: first what the visitor wants, then the complaint itself.
+  scope.get('/klacht', { config: { permission: 'public' } }, async (req, reply) => {
+    const q = req.query as { stap?: string; kind?: string };
+    if (q.kind === 'complaint') return send(reply, 200, complaintFormPage(org));
+    if (q.kind === 'report' || q.kind === 'request') return send(reply, 200, sendOnPage(org, q.kind));
+    return send(reply, q.stap ? 400 : 200, kindQuestionPage(org, q.stap ? 'Kies wat u wilt doen.' : undefined));
+  });
+
+  scope.post('/klacht', { config: limit(10), bodyLimit: LARGE_FORM }, async (req, reply) => {
+    const input = await readForm(req, services, { maxFiles: MAX_FILES });
+    const { fields, files } = input;
+    const fail = async (status: number, body: Html) => (await discardFiles(services, files), send(reply, status, body));
+    if (isHoneypotFilled(fields)) return fail(400, notProcessedPage(org));
+    if (fields.kind === 'report' || fields.kind === 'request') return fail(200, sendOnPage(org, fields.kind));
+    const { website: _bot, ...values } = fields;
+    const again = (errors: Errors) => {
+      if (input.fileError) errors.attachments = input.fileError;
+      // A browser cannot fill a file input again; say so rather than lose the files silently.
+      const dropped: Values = files.length || input.fileError ? { _filesDropped: '1' } : {};
+      return fail(400, complaintFormPage(org, { ...values, ...dropped }, errors));
+    };
+    const checked = validateComplaint(fields, todayIso(services.clock.now()));
+    if (!checked.ok || input.fileError) return again(checked.ok ? {} : checked.errors);
+    const b = checked.data;
+    if (await emailLimitReached(services, b.email)) {
+      return fail(429, tooManyPage(org, 'U heeft het afgelopen uur al een paar klachten ingediend. Probeer het later opnieuw. Of neem contact met ons op.'));
+    }
+    let result;
+    try {
+      result = await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
+        const submitted = await submitPortalComplaint(ctx, {
+          subject: b.subject, description: b.description, incidentDate: b.incidentDate, contactPreference: b.contactPreference,
+          complainant: { kind: 'person', name: b.name, email: b.email, phone: b.phone, street: b.street, postcode: b.postcode, city: b.city },
+          onBehalfOf: b.onBehalfOf ? { name: b.behalfName!, relation: b.behalfRelation! } : undefined,
+        });
+        await attachFiles(ctx, submitted.caseId, files);
+        return submitted;
+      });
+    } catch (err) {
+      const errors = fieldErrorsOf(err);
+      if (errors) return again(errors);
+      await discardFiles(services, files);
+      throw err;
+    }
+    return reply.redirect(`/volgen/${result.trackingUrl.split('/volgen/')[1]}/ontvangen`, 303);
+  });
+
+  // 2. The confirmation: reached through the new secret link, so a reload shows it again.
+  scope.get('/volgen/:token/ontvangen', { config: { permission: 'public' } }, async (req, reply) => {
+    const token = tokenOf(req.params);
+    const id = await caseFor(token);
+    if (!id) return send(reply, 404, badLinkPage(org));
+    const c = await services.db
+      .selectFrom('cases')
+      .leftJoin('person as c', 'c.id', 'cases.complainant_id')
+      .leftJoin('person as r', 'r.id', 'cases.representative_id')
+      .select(['cases.reference', 'cases.handling_deadline', 'c.email as c_email', 'r.email as r_email'])
+      .where('cases.id', '=', id)
+      .executeTakeFirstOrThrow();
+    return send(reply, 200, confirmationPage(org, {
+      reference: c.reference, expectedBy: c.handling_deadline, mailedTo: !!(c.r_email ?? c.c_email),
+      trackingUrl: `${services.publicUrl}/volgen/${token}`, trackingPath: `/volgen/${token}`,
+    }));
+  });
+
+  // 3. Track-and-trace, with the answer form and the hearing times.
+  const tracking = async (reply: FastifyReply, status: number, token: string, caseId: string, extra: { flash?: 'antwoord' | 'gesprek'; errors?: Errors; values?: Values } = {}) => {
+    const view = await portalCaseView(services, caseId);
+    const presented = presentTracking(services.processes.get(view.case.process_key)!, org, view, services.clock.now());
+    const outgoing = await services.db
+      .selectFrom('outbox_message')
+      .select(['subject', 'created_at as at'])
+      .where('case_id', '=', caseId)
+      .where('recipient_role', 'in', ['complainant', 'representative'])
+      .orderBy('created_at')
+      .limit(100)
+      .execute();
+    return send(reply, status, trackingPage(org, presented, { token, outgoing, ...extra }));
+  };
+
+  scope.get('/volgen/:token', { config: { permission: 'public' } }, async (req, reply) => {
+    const token = tokenOf(req.params);
+    const id = await caseFor(token);
+    if (!id) return send(reply, 404, badLinkPage(org));
+    const flash = (req.query as { verstuurd?: string }).verstuurd;
+    return tracking(reply, 200, token, id, { flash: flash === 'antwoord' || flash === 'gesprek' ? flash : undefined });
+  });
+
+  scope.post('/volgen/:token/antwoord', { config: limit(20), bodyLimit: LARGE_FORM }, async (req, reply) => {
+    const token = tokenOf(req.params);
+    const input = await readForm(req, services, { maxFiles: MAX_FILES });
+    const id = await caseFor(token);
+    if (!id) return (await discardFiles(services, input.files), send(reply, 404, badLinkPage(org)));
+    const parsed = answerBody.safeParse({ text: input.fields.text ?? '' });
+    const errors: Errors = {};
+    if (!parsed.success) errors.text = parsed.error.issues[0]!.message;
+    if (input.fileError) errors.attachments = input.fileError;
+    if (!parsed.success || input.fileError) {
+      await discardFiles(services, input.files);
+      return tracking(reply, 400, token, id, { errors, values: { text: input.fields.text } });
+    }
+    try {
+      await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
+        const activityId = await addComplainantMessage(ctx, id, { text: parsed.data.text, channel: 'web' });
+        await attachFiles(ctx, id, input.files, activityId);
+      });
+    } catch (err) {
+      await discardFiles(services, input.files);
+      if (err instanceof AppError && err.code === 'conflict') return tracking(reply, 409, token, id, { errors: { _form: err.detail } });
+      throw err;
+    }
+    return reply.redirect(`/volgen/${token}?verstuurd=antwoord`, 303);
+  });
+
+  scope.post('/volgen/:token/gesprek', { config: limit(20), bodyLimit: SMALL_FORM }, async (req, reply) => {
+    const token = tokenOf(req.params);
+    const id = await caseFor(token);
+    if (!id) return send(reply, 404, badLinkPage(org));
+    const parsed = bookingBody.safeParse({ slotId: (req.body as Record<string, unknown> | undefined)?.slotId });
+    if (!parsed.success) return tracking(reply, 400, token, id, { errors: { slotId: 'Kies een tijd.' } });
+    try {
+      await runCommand(services, SYSTEM_ACTOR, (ctx) => bookHearingSlot(ctx, id, parsed.data.slotId));
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'conflict' || err.code === 'not_found' || err.code === 'invalid')) {
+        return tracking(reply, 409, token, id, { errors: { _form: err.code === 'conflict' ? err.detail : 'Deze tijd kunt u niet meer kiezen. Kies een andere tijd.' } });
+      }
+      throw err;
+    }
+    return reply.redirect(`/volgen/${token}?verstuurd=gesprek`, 303);
+  });
+
+  // 4. The survey after closing.
+  scope.get('/enquete/:token', { config: { permission: 'public' } }, async (req, reply) => {
+    const token = tokenOf(req.params);
+    const state = await surveyState(services, token);
+    if (state === 'unknown') return send(reply, 404, badLinkPage(org));
+    return send(reply, 200, state === 'answered' ? surveyAlreadyAnsweredPage(org) : surveyPage(org, token));
+  });
+
+  scope.post('/enquete/:token', { config: limit(20), bodyLimit: SMALL_FORM }, async (req, reply) => {
+    const token = tokenOf(req.params);
+    const state = await surveyState(services, token);
+    if (state === 'unknown') return send(reply, 404, badLinkPage(org));
+    if (state === 'answered') return send(reply, 200, surveyAlreadyAnsweredPage(org));
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = surveyBody.safeParse({ score: body.score, comment: body.comment });
+    if (!parsed.success) {
+      const errors: Errors = {};
+      for (const i of parsed.error.issues) errors[String(i.path[0])] ??= String(i.path[0]) === 'score' ? 'Kies een cijfer van 1 tot 5.' : i.message;
+      return send(reply, 400, surveyPage(org, token, { comment: typeof body.comment === 'string' ? body.comment : '' }, errors));
+    }
+    const result = await answerSurvey(services, token, parsed.data);
+    if (result === 'answered') return send(reply, 200, surveyAlreadyAnsweredPage(org));
+    return reply.redirect(`/enquete/${token}/bedankt`, 303);
+  });
+
+  scope.get('/enquete/:token/bedankt', { config: { permission: 'public' } }, async (req, reply) => {
+    const state = await surveyState(services, tokenOf(req.params));
+    return state === 'unknown' ? send(reply, 404, badLinkPage(org)) : send(reply, 200, surveyThanksPage(org));
+  });
+};

@@ -1,0 +1,68 @@
+import { Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { loadOrganisationName } from './api/directory.ts';
+import { useAnnouncement } from './components/announce.ts';
+import { ErrorNotice, Loading } from './components/ErrorNotice.tsx';
+import { Header } from './components/Header.tsx';
+import { OrganisationContext } from './components/PageHeading.tsx';
+import { useI18n } from './i18n/i18n.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { QueuePage } from './pages/QueuePage.tsx';
+import { useLocation } from './router.tsx';
+import { useSession } from './session.tsx';
+
+// The heavy screens load when first opened; the shell, login, home and queue come at once.
+const CasePage = lazy(() => import('./pages/CasePage.tsx'));
+const IntakePage = lazy(() => import('./pages/IntakePage.tsx'));
+
+function Routes() {
+  const { path } = useLocation();
+  let m: RegExpMatchArray | null;
+  if (path === '/') return <HomePage />;
+  if (path === '/werkvoorraad') return <QueuePage />;
+  if (path === '/activiteiten/nieuw') return <IntakePage key="new" />;
+  if ((m = path.match(/^\/activiteiten\/([0-9a-f-]{36})$/))) return <IntakePage key={m[1]} activityId={m[1]} />;
+  if ((m = path.match(/^\/meldingen\/([0-9a-f-]{36})$/))) return <CasePage key={m[1]} id={m[1]!} />;
+  return <NotFoundPage />;
+}
+
+export function App() {
+  const { t } = useI18n();
+  const { state, retry } = useSession();
+  const announcement = useAnnouncement();
+  const [org, setOrg] = useState('');
+  useEffect(() => {
+    loadOrganisationName().then(setOrg);
+  }, []);
+  let content;
+  if (state.status === 'loading') content = <Loading />;
+  else if (state.status === 'error') content = <ErrorNotice error={state.error} onRetry={retry} />;
+  else if (state.status === 'anonymous') content = <LoginPage />;
+  else
+    content = (
+      <Suspense fallback={<Loading />}>
+        <Routes />
+      </Suspense>
+    );
+  return (
+    <OrganisationContext.Provider value={org}>
+      <SkipLink href="#main" className="kf-skip">
+        {t('app.skipLink')}
+      </SkipLink>
+      <Header />
+      <main id="main" className="kf-main" tabIndex={-1}>
+        {content}
+      </main>
+      <footer className="kf-footer">
+        <div className="kf-footer__inner">
+          <Paragraph>{t('app.footer')}</Paragraph>
+        </div>
+      </footer>
+      <div className="kf-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </OrganisationContext.Provider>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { api } from './client.ts';
+import type { PortalSettings, ProcessDef, StaffUser, Team } from './types.ts';
+
+/**
+ * What screens need to name things: colleagues, teams, processes (status and field labels), and
+ * the organisation's name. Loaded once per session and shared; a list one may not read is empty.
+ */
+export type Directory = { users: StaffUser[]; teams: Team[]; processes: ProcessDef[] };
+let cached: Promise<Directory> | null = null;
+
+export function loadDirectory(): Promise<Directory> {
+  cached ??= Promise.all([
+    api.get<{ items: StaffUser[] }>('/users').then((r) => r.items, () => []),
+    api.get<{ items: Team[] }>('/teams').then((r) => r.items, () => []),
+    api.get<{ items: ProcessDef[] }>('/processes').then((r) => r.items, () => []),
+  ]).then(([users, teams, processes]) => ({ users, teams, processes }));
+  return cached;
+}
+export function resetDirectory() {
+  cached = null;
+}
+
+export function useDirectory(): Directory | null {
+  const [dir, setDir] = useState<Directory | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadDirectory().then((d) => live && setDir(d));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return dir;
+}
+
+let orgName: Promise<string> | null = null;
+/** The organisation's name, from the public portal settings (the only public source of it). */
+export function loadOrganisationName(): Promise<string> {
+  orgName ??= api.get<PortalSettings>('/portal/settings', { quiet401: true }).then((s) => s.organisation, () => '');
+  return orgName;
+}

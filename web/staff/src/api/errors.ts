@@ -1,0 +1,28 @@
+import { ApiError } from './client.ts';
+
+/**
+ * Server field errors by field key: "body.complainant.name" → "complainant.name",
+ * "inputs.classification" stays. A form looks its fields up here; the rest goes to the summary.
+ */
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrorsOf(err: unknown): FieldErrors {
+  if (!(err instanceof ApiError)) return {};
+  const out: FieldErrors = {};
+  for (const p of err.invalidParams) {
+    const key = p.name.replace(/^(body|query|params)\./, '');
+    out[key] ??= p.reason;
+  }
+  return out;
+}
+
+/** The message for everything that is not a field error: problem detail, or a network message. */
+export function generalMessage(err: unknown, t: (k: 'app.networkError' | 'app.conflict') => string): string {
+  if (err instanceof ApiError) {
+    if (err.status === 0) return t('app.networkError');
+    return err.detail || err.title;
+  }
+  return String((err as Error)?.message ?? err);
+}
+
+export const isConflict = (err: unknown) => err instanceof ApiError && err.status === 409;

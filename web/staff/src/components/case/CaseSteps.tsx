@@ -1,0 +1,76 @@
+import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
+import type { CaseDetail } from '../../api/types.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { TransitionForm } from './TransitionForm.tsx';
+
+/**
+ * The steps the server says this person may take now (abilities.transitions), each a button that
+ * opens its generated form. A step the server did not list is never shown.
+ */
+export function CaseSteps({ c, onChanged, onReload }: { c: CaseDetail; onChanged: (c: CaseDetail) => void; onReload: () => void }) {
+  const { t, l } = useI18n();
+  const [open, setOpen] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const steps = c.abilities.transitions;
+  const current = steps.find((s) => s.key === open);
+  const close = (key: string) => {
+    setOpen(null);
+    setTimeout(() => buttons.current.get(key)?.focus(), 0);
+  };
+  return (
+    <section aria-labelledby="steps-title">
+      <Heading2 id="steps-title">{t('case.steps')}</Heading2>
+      {done ? (
+        <div ref={doneRef} tabIndex={-1}>
+          <Alert type="ok">{done}</Alert>
+        </div>
+      ) : null}
+      {steps.length ? <Paragraph>{t('case.stepsIntro')}</Paragraph> : <Paragraph>{t('case.noSteps')}</Paragraph>}
+      <div className="kf-actions">
+        {steps.map((s) => (
+          <Button
+            key={s.key}
+            ref={(el) => {
+              if (el) buttons.current.set(s.key, el);
+            }}
+            appearance={s.key === 'cancel' ? 'secondary-action-button' : 'primary-action-button'}
+            aria-expanded={open === s.key}
+            aria-controls={open === s.key ? `step-form-${s.key}` : undefined}
+            onClick={() => {
+              setDone(null);
+              setOpen(open === s.key ? null : s.key);
+            }}
+          >
+            {l(s.label)}
+          </Button>
+        ))}
+      </div>
+      {current ? (
+        <div id={`step-form-${current.key}`} className="kf-stack">
+          <TransitionForm
+            key={`${current.key}-${c.version}`}
+            caseId={c.id}
+            version={c.version}
+            transition={current}
+            onCancel={() => close(current.key)}
+            onReload={() => {
+              setOpen(null);
+              onReload();
+            }}
+            onDone={(updated) => {
+              setOpen(null);
+              onChanged(updated);
+              setDone(t('case.stepDone', { step: l(current.label), status: l(updated.statusLabel) }));
+            }}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Bilingual, TimelineEvent } from '../../api/types.ts';
+import type { MessageKey, Vars } from '../../i18n/i18n.tsx';
+import { valueText, type ProcessLabels } from './processLabels.ts';
+
+/**
+ * A timeline event in words: what happened ("Melding geregistreerd", "Processtap gezet:
+ * Classificeren") and what changed, before → after, with Dutch names for statuses, fields,
+ * options, colleagues and teams instead of keys and ids.
+ */
+export type TimelineContext = {
+  t: (key: MessageKey, vars?: Vars) => string;
+  l: (b: Bilingual | null | undefined) => string;
+  has: (key: string) => key is MessageKey;
+  date: (s: string) => string;
+  dateTime: (s: string) => string;
+  labels: ProcessLabels;
+  userName: (id: string) => string | undefined;
+  activitySubject: (id: string) => string | undefined;
+  teamName: (id: string) => string | undefined;
+};
+
+const HIDDEN = new Set(['status', 'assigneeUserId', 'assigneeTeamId', 'caseId', 'reference', 'data', 'subject', 'channel', 'documentId', 'sha256', 'filename', 'docType', 'timer', 'firesAt', 'noteId', 'messageId', 'taskKey', 'activityIds']);
+const TEMPLATES: Record<string, string> = {
+  acknowledgment: 'ontvangstbevestiging',
+  informationRequest: 'verzoek om aanvullende informatie',
+  hearingInvitation: 'uitnodiging voor een hoorgesprek',
+  hearingConfirmation: 'bevestiging van het hoorgesprek',
+  surveyInvitation: 'tevredenheidsenquête',
+  autoClose: 'melding afgesloten',
+};
+
+export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: string; details: string[] } {
+  const { t, l, has, labels } = ctx;
+  const before = e.before ?? {};
+  const after = e.after ?? {};
+  const data = e.data ?? {};
+  const details: string[] = [];
+  const val = (key: string, v: unknown) => valueText(v, labels.field(key), { ...ctx, l: (b) => l(b) });
+  const who = (a: Record<string, unknown>) => {
+    const user = typeof a.assigneeUserId === 'string' ? ctx.userName(a.assigneeUserId) : undefined;
+    const team = typeof a.assigneeTeamId === 'string' ? ctx.teamName(a.assigneeTeamId) : undefined;
+    return [user, team && (user ? `(${team})` : team)].filter(Boolean).join(' ') || t('tl.nobody');
+  };
+
+  let what = has(`tl.${e.type}`) ? t(`tl.${e.type}` as MessageKey) : t('tl.other', { type: e.type });
+  if (e.type === 'statusChanged') {
+    const step = String(data.transition ?? '');
+    what = t('tl.statusChanged', { step: l(labels.step(step)) || step });
+    const from = l(labels.status(String(before.status ?? ''))) || String(before.status ?? '');
+    const to = l(labels.status(String(after.status ?? ''))) || String(after.status ?? '');
+    details.push(`${t('case.status')}: ${from} → ${to}`);
+    const inputs = (data.inputs ?? {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(inputs)) {
+      const f = labels.input(step, k);
+      details.push(`${f ? l(f.label) : k}: ${valueText(v, f, ctx)}`);
+    }
+    return { what, details };
+  }
+  const activity = e.activityId ? ctx.activitySubject(e.activityId) : undefined;
+  if (activity && e.type !== 'caseRegistered') details.push(t('tl.activity', { subject: activity }));
+  if ('assigneeUserId' in after || 'assigneeTeamId' in after) details.push(t('tl.assignedTo', { who: who(after) }));
+  if (e.type === 'caseRegistered') details.push(`${String(after.reference ?? '')}: ${String(after.subject ?? '')}`);
+  if (typeof data.template === 'string') details.push(t('tl.template', { template: TEMPLATES[data.template] ?? data.template }));
+  if (typeof data.reason === 'string') details.push(t('tl.reason', { reason: data.reason }));
+  if (typeof after.filename === 'string') {
+    const docType = typeof after.docType === 'string' && has(`docType.${after.docType}`) ? ` (${t(`docType.${after.docType}` as MessageKey)})` : '';
+    details.push(`${after.filename}${docType}`);
+  }
+  if (typeof after.firesAt === 'string') details.push(t('tl.until', { date: ctx.dateTime(after.firesAt) }));
+  for (const [k, v] of Object.entries(after)) {
+    if (HIDDEN.has(k) || typeof v === 'object') continue;
+    const f = labels.field(k);
+    const name = f ? l(f.label) : k;
+    details.push(k in before ? `${name}: ${val(k, before[k])} → ${val(k, v)}` : `${name}: ${val(k, v)}`);
+  }
+  return { what, details };
+}

@@ -1,0 +1,77 @@
+import { Fieldset, FieldsetLegend, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
+import { CheckboxField, Field } from '../../../../ui/index.ts';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { CHANNELS, labelOf } from '../../i18n/labels.ts';
+import { fieldId, type IntakeField, type IntakeValues } from './intakeValues.ts';
+
+type Props = {
+  values: IntakeValues;
+  errors: Partial<Record<IntakeField, string>>;
+  onChange: (v: IntakeValues) => void;
+  /** Once the contact is registered, "op mijn naam" no longer applies. */
+  registered: boolean;
+};
+
+/**
+ * Everything an agent types while on the phone, in the order of the conversation: what it is
+ * about, who calls, on whose behalf. Autocomplete is off: these are someone else's details.
+ */
+export function ContactForm({ values: v, errors, onChange, registered }: Props) {
+  const { t, has } = useI18n();
+  const set = <K extends keyof IntakeValues>(k: K, value: IntakeValues[K]) => onChange({ ...v, [k]: value });
+  const text = (f: IntakeField, label: MessageKey, opts: { type?: 'text' | 'tel' | 'email'; required?: boolean; hint?: MessageKey; inputMode?: 'tel' | 'email' } = {}) => (
+    <Field id={fieldId(f)} label={t(label)} error={errors[f]} required={opts.required} requiredMark={t('app.required')} description={opts.hint ? t(opts.hint) : undefined}>
+      {(c) => <Textbox {...c} type={opts.type ?? 'text'} autoComplete="off" value={v[f]} onChange={(e) => set(f, e.currentTarget.value)} />}
+    </Field>
+  );
+  return (
+    <>
+      <Fieldset>
+        <FieldsetLegend>{t('intake.contact')}</FieldsetLegend>
+        <Field id={fieldId('channel')} label={t('intake.channel')} error={errors.channel}>
+          {(c) => (
+            <Select {...c} value={v.channel} onChange={(e) => set('channel', e.currentTarget.value)}>
+              {CHANNELS.map((ch) => (
+                <SelectOption key={ch} value={ch}>
+                  {labelOf(t, has, 'channel', ch)}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Field>
+        {text('subject', 'intake.subject', { required: true, hint: 'intake.subjectHint' })}
+        <Field id={fieldId('body')} label={t('intake.body')} error={errors.body}>
+          {(c) => <Textarea {...c} rows={4} value={v.body} onChange={(e) => set('body', e.currentTarget.value)} />}
+        </Field>
+      </Fieldset>
+      <Fieldset>
+        <FieldsetLegend>{t('intake.complainant')}</FieldsetLegend>
+        {text('name', 'intake.name')}
+        <div className="kf-row">
+          {text('phone', 'intake.phone', { type: 'tel' })}
+          {text('email', 'intake.email', { type: 'email' })}
+        </div>
+        {text('street', 'intake.street')}
+        <div className="kf-row">
+          {text('postcode', 'intake.postcode')}
+          {text('city', 'intake.city')}
+        </div>
+        <CheckboxField id="intake-hasRep" label={t('intake.hasRepresentative')} checked={v.hasRep} onChange={(x) => set('hasRep', x)} />
+      </Fieldset>
+      {v.hasRep ? (
+        <Fieldset>
+          <FieldsetLegend>{t('intake.representative')}</FieldsetLegend>
+          <div className="kf-row">
+            {text('repName', 'intake.repName', { required: true })}
+            {text('repRelation', 'intake.repRelation', { required: true, hint: 'intake.repRelationHint' })}
+          </div>
+          <div className="kf-row">
+            {text('repPhone', 'intake.repPhone', { type: 'tel' })}
+            {text('repEmail', 'intake.repEmail', { type: 'email' })}
+          </div>
+        </Fieldset>
+      ) : null}
+      {!registered ? <CheckboxField id="intake-self" label={t('intake.self')} description={t('intake.selfHint')} checked={v.self} onChange={(x) => set('self', x)} /> : null}
+    </>
+  );
+}

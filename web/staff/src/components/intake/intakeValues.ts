@@ -1,0 +1,75 @@
+/** The intake screen's values, and how the API's field names map onto its fields. */
+export type IntakeValues = {
+  channel: string;
+  subject: string;
+  body: string;
+  name: string;
+  phone: string;
+  email: string;
+  street: string;
+  postcode: string;
+  city: string;
+  hasRep: boolean;
+  repName: string;
+  repRelation: string;
+  repPhone: string;
+  repEmail: string;
+  self: boolean;
+};
+export type IntakeField = Exclude<keyof IntakeValues, 'hasRep' | 'self'>;
+
+export const EMPTY_INTAKE: IntakeValues = {
+  channel: 'phone', subject: '', body: '', name: '', phone: '', email: '', street: '', postcode: '', city: '',
+  hasRep: false, repName: '', repRelation: '', repPhone: '', repEmail: '', self: true,
+};
+
+/** Error names of POST /activities and POST /cases (after "body." is stripped) → intake fields. */
+export const API_FIELD: Record<string, IntakeField> = {
+  channel: 'channel',
+  subject: 'subject',
+  body: 'body',
+  description: 'body',
+  'contact.name': 'name',
+  'contact.email': 'email',
+  'contact.phone': 'phone',
+  'complainant.name': 'name',
+  'complainant.email': 'email',
+  'complainant.phone': 'phone',
+  'complainant.street': 'street',
+  'complainant.postcode': 'postcode',
+  'complainant.city': 'city',
+  'representative.person.name': 'repName',
+  'representative.person.email': 'repEmail',
+  'representative.person.phone': 'repPhone',
+  'representative.relation': 'repRelation',
+};
+
+export const fieldId = (f: IntakeField) => `intake-${f}`;
+
+/** Leaves out empty strings: the API treats an absent optional field as "not given". */
+export function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined)) as Partial<T>;
+}
+
+export function activityBody(v: IntakeValues) {
+  return {
+    channel: v.channel,
+    subject: v.subject,
+    body: v.body,
+    contact: compact({ name: v.name, email: v.email, phone: v.phone }),
+    assignTo: v.self ? 'self' : 'queue',
+  };
+}
+
+export function caseBody(v: IntakeValues, activityId: string, processKey: string | undefined, data: Record<string, unknown>) {
+  return {
+    activityId,
+    ...(processKey ? { processKey } : {}),
+    subject: v.subject,
+    description: v.body,
+    channel: v.channel,
+    complainant: compact({ name: v.name, email: v.email, phone: v.phone, street: v.street, postcode: v.postcode, city: v.city }),
+    ...(v.hasRep ? { representative: { person: compact({ name: v.repName, email: v.repEmail, phone: v.repPhone }), relation: v.repRelation } } : {}),
+    data,
+  };
+}

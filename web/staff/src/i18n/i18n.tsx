@@ -1,0 +1,79 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en } from './en.ts';
+import { enCase } from './enCase.ts';
+import { nl } from './nl.ts';
+import { nlCase } from './nlCase.ts';
+
+/** A tiny dictionary i18n: Dutch by default, English as second locale, no library. */
+export type Locale = 'nl' | 'en';
+const dictionaries = { nl: { ...nl, ...nlCase }, en: { ...en, ...enCase } };
+export type MessageKey = keyof (typeof dictionaries)['nl'];
+export type Vars = Record<string, string | number>;
+export type Bilingual = { nl: string; en: string };
+
+const STORAGE_KEY = 'klachtflow.locale';
+const TIME_ZONE = 'Europe/Amsterdam';
+
+export function format(template: string, vars?: Vars): string {
+  return vars ? template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : template;
+}
+
+type I18n = {
+  locale: Locale;
+  setLocale: (l: Locale) => void;
+  t: (key: MessageKey, vars?: Vars) => string;
+  /** A text the server sends in both languages (process labels, status names). */
+  l: (label: Bilingual | null | undefined) => string;
+  has: (key: string) => key is MessageKey;
+  date: (iso: string | null | undefined) => string;
+  dateTime: (iso: string | null | undefined) => string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'nl';
+  } catch {
+    return 'nl';
+  }
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const setLocale = useCallback((l: Locale) => {
+    setLocaleState(l);
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const dict = dictionaries[locale];
+    const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
+    const dateFmt = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+    const dateTimeFmt = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    // A civil date ("2026-12-28") is a day, not an instant: format it at noon UTC so no zone shifts it.
+    const asInstant = (iso: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso);
+    return {
+      locale,
+      setLocale,
+      t: (key, vars) => format(dict[key] ?? key, vars),
+      l: (label) => (label ? label[locale] || label.nl : ''),
+      has: (key): key is MessageKey => key in dict,
+      date: (iso) => (iso ? dateFmt.format(asInstant(iso)) : ''),
+      dateTime: (iso) => (iso ? dateTimeFmt.format(asInstant(iso)) : ''),
+    };
+  }, [locale, setLocale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

@@ -1,0 +1,56 @@
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useDirectory } from '../api/directory.ts';
+import type { CaseDetail } from '../api/types.ts';
+import { useResource } from '../api/useResource.ts';
+import { takeFlash } from '../components/announce.ts';
+import { CaseSteps } from '../components/case/CaseSteps.tsx';
+import { CaseSummary } from '../components/case/CaseSummary.tsx';
+import { DocumentsPanel } from '../components/case/DocumentsPanel.tsx';
+import { LinkedActivities } from '../components/case/LinkedActivities.tsx';
+import { NotesPanel } from '../components/case/NotesPanel.tsx';
+import { processLabels } from '../components/case/processLabels.ts';
+import { Timeline } from '../components/case/Timeline.tsx';
+import { ErrorNotice, Loading } from '../components/ErrorNotice.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** One case: its facts, the steps one may take now, the timeline, notes, documents, activities. */
+export default function CasePage({ id }: { id: string }) {
+  const { t, l } = useI18n();
+  const dir = useDirectory();
+  const res = useResource<CaseDetail>(`/cases/${id}`);
+  const [flash] = useState(takeFlash);
+  const c = res.data;
+  if (!c) {
+    return (
+      <>
+        <PageHeading title={t('case.title', { reference: '' }).trim()} />
+        {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : <Loading />}
+      </>
+    );
+  }
+  const labels = processLabels(dir, c.processKey);
+  return (
+    <>
+      <PageHeading title={t('case.title', { reference: c.reference })}>
+        {t('case.title', { reference: c.reference })}: {c.subject}
+      </PageHeading>
+      <Paragraph appearance="lead">
+        {l(c.statusLabel)} · {c.complainantName}
+      </Paragraph>
+      {flash ? <Alert type="ok">{flash}</Alert> : null}
+      {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : null}
+      <div className="kf-columns">
+        <div>
+          <CaseSteps c={c} onChanged={res.setData} onReload={res.reload} />
+          <CaseSummary c={c} labels={labels} />
+          <NotesPanel c={c} onAdded={res.reload} />
+          <DocumentsPanel c={c} onAdded={res.reload} />
+          <LinkedActivities c={c} />
+        </div>
+        <Timeline caseId={c.id} version={c.version + c.notes.length + c.documents.length + c.activities.length} labels={labels} dir={dir} activities={c.activities} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Utrecht's React bundle sets `X.displayName = 'X'` after each component; to the bundler that is a
+ * side effect, so every component would ship whether used or not (~300 kB). Without those lines
+ * the components are pure and tree-shaken; displayName only serves React DevTools.
+ */
+const UTRECHT_REACT = /@utrecht\/[a-z-]+-react\/dist\/[\w-]+\.mjs$/;
+
+function utrechtTreeShaking(): Plugin {
+  return {
+    name: 'klachtflow:utrecht-tree-shaking',
+    apply: 'build',
+    transform(code, id) {
+      if (!UTRECHT_REACT.test(id)) return null;
+      return { code: code.replace(/^[A-Za-z_$][\w$]*\.displayName = '[^']*';$/gm, ''), map: null };
+    },
+  };
+}
+
+/**
+ * The staff app. `npm run build:web` writes web/staff/dist, which Klachtflow serves at `/`
+ * (server/routes/webApp.ts). `npm run dev:web` proxies the API to a running server on :3000.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react(), utrechtTreeShaking()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    assetsInlineLimit: 0, // fonts and icons as files: the CSP allows no data: fonts
+    chunkSizeWarningLimit: 250,
+    // The Utrecht React packages have no side effects on import (their CSS is imported separately).
+    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !UTRECHT_REACT.test(id) } },
+  },
+  server: {
+    proxy: { '/api': { target: process.env.KLACHTFLOW_URL ?? 'http://localhost:3000', changeOrigin: false } },
+  },
+});

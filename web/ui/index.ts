@@ -1,0 +1,3 @@
+export { Field, CheckboxField, type ControlProps } from './Field.tsx';
+export { ErrorSummary, type SummaryError } from './ErrorSummary.tsx';
+export { TableWrap } from './TableWrap.tsx';
