@@ -12,9 +12,9 @@ import { caseScope } from './scope.ts';
  * see answers exactly like one that does not exist.
  */
 export async function caseLetters(services: Services, actor: Actor, caseId: string) {
-  const c = await services.db.selectFrom('cases').select('id').where('id', '=', caseId).where(caseScope(actor)).executeTakeFirst();
+  const c = await services.db.selectFrom('cases').select(['id', 'status', 'closed_at', 'process_key']).where('id', '=', caseId).where(caseScope(actor)).executeTakeFirst();
   if (!c) throw notFound('Deze melding');
-  return services.db
+  const items = await services.db
     .selectFrom('letter')
     .innerJoin('letter_version as v', (j) => j.onRef('v.letter_id', '=', 'letter.id').onRef('v.version', '=', 'letter.current_version'))
     .selectAll('letter')
@@ -22,15 +22,16 @@ export async function caseLetters(services: Services, actor: Actor, caseId: stri
     .where('letter.case_id', '=', caseId)
     .orderBy('letter.created_at', 'desc')
     .execute();
+  return { case: c, items };
 }
-export type LetterListRow = Awaited<ReturnType<typeof caseLetters>>[number];
+export type LetterListRow = Awaited<ReturnType<typeof caseLetters>>['items'][number];
 
 export async function letterDetail(services: Services, actor: Actor, letterId: string) {
   const letter = await services.db
     .selectFrom('letter')
     .innerJoin('cases', 'cases.id', 'letter.case_id')
     .selectAll('letter')
-    .select(['cases.reference as case_reference'])
+    .select(['cases.reference as case_reference', 'cases.status as case_status', 'cases.closed_at as case_closed_at', 'cases.process_key'])
     .where('letter.id', '=', letterId)
     .where(caseScope(actor))
     .executeTakeFirst();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ReadabilityReport } from '../../domain/readability/checkText.ts';
 import type { LetterReadability } from '../../letters/readability.ts';
 import type { LetterTemplate } from '../../letters/templates/types.ts';
+import type { LetterAbilities } from '../../policies/letterPolicy.ts';
 import type { LetterDetail, LetterListRow } from '../../queries/letters.ts';
 
 /** Letters as the staff API shows them; schemas first, then the functions that produce exactly these. */
@@ -32,8 +33,13 @@ export const letterSummaryOut = z.object({
   documentId: z.uuid().nullable(), createdAt: when, updatedAt: when, sentAt: when.nullable(),
   fleschDouma: z.number().nullable(), warnings: z.number().int(),
 });
+export const letterAbilitiesOut = z.object({
+  edit: z.boolean(), submit: z.boolean(), approve: z.boolean(), send: z.boolean(),
+  submitStep: z.string().nullable(), sendStep: z.string().nullable(),
+});
 export const letterDetailOut = letterSummaryOut.extend({
   caseReference: z.string(),
+  abilities: letterAbilitiesOut,
   templateLabel: z.string(),
   sectionRules: z.array(z.object({ key: z.string(), heading: z.string(), mandatory: z.boolean(), legal: z.boolean() })),
   sections: z.array(section),
@@ -59,11 +65,12 @@ export const presentLetterSummary = (row: LetterListRow) => summary(row, row.rea
 export const presentTemplate = (t: LetterTemplate) => ({ key: t.key, kind: t.kind, label: t.label, sections: sectionRules(t) });
 const sectionRules = (t: LetterTemplate | undefined) => (t?.sections ?? []).map((s) => ({ key: s.key, heading: s.heading, mandatory: !!s.mandatory, legal: !!s.legal }));
 
-export function presentLetterDetail(d: LetterDetail) {
+export function presentLetterDetail(d: LetterDetail, abilities: LetterAbilities) {
   const current = d.versions.find((v) => v.version === d.letter.current_version)!;
   return {
     ...summary(d.letter, current.readability),
     caseReference: d.letter.case_reference,
+    abilities,
     templateLabel: d.template?.label ?? d.letter.template_key,
     sectionRules: sectionRules(d.template),
     sections: current.sections,

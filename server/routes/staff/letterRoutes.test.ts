@@ -69,6 +69,27 @@ describe('letter routes', () => {
     assert.deepEqual(list.items.map((l: { status: string }) => l.status), ['sent']);
   });
 
+  test('abilities: the editor learns which buttons work for whom, and which process step goes with them', async () => {
+    const caseId = await caseAtDecisionLetter(t, p);
+    const list = (await call('GET', `/api/v1/cases/${caseId}/letters`, 'backOffice')).json();
+    assert.deepEqual(list.abilities.draftKinds, ['decision', 'notHandling', 'referral', 'extension', 'standard']);
+    let letter = (await call('POST', `/api/v1/cases/${caseId}/letters`, 'backOffice', { kind: 'decision' })).json();
+    assert.deepEqual(letter.abilities, { edit: true, submit: true, approve: false, send: false, submitStep: 'submitLetter', sendStep: null });
+    const asCoordinator = (await call('GET', `/api/v1/letters/${letter.id}`, 'coordinator')).json();
+    assert.deepEqual(asCoordinator.abilities, { edit: true, submit: true, approve: true, send: false, submitStep: null, sendStep: null }, 'submitLetter is a back-office step');
+
+    const filled = letter.problems.map((x: { section: string }) => ({ key: x.section, text: 'Wij hebben uw klacht bekeken.' }));
+    letter = (await call('POST', `/api/v1/letters/${letter.id}/versions`, 'backOffice', { expectedVersion: letter.version, sections: filled })).json();
+    letter = (await call('POST', `/api/v1/letters/${letter.id}/submit`, 'backOffice', { expectedVersion: letter.version, caseTransition: { key: letter.abilities.submitStep } })).json();
+    assert.deepEqual(letter.abilities, { edit: true, submit: false, approve: false, send: false, submitStep: null, sendStep: null });
+    letter = (await call('POST', `/api/v1/letters/${letter.id}/approve`, 'coordinator', { expectedVersion: letter.version })).json();
+    assert.deepEqual(letter.abilities, { edit: true, submit: false, approve: false, send: true, submitStep: null, sendStep: 'sendLetter' });
+    letter = (await call('POST', `/api/v1/letters/${letter.id}/send`, 'coordinator', { expectedVersion: letter.version, caseTransition: { key: letter.abilities.sendStep } })).json();
+    assert.deepEqual(letter.abilities, { edit: false, submit: false, approve: false, send: false, submitStep: null, sendStep: null });
+    const closed = (await call('GET', `/api/v1/cases/${caseId}/letters`, 'coordinator')).json();
+    assert.deepEqual(closed.abilities.draftKinds, ['notHandling', 'referral'], 'after closing only the letters that follow a closing step');
+  });
+
   test('a letter on a case outside the scope does not exist for the actor', async () => {
     const caseId = await caseAtDecisionLetter(t, p);
     const letter = (await call('POST', `/api/v1/cases/${caseId}/letters`, 'coordinator', { kind: 'standard' })).json();

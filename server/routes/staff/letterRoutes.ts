@@ -13,7 +13,9 @@ import { listStandardResponses } from '../../letters/standardResponses.ts';
 import { submitForReview } from '../../letters/submitForReview.ts';
 import { letterTemplates } from '../../letters/templates/index.ts';
 import { letterDetailOut, letterSummaryOut, presentLetterDetail, presentLetterSummary, presentReadability, presentTemplate, readabilityReportOut, templateOut } from '../../presenters/staff/letterPresenter.ts';
+import { draftableLetterKinds, letterAbilities } from '../../policies/letterPolicy.ts';
 import { caseLetters, letterDetail } from '../../queries/letters.ts';
+import { LETTER_KINDS } from '../../letters/templates/types.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
 import { approveLetterBody, draftLetterBody, editLetterBody, readabilityCheckBody, sendLetterBody, standardResponsesQuery, submitLetterBody } from './letter.schema.ts';
@@ -27,12 +29,23 @@ const tags = ['Brieven'];
  */
 export function registerLetterRoutes(api: FastifyInstance, services: Services) {
   const r = api.withTypeProvider<ZodTypeProvider>();
-  const detail = async (actor: ReturnType<typeof staffActor>, id: string) => presentLetterDetail(await letterDetail(services, actor, id));
+  const detail = async (actor: ReturnType<typeof staffActor>, id: string) => {
+    const d = await letterDetail(services, actor, id);
+    const c = { status: d.letter.case_status, closed_at: d.letter.case_closed_at };
+    return presentLetterDetail(d, letterAbilities(actor, services.org.letters.approverRoles, services.processes.get(d.letter.process_key), c, d.letter));
+  };
 
   r.get('/cases/:id/letters', {
     config: { permission: 'case:read' },
-    schema: { tags, summary: 'Brieven bij een melding', params: idParams, response: { 200: z.object({ items: z.array(letterSummaryOut) }) } },
-  }, async (req) => ({ items: (await caseLetters(services, staffActor(req), req.params.id)).map(presentLetterSummary) }));
+    schema: {
+      tags, summary: 'Brieven bij een melding, en welke soorten brief u er nu bij kunt opstellen', params: idParams,
+      response: { 200: z.object({ items: z.array(letterSummaryOut), abilities: z.object({ draftKinds: z.array(z.enum(LETTER_KINDS)) }) }) },
+    },
+  }, async (req) => {
+    const actor = staffActor(req);
+    const list = await caseLetters(services, actor, req.params.id);
+    return { items: list.items.map(presentLetterSummary), abilities: { draftKinds: draftableLetterKinds(actor, list.case) } };
+  });
 
   r.post('/cases/:id/letters', {
     config: { permission: 'case:edit' },

@@ -1,0 +1,60 @@
+import type { Actor } from '../commands/context.ts';
+import type { LetterKind, LetterStatus } from '../db/schema.ts';
+import type { ProcessDefinition } from '../domain/process/definition.ts';
+import { LETTERS_AFTER_CLOSING } from '../letters/letterStore.ts';
+import { LETTER_KINDS } from '../letters/templates/types.ts';
+import { availableTransitions } from './casePolicy.ts';
+
+/**
+ * What an actor may do with a letter now, sent to the letter editor as abilities so it shows only
+ * the buttons that will work (the commands check the same again). `submitStep` and `sendStep` name
+ * the process step that goes with offering for review and sending, when the case is at one: the
+ * editor takes it in the same request, so the letter and the case never disagree.
+ */
+export type LetterAbilities = {
+  edit: boolean;
+  submit: boolean;
+  approve: boolean;
+  send: boolean;
+  submitStep: string | null;
+  sendStep: string | null;
+};
+
+type CaseState = { status: string; closed_at: Date | null };
+
+const can = (actor: Actor, permission: string) => actor.kind === 'system' || actor.permissions.has(permission);
+const openFor = (c: CaseState, kind: string) => c.closed_at === null || LETTERS_AFTER_CLOSING.includes(kind);
+export const isLetterApprover = (actor: Actor, approverRoles: readonly string[]) => actor.kind === 'staff' && actor.roles.some((r) => approverRoles.includes(r));
+
+function stepFor(actor: Actor, def: ProcessDefinition | undefined, c: CaseState, kind: LetterKind, atLeast: LetterStatus): string | null {
+  if (!def) return null;
+  const t = availableTransitions(actor, def, c.status).find((x) => x.requiresLetter?.atLeast === atLeast && (!x.requiresLetter.kinds?.length || x.requiresLetter.kinds.includes(kind)));
+  return t?.key ?? null;
+}
+
+export function letterAbilities(
+  actor: Actor,
+  approverRoles: readonly string[],
+  def: ProcessDefinition | undefined,
+  c: CaseState,
+  letter: { kind: LetterKind; status: LetterStatus },
+): LetterAbilities {
+  const open = openFor(c, letter.kind);
+  const approver = can(actor, 'case:transition') && isLetterApprover(actor, approverRoles);
+  const submit = open && can(actor, 'case:edit') && letter.status === 'draft';
+  const send = open && approver && letter.status === 'approved';
+  return {
+    edit: open && can(actor, 'case:edit') && ['draft', 'inReview', 'approved'].includes(letter.status),
+    submit,
+    approve: open && approver && ['draft', 'inReview'].includes(letter.status),
+    send,
+    submitStep: submit ? stepFor(actor, def, c, letter.kind, 'inReview') : null,
+    sendStep: send ? stepFor(actor, def, c, letter.kind, 'sent') : null,
+  };
+}
+
+/** The kinds of letter an actor may start on a case now (after closing only the closing letters). */
+export function draftableLetterKinds(actor: Actor, c: CaseState): LetterKind[] {
+  if (!can(actor, 'case:edit')) return [];
+  return LETTER_KINDS.filter((k) => openFor(c, k));
+}
