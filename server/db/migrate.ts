@@ -5,6 +5,7 @@ import * as inboundMail from './migrations/004_inbound_mail.ts';
 import * as letters from './migrations/005_letters.ts';
 import * as handling from './migrations/006_handling.ts';
 import * as outbox from './migrations/007_outbox.ts';
+import * as savedFilters from './migrations/008_saved_filters.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '005_letters': letters,
   '006_handling': handling,
   '007_outbox': outbox,
+  '008_saved_filters': savedFilters,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

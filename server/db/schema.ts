@@ -174,6 +174,13 @@ export interface NotificationTable {
   created_at: Timestamp;
   read_at: Timestamp | null;
 }
+export interface SavedFilterTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  query: string;
+  created_at: Timestamp;
+}
 export interface SurveyTable {
   id: Generated<string>;
   case_id: string;
@@ -306,6 +313,7 @@ export interface DB {
   hearing_slot: HearingSlotTable;
   timer: TimerTable;
   notification: NotificationTable;
+  saved_filter: SavedFilterTable;
   survey: SurveyTable;
   org_unit: OrgUnitTable;
   team: TeamTable;

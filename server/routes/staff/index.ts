@@ -11,6 +11,7 @@ import { registerCaseHandlingRoutes } from './caseHandlingRoutes.ts';
 import { registerMailboxRoutes } from './mailboxRoutes.ts';
 import { registerLetterRoutes } from './letterRoutes.ts';
 import { registerOidcRoutes } from './oidcRoutes.ts';
+import { registerSavedFilterRoutes } from './savedFilterRoutes.ts';
 
 export function registerStaffRoutes(api: FastifyInstance, services: Services, env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc' | 'publicUrl' | 'smtp'>) {
   registerSessionRoutes(api, services, env);
@@ -24,4 +25,5 @@ export function registerStaffRoutes(api: FastifyInstance, services: Services, en
   registerCaseHandlingRoutes(api, services);
   registerMailboxRoutes(api, services, env);
   registerLetterRoutes(api, services);
+  registerSavedFilterRoutes(api, services);
 }
