@@ -20,16 +20,30 @@ export function caseSummaries(services: Services, actor: Actor) {
 }
 export type CaseSummaryRow = Awaited<ReturnType<ReturnType<typeof caseSummaries>['execute']>>[number];
 
+export type DeadlineFilter = 'overdue' | 'nearlyDue' | 'due';
+
 export type CaseListFilter = {
   status?: string[];
   open?: boolean;
   assigneeUserId?: string;
   teamId?: string;
   processKey?: string;
+  /** Open cases by their stored handling deadline, compared with `today` (the calendar day). */
+  deadline?: DeadlineFilter;
+  today?: string;
   cursor?: string;
   limit: number;
 };
 
+/** A civil date travels in the cursor as midnight UTC, so keyset.ts keeps one format. */
+const dateCursor = (date: string) => new Date(`${date}T00:00:00.000Z`);
+
+/**
+ * Pages of cases, always scoped. Without a deadline filter: last changed first. With one: open
+ * cases only, earliest deadline first, keyset on (handling_deadline, id) — the order of the
+ * partial index cases_open_deadline, so the scan starts at the most urgent case and stops after a
+ * page (the warning day lies before the deadline, so every match sits at the front).
+ */
 export async function caseListPage(services: Services, actor: Actor, f: CaseListFilter) {
   let q = caseSummaries(services, actor);
   if (f.status?.length) q = q.where('cases.status', 'in', f.status);
@@ -39,6 +53,21 @@ export async function caseListPage(services: Services, actor: Actor, f: CaseList
   if (f.teamId) q = q.where('cases.assignee_team_id', '=', f.teamId);
   if (f.processKey) q = q.where('cases.process_key', '=', f.processKey);
   const after = decodeCursor(f.cursor);
+
+  if (f.deadline) {
+    const today = f.today ?? services.calendar.toDate(services.clock.now());
+    q = q.where('cases.closed_at', 'is', null).where('cases.handling_deadline', 'is not', null);
+    // The same rule as deadlineState (caseClock.ts): overdue after the last day, nearly due from the warning day.
+    if (f.deadline === 'overdue') q = q.where('cases.handling_deadline', '<', today);
+    if (f.deadline === 'nearlyDue') q = q.where('cases.handling_deadline', '>=', today).where('cases.handling_warn_from', '<=', today);
+    if (f.deadline === 'due') q = q.where((eb) => eb.or([eb('cases.handling_deadline', '<', today), eb('cases.handling_warn_from', '<=', today)]));
+    if (after) q = q.where(sql<boolean>`(cases.handling_deadline, cases.id) > (${after.value.slice(0, 10)}::date, ${after.id}::uuid)`);
+    const rows = await q.orderBy('cases.handling_deadline', 'asc').orderBy('cases.id', 'asc').limit(f.limit + 1).execute();
+    const page = rows.slice(0, f.limit);
+    const last = page.at(-1);
+    return { rows: page, nextCursor: rows.length > f.limit && last?.handling_deadline ? encodeCursor(dateCursor(last.handling_deadline), last.id) : null };
+  }
+
   if (after) q = q.where(sql<boolean>`(cases.updated_at, cases.id) < (${new Date(after.value)}, ${after.id}::uuid)`);
   const rows = await q.orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'desc').limit(f.limit + 1).execute();
   const page = rows.slice(0, f.limit);

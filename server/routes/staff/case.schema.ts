@@ -33,6 +33,10 @@ export const caseListQuery = z.object({
   assigneeId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   processKey: z.string().max(100).optional(),
+  /** Open cases past their handling deadline, in the warning period, or either; sorted by deadline. */
+  deadline: z.enum(['overdue', 'nearlyDue', 'due']).optional(),
+  /** Only the cases the logged-in person handles (assigned to them). */
+  handler: z.literal('me').optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

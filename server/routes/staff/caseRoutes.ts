@@ -45,10 +45,11 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
 
   r.get('/cases', {
     config: { permission: 'case:read' },
-    schema: { tags, summary: 'Meldingen, laatst gewijzigd eerst', querystring: caseListQuery, response: { 200: pageOf(caseSummaryOut) } },
+    schema: { tags, summary: 'Meldingen, laatst gewijzigd eerst (met een termijnfilter: vroegste termijn eerst)', querystring: caseListQuery, response: { 200: pageOf(caseSummaryOut) } },
   }, async (req) => {
-    const page = await caseListPage(services, staffActor(req), { ...req.query, assigneeUserId: req.query.assigneeId });
+    const actor = staffActor(req);
     const day = today();
+    const page = await caseListPage(services, actor, { ...req.query, assigneeUserId: req.query.handler === 'me' ? actor.id : req.query.assigneeId, today: day });
     return { items: page.rows.map((row) => presentCaseSummary(services.processes, day, row)), nextCursor: page.nextCursor };
   });
 
