@@ -237,6 +237,8 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   'POST /api/v1/portal/complaints': [complaintForm, { ...complaintForm, email: '', onBehalfOf: 'on', behalfName: 'Ahmed', behalfRelation: 'mantelzorger', privacyAccepted: 'on', incidentDate: '2026-02-01' }],
   'POST /api/v1/portal/surveys/:token': [{ score: 4, comment: 'Goed geholpen.' }, { score: '5' }],
   'POST /api/v1/readability-checks': [{ text: 'Wij hebben uw klacht goed bekeken. U krijgt binnen twee weken antwoord.' }],
+  'POST /api/v1/saved-filters': [{ name: 'Te laat via e-mail', query: 'queue=mine&channel=email&sort=-createdAt' }, { name: 'Leeg', query: '' }],
+  'DELETE /api/v1/saved-filters/:id': null,
   'DELETE /api/v1/session': null,
 };
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Readable } from 'node:stream';
+import { addDocument } from '../../commands/caseEditor.ts';
 import { runCommand, SYSTEM_ACTOR } from '../../commands/context.ts';
 import { sendDueMessages } from '../../jobs/outboxSender.ts';
 import { enqueueMessage } from '../../mail/outbox.ts';
@@ -63,6 +65,26 @@ describe('in DEMO mode without SMTP', () => {
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/demo-mailbox?cursor=nonsense', headers })).statusCode, 400);
   });
 
+  test('each message names its case, and one message lists its attachments (documents on the case)', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/demo-mailbox', headers })).json().items;
+    assert.ok(list.every((m: { caseReference: string | null }) => /^[A-Z]+-\d{4}-\d+$/.test(m.caseReference ?? '')), JSON.stringify(list));
+    const plain = (await t.app.inject({ method: 'GET', url: `/api/v1/demo-mailbox/${ids[0]}`, headers })).json();
+    assert.deepEqual(plain.attachments, []);
+    assert.equal(plain.caseReference, list[0].caseReference);
+
+    const caseId = list[0].caseId as string;
+    const doc = await addDocument(t.services, SYSTEM_ACTOR, caseId, { filename: 'brief.txt', mediaType: 'text/plain', docType: 'letter', content: Readable.from(Buffer.from('Uw brief')) });
+    const withAttachment = await runCommand(t.services, SYSTEM_ACTOR, (ctx) =>
+      enqueueMessage(ctx, { caseId, template: 'autoClose', recipientRole: 'complainant', to: { address: 'gerda@example.org', name: 'Gerda Bos' }, vars: { complainantName: 'Gerda Bos', organisationPhone: '088', caseReference: 'x' }, idempotencyKey: `${caseId}:attachment`, attachments: [doc.id] }),
+    );
+    const m = (await t.app.inject({ method: 'GET', url: `/api/v1/demo-mailbox/${withAttachment}`, headers })).json();
+    assert.deepEqual(m.attachments, [{ id: doc.id, filename: 'brief.txt', mediaType: 'text/plain', sizeBytes: 8 }]);
+  });
+
+  test('login options tell the app the demo mailbox exists', async () => {
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/login-options' })).json().demoMailbox, true);
+  });
+
   test('the mailbox needs a login', async () => {
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/demo-mailbox' })).statusCode, 401);
   });
@@ -101,5 +123,6 @@ describe('a case\'s messages', () => {
 
   test('outside DEMO mode there is no demo mailbox', async () => {
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/demo-mailbox', headers })).statusCode, 404);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/login-options' })).json().demoMailbox, false);
   });
 });

@@ -9,7 +9,7 @@ import { permissionsFor } from '../../policies/permissions.ts';
 import { createSession, destroySession, staffActor } from '../plugins/auth.ts';
 
 const tags = ['Inloggen'];
-type SessionEnv = Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc'>;
+type SessionEnv = Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc'> & Partial<Pick<Env, 'smtp'>>;
 
 export const sessionOut = z.object({
   user: z.object({ id: z.uuid(), name: z.string(), email: z.string(), roles: z.array(z.string()), teamIds: z.array(z.uuid()) }),
@@ -40,7 +40,7 @@ export function registerSessionRoutes(api: FastifyInstance, services: Services, 
     config: { permission: 'public' },
     schema: {
       tags, summary: 'Hoe kan ik inloggen (OIDC en/of demo-login)',
-      response: { 200: z.object({ oidc: z.boolean(), demo: z.boolean(), demoUsers: z.array(z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.object({ key: z.string(), label: z.string() })) })) }) },
+      response: { 200: z.object({ oidc: z.boolean(), demo: z.boolean(), /** DEMO without SMTP: sent mail is in the built-in mailbox (/mailbox). */ demoMailbox: z.boolean(), demoUsers: z.array(z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.object({ key: z.string(), label: z.string() })) })) }) },
     },
   }, async () => {
     const demoUsers = env.demo
@@ -50,7 +50,7 @@ export function registerSessionRoutes(api: FastifyInstance, services: Services, 
           roles: u.roles.map((key) => ({ key, label: ROLE_LABELS[key as keyof typeof ROLE_LABELS]?.nl ?? key })),
         }))
       : [];
-    return { oidc: !!env.oidc, demo: env.demo, demoUsers };
+    return { oidc: !!env.oidc, demo: env.demo, demoMailbox: env.demo && !env.smtp, demoUsers };
   });
 
   // The development login exists only when DEMO is on: without it the route is not even registered.
