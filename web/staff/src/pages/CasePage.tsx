@@ -7,13 +7,19 @@ import { takeFlash } from '../components/announce.ts';
 import { CaseSteps } from '../components/case/CaseSteps.tsx';
 import { CaseSummary } from '../components/case/CaseSummary.tsx';
 import { DocumentsPanel } from '../components/case/DocumentsPanel.tsx';
+import { HearingInvitationForm } from '../components/case/HearingInvitationForm.tsx';
+import { HearingSlots } from '../components/case/HearingSlots.tsx';
 import { LinkedActivities } from '../components/case/LinkedActivities.tsx';
 import { NotesPanel } from '../components/case/NotesPanel.tsx';
 import { processLabels } from '../components/case/processLabels.ts';
 import { Timeline } from '../components/case/Timeline.tsx';
 import { ErrorNotice, Loading } from '../components/ErrorNotice.tsx';
+import { CaseLetters } from '../components/letters/CaseLetters.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+
+// Steps whose inputs are more than the generated form can ask: the hearing's time slots.
+const STEP_FORMS = { inviteForHearing: HearingInvitationForm };
 
 /** One case: its facts, the steps one may take now, the timeline, notes, documents, activities. */
 export default function CasePage({ id }: { id: string }) {
@@ -43,8 +49,10 @@ export default function CasePage({ id }: { id: string }) {
       {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : null}
       <div className="kf-columns">
         <div>
-          <CaseSteps c={c} onChanged={res.setData} onReload={res.reload} />
+          <CaseSteps c={c} onChanged={res.setData} onReload={res.reload} forms={STEP_FORMS} />
           <CaseSummary c={c} labels={labels} />
+          <HearingSlots c={c} onChanged={res.setData} />
+          <CaseLetters caseId={c.id} version={c.version} />
           <NotesPanel c={c} onAdded={res.reload} />
           <DocumentsPanel c={c} onAdded={res.reload} />
           <LinkedActivities c={c} />

@@ -1,14 +1,15 @@
 import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { TransitionForm } from './TransitionForm.tsx';
+import { TransitionForm, type StepFormProps } from './TransitionForm.tsx';
 
 /**
  * The steps the server says this person may take now (abilities.transitions), each a button that
- * opens its generated form. A step the server did not list is never shown.
+ * opens its generated form (or the form in `forms` for a step that needs more, like hearing times).
+ * A step the server did not list is never shown.
  */
-export function CaseSteps({ c, onChanged, onReload }: { c: CaseDetail; onChanged: (c: CaseDetail) => void; onReload: () => void }) {
+export function CaseSteps({ c, onChanged, onReload, forms = {} }: { c: CaseDetail; onChanged: (c: CaseDetail) => void; onReload: () => void; forms?: Record<string, ComponentType<StepFormProps>> }) {
   const { t, l } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -19,6 +20,7 @@ export function CaseSteps({ c, onChanged, onReload }: { c: CaseDetail; onChanged
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const steps = c.abilities.transitions;
   const current = steps.find((s) => s.key === open);
+  const StepForm = (current && forms[current.key]) || TransitionForm;
   const close = (key: string) => {
     setOpen(null);
     setTimeout(() => buttons.current.get(key)?.focus(), 0);
@@ -53,7 +55,7 @@ export function CaseSteps({ c, onChanged, onReload }: { c: CaseDetail; onChanged
       </div>
       {current ? (
         <div id={`step-form-${current.key}`} className="kf-stack">
-          <TransitionForm
+          <StepForm
             key={`${current.key}-${c.version}`}
             caseId={c.id}
             version={c.version}

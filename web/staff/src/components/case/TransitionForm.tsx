@@ -9,6 +9,8 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 import { InputControl, toApiValue, type InputValue } from './InputControl.tsx';
 
 type Props = { caseId: string; version: number; transition: Transition; onDone: (c: CaseDetail) => void; onCancel: () => void; onReload: () => void };
+/** What any step form gets; a step with inputs of its own (the hearing's time slots) brings its own form. */
+export type StepFormProps = Props;
 
 /**
  * The form of one process step, generated from the inputs the server listed for it. Field errors
