@@ -16,6 +16,8 @@ import { useSession } from './session.tsx';
 // The heavy screens load when first opened; the shell, login, home and queue come at once.
 const CasePage = lazy(() => import('./pages/CasePage.tsx'));
 const IntakePage = lazy(() => import('./pages/IntakePage.tsx'));
+const MailboxPage = lazy(() => import('./pages/MailboxPage.tsx'));
+const MessagePage = lazy(() => import('./pages/MessagePage.tsx'));
 const LetterPage = lazy(() => import('./pages/LetterPage.tsx'));
 
 function Routes() {
@@ -27,6 +29,8 @@ function Routes() {
   if ((m = path.match(/^\/activiteiten\/([0-9a-f-]{36})$/))) return <IntakePage key={m[1]} activityId={m[1]} />;
   if ((m = path.match(/^\/meldingen\/([0-9a-f-]{36})$/))) return <CasePage key={m[1]} id={m[1]!} />;
   if ((m = path.match(/^\/meldingen\/([0-9a-f-]{36})\/brieven\/([0-9a-f-]{36})$/))) return <LetterPage key={m[2]} caseId={m[1]!} letterId={m[2]!} />;
+  if (path === '/mailbox') return <MailboxPage />;
+  if ((m = path.match(/^\/mailbox\/([0-9a-f-]{36})$/))) return <MessagePage key={m[1]} id={m[1]!} />;
   return <NotFoundPage />;
 }
 

@@ -20,7 +20,7 @@ export type Session = {
   permissions: string[];
   csrfToken: string;
 };
-export type LoginOptions = { oidc: boolean; demo: boolean; demoUsers: { id: string; name: string; roles: { key: string; label: string }[] }[] };
+export type LoginOptions = { oidc: boolean; demo: boolean; demoMailbox: boolean; demoUsers: { id: string; name: string; roles: { key: string; label: string }[] }[] };
 export type QueueName = 'mine' | 'team' | 'unassigned' | 'all';
 export type QueueCounts = Record<QueueName, { count: number; capped: boolean }>;
 export type Team = { id: string; key: string; name: string; memberIds: string[] };

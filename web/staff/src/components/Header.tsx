@@ -1,9 +1,13 @@
 import { Button } from '@utrecht/component-library-react';
-import { useContext } from 'react';
+import { useContext, useEffect } from 'react';
+import type { LoginOptions } from '../api/types.ts';
+import { useResource } from '../api/useResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { PlainLink, AppLink, useLocation } from '../router.tsx';
+import { PlainLink, AppLink, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { resetNotifications, useNotifications } from './notifications/notificationStore.ts';
 import { OrganisationContext } from './PageHeading.tsx';
+import './notifications/home.css';
 
 /** The organisation's name, the main menu (only what this person may use), who is logged in. */
 export function Header() {
@@ -11,11 +15,18 @@ export function Header() {
   const { session, can, logout } = useSession();
   const org = useContext(OrganisationContext);
   const { path } = useLocation();
+  // The demo mailbox exists only in DEMO mode without SMTP; the login options say so.
+  const options = useResource<LoginOptions>(session ? '/login-options' : null);
+  const unread = useNotifications(!!session).unreadCount;
+  useEffect(() => {
+    if (!session) resetNotifications();
+  }, [session]);
   const items = session
     ? [
         { to: '/', label: t('nav.home'), show: true, current: path === '/' },
         { to: '/werkvoorraad', label: t('nav.queue'), show: can('activity:read'), current: path.startsWith('/werkvoorraad') },
         { to: '/activiteiten/nieuw', label: t('nav.intake'), show: can('activity:create'), current: path === '/activiteiten/nieuw' },
+        { to: '/mailbox', label: t('nav.mailbox'), show: !!options.data?.demoMailbox, current: path.startsWith('/mailbox') },
       ].filter((i) => i.show)
     : [];
   return (
@@ -39,6 +50,22 @@ export function Header() {
           </nav>
         ) : null}
         <div className="kf-user">
+          {session ? (
+            <PlainLink
+              to="/#notificaties"
+              className="utrecht-link"
+              onClick={(e) => {
+                // To the start page's notifications, and focus there (a hash alone does not move focus in the app).
+                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                e.preventDefault();
+                navigate('/');
+                window.setTimeout(() => document.getElementById('notifications-title')?.focus(), 50);
+              }}
+            >
+              {t('nav.notifications')}
+              {unread ? <span className="kf-count">{t('nav.notificationsUnread', { count: unread })}</span> : null}
+            </PlainLink>
+          ) : null}
           {session ? <span>{t('app.loggedInAs', { name: session.user.name })}</span> : null}
           <Button
             appearance="subtle-button"

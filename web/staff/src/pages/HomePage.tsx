@@ -5,6 +5,8 @@ import { useResource } from '../api/useResource.ts';
 import { ActivityTable } from '../components/ActivityTable.tsx';
 import { CaseSearch } from '../components/CaseSearch.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { DeadlinesPanel } from '../components/notifications/DeadlinesPanel.tsx';
+import { NotificationsPanel } from '../components/notifications/NotificationsPanel.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { countText, QUEUES } from '../components/QueueTabs.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -38,7 +40,10 @@ function QueuePreview({ queue, title, empty, total, onChanged }: { queue: QueueN
   );
 }
 
-/** Start page per role: the queue counts, one's own and the team's tasks, intake and search. */
+/**
+ * Start page per role: unread notifications, one's cases past or near their deadline, the queue
+ * counts, one's own and the team's tasks, intake and search.
+ */
 export function HomePage() {
   const { t } = useI18n();
   const { session, can } = useSession();
@@ -55,8 +60,10 @@ export function HomePage() {
           </ButtonAppLink>
         </Paragraph>
       ) : null}
+      <NotificationsPanel />
+      {can('case:read') ? <DeadlinesPanel /> : null}
       {can('activity:read') ? (
-        <section aria-labelledby="home-queues">
+        <section aria-labelledby="home-queues" className="kf-section">
           <Heading2 id="home-queues">{t('home.queues')}</Heading2>
           {counts.error ? <ErrorNotice error={counts.error} onRetry={counts.reload} /> : null}
           <ul className="kf-cards">

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { EMPTY_FILTERS, QueueFilters, type QueueFilterValues } from '../components/QueueFilters.tsx';
 import { QUEUES, QueueTabs } from '../components/QueueTabs.tsx';
+import { SavedFilters } from '../components/savedFilters/SavedFilters.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -61,6 +62,7 @@ export function QueuePage() {
           navigate(urlFor(queue, { ...EMPTY_FILTERS, ...f }));
         }}
       />
+      <SavedFilters path="/werkvoorraad" current={urlFor(queue).replace(/^[^?]*\??/, '')} />
       {actionError ? <ErrorNotice error={actionError} onRetry={() => { setActionError(null); changed(); }} retryLabel={t('app.reload')} /> : null}
       {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
       <Paragraph role="status" aria-live="polite">

@@ -1,0 +1,73 @@
+import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableWrap } from '../../../../ui/index.ts';
+import type { CaseSummary, Page } from '../../api/types.ts';
+import { useResource } from '../../api/useResource.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { AppLink } from '../../router.tsx';
+import { ErrorNotice } from '../ErrorNotice.tsx';
+import './home.css';
+
+const LIMIT = 10;
+
+/** "Te laat" or "Bijna te laat" as a word in a bordered label: never colour alone. */
+export function DeadlineFlag({ state }: { state: 'overdue' | 'nearlyDue' | null }) {
+  const { t } = useI18n();
+  if (!state) return null;
+  return <span className={`kf-flag kf-flag--${state}`}>{t(state === 'overdue' ? 'deadlines.overdue' : 'deadlines.nearlyDue')}</span>;
+}
+
+/** The start page's deadline block: my open cases past or near their handling deadline, most urgent first. */
+export function DeadlinesPanel() {
+  const { t, l, date } = useI18n();
+  const res = useResource<Page<CaseSummary>>(`/cases?deadline=due&handler=me&limit=${LIMIT}`);
+  const items = res.data?.items ?? [];
+  const overdue = items.filter((c) => c.deadlineState === 'overdue').length;
+  return (
+    <section aria-labelledby="deadlines-title" className="kf-section">
+      <Heading2 id="deadlines-title">{t('deadlines.title')}</Heading2>
+      {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : null}
+      {res.data ? (
+        items.length ? (
+          <>
+            <Paragraph>
+              {t('deadlines.intro')}
+              {res.data.nextCursor ? null : ` ${t('deadlines.summary', { overdue, nearlyDue: items.length - overdue })}.`}
+            </Paragraph>
+            <TableWrap label={t('deadlines.caption')}>
+              <Table>
+                <TableCaption className="kf-visually-hidden">{t('deadlines.caption')}</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t('deadlines.col.reference')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('deadlines.col.subject')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('deadlines.col.status')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('deadlines.col.deadline')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('deadlines.col.state')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {items.map((c) => (
+                    <TableRow key={c.id}>
+                      <TableCell className="kf-nowrap">
+                        <AppLink to={`/meldingen/${c.id}`}>{c.reference}</AppLink>
+                      </TableCell>
+                      <TableCell>{c.subject}</TableCell>
+                      <TableCell>{l(c.statusLabel)}</TableCell>
+                      <TableCell className="kf-nowrap">{date(c.deadline)}</TableCell>
+                      <TableCell>
+                        <DeadlineFlag state={c.deadlineState} />
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableWrap>
+            {res.data.nextCursor ? <Paragraph className="kf-muted">{t('deadlines.more', { count: items.length })}</Paragraph> : null}
+          </>
+        ) : (
+          <Paragraph>{t('deadlines.none')}</Paragraph>
+        )
+      ) : null}
+    </section>
+  );
+}
