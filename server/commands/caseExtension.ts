@@ -5,6 +5,7 @@ import { clockInputOf, refreshHandlingDeadline } from './caseClock.ts';
 import type { CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import { sendCaseMessage } from './caseMessages.ts';
+import { mailComplainedColleagues } from './complainedPersons.ts';
 
 /**
  * Awb 9:11 lid 2–3: the handling period may be extended once, by at most 4 weeks, with a written
@@ -37,7 +38,11 @@ export async function extendHandlingPeriod(ctx: CommandContext, caseId: string, 
   const noticeSentAt = (input.noticeSentAt ?? ctx.now).toISOString();
   const deadline = await applyFacts(ctx, c, { ...facts, extension: { noticeSentAt, weeks: input.weeks } }, { type: 'handlingPeriodExtended', data: { weeks: input.weeks, reason: input.reason, noticeSentAt } });
   // The written notice (Awb 9:11 lid 2) goes out with the extension, before the old deadline.
-  if (!input.noticeSentAt) await sendCaseMessage(ctx, caseId, 'extensionNotice', { key: 'extension', vars: { reason: input.reason, weeks: String(input.weeks) } });
+  if (!input.noticeSentAt) {
+    const vars = { reason: input.reason, weeks: String(input.weeks) };
+    await sendCaseMessage(ctx, caseId, 'extensionNotice', { key: 'extension', vars });
+    await mailComplainedColleagues(ctx, caseId, 'extensionNoticeComplainedPerson', 'extension', vars);
+  }
   return deadline;
 }
 

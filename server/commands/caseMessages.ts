@@ -13,7 +13,7 @@ const approxDays = (d: Duration) => ('days' in d ? d.days : 'weeks' in d ? d.wee
  * family carer speaks for the complainant), otherwise to the complainant. Without an e-mail address
  * the message is not dropped silently: the timeline says so, so the handler calls or writes.
  */
-const longDate = (d: Date | string) =>
+export const longDate = (d: Date | string) =>
   new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeZone: 'Europe/Amsterdam' }).format(typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d);
 const dateTime = (d: Date) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
 

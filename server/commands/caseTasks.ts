@@ -6,9 +6,10 @@ import { teamIdByKey } from './teams.ts';
 export async function createCaseTask(
   ctx: CommandContext,
   caseId: string,
-  task: { taskKey: string; subject: { nl: string }; team?: string; dueInDays?: number },
+  task: { taskKey: string; subject: { nl: string }; team?: string; dueInDays?: number; dueAt?: Date; assignee?: { teamId: string | null; userId: string | null } },
 ) {
-  const teamId = task.team ? await teamIdByKey(ctx, task.team) : null;
+  const teamId = task.team ? await teamIdByKey(ctx, task.team) : (task.assignee?.teamId ?? null);
+  const userId = task.team ? null : (task.assignee?.userId ?? null);
   const c = await ctx.tx.selectFrom('cases').select(['case_type', 'reference']).where('id', '=', caseId).executeTakeFirstOrThrow();
   const row = await ctx.tx
     .insertInto('activity')
@@ -22,13 +23,14 @@ export async function createCaseTask(
       case_type: c.case_type,
       task_key: task.taskKey,
       assignee_team_id: teamId,
-      due_at: task.dueInDays ? new Date(ctx.now.getTime() + task.dueInDays * 86_400_000) : null,
+      assignee_user_id: userId,
+      due_at: task.dueAt ?? (task.dueInDays ? new Date(ctx.now.getTime() + task.dueInDays * 86_400_000) : null),
       created_at: ctx.now,
       updated_at: ctx.now,
       created_by: actorId(ctx.actor),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordEvent(ctx, { type: 'taskCreated', caseId, activityId: row.id, after: { taskKey: task.taskKey, assigneeTeamId: teamId } });
+  await recordEvent(ctx, { type: 'taskCreated', caseId, activityId: row.id, after: { taskKey: task.taskKey, assigneeTeamId: teamId, assigneeUserId: userId } });
   return row.id;
 }

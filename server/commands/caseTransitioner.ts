@@ -14,6 +14,8 @@ import type { TemplateKey } from '../mail/templates.nl.ts';
 import { assertNotComplainedAbout } from './complainedPersons.ts';
 import { teamIdByKey } from './teams.ts';
 import { cancelPendingTimers, startStatusReminder, startTimer } from './timers.ts';
+import { startNotHandlingNotice } from './notHandlingNotice.ts';
+import { markFirstContact } from './complainantContact.ts';
 
 export type TransitionCaseInput = {
   caseId: string;
@@ -88,6 +90,8 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
     after: { status: t.to, ...toData },
     data: { transition: t.key, inputs: values },
   });
+  // A step that records how the complainant was spoken to (seed 001's informal solution) is contact.
+  if (typeof values.contactMethod === 'string') await markFirstContact(ctx, current.id, ctx.now);
   await cancelPendingTimers(ctx, current.id);
   const step = { key: `${t.key}:${updated.version}`, inputs: values };
   for (const effect of t.effects) await applyEffect(ctx, current.id, def, t, effect, step);
@@ -136,6 +140,9 @@ async function applyEffect(ctx: CommandContext, caseId: string, def: ProcessDefi
       for (const line of def.stepTemplates[effect.template] ?? []) {
         await createCaseTask(ctx, caseId, { taskKey: 'actionLine', subject: line.subject, team: line.team, dueInDays: line.afterDays || undefined });
       }
+      return;
+    case 'noticeOfNotHandling':
+      await startNotHandlingNotice(ctx, caseId, effect.team);
       return;
     case 'startTimer':
       await startTimer(ctx, caseId, def, t.to, effect.timer, effect.period, effect.fire);

@@ -2,6 +2,10 @@ import { AppError, invalid, notFound } from '../domain/errors.ts';
 import { caseScope } from '../queries/scope.ts';
 import type { CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
+import { enqueueMessage } from '../mail/outbox.ts';
+import type { TemplateKey } from '../mail/templates.nl.ts';
+import { createCaseTask } from './caseTasks.ts';
+import { longDate } from './caseMessages.ts';
 
 /**
  * Awb 9:7: the complaint is handled by someone not involved in the conduct complained about. The
@@ -28,7 +32,69 @@ export async function addComplainedPerson(ctx: CommandContext, caseId: string, i
     .executeTakeFirst();
   if (!row) throw new AppError('conflict', 'Deze medewerker staat al als beklaagde op de melding.');
   await recordEvent(ctx, { type: 'complainedPersonAdded', caseId, after: { name, userId: input.userId ?? null } });
+  await sendComplaintCopy(ctx, caseId, row.id);
   return row.id;
+}
+
+/**
+ * Awb 9:9: the person complained about gets a copy of the complaint and of the documents sent with
+ * it. A colleague gets it by e-mail (with those documents attached) and in the app; for someone
+ * without an account (a former employee, a contractor) the handler gets a task to send it by hand.
+ */
+async function sendComplaintCopy(ctx: CommandContext, caseId: string, complainedPersonId: string) {
+  const p = await ctx.tx
+    .selectFrom('complained_person as cp')
+    .innerJoin('cases as c', 'c.id', 'cp.case_id')
+    .leftJoin('staff_user as u', 'u.id', 'cp.user_id')
+    .leftJoin('staff_user as h', 'h.id', 'c.assignee_user_id')
+    .select(['cp.name', 'cp.user_id', 'u.email', 'c.reference', 'c.subject', 'c.description', 'c.assignee_team_id', 'c.assignee_user_id', 'h.name as handler'])
+    .where('cp.id', '=', complainedPersonId)
+    .executeTakeFirstOrThrow();
+  if (!p.user_id || !p.email) {
+    await createCaseTask(ctx, caseId, {
+      taskKey: 'sendComplaintCopy',
+      subject: { nl: `Afschrift van de klacht sturen aan ${p.name} (Awb 9:9)` },
+      assignee: { teamId: p.assignee_team_id, userId: p.assignee_user_id },
+    });
+    return;
+  }
+  // The complainant's own documents, never internal ones (letters, hearing reports, notes).
+  const docs = await ctx.tx.selectFrom('document').select('id').where('case_id', '=', caseId).where('doc_type', 'in', ['attachment', 'scan']).orderBy('created_at').limit(20).execute();
+  await enqueueMessage(ctx, {
+    caseId,
+    template: 'complaintCopy',
+    recipientRole: 'complainedPerson',
+    to: { address: p.email, name: p.name },
+    vars: { recipientName: p.name, caseReference: p.reference, complaintSubject: p.subject, complaintText: p.description || '(geen omschrijving)', handlerName: p.handler ?? 'Een collega' },
+    idempotencyKey: `${caseId}:complaintCopy:${p.user_id}`,
+    attachments: docs.map((d) => d.id),
+  });
+  await ctx.tx
+    .insertInto('notification')
+    .values({ user_id: p.user_id, case_id: caseId, kind: 'complaintCopy', message: `Er is een klacht over u binnengekomen (${p.reference}). U krijgt een afschrift per e-mail.`, created_at: ctx.now })
+    .execute();
+}
+
+/** A notice that goes to every colleague complained about (e.g. the extension, Awb 9:11 lid 2). */
+export async function mailComplainedColleagues(ctx: CommandContext, caseId: string, template: TemplateKey, key: string, vars: Record<string, string>) {
+  const people = await ctx.tx
+    .selectFrom('complained_person as cp')
+    .innerJoin('staff_user as u', 'u.id', 'cp.user_id')
+    .innerJoin('cases as c', 'c.id', 'cp.case_id')
+    .leftJoin('staff_user as h', 'h.id', 'c.assignee_user_id')
+    .select(['u.id', 'u.name', 'u.email', 'c.reference', 'c.handling_deadline', 'h.name as handler'])
+    .where('cp.case_id', '=', caseId)
+    .execute();
+  for (const u of people) {
+    await enqueueMessage(ctx, {
+      caseId,
+      template,
+      recipientRole: 'complainedPerson',
+      to: { address: u.email, name: u.name },
+      vars: { recipientName: u.name, caseReference: u.reference, deadline: u.handling_deadline ? longDate(u.handling_deadline) : 'later', handlerName: u.handler ?? ctx.services.org.name, ...vars },
+      idempotencyKey: `${caseId}:${key}:${template}:${u.id}`,
+    });
+  }
 }
 
 /** Refuses giving work on a case to someone it is about. */

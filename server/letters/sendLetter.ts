@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { transitionCase } from '../commands/caseTransitioner.ts';
 import { actorId, runCommand, type Actor, type Services } from '../commands/context.ts';
 import { recordEvent } from '../commands/timeline.ts';
+import { recordNotHandlingNoticeSent } from '../commands/notHandlingNotice.ts';
 import { conflict } from '../domain/errors.ts';
 import { composeForLetter, letterFilename } from './letterDocument.ts';
 import { renderLetterPdf } from './pdf.ts';
@@ -69,6 +70,7 @@ export async function sendLetter(services: Services, actor: Actor, input: SendLe
         after: { letterId: letter.id, status: 'sent', documentId: doc.id },
         data: { textVersion: letter.current_version, sha256: stored.sha256, delivery: delivery.channel, reason: delivery.reason ?? null, messageId: delivery.messageId },
       });
+      if (letter.kind === 'notHandling') await recordNotHandlingNoticeSent(ctx, letter.case_id);
       if (input.caseTransition) await transitionCase(ctx, { caseId: letter.case_id, transition: input.caseTransition.key, inputs: input.caseTransition.inputs ?? {} });
       return { version: row.version, documentId: doc.id, delivery };
     });

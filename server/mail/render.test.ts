@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkReadability } from '../domain/readability/checkText.ts';
 import { fieldsOf, renderTemplate, templateProblems, TemplateError } from './render.ts';
-import { MERGE_FIELDS, TEMPLATES_NL, TEMPLATE_KEYS, type TemplateKey } from './templates.nl.ts';
+import { MERGE_FIELDS, STAFF_TEMPLATES, TEMPLATES_NL, TEMPLATE_KEYS, type TemplateKey } from './templates.nl.ts';
 
 /** A distinct, recognisable value per field, so a test sees exactly which field went where. */
 const sample = (key: TemplateKey) => Object.fromEntries(fieldsOf(TEMPLATES_NL[key]).map((f) => [f, `«${f}»`]));
-const citizenTemplates = TEMPLATE_KEYS.filter((k) => k !== 'reminder');
+const citizenTemplates = TEMPLATE_KEYS.filter((k) => !STAFF_TEMPLATES.includes(k));
 
 test('the catalogue has the letters the processes and the Awb need', () => {
   for (const key of ['acknowledgment', 'informationRequest', 'autoClose', 'cancellation', 'extensionNotice', 'hearingInvitation', 'surveyInvitation', 'reminder', 'confirmation']) {

@@ -28,6 +28,9 @@ export const MERGE_FIELDS = {
   surveyLink: 'link naar de vragenlijst',
   since: 'datum van de laatste wijziging',
   status: 'huidige status van de melding',
+  recipientName: 'naam van de medewerker die de e-mail krijgt',
+  complaintSubject: 'onderwerp van de klacht',
+  complaintText: 'de klacht zoals de klager die indiende',
 } as const satisfies Record<string, string>;
 export type MergeField = keyof typeof MERGE_FIELDS;
 
@@ -179,6 +182,34 @@ Met vriendelijke groet,
 {{handlerName}}
 {{organisationName}}`,
   },
+  /** Awb 9:9: the person complained about gets a copy of the complaint and what came with it. */
+  complaintCopy: {
+    subject: 'Afschrift van een klacht ({{caseReference}})',
+    text: `Beste {{recipientName}},
+
+Er is een klacht binnengekomen die over u gaat. U krijgt hiervan een afschrift (Awb artikel 9:9).
+De bijlagen die de klager meestuurde, zitten bij deze e-mail.
+
+Onderwerp: {{complaintSubject}}
+
+{{complaintText}}
+
+{{handlerName}} behandelt de klacht. U behandelt deze klacht niet zelf (Awb artikel 9:7).
+U krijgt de kans om uw kant van het verhaal te vertellen.
+
+Klachtflow, {{organisationName}}`,
+  },
+  /** Awb 9:11 lid 2: the extension notice also goes to the person complained about. */
+  extensionNoticeComplainedPerson: {
+    subject: 'Klacht {{caseReference}}: de afhandeling duurt langer',
+    text: `Beste {{recipientName}},
+
+De klacht {{caseReference}} die over u gaat, duurt langer. De reden is: {{reason}}.
+De klager krijgt nu uiterlijk {{deadline}} een antwoord. Dat is {{weeks}} weken later.
+
+{{handlerName}}
+{{organisationName}}`,
+  },
   reminder: {
     subject: 'Herinnering: melding {{caseReference}} staat stil',
     text: `Beste {{handlerName}},
@@ -191,4 +222,6 @@ Klachtflow`,
 } as const satisfies Record<string, MailTemplate>;
 
 export type TemplateKey = keyof typeof TEMPLATES_NL;
+/** Templates addressed to colleagues, not to the complainant (they may say "de klager"). */
+export const STAFF_TEMPLATES: readonly TemplateKey[] = ['reminder', 'complaintCopy', 'extensionNoticeComplainedPerson'];
 export const TEMPLATE_KEYS = Object.keys(TEMPLATES_NL) as TemplateKey[];

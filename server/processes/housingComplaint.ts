@@ -51,7 +51,7 @@ export const housingComplaint: ProcessDefinitionInput = {
     {
       key: 'doNotHandle', label: l('Niet in behandeling nemen', 'Do not handle'),
       from: ['assessing'], to: 'notHandled', roles: [...handlers],
-      inputs: [{ ...requiredNote, label: l('Waarom niet in behandeling?', 'Why not handled?') }], effects: [{ type: 'completeTasks' }],
+      inputs: [{ ...requiredNote, label: l('Waarom niet in behandeling?', 'Why not handled?') }], effects: [{ type: 'completeTasks' }, { type: 'noticeOfNotHandling' }],
     },
     {
       key: 'openDossier', label: l('Klachtdossier openen', 'Open complaint dossier'),

@@ -110,7 +110,7 @@ export const kccComplaint: ProcessDefinitionInput = {
       key: 'decline', label: l('Niet in behandeling nemen (Awb 9:8)', 'Do not handle (Awb 9:8)'),
       from: ['withCoordinator', 'acknowledged', 'classified'], to: 'notHandled', roles: ['coordinator'],
       inputs: [notHandlingReason, requiredNote],
-      effects: [{ type: 'completeTasks' }],
+      effects: [{ type: 'completeTasks' }, { type: 'noticeOfNotHandling', team: 'coordinators' }],
     },
     // Substantive handling by a department, when the coordinator asks one.
     {

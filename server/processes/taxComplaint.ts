@@ -139,7 +139,7 @@ export const taxComplaint: ProcessDefinitionInput = {
     {
       key: 'decline', label: l('Niet in behandeling nemen (Awb 9:8)', 'Do not handle (Awb 9:8)'),
       from: ['formalWithCoordinator', 'formalRegistered'], to: 'notHandled', roles: ['coordinator'],
-      inputs: [notHandlingReason, requiredNote], effects: [{ type: 'completeTasks' }],
+      inputs: [notHandlingReason, requiredNote], effects: [{ type: 'completeTasks' }, { type: 'noticeOfNotHandling', team: 'coordinators' }],
     },
     {
       key: 'cancel', label: l('Annuleren', 'Cancel'),

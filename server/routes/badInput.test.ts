@@ -214,6 +214,7 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   ],
   'PATCH /api/v1/cases/:id': [{ data: { incidentDate: '2026-01-05' } }, { data: {}, expectedVersion: 1 }],
   'POST /api/v1/cases/:id/complained-persons': [{ name: 'Jan Balie', jobTitle: 'Baliemedewerker' }, { userId: colleague.id }],
+  'POST /api/v1/cases/:id/contacts': [{ method: 'phone', summary: 'Klager gebeld.' }, { method: 'letter', summary: 'Brief gestuurd.', at: now }],
   'POST /api/v1/cases/:id/consent-delay': [{ consentAt: now, newEnd: '2026-06-01', note: 'Klager stemt schriftelijk in.' }],
   'POST /api/v1/cases/:id/documents': 'multipart',
   'POST /api/v1/cases/:id/extension': [{ weeks: 4, reason: 'Advies van de afdeling nodig', noticeSentAt: now }],

@@ -56,6 +56,29 @@ describe('the handling path', () => {
     assert.equal(detail.complainedPersons[0].name.length > 0, true);
   });
 
+  test('Awb 9:9: the colleague complained about gets a copy of the complaint; an outsider gives the handler a task; an extension notice reaches them too', async () => {
+    const c = await judgedCase();
+    assert.equal((await call('POST', `/api/v1/cases/${c.id}/complained-persons`, 'coordinator', { userId: coordinator2.id })).statusCode, 201);
+    assert.equal((await call('POST', `/api/v1/cases/${c.id}/complained-persons`, 'coordinator', { name: 'Oud-medewerker Jansen' })).statusCode, 201);
+    const mail = await t.services.db.selectFrom('outbox_message').select(['to_address', 'recipient_role', 'body_text']).where('case_id', '=', c.id).where('template_key', '=', 'complaintCopy').execute();
+    assert.deepEqual(mail.map((m) => [m.to_address, m.recipient_role]), [[coordinator2.email, 'complainedPerson']]);
+    assert.match(mail[0]!.body_text, /De medewerker aan de balie was onbeleefd\./);
+    assert.match(mail[0]!.body_text, /9:9/);
+    const note = await t.services.db.selectFrom('notification').select('kind').where('user_id', '=', coordinator2.id).where('case_id', '=', c.id).execute();
+    assert.deepEqual(note.map((n) => n.kind), ['complaintCopy']);
+    const task = await t.services.db.selectFrom('activity').select('subject').where('case_id', '=', c.id).where('task_key', '=', 'sendComplaintCopy').execute();
+    assert.equal(task.length, 1);
+    assert.match(task[0]!.subject, /Oud-medewerker Jansen/);
+
+    assert.equal((await call('POST', `/api/v1/cases/${c.id}/extension`, 'coordinator', { weeks: 2, reason: 'Wij wachten op advies.' })).statusCode, 200);
+    const notices = await t.services.db.selectFrom('outbox_message').select(['to_address', 'template_key']).where('case_id', '=', c.id).where('template_key', 'like', 'extensionNotice%').orderBy('template_key').execute();
+    // Ria left no e-mail address (her notice goes by post: messageNotSent on the timeline).
+    assert.deepEqual(notices.map((m) => [m.template_key, m.to_address]), [['extensionNoticeComplainedPerson', coordinator2.email]]);
+    // The complainant's track-and-trace never lists mail to colleagues.
+    const portal = await t.services.db.selectFrom('outbox_message').select('id').where('case_id', '=', c.id).where('recipient_role', 'in', ['complainant', 'representative']).where('template_key', '=', 'complaintCopy').execute();
+    assert.equal(portal.length, 0);
+  });
+
   test('hearing: invite with slots, book one, the others are withdrawn, the report is required as a document', async () => {
     const c = await judgedCase();
     const slot = (d: string) => ({ startsAt: `${d}T10:00:00+01:00`, endsAt: `${d}T11:00:00+01:00`, location: 'Kantoor, kamer 2' });

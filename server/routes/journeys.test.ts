@@ -116,6 +116,62 @@ describe('seed 000: the statutory path from a phone call to closed with a survey
     assert.equal(done.data.notHandlingReason, 'olderThanOneYear');
     const clock = done.clocks.find((k: { key: string }) => k.key === 'handling');
     assert.equal(clock.state, 'stopped');
+
+    // Awb 9:8 lid 3: the decision drafts the written notice and queues sending it, due when the
+    // 4-week period ends; until it is sent that clock keeps running although the case is closed.
+    const notice = () => call('GET', `/api/v1/cases/${c.id}`, 'coordinator').then((x) => x.clocks.find((k: { key: string }) => k.key === 'notHandlingNotice'));
+    assert.notEqual((await notice()).state, 'stopped');
+    const letters = await call('GET', `/api/v1/cases/${c.id}/letters`, 'coordinator');
+    assert.deepEqual(letters.items.map((l: { kind: string; status: string }) => [l.kind, l.status]), [['notHandling', 'draft']]);
+    const task = await t.services.db.selectFrom('activity').select(['status', 'due_at', 'assignee_team_id']).where('case_id', '=', c.id).where('task_key', '=', 'sendNotHandlingNotice').executeTakeFirstOrThrow();
+    assert.equal(task.status, 'open');
+    assert.equal(task.due_at?.toISOString().slice(0, 10), (await notice()).adjustedEnd);
+    assert.ok(task.assignee_team_id);
+
+    const draft = await call('GET', `/api/v1/letters/${letters.items[0].id}`, 'coordinator');
+    const reason = draft.sections.find((x: { key: string }) => x.key === 'reason');
+    assert.match(reason.text, /meer dan een jaar/);
+    const filled = draft.sections.filter((x: { text: string }) => x.text.includes('[Vul in')).map((x: { key: string }) => ({ key: x.key, text: 'Wij behandelen uw klacht daarom niet. Heeft u vragen? Bel ons gerust.' }));
+    let v = await call('POST', `/api/v1/letters/${draft.id}/versions`, 'coordinator', { expectedVersion: draft.version, sections: filled });
+    v = await call('POST', `/api/v1/letters/${draft.id}/submit`, 'coordinator', { expectedVersion: v.version });
+    v = await call('POST', `/api/v1/letters/${draft.id}/approve`, 'coordinator', { expectedVersion: v.version });
+    await call('POST', `/api/v1/letters/${draft.id}/send`, 'coordinator', { expectedVersion: v.version });
+    const sent = await notice();
+    assert.deepEqual([sent.state, sent.outcome], ['stopped', 'met']);
+    const after = await t.services.db.selectFrom('activity').select('status').where('case_id', '=', c.id).where('task_key', '=', 'sendNotHandlingNotice').executeTakeFirstOrThrow();
+    assert.equal(after.status, 'done');
+    const mail = await t.services.db.selectFrom('outbox_message').select(['template_key', 'to_address']).where('case_id', '=', c.id).where('template_key', '=', 'letter').executeTakeFirstOrThrow();
+    assert.equal(mail.to_address, 'piet@example.org');
+  });
+});
+
+describe('seed 001: the first-contact norm (5 working days)', () => {
+  test('a recorded call stops it; a call in the future or before receipt is refused, naming the field', async () => {
+    const t = await createTestApp({ orgFile: path.resolve(import.meta.dirname, '../../config/examples/municipal-tax-cooperation.json') });
+    try {
+      t.clock.set('2026-03-02T09:00:00Z');
+      const agent = await buildStaff(t.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
+      let headers = await loginHeaders(t.services, agent);
+      const c = (await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers, payload: { subject: 'Te hoge aanslag', channel: 'phone', complainant: { name: 'Bram' } } })).json();
+      const firstContact = async () => (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers })).json().clocks.find((k: { key: string }) => k.key === 'firstContact');
+      const running = await firstContact();
+      assert.equal(running.adjustedEnd, '2026-03-09', '5 working days after Monday 2 March');
+      t.clock.set('2026-03-06T09:00:00Z');
+      headers = await loginHeaders(t.services, agent);
+      const future = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/contacts`, headers, payload: { method: 'phone', summary: 'Gebeld', at: '2026-03-07T09:00:00Z' } });
+      assert.equal(future.statusCode, 400);
+      assert.equal(future.json().invalidParams[0].name, 'at');
+      const early = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/contacts`, headers, payload: { method: 'phone', summary: 'Gebeld', at: '2026-03-01T09:00:00Z' } });
+      assert.equal(early.statusCode, 400);
+      const ok = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/contacts`, headers, payload: { method: 'phone', summary: 'Klager gebeld, uitleg gegeven over de aanslag.' } });
+      assert.equal(ok.statusCode, 201, ok.body);
+      const stopped = await firstContact();
+      assert.deepEqual([stopped.state, stopped.outcome], ['stopped', 'met']);
+      const timeline = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/timeline?limit=100`, headers })).json().items;
+      assert.ok(timeline.some((e: { type: string; data: { method?: string } }) => e.type === 'complainantContacted' && e.data.method === 'phone'));
+    } finally {
+      await t.close();
+    }
   });
 });
 
@@ -134,6 +190,9 @@ describe('seed 001: the informal path', () => {
       assert.equal(msg.template_key, 'informalConfirmation');
       assert.match(msg.body_text, /We hebben de aanslag samen doorgenomen/);
       assert.match(msg.body_text, /Belastingsamenwerking Voorbeeld/);
+      const clocks = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers })).json().clocks;
+      const first = clocks.find((k: { key: string }) => k.key === 'firstContact');
+      assert.deepEqual([first.state, first.outcome], ['stopped', 'met'], 'solving it on the phone is the first contact');
     } finally {
       await t.close();
     }

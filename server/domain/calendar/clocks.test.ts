@@ -221,6 +221,14 @@ describe('not-handling window (Awb 9:8 lid 3)', () => {
     assert.equal(clock(base({ notHandling: { noticeSentAt: '2026-03-31' } }), '2026-04-02T12:00:00Z', key).outcome, 'late');
   });
 
+  it('a case closed by the decision not to handle keeps the notice due until it is sent', () => {
+    const closed = base({ stoppedAt: '2026-03-20', notHandling: { decidedAt: '2026-03-20' } });
+    assert.equal(clock(closed, '2026-03-27T12:00:00Z', key).state, 'warning');
+    assert.equal(clock(closed, '2026-04-02T12:00:00Z', key).state, 'overdue');
+    const sent = clock(base({ stoppedAt: '2026-03-20', notHandling: { decidedAt: '2026-03-20', noticeSentAt: '2026-03-24' } }), '2026-04-02T12:00:00Z', key);
+    assert.deepEqual([sent.state, sent.outcome], ['stopped', 'met']);
+  });
+
   it('a case closed normally leaves the option unused', () => {
     assert.equal(clock(base({ stoppedAt: '2026-03-20' }), '2026-04-02T12:00:00Z', key).outcome, 'notUsed');
   });

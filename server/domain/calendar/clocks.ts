@@ -252,10 +252,12 @@ export function computeClocks(input: ClockInput, now: Date, cal: BusinessCalenda
       rule: { nl: 'Uiterlijk 4 weken na ontvangst (Awb 9:8 lid 3)', en: 'At the latest 4 weeks after receipt (Awb 9:8(3))' },
     };
     const usedOption = decided.value !== undefined || sent.value !== undefined;
+    // Deciding not to handle closes the case, but the notice is still owed: the clock runs on until
+    // the notice is sent. A case closed any other way leaves the option unused.
     const stop: StopSpec = sent.value
       ? { on: sent.value }
-      : stopped.value
-        ? { on: stopped.value, outcomeWhenStopped: usedOption ? undefined : 'notUsed' }
+      : stopped.value && !usedOption
+        ? { on: stopped.value, outcomeWhenStopped: 'notUsed' }
         : {};
     const label = { nl: 'Mededeling niet in behandeling nemen', en: 'Notice of not handling' };
     clocks.push(makeClock('notHandlingNotice', label, start, [step], input.warnDays, today, stop, !usedOption));

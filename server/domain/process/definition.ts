@@ -63,6 +63,12 @@ export const effectSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sendMessage'), template: key, to: z.enum(['complainant']).default('complainant') }),
   /** Action lines from a named step template (seed 004), each a task with a proposed date. */
   z.object({ type: z.literal('addActionLines'), template: key }),
+  /**
+   * Awb 9:8 lid 3: deciding not to handle owes the complainant a written notice within 4 weeks of
+   * receipt. Drafts that letter and gives its sending as a task (to the team, else the case's
+   * handler), due when the period ends; on Awb cases the decision date starts that clock.
+   */
+  z.object({ type: z.literal('noticeOfNotHandling'), team: teamRef.optional() }),
   /** Business rule 5: a survey, unless this complainant had one within the process's survey period. */
   z.object({ type: z.literal('sendSurvey') }),
 ]);

@@ -5,6 +5,7 @@ import { addComplainedPerson } from '../../commands/complainedPersons.ts';
 import { runCommand, type Services } from '../../commands/context.ts';
 import { bookHearingSlot, inviteForHearing } from '../../commands/hearing.ts';
 import { extendHandlingPeriod, recordConsentDelay } from '../../commands/caseExtension.ts';
+import { CONTACT_METHODS, recordComplainantContact } from '../../commands/complainantContact.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
 
@@ -27,6 +28,19 @@ export function registerCaseHandlingRoutes(api: FastifyInstance, services: Servi
   }, async (req, reply) => {
     const id = await runCommand(services, staffActor(req), (ctx) => addComplainedPerson(ctx, req.params.id, req.body));
     return reply.code(201).send({ id });
+  });
+
+  r.post('/cases/:id/contacts', {
+    config: { permission: 'case:edit' },
+    schema: {
+      tags, summary: 'Contact met de klager vastleggen (het eerste contact stopt de norm voor eerste contact)', params: idParams,
+      body: z.object({ method: z.enum(CONTACT_METHODS), summary: z.string().trim().min(1).max(5000), at: when.optional() }),
+      response: { 201: ok },
+    },
+  }, async (req, reply) => {
+    const b = req.body;
+    await runCommand(services, staffActor(req), (ctx) => recordComplainantContact(ctx, req.params.id, { ...b, at: b.at ? new Date(b.at) : undefined }));
+    return reply.code(201).send({ ok: true as const });
   });
 
   r.post('/cases/:id/extension', {
