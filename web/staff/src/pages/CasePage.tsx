@@ -7,6 +7,7 @@ import { takeFlash } from '../components/announce.ts';
 import { CaseSteps } from '../components/case/CaseSteps.tsx';
 import { CaseSummary } from '../components/case/CaseSummary.tsx';
 import { DocumentsPanel } from '../components/case/DocumentsPanel.tsx';
+import { ContactPanel } from '../components/case/ContactPanel.tsx';
 import { HearingInvitationForm } from '../components/case/HearingInvitationForm.tsx';
 import { HearingSlots } from '../components/case/HearingSlots.tsx';
 import { LinkedActivities } from '../components/case/LinkedActivities.tsx';
@@ -51,6 +52,7 @@ export default function CasePage({ id }: { id: string }) {
         <div>
           <CaseSteps c={c} onChanged={res.setData} onReload={res.reload} forms={STEP_FORMS} />
           <CaseSummary c={c} labels={labels} />
+          <ContactPanel c={c} onAdded={res.reload} />
           <HearingSlots c={c} onChanged={res.setData} />
           <CaseLetters caseId={c.id} version={c.version} />
           <NotesPanel c={c} onAdded={res.reload} />

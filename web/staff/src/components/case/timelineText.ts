@@ -27,6 +27,9 @@ const TEMPLATES: Record<string, string> = {
   hearingConfirmation: 'bevestiging van het hoorgesprek',
   surveyInvitation: 'tevredenheidsenquête',
   autoClose: 'melding afgesloten',
+  complaintCopy: 'afschrift van de klacht aan de beklaagde',
+  extensionNotice: 'mededeling verdaging',
+  extensionNoticeComplainedPerson: 'mededeling verdaging aan de beklaagde',
 };
 
 export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: string; details: string[] } {

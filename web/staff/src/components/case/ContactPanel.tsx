@@ -1,0 +1,67 @@
+import { Button, Heading2, Paragraph, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { Field } from '../../../../ui/index.ts';
+import { api } from '../../api/client.ts';
+import { fieldErrorsOf } from '../../api/errors.ts';
+import type { CaseDetail } from '../../api/types.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { announce } from '../announce.ts';
+import { ErrorNotice } from '../ErrorNotice.tsx';
+
+const METHODS = ['phone', 'inPerson', 'email', 'letter'] as const;
+
+/**
+ * "I called the complainant": the first contact stops the first-contact norm (seed 001: call first),
+ * later ones are on the timeline. Only while the case is open and this person may edit it.
+ */
+export function ContactPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => void }) {
+  const { t, date } = useI18n();
+  const [method, setMethod] = useState<(typeof METHODS)[number]>('phone');
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (!c.abilities.editData) return null;
+  const errors = fieldErrorsOf(error);
+  const first = c.clocks.find((k) => k.key === 'firstContact');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/cases/${c.id}/contacts`, { method, summary });
+      setSummary('');
+      announce(t('contact.added'));
+      onAdded();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="contact-title" className="kf-section">
+      <Heading2 id="contact-title">{t('contact.title')}</Heading2>
+      <Paragraph>{first && first.state !== 'stopped' ? t('contact.firstDue', { date: date(first.adjustedEnd) }) : t('contact.intro')}</Paragraph>
+      <form onSubmit={submit} noValidate>
+        {error && !errors.method && !errors.summary ? <ErrorNotice error={error} /> : null}
+        <Field id="contact-method" label={t('contact.method')} error={errors.method}>
+          {(ctl) => (
+            <Select {...ctl} value={method} onChange={(e) => setMethod(e.currentTarget.value as (typeof METHODS)[number])}>
+              {METHODS.map((m) => (
+                <SelectOption key={m} value={m}>
+                  {t(`contact.method.${m}`)}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="contact-summary" label={t('contact.summary')} description={t('contact.summaryHint')} error={errors.summary}>
+          {(ctl) => <Textarea {...ctl} rows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} />}
+        </Field>
+        <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+          {t('contact.add')}
+        </Button>
+      </form>
+    </section>
+  );
+}
