@@ -7,7 +7,8 @@ import { AppError } from '../domain/errors.ts';
  * `submitLetter` needs a letter offered for review, and its `sendLetter` (which closes the case)
  * needs the letter to be sent. Throws a 400 that names the field `letter`, like `requiresDocument`.
  */
-const ORDER: LetterStatus[] = ['draft', 'inReview', 'approved', 'sent'];
+export const LETTER_ORDER: LetterStatus[] = ['draft', 'inReview', 'approved', 'sent'];
+const ORDER = LETTER_ORDER;
 const NL: Record<LetterStatus, string> = { draft: 'opgesteld', inReview: 'ter controle aangeboden', approved: 'goedgekeurd', sent: 'verstuurd' };
 
 export async function requireLetter(ctx: CommandContext, caseId: string, opts: { atLeast: LetterStatus; kinds?: LetterKind[] }) {

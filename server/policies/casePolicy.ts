@@ -1,6 +1,8 @@
 import type { Actor } from '../commands/context.ts';
 import type { ProcessDefinition, Transition } from '../domain/process/definition.ts';
 import { transitionsFrom } from '../domain/process/validateProcess.ts';
+import type { LetterStatus } from '../db/schema.ts';
+import { LETTER_ORDER } from '../letters/guards.ts';
 
 /**
  * Which steps an actor may take on a case now: the process definition says which roles may take a
@@ -18,18 +20,29 @@ export function availableTransitions(actor: Actor, def: ProcessDefinition, statu
 }
 
 export type CaseAbilities = {
-  transitions: { key: string; label: { nl: string; en: string }; to: string; inputs: Transition['inputs'] }[];
+  /**
+   * `waitsForLetter`: the step needs a letter that has not reached that stage yet (it is then taken
+   * from the letter: submitting or sending it), so the screen points to the letter instead.
+   */
+  transitions: { key: string; label: { nl: string; en: string }; to: string; inputs: Transition['inputs']; waitsForLetter: LetterStatus | null }[];
   addNote: boolean;
   addDocument: boolean;
   editData: boolean;
   linkActivity: boolean;
 };
 
-export function caseAbilities(actor: Actor, def: ProcessDefinition, c: { status: string; closed_at: Date | null }): CaseAbilities {
+type CaseLetter = { kind: string; status: LetterStatus };
+const letterReached = (letters: CaseLetter[], need: NonNullable<Transition['requiresLetter']>) =>
+  letters.some((l) => (!need.kinds?.length || (need.kinds as string[]).includes(l.kind)) && LETTER_ORDER.indexOf(l.status) >= LETTER_ORDER.indexOf(need.atLeast));
+
+export function caseAbilities(actor: Actor, def: ProcessDefinition, c: { status: string; closed_at: Date | null }, letters: CaseLetter[] = []): CaseAbilities {
   const can = (p: string) => actor.kind === 'system' || actor.permissions.has(p);
   const open = c.closed_at === null;
   return {
-    transitions: availableTransitions(actor, def, c.status).map((t) => ({ key: t.key, label: t.label, to: t.to, inputs: t.inputs })),
+    transitions: availableTransitions(actor, def, c.status).map((t) => ({
+      key: t.key, label: t.label, to: t.to, inputs: t.inputs,
+      waitsForLetter: t.requiresLetter && !letterReached(letters, t.requiresLetter) ? t.requiresLetter.atLeast : null,
+    })),
     addNote: can('case:edit'),
     addDocument: can('case:edit'),
     editData: can('case:edit') && open,

@@ -88,7 +88,7 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
     .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   const personIds = [c.complainant_id, c.representative_id].filter((x): x is string => !!x);
-  const [people, notes, documents, activities, timers, complainedPersons, hearingSlots] = await Promise.all([
+  const [people, notes, documents, activities, timers, complainedPersons, hearingSlots, letters] = await Promise.all([
     services.db.selectFrom('person').selectAll().where('id', 'in', personIds).execute(),
     services.db
       .selectFrom('note')
@@ -117,9 +117,10 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
     services.db.selectFrom('timer').select(['timer_key', 'fires_at']).where('case_id', '=', id).where('status', '=', 'pending').where('timer_key', '<>', 'reminder').orderBy('fires_at').execute(),
     services.db.selectFrom('complained_person').select(['id', 'user_id', 'name', 'job_title']).where('case_id', '=', id).orderBy('created_at').execute(),
     services.db.selectFrom('hearing_slot').selectAll().where('case_id', '=', id).orderBy('starts_at').execute(),
+    services.db.selectFrom('letter').select(['kind', 'status']).where('case_id', '=', id).limit(50).execute(),
   ]);
   const person = (pid: string | null) => people.find((p) => p.id === pid) ?? null;
-  return { case: c, complainant: person(c.complainant_id)!, representative: person(c.representative_id), notes, documents, activities, timers, complainedPersons, hearingSlots };
+  return { case: c, complainant: person(c.complainant_id)!, representative: person(c.representative_id), notes, documents, activities, timers, complainedPersons, hearingSlots, letters };
 }
 
 export async function caseTimeline(services: Services, actor: Actor, id: string, opts: { after?: string; limit: number }) {

@@ -79,6 +79,16 @@ describe('the handling path', () => {
     assert.equal(portal.length, 0);
   });
 
+  test('a step that needs a letter says so in the abilities until the letter is far enough', async () => {
+    const c = await judgedCase();
+    await step('coordinator', c.id, 'skipHearing', { hearingSkipReason: 'complainantDeclined' });
+    const submitStep = async () => (await call('GET', `/api/v1/cases/${c.id}`, 'backOffice')).json().abilities.transitions.find((x: { key: string }) => x.key === 'submitLetter');
+    assert.equal((await submitStep()).waitsForLetter, 'inReview');
+    const letter = (await call('POST', `/api/v1/cases/${c.id}/letters`, 'backOffice', { kind: 'decision' })).json();
+    await t.services.db.updateTable('letter').set({ status: 'inReview' }).where('id', '=', letter.id).execute();
+    assert.equal((await submitStep()).waitsForLetter, null);
+  });
+
   test('hearing: invite with slots, book one, the others are withdrawn, the report is required as a document', async () => {
     const c = await judgedCase();
     const slot = (d: string) => ({ startsAt: `${d}T10:00:00+01:00`, endsAt: `${d}T11:00:00+01:00`, location: 'Kantoor, kamer 2' });

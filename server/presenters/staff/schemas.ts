@@ -83,7 +83,7 @@ export const caseDetailOut = caseSummaryOut.extend({
   documents: z.array(z.object({ id: z.uuid(), docType: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: when })),
   activities: z.array(z.object({ id: z.uuid(), kind: z.string(), channel: z.string(), status: z.string(), subject: z.string(), taskKey: z.string().nullable(), assigneeName: z.string().nullable(), teamName: z.string().nullable(), createdAt: when })),
   abilities: z.object({
-    transitions: z.array(z.object({ key: z.string(), label, to: z.string(), inputs: z.array(transitionInput) })),
+    transitions: z.array(z.object({ key: z.string(), label, to: z.string(), inputs: z.array(transitionInput), waitsForLetter: z.enum(['draft', 'inReview', 'approved', 'sent']).nullable() })),
     addNote: z.boolean(),
     addDocument: z.boolean(),
     editData: z.boolean(),

@@ -28,7 +28,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
     const d = await caseDetail(services, actor, id);
     const def = services.processes.get(d.case.process_key)!;
     const now = services.clock.now();
-    return presentCaseDetail(services.processes, services.calendar.toDate(now), d, caseAbilities(actor, def, d.case), caseClocks(services, d.case, now));
+    return presentCaseDetail(services.processes, services.calendar.toDate(now), d, caseAbilities(actor, def, d.case, d.letters), caseClocks(services, d.case, now));
   }
 
   r.post('/cases', {

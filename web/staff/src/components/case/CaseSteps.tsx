@@ -18,7 +18,9 @@ export function CaseSteps({ c, onChanged, onReload, forms = {} }: { c: CaseDetai
     if (done) doneRef.current?.focus();
   }, [done]);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const steps = c.abilities.transitions;
+  // Steps that wait for a letter (often taken by submitting or sending it) point to the letters.
+  const steps = c.abilities.transitions.filter((s) => !s.waitsForLetter);
+  const viaLetter = c.abilities.transitions.filter((s) => s.waitsForLetter);
   const current = steps.find((s) => s.key === open);
   const StepForm = (current && forms[current.key]) || TransitionForm;
   const close = (key: string) => {
@@ -33,7 +35,13 @@ export function CaseSteps({ c, onChanged, onReload, forms = {} }: { c: CaseDetai
           <Alert type="ok">{done}</Alert>
         </div>
       ) : null}
-      {steps.length ? <Paragraph>{t('case.stepsIntro')}</Paragraph> : <Paragraph>{t('case.noSteps')}</Paragraph>}
+      {steps.length ? <Paragraph>{t('case.stepsIntro')}</Paragraph> : !viaLetter.length ? <Paragraph>{t('case.noSteps')}</Paragraph> : null}
+      {viaLetter.map((s) => (
+        <Paragraph key={s.key}>
+          {t('case.stepViaLetter', { step: l(s.label), stage: t(`case.letterStage.${s.waitsForLetter!}`) })}{' '}
+          <a className="utrecht-link" href="#letters-title">{t('case.toLetters')}</a>
+        </Paragraph>
+      ))}
       <div className="kf-actions">
         {steps.map((s) => (
           <Button

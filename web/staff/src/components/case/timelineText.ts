@@ -19,7 +19,7 @@ export type TimelineContext = {
   teamName: (id: string) => string | undefined;
 };
 
-const HIDDEN = new Set(['status', 'assigneeUserId', 'assigneeTeamId', 'caseId', 'reference', 'data', 'subject', 'channel', 'documentId', 'sha256', 'filename', 'docType', 'timer', 'firesAt', 'noteId', 'messageId', 'taskKey', 'activityIds']);
+const HIDDEN = new Set(['status', 'assigneeUserId', 'assigneeTeamId', 'caseId', 'reference', 'data', 'subject', 'channel', 'documentId', 'sha256', 'filename', 'docType', 'timer', 'firesAt', 'noteId', 'messageId', 'taskKey', 'activityIds', 'letterId', 'signerUserId', 'textVersion', 'recipientRole']);
 const TEMPLATES: Record<string, string> = {
   acknowledgment: 'ontvangstbevestiging',
   informationRequest: 'verzoek om aanvullende informatie',
@@ -27,6 +27,10 @@ const TEMPLATES: Record<string, string> = {
   hearingConfirmation: 'bevestiging van het hoorgesprek',
   surveyInvitation: 'tevredenheidsenquête',
   autoClose: 'melding afgesloten',
+  letter: 'brief (als bijlage)',
+  cancellation: 'melding gestopt',
+  informalConfirmation: 'samenvatting van het gesprek',
+  reminder: 'herinnering aan de behandelaar',
   complaintCopy: 'afschrift van de klacht aan de beklaagde',
   extensionNotice: 'mededeling verdaging',
   extensionNoticeComplainedPerson: 'mededeling verdaging aan de beklaagde',
