@@ -7,7 +7,9 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 import { markNotificationRead, useNotifications, type StaffNotification } from './notificationStore.ts';
 import './home.css';
 
-const KINDS = ['reminder', 'assignment', 'deadlineWarning'];
+const KINDS = ['reminder', 'assignment', 'deadlineWarning', 'complaintCopy'];
+/** A long backlog of reminders must not push the tasks off the start page: the newest few first. */
+const FIRST = 5;
 
 /**
  * The start page's unread notifications: what it is, when, the case it is about (a link), and a
@@ -19,6 +21,7 @@ export function NotificationsPanel() {
   const n = useNotifications();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -55,7 +58,7 @@ export function NotificationsPanel() {
       )}
       {n.items.length ? (
         <ul className="kf-notifications" ref={listRef} aria-label={t('notifications.list')}>
-          {n.items.map((item, i) => (
+          {(showAll ? n.items : n.items.slice(0, FIRST)).map((item, i) => (
             <li key={item.id} className="kf-notification">
               <div>
                 <span className="kf-notification__kind">{kindLabel(item.kind)}</span>{' '}
@@ -80,6 +83,11 @@ export function NotificationsPanel() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {n.items.length > FIRST ? (
+        <Button appearance="subtle-button" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
+          {showAll ? t('notifications.showFewer') : t('notifications.showAll', { count: n.items.length })}
+        </Button>
       ) : null}
     </section>
   );
