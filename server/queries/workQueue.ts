@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
 import { COUNT_CAP, decodeCursor, encodeCursor } from './keyset.ts';
 import { activityScope } from './scope.ts';
@@ -20,15 +20,23 @@ export type QueueFilter = {
 
 const OPEN = ['open', 'inProgress'];
 
-function filtered(services: Services, actor: Actor, f: QueueFilter) {
+/**
+ * The queue's filter. `key` narrows it to one (team, channel) key of branchKeys: equality in place
+ * of `in (…)`, which a range scan needs (with `= any(…)` on the leading column a B-tree scan
+ * returns its rows unordered, and each branch would sort its whole range).
+ */
+function filtered(services: Services, actor: Actor, f: QueueFilter, key?: { team?: RawBuilder<string>; channel?: RawBuilder<string> }) {
   let q = services.db.selectFrom('activity').where(activityScope(actor));
   const me = actor.kind === 'staff' ? actor.id : null;
   const teams = actor.kind === 'staff' && actor.teamIds.length ? actor.teamIds : ['00000000-0000-0000-0000-000000000000'];
   if (f.queue === 'mine') q = q.where('activity.assignee_user_id', '=', me);
-  if (f.queue === 'team') q = q.where('activity.assignee_team_id', 'in', teams).where('activity.assignee_user_id', 'is', null);
+  if (f.queue === 'team') {
+    q = (key?.team ? q.where('activity.assignee_team_id', '=', key.team) : q.where('activity.assignee_team_id', 'in', teams)).where('activity.assignee_user_id', 'is', null);
+  }
   if (f.queue === 'unassigned') q = q.where('activity.assignee_team_id', 'is', null).where('activity.assignee_user_id', 'is', null);
   q = q.where('activity.status', 'in', f.status?.length ? f.status : OPEN);
-  if (f.channel?.length) q = q.where('activity.channel', 'in', f.channel);
+  if (key?.channel) q = q.where('activity.channel', '=', key.channel);
+  else if (f.channel?.length) q = q.where('activity.channel', 'in', f.channel);
   if (f.kind) q = q.where('activity.kind', '=', f.kind);
   if (f.assigneeUserId) q = q.where('activity.assignee_user_id', '=', f.assigneeUserId);
   if (f.teamId) q = q.where('activity.assignee_team_id', '=', f.teamId);
@@ -38,16 +46,62 @@ function filtered(services: Services, actor: Actor, f: QueueFilter) {
   return q;
 }
 
+/** Column lists of a queue row: the activity's own, then its owners'. */
+const ACTIVITY_COLUMNS = [
+  'id', 'kind', 'channel', 'status', 'subject', 'contact', 'case_id', 'case_type', 'task_key', 'due_at',
+  'created_at', 'updated_at', 'version', 'assignee_user_id', 'assignee_team_id',
+] as const;
+
+/**
+ * The filter as a list of (team, channel) keys, when it names several teams or channels: each
+ * key's rows are one range of a partial index (009_queue_indexes) already in (created_at, id)
+ * order, so a page is a short scan per key and a merge. As one query, `team in (…) and channel in
+ * (…)` ordered by created_at can use no index for both the filter and the order; on a million
+ * cases PostgreSQL then walked 125,000 open rows to find 26. Undefined: one scan does it.
+ */
+function branchKeys(actor: Actor, f: QueueFilter): { team: string | null; channel: string | null }[] | undefined {
+  const teams = f.queue === 'team' && actor.kind === 'staff' ? [...new Set(actor.teamIds)] : [];
+  const channels = [...new Set(f.channel ?? [])];
+  const keys: { team: string | null; channel: string | null }[] = [];
+  for (const team of teams.length ? teams : [null]) for (const channel of channels.length ? channels : [null]) keys.push({ team, channel });
+  // Every key is an index probe: a filter naming dozens of channels is better served by one scan.
+  return keys.length > 1 && keys.length <= 64 ? keys : undefined;
+}
+
 /** One page of a work queue, keyset-paged on (created_at, id), with its owners joined in one query. */
 export async function workQueuePage(services: Services, actor: Actor, f: QueueFilter) {
   const desc = f.sort === '-createdAt';
+  const dir = desc ? 'desc' : 'asc';
   const after = decodeCursor(f.cursor);
-  let q = filtered(services, actor, f);
-  if (after) {
-    const cmp = desc ? '<' : '>';
-    q = q.where(sql<boolean>`(activity.created_at, activity.id) ${sql.raw(cmp)} (${new Date(after.value)}, ${after.id}::uuid)`);
-  }
-  const rows = await q
+  const page = (q: ReturnType<typeof filtered>) => {
+    if (after) {
+      const cmp = desc ? '<' : '>';
+      q = q.where(sql<boolean>`(activity.created_at, activity.id) ${sql.raw(cmp)} (${new Date(after.value)}, ${after.id}::uuid)`);
+    }
+    return q.select(ACTIVITY_COLUMNS.map((c) => `activity.${c}` as const)).orderBy('activity.created_at', dir).orderBy('activity.id', dir).limit(f.limit + 1);
+  };
+  const keys = branchKeys(actor, f);
+  // The same filter in every branch (so nothing can drift between the two forms), narrowed to the
+  // branch's key; the keys partition the filtered rows, so the merge neither loses nor repeats one.
+  const rowsOf = keys
+    ? services.db
+        .selectFrom(sql<{ team: string | null; channel: string | null }>`(${sql.join(keys.map((k) => sql`select ${k.team}::uuid as team, ${k.channel}::text as channel`), sql` union all `)})`.as('k'))
+        .innerJoinLateral(
+          () =>
+            page(filtered(services, actor, f, {
+              team: keys[0]!.team !== null ? sql.ref<string>('k.team') : undefined,
+              channel: keys[0]!.channel !== null ? sql.ref<string>('k.channel') : undefined,
+            })).as('branch'),
+          (join) => join.onTrue(),
+        )
+        .selectAll('branch')
+        .orderBy('branch.created_at', dir)
+        .orderBy('branch.id', dir)
+        .limit(f.limit + 1)
+    : page(filtered(services, actor, f));
+  // Owners, team and case are joined after the limit: for one page of rows, never for the scan.
+  const rows = await services.db
+    .selectFrom(rowsOf.as('activity'))
     .leftJoin('staff_user as u', 'u.id', 'activity.assignee_user_id')
     .leftJoin('team as t', 't.id', 'activity.assignee_team_id')
     .leftJoin('cases as c', 'c.id', 'activity.case_id')
@@ -57,13 +111,12 @@ export async function workQueuePage(services: Services, actor: Actor, f: QueueFi
       'u.id as user_id', 'u.name as user_name', 't.id as team_id', 't.name as team_name', 'c.reference as case_reference',
       'c.handling_deadline', 'c.handling_warn_from', 'c.closed_at as case_closed_at',
     ])
-    .orderBy('activity.created_at', desc ? 'desc' : 'asc')
-    .orderBy('activity.id', desc ? 'desc' : 'asc')
-    .limit(f.limit + 1)
+    .orderBy('activity.created_at', dir)
+    .orderBy('activity.id', dir)
     .execute();
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > f.limit && last ? encodeCursor(last.created_at, last.id) : null };
+  const pageRows = rows.slice(0, f.limit);
+  const last = pageRows.at(-1);
+  return { rows: pageRows, nextCursor: rows.length > f.limit && last ? encodeCursor(last.created_at, last.id) : null };
 }
 
 /** Counts for the queue tabs; capped, so a huge backlog never costs a full scan per request. */
