@@ -17,6 +17,7 @@ import { startSmtpListener } from './mail/inbound/smtpListener.ts';
 import type { InboundOptions } from './mail/inbound/processor.ts';
 import { resumeIfWaiting } from './commands/portalAnswer.ts';
 import { housekeepingJob } from './jobs/housekeeping.ts';
+import { deadlineWarnerJob } from './jobs/deadlineWarner.ts';
 import { fileStorage } from './storage/blobStorage.ts';
 import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
 
@@ -53,7 +54,7 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
         await resumeIfWaiting(ctx, c);
       },
     };
-    const jobList = [timerSweeperJob, outboxSenderJob(transport, env.mailFrom), createInboundMailJob(inbound), housekeepingJob];
+    const jobList = [timerSweeperJob, outboxSenderJob(transport, env.mailFrom), createInboundMailJob(inbound), housekeepingJob, deadlineWarnerJob];
     if (env.imap) jobList.push(createImapReaderJob(env.imap, env.imap.intervalMs));
     const jobs = startJobs(services, jobList, app.log);
     const smtpIn = env.inboundSmtp ? await startSmtpListener(services, env.inboundSmtp, app.log) : undefined;

@@ -3,6 +3,7 @@ import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { activityScope } from '../queries/scope.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
+import { notifyStaff } from './staffNotifications.ts';
 import { assertNotComplainedAbout } from './complainedPersons.ts';
 
 /**
@@ -69,6 +70,22 @@ export async function assignActivity(ctx: CommandContext, id: string, target: As
     after: { assigneeUserId: target.userId ?? null, assigneeTeamId: target.teamId ?? current.assignee_team_id },
     data: target.reason ? { reason: target.reason } : {},
   });
+  await notifyAssignee(ctx, target.userId, [current]);
+}
+
+/** The colleague who gets work from someone else hears so; picking something up yourself is silent. */
+async function notifyAssignee(ctx: CommandContext, userId: string | null | undefined, activities: { id: string; subject: string; case_id: string | null }[]) {
+  if (!userId || userId === actorId(ctx.actor) || !activities.length) return;
+  const [first] = activities;
+  const single = activities.length === 1 && first;
+  const kase = single && first.case_id ? await ctx.tx.selectFrom('cases').select('reference').where('id', '=', first.case_id).executeTakeFirst() : undefined;
+  await notifyStaff(ctx, [userId], {
+    kind: 'assignment',
+    caseId: single ? first.case_id : null,
+    caseReference: kase?.reference ?? null,
+    message: single ? `${ctx.actor.name} heeft "${first.subject}" aan u toegewezen.` : `${ctx.actor.name} heeft ${activities.length} activiteiten aan u toegewezen.`,
+    key: `${activities.map((a) => a.id).sort().join(',')}:${ctx.now.toISOString()}`,
+  });
 }
 
 /** Assigns many at once in one statement; activities that are closed or out of scope are skipped. */
@@ -77,7 +94,7 @@ export async function bulkAssignActivities(ctx: CommandContext, ids: string[], t
   const unique = [...new Set(ids)];
   const before = await ctx.tx
     .selectFrom('activity')
-    .select(['id', 'case_id', 'assignee_user_id', 'assignee_team_id'])
+    .select(['id', 'case_id', 'subject', 'assignee_user_id', 'assignee_team_id'])
     .where('id', 'in', unique)
     .where('status', 'in', OPEN)
     .where(activityScope(ctx.actor))
@@ -113,6 +130,7 @@ export async function bulkAssignActivities(ctx: CommandContext, ids: string[], t
     )
     .execute();
   const assigned = before.map((b) => b.id);
+  await notifyAssignee(ctx, target.userId, before);
   return { assigned, skipped: unique.filter((id) => !assigned.includes(id)) };
 }
 

@@ -34,6 +34,10 @@ export const organisationSchema = z.object({
       otherRequestsUrl: z.string().url().optional(),
     })
     .prefault({}),
+  /** Which staff notifications also go by e-mail (they are always in the app's notification list). */
+  staffMail: z
+    .object({ assignment: z.boolean().default(false), deadlineWarning: z.boolean().default(true) })
+    .prefault({}),
   documents: z
     .object({
       maxBytes: z.number().int().positive().default(10 * 1024 * 1024),

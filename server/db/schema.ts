@@ -90,6 +90,7 @@ export interface CasesTable {
   regime: Generated<string>;
   clock_facts: ColumnType<Record<string, unknown>, string | undefined, string>;
   handling_deadline: ColumnType<string | null, string | null | undefined, string | null>;
+  deadline_warned_for: ColumnType<string | null, string | null | undefined, string | null>;
   handling_warn_from: ColumnType<string | null, string | null | undefined, string | null>;
   contact_preference: ColumnType<'email' | 'phone' | 'letter' | null, 'email' | 'phone' | 'letter' | null | undefined, 'email' | 'phone' | 'letter' | null>;
 }

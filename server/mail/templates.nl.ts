@@ -31,6 +31,8 @@ export const MERGE_FIELDS = {
   recipientName: 'naam van de medewerker die de e-mail krijgt',
   complaintSubject: 'onderwerp van de klacht',
   complaintText: 'de klacht zoals de klager die indiende',
+  noticeTitle: 'korte titel van een melding aan een medewerker',
+  noticeText: 'tekst van een melding aan een medewerker',
 } as const satisfies Record<string, string>;
 export type MergeField = keyof typeof MERGE_FIELDS;
 
@@ -210,6 +212,15 @@ De klager krijgt nu uiterlijk {{deadline}} een antwoord. Dat is {{weeks}} weken 
 {{handlerName}}
 {{organisationName}}`,
   },
+  /** A staff notification by e-mail (assignment, deadline warning), when the organisation wants that. */
+  staffNotice: {
+    subject: '{{noticeTitle}} ({{caseReference}})',
+    text: `Beste {{recipientName}},
+
+{{noticeText}}
+
+Klachtflow, {{organisationName}}`,
+  },
   reminder: {
     subject: 'Herinnering: melding {{caseReference}} staat stil',
     text: `Beste {{handlerName}},
@@ -223,5 +234,5 @@ Klachtflow`,
 
 export type TemplateKey = keyof typeof TEMPLATES_NL;
 /** Templates addressed to colleagues, not to the complainant (they may say "de klager"). */
-export const STAFF_TEMPLATES: readonly TemplateKey[] = ['reminder', 'complaintCopy', 'extensionNoticeComplainedPerson'];
+export const STAFF_TEMPLATES: readonly TemplateKey[] = ['reminder', 'complaintCopy', 'extensionNoticeComplainedPerson', 'staffNotice'];
 export const TEMPLATE_KEYS = Object.keys(TEMPLATES_NL) as TemplateKey[];
