@@ -1,16 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en.ts';
 import { enCase } from './enCase.ts';
+import { enClocks } from './enClocks.ts';
 import { enHome } from './enHome.ts';
 import { enLetters } from './enLetters.ts';
 import { nl } from './nl.ts';
 import { nlCase } from './nlCase.ts';
+import { nlClocks } from './nlClocks.ts';
 import { nlHome } from './nlHome.ts';
 import { nlLetters } from './nlLetters.ts';
 
 /** A tiny dictionary i18n: Dutch by default, English as second locale, no library. */
 export type Locale = 'nl' | 'en';
-const dictionaries = { nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters }, en: { ...en, ...enCase, ...enHome, ...enLetters } };
+const dictionaries = { nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks }, en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks } };
 export type MessageKey = keyof (typeof dictionaries)['nl'];
 export type Vars = Record<string, string | number>;
 export type Bilingual = { nl: string; en: string };

@@ -6,6 +6,8 @@ import { useResource } from '../api/useResource.ts';
 import { takeFlash } from '../components/announce.ts';
 import { CaseSteps } from '../components/case/CaseSteps.tsx';
 import { CaseSummary } from '../components/case/CaseSummary.tsx';
+import { ClocksPanel } from '../components/case/ClocksPanel.tsx';
+import { ComplainedPersonsPanel } from '../components/case/ComplainedPersonsPanel.tsx';
 import { DocumentsPanel } from '../components/case/DocumentsPanel.tsx';
 import { ContactPanel } from '../components/case/ContactPanel.tsx';
 import { HearingInvitationForm } from '../components/case/HearingInvitationForm.tsx';
@@ -52,6 +54,8 @@ export default function CasePage({ id }: { id: string }) {
         <div>
           <CaseSteps c={c} onChanged={res.setData} onReload={res.reload} forms={STEP_FORMS} />
           <CaseSummary c={c} labels={labels} />
+          <ClocksPanel c={c} onChanged={res.reload} />
+          <ComplainedPersonsPanel c={c} onAdded={res.reload} />
           <ContactPanel c={c} onAdded={res.reload} />
           <HearingSlots c={c} onChanged={res.setData} />
           <CaseLetters caseId={c.id} version={c.version} />

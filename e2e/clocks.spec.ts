@@ -1,0 +1,83 @@
+import { expect, test, type Page } from '@playwright/test';
+import { checkPage, focused, loginAs } from './support/app.ts';
+
+/**
+ * The terms of a case on its page: every clock with how its date was derived, the people the
+ * complaint is about (Awb 9:7, 9:9), and the one extension of the handling period (Awb 9:11 lid 2)
+ * — refused over 4 weeks at its field, then granted, with the earlier term kept as "Eerst".
+ */
+type Clock = { key: string; start: string; rawEnd: string; adjustedEnd: string; previous: { adjustedEnd: string }[] };
+type Detail = { id: string; reference: string; clocks: Clock[]; complainedPersons: { name: string; userId: string | null }[] };
+
+async function apiCall<T>(page: Page, method: 'get' | 'post', url: string, data?: object): Promise<T> {
+  const session = await (await page.request.get('/api/v1/session')).json();
+  const res = await page.request[method](`/api/v1${url}`, { headers: { 'X-CSRF-Token': session.csrfToken }, ...(data ? { data } : {}) });
+  expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
+  return res.json();
+}
+
+/** A civil date as the page writes it: "13 april 2026". */
+const longDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T12:00:00Z`));
+const handlingOf = (c: Detail) => c.clocks.find((k) => k.key === 'handling')!;
+
+test('the coordinator reads the terms with their derivation, records who the complaint is about and extends the period once', async ({ page }) => {
+  await loginAs(page, 'Kees Bakker');
+  const created = await apiCall<{ id: string; reference: string }>(page, 'post', '/cases', {
+    subject: 'Medewerker gaf verkeerde informatie',
+    description: 'Mij werd verteld dat ik geen bezwaar kon maken. Dat klopte niet.',
+    channel: 'email',
+    complainant: { name: 'Lotte Maas', email: 'lotte.maas@example.org', street: 'Brink 4', postcode: '1234 AB', city: 'Zeist' },
+  });
+  const before = handlingOf(await apiCall<Detail>(page, 'get', `/cases/${created.id}`));
+
+  await page.goto(`/meldingen/${created.id}`);
+  const terms = page.getByRole('region', { name: 'Termijnen' });
+  await expect(terms).toBeVisible();
+  const statutory = terms.getByRole('definition').filter({ hasText: 'Regel: 6 weken na ontvangst (Awb 9:11 lid 1)' });
+  await expect(terms.getByRole('term').filter({ hasText: 'Wettelijke afhandeltermijn' })).toBeVisible();
+  await expect(statutory).toContainText(`uiterlijk ${longDate(before.adjustedEnd)} · loopt`);
+  await expect(statutory).toContainText(`Start: ${longDate(before.start)} (ontvangst)`);
+  await expect(statutory).toContainText(`Berekend: ${longDate(before.rawEnd)}`);
+  if (before.rawEnd !== before.adjustedEnd) await expect(statutory).toContainText(`Verschoven naar: ${longDate(before.adjustedEnd)}. Reden: Eindigt op`);
+  await expect(statutory).not.toContainText('Eerst:');
+  await checkPage(page, 'clocks-case');
+
+  // Awb 9:7 / 9:9: a colleague is recorded; they are listed, excluded, and no longer offered.
+  const complained = page.getByRole('region', { name: 'Over wie is geklaagd' });
+  await expect(complained.getByText('Er is nog niemand vastgelegd.')).toBeVisible();
+  const who = complained.getByLabel('Over wie gaat de klacht?');
+  await who.selectOption({ label: 'Anouk Smit' });
+  await complained.getByLabel('Functie (niet verplicht)').fill('Medewerker bezwaarschriften');
+  await complained.getByRole('button', { name: 'Persoon vastleggen' }).click();
+  const person = complained.getByRole('listitem').filter({ hasText: 'Anouk Smit, Medewerker bezwaarschriften' });
+  await expect(person).toBeVisible();
+  await expect(person).toContainText('Mag deze melding niet behandelen (Awb 9:7).');
+  await expect(person).toContainText('Krijgt een afschrift van de klacht per e-mail (Awb 9:9).');
+  await expect(who.locator('option', { hasText: 'Anouk Smit' })).toHaveCount(0);
+  await checkPage(page, 'clocks-complained');
+
+  // Five weeks is more than the law allows: the server's message at the weeks field, which gets focus.
+  const weeks = terms.getByLabel('Aantal weken');
+  await weeks.fill('5');
+  await terms.getByLabel('Waarom heeft u meer tijd nodig?').fill('Wij wachten nog op informatie van een andere afdeling.');
+  await terms.getByRole('button', { name: 'Termijn verdagen' }).click();
+  await expect(weeks).toHaveAttribute('aria-invalid', 'true');
+  await expect(weeks).toBeFocused();
+  await expect(terms.getByText('Verdaging is 1 tot en met 4 weken (Awb 9:11 lid 2).')).toBeVisible();
+  await checkPage(page, 'clocks-extension-refused');
+
+  // Four weeks: the new end date, the earlier term as "Eerst", and now only the consent form.
+  await weeks.fill('4');
+  await terms.getByRole('button', { name: 'Termijn verdagen' }).click();
+  const after = handlingOf(await apiCall<Detail>(page, 'get', `/cases/${created.id}`));
+  expect(after.previous).toHaveLength(1);
+  expect(after.adjustedEnd > before.adjustedEnd).toBe(true);
+  await expect(focused(page)).toHaveText(`De termijn is verdaagd. De nieuwe einddatum is ${longDate(after.adjustedEnd)}. De klant krijgt hierover een brief.`);
+  const extended = terms.getByRole('definition').filter({ hasText: 'verdaagd met 4 weken (Awb 9:11 lid 2' });
+  await expect(extended).toContainText(`uiterlijk ${longDate(after.adjustedEnd)}`);
+  await expect(extended).toContainText(`Eerst: ${longDate(before.adjustedEnd)}, 6 weken na ontvangst (Awb 9:11 lid 1)`);
+  await expect(terms.getByRole('button', { name: 'Termijn verdagen' })).toHaveCount(0);
+  await expect(terms.getByRole('heading', { name: 'Uitstel met instemming van de klant vastleggen' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Gegevens van de melding' })).toContainText(longDate(after.adjustedEnd));
+  await checkPage(page, 'clocks-extended');
+});
