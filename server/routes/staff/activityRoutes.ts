@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assignActivity, bulkAssignActivities, closeActivity, pickUpActivity, releaseActivity } from '../../commands/activityAssigner.ts';
 import { linkActivityToCase } from '../../commands/activityLinker.ts';
-import { registerActivity } from '../../commands/activityRegistrar.ts';
+import { registerActivityAlone } from '../../commands/activityRegistrar.ts';
 import { runCommand, type Services } from '../../commands/context.ts';
 import { notFound } from '../../domain/errors.ts';
 import { activityDetailOut, activityOut, pageOf } from '../../presenters/staff/schemas.ts';
@@ -41,9 +41,9 @@ export function registerActivityRoutes(api: FastifyInstance, services: Services)
     config: { permission: 'activity:create' },
     schema: { tags, summary: 'Activiteit registreren (telefoon, balie, brief)', body: registerActivityBody, response: { 201: activityDetailOut } },
   }, async (req, reply) => {
-    const actor = staffActor(req);
-    const id = await runCommand(services, actor, (ctx) => registerActivity(ctx, req.body));
-    return reply.code(201).send(await loadActivity(actor, id));
+    // Answered from the INSERT itself: every role that may register intake sees all activities.
+    const row = await registerActivityAlone(services, staffActor(req), req.body);
+    return reply.code(201).send({ ...presentActivity(today(), row), body: row.body });
   });
 
   r.get('/activities', {
