@@ -54,6 +54,14 @@ test('the coordinator reads the terms with their derivation, records who the com
   await expect(person).toContainText('Mag deze melding niet behandelen (Awb 9:7).');
   await expect(person).toContainText('Krijgt een afschrift van de klacht per e-mail (Awb 9:9).');
   await expect(who.locator('option', { hasText: 'Anouk Smit' })).toHaveCount(0);
+  // Nobody chosen: the server's message at the choice. Someone without an account: a task for the handler.
+  await complained.getByRole('button', { name: 'Persoon vastleggen' }).click();
+  await expect(who).toHaveAttribute('aria-invalid', 'true');
+  await expect(complained.getByText('Kies een medewerker of vul een naam in.')).toBeVisible();
+  await who.selectOption({ label: 'Iemand zonder account' });
+  await complained.getByLabel(/^Naam/).fill('J. de Wit');
+  await complained.getByRole('button', { name: 'Persoon vastleggen' }).click();
+  await expect(complained.getByRole('listitem').filter({ hasText: 'J. de Wit' })).toContainText('Heeft geen account: de behandelaar krijgt een taak om het afschrift te sturen (Awb 9:9).');
   await checkPage(page, 'clocks-complained');
 
   // Five weeks is more than the law allows: the server's message at the weeks field, which gets focus.
@@ -80,4 +88,35 @@ test('the coordinator reads the terms with their derivation, records who the com
   await expect(terms.getByRole('heading', { name: 'Uitstel met instemming van de klant vastleggen' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Gegevens van de melding' })).toContainText(longDate(after.adjustedEnd));
   await checkPage(page, 'clocks-extended');
+
+  // Further delay only with the complainant's consent: a new end that is not later is refused at its field.
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const newEnd = terms.getByLabel('Nieuwe einddatum');
+  await terms.getByLabel('Datum van de instemming').fill(today);
+  await newEnd.fill(before.adjustedEnd);
+  await terms.getByLabel('Toelichting').fill('De klant stemt per e-mail in met uitstel.');
+  await terms.getByRole('button', { name: 'Uitstel vastleggen' }).click();
+  await expect(newEnd).toHaveAttribute('aria-invalid', 'true');
+  await expect(newEnd).toBeFocused();
+  await expect(terms.getByText(`De nieuwe einddatum moet na ${longDate(after.adjustedEnd)} liggen.`)).toBeVisible();
+  await checkPage(page, 'clocks-consent-refused');
+  const agreed = new Date(Date.parse(`${after.adjustedEnd}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  await newEnd.fill(agreed);
+  await terms.getByRole('button', { name: 'Uitstel vastleggen' }).click();
+  await expect(focused(page)).toHaveText(`Het uitstel is vastgelegd. De nieuwe einddatum is ${longDate(agreed)}.`);
+  const delayed = terms.getByRole('definition').filter({ hasText: `Verder uitgesteld tot ${longDate(agreed)}` });
+  await expect(delayed).toContainText(`uiterlijk ${longDate(agreed)}`);
+  await expect(delayed).toContainText(`Eerst: ${longDate(before.adjustedEnd)}, 6 weken na ontvangst (Awb 9:11 lid 1)`);
+  await expect(delayed).toContainText(`Daarna: ${longDate(after.adjustedEnd)}, 6 weken na ontvangst (Awb 9:11 lid 1), verdaagd met 4 weken`);
+  await checkPage(page, 'clocks-consent');
+
+  // Asking the complainant for information starts a waiting period; it is listed with its end.
+  await apiCall(page, 'post', `/cases/${created.id}/transitions`, { transition: 'requestInformation', inputs: { informationRequested: 'De datum van het telefoongesprek.' } });
+  const waiting = (await apiCall<{ pendingTimers: { key: string; firesAt: string }[] }>(page, 'get', `/cases/${created.id}`)).pendingTimers.find((x) => x.key === 'informationWait')!;
+  await page.reload();
+  const periods = terms.getByRole('definition').filter({ has: page.locator(`time[datetime="${waiting.firesAt}"]`) });
+  await expect(terms.getByRole('heading', { name: 'Wachttermijnen' })).toBeVisible();
+  await expect(terms.getByRole('term').filter({ hasText: 'Wachten op informatie van de klant' })).toBeVisible();
+  await expect(periods).toHaveText(/^tot \d+ \w+\.? \d{4}/);
+  await checkPage(page, 'clocks-waiting');
 });

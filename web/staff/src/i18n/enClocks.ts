@@ -19,6 +19,8 @@ export const enClocks: Record<keyof typeof nlClocks, string> = {
   'clocks.moved': 'Moved to: {date}. Reason: {reason}',
   'clocks.earlier': 'First: {date}, {rule}',
   'clocks.earlierMoved': 'First: {date} (calculated {raw}, moved), {rule}',
+  'clocks.then': 'Then: {date}, {rule}',
+  'clocks.thenMoved': 'Then: {date} (calculated {raw}, moved), {rule}',
   'clocks.waiting': 'Waiting periods',
   'clocks.waitingUntil': 'until {dateTime}',
   'clocks.timer.informationWait': 'Waiting for information from the complainant',

@@ -17,6 +17,8 @@ export const nlClocks = {
   'clocks.moved': 'Verschoven naar: {date}. Reden: {reason}',
   'clocks.earlier': 'Eerst: {date}, {rule}',
   'clocks.earlierMoved': 'Eerst: {date} (berekend {raw}, verschoven), {rule}',
+  'clocks.then': 'Daarna: {date}, {rule}',
+  'clocks.thenMoved': 'Daarna: {date} (berekend {raw}, verschoven), {rule}',
   'clocks.waiting': 'Wachttermijnen',
   'clocks.waitingUntil': 'tot {dateTime}',
   'clocks.timer.informationWait': 'Wachten op informatie van de klant',

@@ -1,7 +1,7 @@
 import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ExtensionPanel } from './ExtensionPanel.tsx';
+import { ExtensionPanel, readableDates } from './ExtensionPanel.tsx';
 
 type Clock = CaseDetail['clocks'][number];
 type Step = Clock['previous'][number];
@@ -15,8 +15,7 @@ type Step = Clock['previous'][number];
  */
 export function ClocksPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
   const { t, l, date, dateTime } = useI18n();
-  // The server writes dates inside its rule texts as 2026-04-13; show them as the other dates.
-  const readable = (text: string) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => date(iso));
+  const readable = (text: string) => readableDates(text, date);
   const rule = (s: Step) => readable(l(s.rule));
   const moved = (s: Step) => s.rawEnd !== s.adjustedEnd;
 
@@ -37,10 +36,12 @@ export function ClocksPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => 
       ...(moved(k) ? [t('clocks.moved', { date: date(k.adjustedEnd), reason: readable(l(k.adjustmentReason)) })] : []),
     ].join(' · ');
 
-  const earlier = (p: Step) =>
-    moved(p)
-      ? t('clocks.earlierMoved', { date: date(p.adjustedEnd), raw: date(p.rawEnd), rule: rule(p) })
-      : t('clocks.earlier', { date: date(p.adjustedEnd), rule: rule(p) });
+  // The superseded terms, oldest first: "Eerst: …", then "Daarna: …" (an extension before a consent).
+  const earlier = (p: Step, i: number) => {
+    const vars = { date: date(p.adjustedEnd), raw: date(p.rawEnd), rule: rule(p) };
+    if (i === 0) return moved(p) ? t('clocks.earlierMoved', vars) : t('clocks.earlier', vars);
+    return moved(p) ? t('clocks.thenMoved', vars) : t('clocks.then', vars);
+  };
 
   return (
     <section aria-labelledby="clocks-title" className="kf-section">
@@ -59,7 +60,7 @@ export function ClocksPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => 
               <div className="kf-muted">{derivation(k)}</div>
               {k.previous.map((p, i) => (
                 <div key={i} className="kf-muted">
-                  {earlier(p)}
+                  {earlier(p, i)}
                 </div>
               ))}
             </DataListValue>

@@ -2,13 +2,16 @@ import { Alert, Button, Heading3, Paragraph, Textarea, Textbox } from '@utrecht/
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Field } from '../../../../ui/index.ts';
 import { api } from '../../api/client.ts';
-import { fieldErrorsOf, isConflict } from '../../api/errors.ts';
+import { fieldErrorsOf, generalMessage, isConflict } from '../../api/errors.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 
 type Props = { c: CaseDetail; onChanged: () => void };
+
+/** The server writes dates inside its texts (rules, refusals) as 2026-04-13; show them as the page's other dates. */
+export const readableDates = (text: string, date: (iso: string) => string) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => date(iso));
 type Answer = { deadline: string | null };
 
 /** A civil date from a date input as an instant the API takes: noon local time, so no zone moves its day. */
@@ -57,6 +60,22 @@ export function ExtensionPanel({ c, onChanged }: Props) {
   );
 }
 
+function readableErrors(error: unknown, date: (iso: string) => string) {
+  return Object.fromEntries(Object.entries(fieldErrorsOf(error)).map(([k, v]) => [k, readableDates(v, date)])) as Record<string, string | undefined>;
+}
+
+/** A refusal not about one field (too late, already extended): a conflict offers a reload. */
+function GeneralError({ error, onReload }: { error: unknown; onReload: () => void }) {
+  const { t, date } = useI18n();
+  if (!error) return null;
+  if (isConflict(error)) return <ErrorNotice error={error} onRetry={onReload} />;
+  return (
+    <Alert type="error">
+      <Paragraph>{readableDates(generalMessage(error, t), date)}</Paragraph>
+    </Alert>
+  );
+}
+
 function useFocusFirstError(error: unknown, ids: [string, string | undefined][]) {
   useEffect(() => {
     const first = ids.find(([, message]) => message);
@@ -71,7 +90,7 @@ function ExtensionForm({ c, end, onDone, onReload }: { c: CaseDetail; end: strin
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const fe = fieldErrorsOf(error);
+  const fe = readableErrors(error, date);
   const errors = { weeks: fe['extension.weeks'] ?? fe.weeks, reason: fe.reason };
   useFocusFirstError(error, [['extension-weeks', errors.weeks], ['extension-reason', errors.reason]]);
   const general = error && !errors.weeks && !errors.reason;
@@ -96,7 +115,7 @@ function ExtensionForm({ c, end, onDone, onReload }: { c: CaseDetail; end: strin
       <Paragraph>
         {t('extension.intro', { date: date(end) })} {t('extension.notice')}
       </Paragraph>
-      {general ? <ErrorNotice error={error} onRetry={isConflict(error) ? onReload : undefined} /> : null}
+      <GeneralError error={general ? error : null} onReload={onReload} />
       <Field id="extension-weeks" label={t('extension.weeks')} description={t('extension.weeksHint')} error={errors.weeks}>
         {(ctl) => <Textbox {...ctl} type="number" inputMode="numeric" min={1} step={1} value={weeks} onChange={(e) => setWeeks(e.currentTarget.value)} />}
       </Field>
@@ -111,13 +130,13 @@ function ExtensionForm({ c, end, onDone, onReload }: { c: CaseDetail; end: strin
 }
 
 function ConsentForm({ c, onDone, onReload }: { c: CaseDetail; onDone: (deadline: string) => void; onReload: () => void }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const [consentAt, setConsentAt] = useState('');
   const [newEnd, setNewEnd] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const fe = fieldErrorsOf(error);
+  const fe = readableErrors(error, date);
   const errors = { consentAt: fe['consentDelay.consentAt'] ?? fe.consentAt, newEnd: fe['consentDelay.newEnd'] ?? fe.newEnd, note: fe.note };
   useFocusFirstError(error, [['consent-at', errors.consentAt], ['consent-new-end', errors.newEnd], ['consent-note', errors.note]]);
   const general = error && !errors.consentAt && !errors.newEnd && !errors.note;
@@ -141,7 +160,7 @@ function ConsentForm({ c, onDone, onReload }: { c: CaseDetail; onDone: (deadline
     <form onSubmit={submit} noValidate aria-labelledby="consent-title">
       <Heading3 id="consent-title">{t('consent.title')}</Heading3>
       <Paragraph>{t('consent.intro')}</Paragraph>
-      {general ? <ErrorNotice error={error} onRetry={isConflict(error) ? onReload : undefined} /> : null}
+      <GeneralError error={general ? error : null} onReload={onReload} />
       <Field id="consent-at" label={t('consent.at')} description={t('consent.atHint')} error={errors.consentAt}>
         {(ctl) => <Textbox {...ctl} type="date" value={consentAt} onChange={(e) => setConsentAt(e.currentTarget.value)} />}
       </Field>
