@@ -6,8 +6,8 @@ import * as letters from './migrations/005_letters.ts';
 import * as handling from './migrations/006_handling.ts';
 import * as outbox from './migrations/007_outbox.ts';
 import * as savedFilters from './migrations/008_saved_filters.ts';
-import * as deadlineWarnings from './migrations/010_deadline_warnings.ts';
 import * as queueIndexes from './migrations/009_queue_indexes.ts';
+import * as deadlineWarnings from './migrations/010_deadline_warnings.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -18,8 +18,8 @@ const migrations: Record<string, Migration> = {
   '006_handling': handling,
   '007_outbox': outbox,
   '008_saved_filters': savedFilters,
-  '010_deadline_warnings': deadlineWarnings,
   '009_queue_indexes': queueIndexes,
+  '010_deadline_warnings': deadlineWarnings,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

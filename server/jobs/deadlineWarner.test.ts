@@ -69,12 +69,12 @@ describe('staff notifications', () => {
   });
 
   test('assignment: a colleague who gets work from the dispatcher is notified; picking up yourself is silent', async () => {
-    const a = await asActor(env.services, agent, (ctx) => registerActivity(ctx, { channel: 'phone', subject: 'Terugbelverzoek', body: 'x', contact: {} }));
+    const a = await asActor(env.services, agent, (ctx) => registerActivity(ctx, { channel: 'phone', subject: 'Terugbelverzoek', body: 'x', contact: {}, assignTo: 'queue' }));
     await asActor(env.services, dispatcher, (ctx) => assignActivity(ctx, a, { userId: agent.id }));
     const got = await notices(agent.id, 'assignment');
     assert.equal(got.length, 1);
     assert.match(got[0]!.message, /heeft "Terugbelverzoek" aan u toegewezen/);
-    const b = await asActor(env.services, agent, (ctx) => registerActivity(ctx, { channel: 'phone', subject: 'Zelf oppakken', body: 'x', contact: {} }));
+    const b = await asActor(env.services, agent, (ctx) => registerActivity(ctx, { channel: 'phone', subject: 'Zelf oppakken', body: 'x', contact: {}, assignTo: 'queue' }));
     await asActor(env.services, agent, (ctx) => pickUpActivity(ctx, b));
     assert.equal((await notices(agent.id, 'assignment')).length, 1);
     // Not by e-mail: the organisation did not switch that on for assignments.
