@@ -102,6 +102,14 @@ describe('PostgreSQL: stateless instances', () => {
       const read = await fetch(`${urlA}/api/v1/activities/${id}`, { headers: { cookie } });
       assert.equal(read.status, 200);
       assert.equal((await read.json()).subject, 'Aan de balie');
+
+      // Logging out on A ends the session on A at once, and on B (which holds it in its two-second
+      // session cache) within those two seconds.
+      assert.equal((await fetch(`${urlB}/api/v1/session`, { headers: { cookie } })).status, 200);
+      assert.equal((await fetch(`${urlA}/api/v1/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } })).status, 204);
+      assert.equal((await fetch(`${urlA}/api/v1/session`, { headers: { cookie } })).status, 401);
+      await new Promise((r) => setTimeout(r, 2_100));
+      assert.equal((await fetch(`${urlB}/api/v1/session`, { headers: { cookie } })).status, 401);
     } finally {
       await a.close();
       await b.close();

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { ContactDetails, DB } from '../db/schema.ts';
 import { invalid } from '../domain/errors.ts';
 import { normalisePhone } from '../domain/phone.ts';
@@ -38,53 +38,41 @@ async function teamOf(db: Kysely<DB>, input: RegisterActivityInput) {
   return team.id;
 }
 
-/** Activity and 'activityRegistered' event in one statement; its owners joined for the answer. */
-async function insertActivity(db: Kysely<DB>, actor: Actor, now: Date, input: RegisterActivityInput, teamId: string | null) {
+/**
+ * Activity and 'activityRegistered' event in one statement; its owners joined for the answer.
+ * Written as fixed SQL text rather than built per call: at intake peaks building this query was a
+ * tenth of the server's work, and an unchanging text is also what PostgreSQL caches best.
+ */
+const INSERT_ACTIVITY = `
+  with a as (
+    insert into activity (kind, channel, status, subject, body, contact, assignee_user_id, assignee_team_id, created_at, updated_at, created_by)
+    values ('intake', $1, $2, $3, $4, $5::jsonb, $6::uuid, $7::uuid, $8, $8, $9::uuid)
+    returning *
+  ), e as (
+    insert into timeline_event (activity_id, occurred_at, actor_id, actor_name, type, after, data)
+    select a.id, $8, $9::uuid, $10, 'activityRegistered', $11::jsonb, '{}'::jsonb from a
+  )
+  select a.*, u.id as user_id, u.name as user_name, t.id as team_id, t.name as team_name,
+    null::text as case_reference, null::date as handling_deadline, null::date as handling_warn_from, null::timestamptz as case_closed_at
+  from a
+  left join staff_user u on u.id = a.assignee_user_id
+  left join team t on t.id = a.assignee_team_id`;
+
+type InsertedActivity = Selectable<DB['activity']> & {
+  user_id: string | null; user_name: string | null; team_id: string | null; team_name: string | null;
+  case_reference: string | null; handling_deadline: string | null; handling_warn_from: string | null; case_closed_at: Date | null;
+};
+
+async function insertActivity(db: Kysely<DB>, actor: Actor, now: Date, input: RegisterActivityInput, teamId: string | null): Promise<InsertedActivity> {
   const me = actorId(actor);
   const toSelf = input.assignTo === 'self' && me !== null;
   const contact = { ...input.contact, phone: input.contact.phone ? normalisePhone(input.contact.phone) : undefined };
   // The same event recordEvent writes (timeline.ts), with the new activity's id.
   const after = { channel: input.channel, subject: input.subject, assigneeUserId: toSelf ? me : null, assigneeTeamId: teamId };
-  return db
-    .with('a', (q) =>
-      q.insertInto('activity').values({
-        kind: 'intake',
-        channel: input.channel,
-        status: toSelf ? 'inProgress' : 'open',
-        subject: input.subject,
-        body: input.body,
-        contact: JSON.stringify(contact),
-        assignee_user_id: toSelf ? me : null,
-        assignee_team_id: teamId,
-        created_at: now,
-        updated_at: now,
-        created_by: me,
-      }).returningAll(),
-    )
-    .with('e', (q) =>
-      q.insertInto('timeline_event')
-        .columns(['activity_id', 'occurred_at', 'actor_id', 'actor_name', 'type', 'after', 'data'])
-        .expression((eb) =>
-          eb.selectFrom('a').select([
-            'a.id',
-            sql<Date>`${now}::timestamptz`.as('occurred_at'),
-            sql<string | null>`${me}::uuid`.as('actor_id'),
-            sql<string>`${actor.name}::text`.as('actor_name'),
-            sql<string>`'activityRegistered'`.as('type'),
-            sql<string>`${JSON.stringify(after)}::jsonb`.as('after'),
-            sql<string>`'{}'::jsonb`.as('data'),
-          ]),
-        ),
-    )
-    .selectFrom('a')
-    .leftJoin('staff_user as u', 'u.id', 'a.assignee_user_id')
-    .leftJoin('team as t', 't.id', 'a.assignee_team_id')
-    .selectAll('a')
-    .select([
-      'u.id as user_id', 'u.name as user_name', 't.id as team_id', 't.name as team_name',
-      // A new intake belongs to no case yet.
-      sql<string | null>`null::text`.as('case_reference'), sql<string | null>`null::date`.as('handling_deadline'),
-      sql<string | null>`null::date`.as('handling_warn_from'), sql<Date | null>`null::timestamptz`.as('case_closed_at'),
-    ])
-    .executeTakeFirstOrThrow();
+  const params = [
+    input.channel, toSelf ? 'inProgress' : 'open', input.subject, input.body, JSON.stringify(contact),
+    toSelf ? me : null, teamId, now, me, actor.name, JSON.stringify(after),
+  ];
+  const result = await db.executeQuery<InsertedActivity>(CompiledQuery.raw(INSERT_ACTIVITY, params));
+  return result.rows[0]!;
 }

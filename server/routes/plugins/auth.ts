@@ -5,6 +5,7 @@ import type { Actor, Services, StaffActor } from '../../commands/context.ts';
 import { AppError } from '../../domain/errors.ts';
 import { isRole } from '../../domain/roles.ts';
 import { permissionsFor, type RoutePermission } from '../../policies/permissions.ts';
+import { cacheSession, cachedSession, evictSession } from './sessionCache.ts';
 
 /**
  * Sessions live in the database (so instances are stateless) behind an HttpOnly cookie; the cookie
@@ -28,7 +29,10 @@ declare module 'fastify' {
 export async function createSession(services: Services, userId: string, reply: FastifyReply, opts: { ttlHours: number; secure: boolean }) {
   // A new login replaces whatever session this browser had (no fixation, no stale sessions).
   const previous = reply.request.cookies[SESSION_COOKIE];
-  if (previous) await services.db.deleteFrom('session').where('id', '=', hashToken(previous)).execute();
+  if (previous) {
+    evictSession(services, hashToken(previous));
+    await services.db.deleteFrom('session').where('id', '=', hashToken(previous)).execute();
+  }
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const now = services.clock.now();
@@ -43,23 +47,29 @@ export async function createSession(services: Services, userId: string, reply: F
 
 export async function destroySession(services: Services, request: FastifyRequest, reply: FastifyReply) {
   const token = request.cookies[SESSION_COOKIE];
-  if (token) await services.db.deleteFrom('session').where('id', '=', hashToken(token)).execute();
+  if (token) {
+    evictSession(services, hashToken(token));
+    await services.db.deleteFrom('session').where('id', '=', hashToken(token)).execute();
+  }
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
 async function loadActor(services: Services, token: string): Promise<{ actor: StaffActor; csrf: string } | null> {
+  const sessionId = hashToken(token);
+  const hit = cachedSession(services, sessionId);
+  if (hit) return hit;
   const row = await services.db
     .selectFrom('session')
     .innerJoin('staff_user', 'staff_user.id', 'session.user_id')
     .select(['staff_user.id', 'staff_user.name', 'staff_user.email', 'staff_user.roles', 'session.csrf_token', 'session.expires_at'])
     .select(sql<string[]>`array(select team_id from team_member where team_member.user_id = staff_user.id)`.as('team_ids'))
-    .where('session.id', '=', hashToken(token))
+    .where('session.id', '=', sessionId)
     .where('session.expires_at', '>', services.clock.now())
     .where('staff_user.active', '=', true)
     .executeTakeFirst();
   if (!row) return null;
   const roles = row.roles.filter(isRole);
-  return {
+  const loaded = {
     actor: {
       kind: 'staff',
       id: row.id,
@@ -70,7 +80,9 @@ async function loadActor(services: Services, token: string): Promise<{ actor: St
       permissions: permissionsFor(roles),
     },
     csrf: row.csrf_token,
-  };
+  } satisfies { actor: StaffActor; csrf: string };
+  cacheSession(services, sessionId, { ...loaded, expiresAt: row.expires_at });
+  return loaded;
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
