@@ -2,6 +2,7 @@ import { Alert, Button, Heading2, Paragraph, Select, SelectOption, Textbox } fro
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../../ui/index.ts';
 import { api } from '../../api/client.ts';
+import { useSubmit } from '../../api/useSubmit.ts';
 import { useDirectory } from '../../api/directory.ts';
 import { fieldErrorsOf, generalMessage } from '../../api/errors.ts';
 import type { CaseDetail } from '../../api/types.ts';
@@ -22,8 +23,7 @@ export function ComplainedPersonsPanel({ c, onAdded }: { c: CaseDetail; onAdded:
   const [who, setWho] = useState('');
   const [name, setName] = useState('');
   const [jobTitle, setJobTitle] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const people = c.complainedPersons;
   if (!c.abilities.editData && !people.length) return null;
   const recorded = new Set(people.map((p) => p.userId).filter(Boolean));
@@ -36,9 +36,7 @@ export function ComplainedPersonsPanel({ c, onAdded }: { c: CaseDetail; onAdded:
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body = outsider ? { name, ...(jobTitle.trim() ? { jobTitle } : {}) } : who ? { userId: who, ...(jobTitle.trim() ? { jobTitle } : {}) } : {};
       await api.post(`/cases/${c.id}/complained-persons`, body);
       const added = outsider ? name.trim() : (dir?.users.find((u) => u.id === who)?.name ?? '');
@@ -47,11 +45,7 @@ export function ComplainedPersonsPanel({ c, onAdded }: { c: CaseDetail; onAdded:
       setJobTitle('');
       announce(t('complained.added', { name: added }));
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

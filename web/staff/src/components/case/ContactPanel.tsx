@@ -2,6 +2,7 @@ import { Button, Heading2, Paragraph, Select, SelectOption, Textarea } from '@ut
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../../ui/index.ts';
 import { api } from '../../api/client.ts';
+import { useSubmit } from '../../api/useSubmit.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -18,25 +19,18 @@ export function ContactPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => voi
   const { t, date } = useI18n();
   const [method, setMethod] = useState<(typeof METHODS)[number]>('phone');
   const [summary, setSummary] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   if (!c.abilities.editData) return null;
   const errors = fieldErrorsOf(error);
   const first = c.clocks.find((k) => k.key === 'firstContact');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post(`/cases/${c.id}/contacts`, { method, summary });
       setSummary('');
       announce(t('contact.added'));
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section aria-labelledby="contact-title" className="kf-section">

@@ -2,6 +2,7 @@ import { Button, Heading2, Paragraph, Select, SelectOption, Table, TableBody, Ta
 import { useRef, useState, type FormEvent } from 'react';
 import { Field, TableWrap } from '../../../../ui/index.ts';
 import { api, API } from '../../api/client.ts';
+import { useSubmit } from '../../api/useSubmit.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -15,9 +16,8 @@ const size = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${Math.rou
 export function DocumentsPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => void }) {
   const { t, has, dateTime } = useI18n();
   const [docType, setDocType] = useState<string>('attachment');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
   const fe = fieldErrorsOf(error);
   const fileError = missing ? t('case.docNoFile') : fe.file;
@@ -34,17 +34,12 @@ export function DocumentsPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => v
     const form = new FormData();
     form.append('docType', docType);
     form.append('file', f, f.name);
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.post(`/cases/${c.id}/documents`, form);
       if (file.current) file.current.value = '';
       announce(t('case.docUploaded', { name: f.name }));
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section aria-labelledby="documents-title" className="kf-section">

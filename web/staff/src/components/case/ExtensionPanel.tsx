@@ -2,6 +2,7 @@ import { Alert, Button, Heading3, Paragraph, Textarea, Textbox } from '@utrecht/
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Field } from '../../../../ui/index.ts';
 import { api } from '../../api/client.ts';
+import { useSubmit } from '../../api/useSubmit.ts';
 import { fieldErrorsOf, generalMessage, isConflict } from '../../api/errors.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -88,26 +89,19 @@ function ExtensionForm({ c, end, onDone, onReload }: { c: CaseDetail; end: strin
   const { t, date } = useI18n();
   const [weeks, setWeeks] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const fe = readableErrors(error, date);
   const errors = { weeks: fe['extension.weeks'] ?? fe.weeks, reason: fe.reason };
   useFocusFirstError(error, [['extension-weeks', errors.weeks], ['extension-reason', errors.reason]]);
   const general = error && !errors.weeks && !errors.reason;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const res = await api.post<Answer>(`/cases/${c.id}/extension`, { weeks: weeks.trim() ? Number(weeks) : undefined, reason });
       setWeeks('');
       setReason('');
       onDone(res.deadline ?? '');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="extension-title">
@@ -134,27 +128,20 @@ function ConsentForm({ c, onDone, onReload }: { c: CaseDetail; onDone: (deadline
   const [consentAt, setConsentAt] = useState('');
   const [newEnd, setNewEnd] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const fe = readableErrors(error, date);
   const errors = { consentAt: fe['consentDelay.consentAt'] ?? fe.consentAt, newEnd: fe['consentDelay.newEnd'] ?? fe.newEnd, note: fe.note };
   useFocusFirstError(error, [['consent-at', errors.consentAt], ['consent-new-end', errors.newEnd], ['consent-note', errors.note]]);
   const general = error && !errors.consentAt && !errors.newEnd && !errors.note;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const res = await api.post<Answer>(`/cases/${c.id}/consent-delay`, { consentAt: noonOf(consentAt), newEnd, note });
       setConsentAt('');
       setNewEnd('');
       setNote('');
       onDone(res.deadline ?? newEnd);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="consent-title">

@@ -2,6 +2,7 @@ import { Button, Heading2, Paragraph, Textarea } from '@utrecht/component-librar
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../../ui/index.ts';
 import { api } from '../../api/client.ts';
+import { useSubmit } from '../../api/useSubmit.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -12,23 +13,16 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 export function NotesPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => void }) {
   const { t, dateTime } = useI18n();
   const [body, setBody] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const fieldError = fieldErrorsOf(error).body;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post(`/cases/${c.id}/notes`, { body });
       setBody('');
       announce(t('case.noteAdded'));
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section aria-labelledby="notes-title" className="kf-section">
