@@ -55,7 +55,9 @@ run_suite "database and HTTP tests on PostgreSQL 15" TEST_DATABASE=postgres TEST
 run_e2e() { # name, npm script
   echo "== $1"
   local out p f
-  out=$(npm run --silent "$2" 2>&1 | tee /dev/stderr | tail -1)
+  # tee to a file, not /dev/stderr: reopening a redirected stderr would truncate the caller's log.
+  npm run --silent "$2" 2>&1 | tee "$log.e2e"
+  out=$(tail -1 "$log.e2e")
   p=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p' <<<"$out")
   f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$out")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
@@ -63,6 +65,6 @@ run_e2e() { # name, npm script
 run_e2e "browser journeys: staff app" test:e2e
 run_e2e "browser journeys: citizen portal" test:e2e:portal
 
-rm -f "$log" "$log.tap"
+rm -f "$log" "$log.tap" "$log.e2e"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
