@@ -69,4 +69,12 @@ test('an agent registers a phone complaint as a new case, then links a second ca
   await expect(linked).toContainText('Belt terug over de balie');
   await expect(page.getByRole('region', { name: 'Tijdlijn' }).getByText('Activiteit gekoppeld aan deze melding')).toHaveCount(2);
   await checkPage(page, 'case-linked');
+
+  // From the work queue, the case is found again by the caller's name.
+  await page.getByRole('link', { name: 'Werkvoorraad' }).click();
+  const search = page.getByRole('search');
+  await search.getByLabel(/Referentie, naam/).fill('Vermeulen');
+  await search.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page.getByRole('link', { name: new RegExp(`^${reference}: Bejegening aan de balie$`) })).toBeVisible();
+  await checkPage(page, 'queue-search');
 });

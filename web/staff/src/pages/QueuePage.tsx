@@ -11,6 +11,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { EMPTY_FILTERS, QueueFilters, type QueueFilterValues } from '../components/QueueFilters.tsx';
 import { QUEUES, QueueTabs } from '../components/QueueTabs.tsx';
 import { SavedFilters } from '../components/savedFilters/SavedFilters.tsx';
+import { CaseSearch } from '../components/CaseSearch.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -105,6 +106,8 @@ export function QueuePage() {
           }}
         />
       ) : null}
+      {/* Looking for one case rather than working the queue: the same search as the start page. */}
+      {can('case:read') ? <CaseSearch /> : null}
     </>
   );
 }
