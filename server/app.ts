@@ -14,6 +14,7 @@ import { registerStaffRoutes } from './routes/staff/index.ts';
 import { registerPublicRoutes } from './routes/publicRoutes.ts';
 import { registerPortalRoutes } from './routes/portal/portalRoutes.ts';
 import { registerWebApp } from './routes/webApp.ts';
+import { registerBrandingRoutes } from './routes/brandingRoutes.ts';
 import { portalPages } from './routes/portal/pages/portalPages.ts';
 import rateLimit from '@fastify/rate-limit';
 import { AppError } from './domain/errors.ts';
@@ -145,6 +146,8 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
     reply.header('Access-Control-Allow-Origin', '*');
     return app.swagger();
   });
+  // The organisation's theme and logo (/theme.css, /branding/logo) for both apps.
+  registerBrandingRoutes(app, services.org);
   await registerWebApp(app);
 
   return Object.assign(app as unknown as FastifyInstance, { routeTable });

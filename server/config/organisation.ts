@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { clockConfigSchema } from '../domain/calendar/clockConfig.ts';
 import { durationSchema } from '../domain/process/definition.ts';
 import { letterheadSchema, lettersConfigSchema, plainLanguageSchema, resolveLetterhead } from '../letters/letterConfig.ts';
+import { resolveTheme, themeSchema } from './theme.ts';
 
 /**
  * What an organisation differs in: its name, reference prefix, teams, chosen processes, upload
@@ -51,6 +52,8 @@ export const organisationSchema = z.object({
   letterhead: letterheadSchema.optional(),
   plainLanguage: plainLanguageSchema.prefault({}),
   letters: lettersConfigSchema.prefault({}),
+  /** The apps' look: design-token overrides and a logo (theme.ts); absent, the default voorbeeld theme. */
+  theme: themeSchema.optional(),
 });
 export type Organisation = z.output<typeof organisationSchema>;
 
@@ -71,6 +74,7 @@ export function loadOrganisation(file = DEMO_ORGANISATION_FILE): Organisation {
   }
   const org = parsed.data;
   org.letterhead = resolveLetterhead(org.letterhead, path.dirname(path.resolve(file)));
+  org.theme = resolveTheme(org.theme, path.dirname(path.resolve(file)), org.name);
   const units = new Set(org.orgUnits.map((u) => u.key));
   for (const t of org.teams) {
     if (t.orgUnit && !units.has(t.orgUnit)) throw new Error(`Team "${t.key}" names unknown org unit "${t.orgUnit}"`);

@@ -26,11 +26,14 @@ test('every route declares a permission; the route → permission table is print
     'GET /api/v1/portal/cases/:token',
     'GET /api/v1/portal/settings',
     'GET /assets/*',
+    // The organisation's theme and logo (configuration), for the login page and the portal.
+    'GET /branding/logo',
     // The citizen portal's pages: a secret link, or no account at all.
     'GET /enquete/:token',
     'GET /enquete/:token/bedankt',
     'GET /klacht',
     'GET /portal-assets/*',
+    'GET /theme.css',
     'GET /volgen/:token',
     'GET /volgen/:token/ontvangen',
     'POST /api/v1/dev-login',

@@ -11,6 +11,7 @@ import { submitPortalComplaint } from '../../commands/portalSubmission.ts';
 import { recordEvent } from '../../commands/timeline.ts';
 import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import { presentTracking } from '../../presenters/portal/trackingPresenter.ts';
+import { logoInfo } from '../brandingRoutes.ts';
 import { portalCaseView } from '../../queries/portalCase.ts';
 import { answerBody, bookingBody, complaintBody, surveyBody, tokenParams } from './portal.schema.ts';
 
@@ -40,6 +41,8 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
     otherRequestsUrl: services.org.portal.otherRequestsUrl ?? null,
     steps: services.processes.defaultProcess.citizenSteps,
     attachments: { maxBytes: services.org.documents.maxBytes, allowedTypes: services.org.documents.allowedTypes },
+    /** The configured logo (theme.logoPath) and its text alternative, or null: the staff app's header shows it. */
+    logo: logoInfo(services.org),
   }));
 
   r.post('/portal/complaints', {
