@@ -1,4 +1,5 @@
 import type { Organisation } from '../../../config/organisation.ts';
+import { logoInfo } from '../../brandingRoutes.ts';
 import { html, type Child, type Html } from './html.ts';
 
 /**
@@ -20,6 +21,8 @@ const STYLESHEETS = [
   '/portal-assets/theme/voorbeeld.css',
   ...UTRECHT_COMPONENTS.map((c) => `/portal-assets/utrecht/${c}.css`),
   '/portal-assets/portal.css',
+  // The organisation's design tokens from its configuration (brandingRoutes.ts): last, so they win.
+  '/theme.css',
 ];
 
 export type PageOptions = { title: string; org: Organisation; main: Child; hasErrors?: boolean };
@@ -39,7 +42,7 @@ ${STYLESHEETS.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}
 <div class="utrecht-page-layout kf-page">
 <header class="utrecht-page-header kf-header">
   <div class="utrecht-page-header__content kf-header__content">
-    <span class="kf-header__org">${org.name}</span>
+    ${headerLogo(org)}<span class="kf-header__org">${org.name}</span>
     <span class="kf-header__service">Klachten</span>
   </div>
 </header>
@@ -50,6 +53,12 @@ ${footer(org)}
 </div>
 </body>
 </html>`;
+}
+
+/** The configured logo before the name; a text alternative that only repeats the name printed next to it is left empty. */
+function headerLogo(org: Organisation): Html | string {
+  const logo = logoInfo(org);
+  return logo ? html`<img class="kf-header__logo" src="${logo.url}" alt="${logo.alt === org.name ? '' : logo.alt}">` : '';
 }
 
 function footer(org: Organisation): Html {
