@@ -36,6 +36,9 @@ export default defineConfig({
     rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !UTRECHT_REACT.test(id) } },
   },
   server: {
-    proxy: { '/api': { target: process.env.KLACHTFLOW_URL ?? 'http://localhost:3000', changeOrigin: false } },
+    proxy: Object.fromEntries(
+      // The API, and the organisation's theme and logo (server/routes/brandingRoutes.ts).
+      ['/api', '/theme.css', '/branding'].map((p) => [p, { target: process.env.KLACHTFLOW_URL ?? 'http://localhost:3000', changeOrigin: false }]),
+    ),
   },
 });

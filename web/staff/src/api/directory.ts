@@ -33,9 +33,17 @@ export function useDirectory(): Directory | null {
   return dir;
 }
 
-let orgName: Promise<string> | null = null;
-/** The organisation's name, from the public portal settings (the only public source of it). */
+let settings: Promise<PortalSettings | null> | null = null;
+/** The public portal settings (the only public source of the organisation's name and logo), read once. */
+function loadPublicSettings(): Promise<PortalSettings | null> {
+  settings ??= api.get<PortalSettings>('/portal/settings', { quiet401: true }).then((s) => s, () => null);
+  return settings;
+}
+/** The organisation's name, from the public portal settings. */
 export function loadOrganisationName(): Promise<string> {
-  orgName ??= api.get<PortalSettings>('/portal/settings', { quiet401: true }).then((s) => s.organisation, () => '');
-  return orgName;
+  return loadPublicSettings().then((s) => s?.organisation ?? '');
+}
+/** The configured logo (organisation configuration theme.logoPath) and its text alternative, or null. */
+export function loadLogo(): Promise<{ url: string; alt: string } | null> {
+  return loadPublicSettings().then((s) => s?.logo ?? null);
 }

@@ -26,7 +26,7 @@ export type QueueCounts = Record<QueueName, { count: number; capped: boolean }>;
 export type Team = { id: string; key: string; name: string; memberIds: string[] };
 export type StaffUser = { id: string; name: string; roles: string[] };
 export type MatchSuggestion = { id: string; reference: string; subject: string; status: string; complainantName: string; open: boolean; reasons: string[] };
-export type PortalSettings = { organisation: string };
+export type PortalSettings = { organisation: string; logo?: { url: string; alt: string } | null };
 
 export type FieldType = 'text' | 'textarea' | 'select' | 'boolean' | 'date' | 'datetime' | 'number' | 'email';
 export type FieldDef = { key: string; label: Bilingual; type: string; required: boolean; options?: { value: string; label: Bilingual }[] };

@@ -1,5 +1,6 @@
 import { Button } from '@utrecht/component-library-react';
-import { useContext, useEffect } from 'react';
+import { useContext, useEffect, useState } from 'react';
+import { loadLogo } from '../api/directory.ts';
 import type { LoginOptions } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -9,11 +10,25 @@ import { resetNotifications, useNotifications } from './notifications/notificati
 import { OrganisationContext } from './PageHeading.tsx';
 import './notifications/home.css';
 
-/** The organisation's name, the main menu (only what this person may use), who is logged in. */
+/** The organisation's logo when configured (theme.logoPath), else null. */
+function useLogo() {
+  const [logo, setLogo] = useState<{ url: string; alt: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadLogo().then((l) => live && setLogo(l));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return logo;
+}
+
+/** The organisation's name (and logo), the main menu (only what this person may use), who is logged in. */
 export function Header() {
   const { t, locale, setLocale } = useI18n();
   const { session, can, logout } = useSession();
   const org = useContext(OrganisationContext);
+  const logo = useLogo();
   const { path } = useLocation();
   // The demo mailbox exists only in DEMO mode without SMTP; the login options say so.
   const options = useResource<LoginOptions>(session ? '/login-options' : null);
@@ -32,10 +47,21 @@ export function Header() {
   return (
     <header className="kf-header">
       <div className="kf-header__inner">
-        <PlainLink to="/" className="kf-brand">
-          {org || t('app.name')}
-          <small>{t('app.subtitle')}</small>
-        </PlainLink>
+        {logo ? (
+          <PlainLink to="/" className="kf-brand kf-brand--logo">
+            {/* The name is printed next to it: a logo whose text alternative is just that name is decorative. */}
+            <img className="kf-brand__logo" src={logo.url} alt={logo.alt === org ? '' : logo.alt} />
+            <span>
+              {org || t('app.name')}
+              <small>{t('app.subtitle')}</small>
+            </span>
+          </PlainLink>
+        ) : (
+          <PlainLink to="/" className="kf-brand">
+            {org || t('app.name')}
+            <small>{t('app.subtitle')}</small>
+          </PlainLink>
+        )}
         {items.length ? (
           <nav className="kf-nav" aria-label={t('app.mainNav')}>
             <ul>
