@@ -15,6 +15,8 @@ const examples = path.resolve(import.meta.dirname, '../../config/examples');
 async function decisionLetterText(example: string, extra: Record<string, unknown>, roles: Parameters<typeof buildStaff>[1]['roles'], team: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-regime-'));
   fs.writeFileSync(path.join(dir, 'org.json'), JSON.stringify({ ...JSON.parse(fs.readFileSync(path.join(examples, example), 'utf8')), ...extra }));
+  // Files the example names relative to itself (its theme's logo) go along with the copy.
+  for (const f of fs.readdirSync(examples)) if (/\.(svg|png|jpe?g)$/i.test(f)) fs.copyFileSync(path.join(examples, f), path.join(dir, f));
   const env = await createTestServices({ orgFile: path.join(dir, 'org.json') });
   try {
     const staff = await buildStaff(env.services, { roles, teams: [team] });
