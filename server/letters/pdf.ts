@@ -93,6 +93,18 @@ function addressAndDetails(doc: Doc, root: Struct, input: LetterPdfInput): numbe
   return Math.max(addressBottom, y);
 }
 
+/** Room the greeting, the space to sign and the signer's name, title and organisation take. */
+const SIGNATURE_ROOM = 130;
+
+/** The height a section will take (heading and paragraphs), measured in the body's fonts. */
+function sectionHeight(doc: Doc, section: { heading: string; text: string }, width: number) {
+  doc.font('bold').fontSize(12.5);
+  let h = doc.heightOfString(section.heading, { width }) + 6;
+  doc.font('regular').fontSize(BODY.size);
+  for (const paragraph of section.text.split(/\n{2,}/)) h += doc.heightOfString(paragraph.trim(), { width, lineGap: BODY.gap }) + 8;
+  return h;
+}
+
 /** Keeps a heading together with the start of its text. */
 function ensureRoom(doc: Doc, points: number) {
   if (doc.y + points > A4.height - M.bottom) doc.addPage();
@@ -107,9 +119,12 @@ function body(doc: Doc, root: Struct, input: LetterPdfInput, startY: number) {
   doc.moveDown(0.8);
   doc.fillColor(INK).fontSize(BODY.size);
   tagged(doc, root, 'P', () => write(doc, input.salutation, false, { width }));
-  for (const section of input.sections) {
+  input.sections.forEach((section, index) => {
     doc.moveDown(0.9);
-    ensureRoom(doc, 70);
+    // The last section starts on the page where the greeting and signature still fit after it:
+    // a signature alone on a new page reads as if it belongs to nothing.
+    const last = index === input.sections.length - 1;
+    ensureRoom(doc, last ? Math.min(sectionHeight(doc, section, width) + SIGNATURE_ROOM, A4.height - M.top - M.bottom) : 70);
     const sect = doc.struct('Sect');
     root.add(sect);
     doc.fillColor(input.letterhead.accentColour).fontSize(12.5);
@@ -121,7 +136,7 @@ function body(doc: Doc, root: Struct, input: LetterPdfInput, startY: number) {
       tagged(doc, sect, 'P', () => write(doc, paragraph.trim(), false, { width, lineGap: BODY.gap }));
     });
     sect.end();
-  }
+  });
   doc.moveDown(1.2);
   ensureRoom(doc, 90);
   const s = input.signature;
