@@ -40,6 +40,9 @@ const SUBJECTS = [
   ['email', 'Declaratie', 'Terugbelverzoek niet nagekomen', 'Er zou mij binnen twee dagen worden teruggebeld. Dat is na een week nog niet gebeurd.'],
 ] as const;
 
+/** The process PATHS were written for (the demo organisation's); other processes are walked from their definition. */
+export const SCRIPTED_PROCESS = 'kcc-complaint';
+
 /** Where each demo case ends up; the steps are the same process transitions a user takes. */
 type Step = { transition: string; by: string; inputs?: Record<string, unknown> };
 const fwd: Step = { transition: 'forwardToCoordinator', by: 'agent1', inputs: { note: 'Volledig, graag beoordelen.' } };

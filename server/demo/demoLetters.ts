@@ -29,9 +29,9 @@ export async function draftAndSubmitLetter(services: Services, o: { caseId: stri
   return { id, version: submitted.version };
 }
 
-export async function approveAndSendLetter(services: Services, o: { letterId: string; version: number; approver: StaffActor; sendStep?: string }) {
+export async function approveAndSendLetter(services: Services, o: { letterId: string; version: number; approver: StaffActor; sendStep?: string; sendInputs?: Record<string, unknown> }) {
   const approved = await asStaff(services, o.approver, (ctx) => approveLetter(ctx, { letterId: o.letterId, expectedVersion: o.version }));
-  await sendLetter(services, o.approver, { letterId: o.letterId, expectedVersion: approved.version, caseTransition: o.sendStep ? { key: o.sendStep } : undefined });
+  await sendLetter(services, o.approver, { letterId: o.letterId, expectedVersion: approved.version, caseTransition: o.sendStep ? { key: o.sendStep, inputs: o.sendInputs } : undefined });
 }
 
 export async function writeAndSendLetter(
