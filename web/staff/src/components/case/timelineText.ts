@@ -20,21 +20,6 @@ export type TimelineContext = {
 };
 
 const HIDDEN = new Set(['status', 'assigneeUserId', 'assigneeTeamId', 'caseId', 'reference', 'data', 'subject', 'channel', 'documentId', 'sha256', 'filename', 'docType', 'timer', 'firesAt', 'noteId', 'messageId', 'taskKey', 'activityIds', 'letterId', 'signerUserId', 'textVersion', 'recipientRole']);
-const TEMPLATES: Record<string, string> = {
-  acknowledgment: 'ontvangstbevestiging',
-  informationRequest: 'verzoek om aanvullende informatie',
-  hearingInvitation: 'uitnodiging voor een hoorgesprek',
-  hearingConfirmation: 'bevestiging van het hoorgesprek',
-  surveyInvitation: 'tevredenheidsenquête',
-  autoClose: 'melding afgesloten',
-  letter: 'brief (als bijlage)',
-  cancellation: 'melding gestopt',
-  informalConfirmation: 'samenvatting van het gesprek',
-  reminder: 'herinnering aan de behandelaar',
-  complaintCopy: 'afschrift van de klacht aan de beklaagde',
-  extensionNotice: 'mededeling verdaging',
-  extensionNoticeComplainedPerson: 'mededeling verdaging aan de beklaagde',
-};
 
 export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: string; details: string[] } {
   const { t, l, has, labels } = ctx;
@@ -67,7 +52,10 @@ export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: s
   if (activity && e.type !== 'caseRegistered') details.push(t('tl.activity', { subject: activity }));
   if ('assigneeUserId' in after || 'assigneeTeamId' in after) details.push(t('tl.assignedTo', { who: who(after) }));
   if (e.type === 'caseRegistered') details.push(`${String(after.reference ?? '')}: ${String(after.subject ?? '')}`);
-  if (typeof data.template === 'string') details.push(t('tl.template', { template: TEMPLATES[data.template] ?? data.template }));
+  if (typeof data.template === 'string') {
+    const key = `tl.tpl.${data.template}`;
+    details.push(t('tl.template', { template: has(key) ? t(key) : data.template }));
+  }
   if (typeof data.reason === 'string') details.push(t('tl.reason', { reason: data.reason }));
   if (typeof after.filename === 'string') {
     const docType = typeof after.docType === 'string' && has(`docType.${after.docType}`) ? ` (${t(`docType.${after.docType}` as MessageKey)})` : '';
