@@ -77,13 +77,14 @@ export const CLOSERS = [
 ];
 
 /**
- * Realistic searches a handler types: common words, prefixes of compounds, two words, names, and a
- * typo that matches nothing ("wachtijd"); the benchmark adds the reference of an existing case.
+ * Realistic searches a handler types: common words, prefixes of compounds, two words, names, a
+ * typo that matches nothing ("wachtijd"), and a common word with that typo ("klacht wachtijd");
+ * the benchmark adds the reference of an existing case.
  */
 export const SEARCHES = [
   'geluidsoverlast', 'geluid', 'parkeervergunning', 'parkeer', 'toeslag', 'wachttijd', 'factuur', 'digid', 'boete', 'stank',
   'klacht', 'brief kwijt', 'onvriendelijke medewerker', 'afspraak geannuleerd', 'uitkering te laat', 'vergunning afgewezen',
-  'jansen', 'van dijk', 'ramdin', 'terugbel', 'wachtijd',
+  'jansen', 'van dijk', 'ramdin', 'terugbel', 'wachtijd', 'klacht wachtijd',
 ];
 
 /** ~20 staff, by role and team key; the first coordinator and first agent drive the benchmark. */

@@ -167,6 +167,9 @@ describe('intake, queue and cases over HTTP', () => {
     const p = (await call('POST', '/api/v1/cases', 'agent', { activityId: parking.id, subject: parking.subject, channel: 'phone', complainant: { name: 'Bert' } })).json();
     assert.ok((await search('parkeer')).includes(p.id), 'an unstemmed prefix finds the compound (parkeer → parkeervergunning)');
     assert.ok((await search('de parkeer')).includes(p.id), 'a stop word does not spoil the search');
+    assert.ok((await search('parkeer de')).includes(p.id), 'nor does it when it comes last');
+    assert.deepEqual(await search('klacht zzzqqq'), [], 'every word must match, also when one is common');
+    assert.deepEqual(await search('lawaai geluid'), [created.id], 'two words, each in the case');
   });
 
   test('a department sees only cases it has work on; others answer 404 like a missing case', async () => {
