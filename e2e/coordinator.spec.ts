@@ -162,9 +162,17 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   // The PDF preview opens, then approve and send; sending takes the closing step.
   const pdf = await coordinator.request.get((await coordinator.getByRole('link', { name: /^Voorbeeld als PDF bekijken/ }).getAttribute('href'))!);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
+  // The signer (seed 003): preselected with the case's handler, or, as here without one, the
+  // approver, as the server would choose; the coordinator names a colleague instead.
+  const handler = (await apiCall(coordinator, 'get', `/cases/${c.id}`)).assignee;
+  const signer = coordinator.getByLabel(/^Ondertekenen door/);
+  await expect(coordinator.getByText('Bij voorkeur de medewerker die met de klant heeft gesproken.')).toBeVisible();
+  await expect(signer.locator('option:checked')).toHaveText(handler?.name ?? 'Kees Bakker');
+  await signer.selectOption({ label: 'Fatma Yilmaz' });
   await coordinator.getByRole('button', { name: 'Goedkeuren' }).click();
-  await expect(focused(coordinator)).toHaveText(/^De brief is goedgekeurd\. Hij wordt ondertekend door .+\.$/);
-  await expect(coordinator.getByText(/^Ondertekend door: /)).toBeVisible();
+  await expect(focused(coordinator)).toHaveText('De brief is goedgekeurd. Hij wordt ondertekend door Fatma Yilmaz.');
+  await expect(coordinator.getByText(/^Ondertekend door: /)).toHaveText('Ondertekend door: Fatma Yilmaz, Klachtencoördinator');
+  await expect(signer).toHaveCount(0);
   await checkPage(coordinator, 'letter-coordinator-approved');
   await coordinator.getByRole('button', { name: 'Versturen' }).click();
   await expect(focused(coordinator)).toHaveText('De brief is verstuurd. De processtap "Brief controleren en versturen" is gezet.');
@@ -172,6 +180,7 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   await expect(lead(coordinator)).toContainText('Melding: Gesloten');
   await expect(coordinator.getByText('U kunt deze brief lezen, maar niet meer wijzigen.')).toBeVisible();
   await expect(coordinator.getByRole('button', { name: 'Versturen' })).toHaveCount(0);
+  await expect(coordinator.getByText(/^Ondertekend door: /)).toHaveText('Ondertekend door: Fatma Yilmaz, Klachtencoördinator');
   await checkPage(coordinator, 'letter-sent');
 
   // The case is closed; the letter and its mail are on the timeline.

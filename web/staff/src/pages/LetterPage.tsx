@@ -58,6 +58,7 @@ export default function LetterPage({ caseId, letterId }: { caseId: string; lette
         key={letter.id}
         letter={letter}
         steps={c?.abilities.transitions ?? []}
+        signer={{ handlerId: c?.assignee?.id ?? null, excludedIds: (c?.complainedPersons ?? []).flatMap((p) => (p.userId ? [p.userId] : [])) }}
         onChanged={(updated, message) => {
           res.setData(updated);
           caseRes.reload();

@@ -1,20 +1,39 @@
-import { Button, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading2, Link, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { Field } from '../../../../ui/index.ts';
 import { API, api } from '../../api/client.ts';
+import { useDirectory } from '../../api/directory.ts';
 import type { Transition } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from '../../session.tsx';
 import type { LetterDetail } from './letterTypes.ts';
 
 type Run = (action: (current: LetterDetail) => Promise<LetterDetail>, message: (l: LetterDetail) => string) => Promise<void>;
-type Props = { letter: LetterDetail; steps: Transition[]; busy: boolean; dirty: boolean; run: Run };
+/** Who may sign: the case's handler by default, never someone the complaint is about (Awb 9:7). */
+export type SignerContext = { handlerId: string | null; excludedIds: string[] };
+type Props = { letter: LetterDetail; steps: Transition[]; busy: boolean; dirty: boolean; run: Run; signer: SignerContext; signerError?: string };
+
+export const SIGNER_FIELD_ID = 'letter-signer';
 
 /**
  * Preview, offer for review, approve, send: each button only when the server's abilities for this
  * letter say it will work. When the case is at the matching process step (`submitStep`,
  * `sendStep`), the step is taken in the same request; sending the decision letter closes the case.
+ * Approving names the signer (seed 003: preferably the person the complainant spoke to): a colleague
+ * from the staff directory, preselected with the letter's signer, else the case's handler, else
+ * the approver (as the server would choose).
  */
-export function LetterActions({ letter, steps, busy, dirty, run }: Props) {
+export function LetterActions({ letter, steps, busy, dirty, run, signer, signerError }: Props) {
   const { t, l } = useI18n();
   const a = letter.abilities;
+  const dir = useDirectory();
+  const { session } = useSession();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const colleagues = (dir?.users ?? []).filter((u) => !signer.excludedIds.includes(u.id));
+  const proposed = [letter.signer.id, signer.handlerId, session?.user.id].find((id) => id && colleagues.some((u) => u.id === id)) ?? '';
+  const signerId = chosen ?? proposed;
+  // Without the directory (no right to read it) the server picks its default signer.
+  const chooseSigner = a.approve && colleagues.length > 0;
   const stepLabel = (key: string | null) => {
     if (!key) return null;
     const s = steps.find((x) => x.key === key);
@@ -34,6 +53,20 @@ export function LetterActions({ letter, steps, busy, dirty, run }: Props) {
       </Paragraph>
       {nothing && letter.status !== 'sent' ? <Paragraph>{t('letter.noActions')}</Paragraph> : null}
       {dirty && !nothing ? <Paragraph className="kf-muted">{t('letter.saveFirst')}</Paragraph> : null}
+      {chooseSigner ? (
+        <Field id={SIGNER_FIELD_ID} label={t('letter.signerChoose')} description={t('letter.signerHint')} error={signerError}>
+          {(ctl) => (
+            <Select {...ctl} value={signerId} onChange={(e) => setChosen(e.currentTarget.value)}>
+              {signerId ? null : <SelectOption value="">{t('letter.signerDefault')}</SelectOption>}
+              {colleagues.map((u) => (
+                <SelectOption key={u.id} value={u.id}>
+                  {u.name}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
       <div className="kf-actions">
         {a.submit ? (
           <Button
@@ -51,7 +84,7 @@ export function LetterActions({ letter, steps, busy, dirty, run }: Props) {
             appearance="primary-action-button"
             busy={busy}
             disabled={busy}
-            onClick={() => run((c) => api.post<LetterDetail>(`/letters/${c.id}/approve`, { expectedVersion: c.version }), (x) => t('letter.approved', { name: x.signer.name ?? '' }))}
+            onClick={() => run((c) => api.post<LetterDetail>(`/letters/${c.id}/approve`, { expectedVersion: c.version, ...(chooseSigner && signerId ? { signerUserId: signerId } : {}) }), (x) => t('letter.approved', { name: x.signer.name ?? '' }))}
           >
             {t('letter.approve')}
           </Button>

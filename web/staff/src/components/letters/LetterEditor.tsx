@@ -6,7 +6,7 @@ import { fieldErrorsOf, generalMessage, isConflict } from '../../api/errors.ts';
 import type { Transition } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorNotice } from '../ErrorNotice.tsx';
-import { LetterActions } from './LetterActions.tsx';
+import { LetterActions, SIGNER_FIELD_ID, type SignerContext } from './LetterActions.tsx';
 import type { LetterDetail } from './letterTypes.ts';
 import { ReadabilityPanel } from './ReadabilityPanel.tsx';
 import { StandardResponseInsert } from './StandardResponseInsert.tsx';
@@ -15,6 +15,7 @@ import { VersionList } from './VersionList.tsx';
 type Props = {
   letter: LetterDetail;
   steps: Transition[];
+  signer: SignerContext;
   onChanged: (letter: LetterDetail, message: string | null) => void;
   onBusy: () => void;
   onReload: () => void;
@@ -27,10 +28,10 @@ const rowsFor = (text: string) => Math.min(16, Math.max(4, text.split('\n').redu
 /**
  * The sections of a letter as labelled text areas, saved together as a new version (versions are
  * never changed). Server messages land at their section: `sections.<i>.text` from saving,
- * `sections.<key>` from approval. Actions save unsaved text first, so what is approved or sent is
- * what the writer sees.
+ * `sections.<key>` from approval, `signerUserId` at the signer choice. Actions save unsaved text
+ * first, so what is approved or sent is what the writer sees.
  */
-export function LetterEditor({ letter, steps, onChanged, onBusy, onReload }: Props) {
+export function LetterEditor({ letter, steps, signer, onChanged, onBusy, onReload }: Props) {
   const { t } = useI18n();
   const fromLetter = () => Object.fromEntries(letter.sections.map((s) => [s.key, s.text]));
   const [texts, setTexts] = useState<Record<string, string>>(fromLetter);
@@ -53,7 +54,9 @@ export function LetterEditor({ letter, steps, onChanged, onBusy, onReload }: Pro
   const fe = fieldErrorsOf(error);
   const atSection: Record<string, string> = {};
   const rest: string[] = [];
+  const signerError = fe.signerUserId;
   for (const [name, reason] of Object.entries(fe)) {
+    if (name === 'signerUserId') continue;
     const byIndex = name.match(/^sections\.(\d+)\./);
     const byKey = name.match(/^sections\.([A-Za-z]\w*)$/);
     const key = byIndex ? letter.sections[Number(byIndex[1])]?.key : byKey?.[1];
@@ -63,6 +66,7 @@ export function LetterEditor({ letter, steps, onChanged, onBusy, onReload }: Pro
   const general = error && !isConflict(error) && !Object.keys(fe).length ? [generalMessage(error, t)] : rest;
   const summary = [
     ...letter.sections.filter((s) => atSection[s.key]).map((s) => ({ fieldId: sectionFieldId(s.key), message: `${s.heading}: ${atSection[s.key]}` })),
+    ...(signerError ? [{ fieldId: SIGNER_FIELD_ID, message: `${t('letter.signerChoose')}: ${signerError}` }] : []),
     ...general.map((message) => ({ message })),
   ];
 
@@ -176,7 +180,7 @@ export function LetterEditor({ letter, steps, onChanged, onBusy, onReload }: Pro
             />
           ) : null}
         </section>
-        <LetterActions letter={letter} steps={steps} busy={busy} dirty={dirty} run={run} />
+        <LetterActions letter={letter} steps={steps} busy={busy} dirty={dirty} run={run} signer={signer} signerError={signerError} />
         <VersionList letter={letter} />
       </div>
       {editable ? <ReadabilityPanel text={measured} /> : null}
