@@ -17,6 +17,7 @@ import { registerWebApp } from './routes/webApp.ts';
 import { registerBrandingRoutes } from './routes/brandingRoutes.ts';
 import { portalPages } from './routes/portal/pages/portalPages.ts';
 import rateLimit from '@fastify/rate-limit';
+import { databaseRateLimitStore } from './routes/plugins/rateLimitStore.ts';
 import { AppError } from './domain/errors.ts';
 
 export const API_VERSION = '1.0.0';
@@ -109,6 +110,10 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
   // Only routes that set `config.rateLimit` are limited (the portal's); staff routes need a login.
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database, so the limit holds across instances; a database hiccup lets the
+    // request through rather than failing it (the request itself will then meet the same database).
+    store: databaseRateLimitStore(services),
+    skipOnError: true,
     errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', `Te veel verzoeken. Probeer het over ${Math.ceil(ctx.ttl / 60000)} minuten opnieuw.`),
   });
   await app.register(multipart, { limits: { fileSize: services.org.documents.maxBytes, files: 1, fields: 10 } });

@@ -8,6 +8,7 @@ import * as outbox from './migrations/007_outbox.ts';
 import * as savedFilters from './migrations/008_saved_filters.ts';
 import * as queueIndexes from './migrations/009_queue_indexes.ts';
 import * as deadlineWarnings from './migrations/010_deadline_warnings.ts';
+import * as rateLimits from './migrations/011_rate_limits.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '008_saved_filters': savedFilters,
   '009_queue_indexes': queueIndexes,
   '010_deadline_warnings': deadlineWarnings,
+  '011_rate_limits': rateLimits,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -303,7 +303,14 @@ export interface LetterVersionTable {
   readability: Json<Record<string, unknown>>;
 }
 
+export interface RateLimitHitTable {
+  key: string;
+  window_start: Date;
+  hits: number;
+}
+
 export interface DB {
+  rate_limit_hit: RateLimitHitTable;
   letter: LetterTable;
   letter_version: LetterVersionTable;
   inbound_message: InboundMessageTable;

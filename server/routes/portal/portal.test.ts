@@ -110,4 +110,25 @@ describe('the citizen portal API', () => {
     for (let i = 0; i < 11; i++) last = (await submit(form(), '10.9.9.9')).statusCode;
     assert.equal(last, 429);
   });
+
+  test('the per-address limit is counted in the database, so a second instance sees the same count; the address is not stored', async () => {
+    const { buildApp } = await import('../../app.ts');
+    const second = await buildApp({ services: t.services, env: { demo: false, sessionTtlHours: 8, cookieSecure: false, publicUrl: 'http://localhost', oidc: undefined, smtp: undefined, logLevel: 'silent' }, logger: false });
+    await second.ready();
+    try {
+      const ip = '10.7.7.7';
+      const on = (app: typeof t.app) => app.inject({ method: 'POST', url: '/api/v1/portal/complaints', payload: form(), remoteAddress: ip });
+      for (let i = 0; i < 5; i++) assert.equal((await on(t.app)).statusCode, 201);
+      for (let i = 0; i < 5; i++) assert.equal((await on(second)).statusCode, 201);
+      const eleventh = await on(second);
+      assert.equal(eleventh.statusCode, 429, 'ten per hour in all, whichever instance answers');
+      const keys = await t.services.db.selectFrom('rate_limit_hit').select('key').execute();
+      assert.ok(keys.every((k) => !k.key.includes('10.7.7.7')));
+      // A new window after the hour.
+      t.clock.advance(3_600_000 + 1);
+      assert.equal((await on(second)).statusCode, 201);
+    } finally {
+      await second.close();
+    }
+  });
 });
