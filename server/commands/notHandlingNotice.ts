@@ -25,7 +25,7 @@ export async function startNotHandlingNotice(ctx: CommandContext, caseId: string
     const facts: Facts = { ...(c.clock_facts as Facts), notHandling: { ...(c.clock_facts as Facts).notHandling, decidedAt: ctx.now.toISOString() } };
     await ctx.tx.updateTable('cases').set({ clock_facts: JSON.stringify(facts) }).where('id', '=', caseId).execute();
     const clock = caseClocks(ctx.services, { ...c, clock_facts: facts }, ctx.now).find((k) => k.key === 'notHandlingNotice');
-    // The last day of the period, end of that day in the Netherlands is close enough: the queue sorts by it.
+    // Due on the last day of the period (midday, so the date is the same in every time zone shown).
     if (clock) dueAt = new Date(`${clock.adjustedEnd}T12:00:00Z`);
   }
   const letter = await draftLetter(ctx, { caseId, kind: 'notHandling' });
