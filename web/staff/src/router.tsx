@@ -29,6 +29,16 @@ export function useLocation(): Location {
 
 const isPlainClick = (e: MouseEvent) => e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
 
+/** A click handler that navigates inside the app on a plain click; other clicks (new tab) stay the browser's. */
+function inApp(to: string, onClick?: (e: MouseEvent<HTMLAnchorElement>) => void) {
+  return (e: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(e);
+    if (e.defaultPrevented || !isPlainClick(e)) return;
+    e.preventDefault();
+    navigate(to);
+  };
+}
+
 type AppLinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; current?: boolean };
 /** A real link (it opens in a new tab, it can be copied) that navigates inside the app on a plain click. */
 export function AppLink({ to, current, onClick, ...rest }: AppLinkProps) {
@@ -37,12 +47,7 @@ export function AppLink({ to, current, onClick, ...rest }: AppLinkProps) {
       {...rest}
       href={to}
       aria-current={current ? 'page' : undefined}
-      onClick={(e) => {
-        onClick?.(e);
-        if (e.defaultPrevented || !isPlainClick(e)) return;
-        e.preventDefault();
-        navigate(to);
-      }}
+      onClick={inApp(to, onClick)}
     />
   );
 }
@@ -54,12 +59,7 @@ export function PlainLink({ to, current, onClick, ...rest }: AppLinkProps) {
       {...rest}
       href={to}
       aria-current={current ? 'page' : undefined}
-      onClick={(e) => {
-        onClick?.(e);
-        if (e.defaultPrevented || !isPlainClick(e)) return;
-        e.preventDefault();
-        navigate(to);
-      }}
+      onClick={inApp(to, onClick)}
     />
   );
 }
@@ -71,12 +71,7 @@ export function ButtonAppLink({ to, onClick, appearance = 'secondary-action-butt
       {...rest}
       appearance={appearance}
       href={to}
-      onClick={(e) => {
-        onClick?.(e);
-        if (e.defaultPrevented || !isPlainClick(e)) return;
-        e.preventDefault();
-        navigate(to);
-      }}
+      onClick={inApp(to, onClick)}
     />
   );
 }
