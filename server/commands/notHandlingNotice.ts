@@ -1,4 +1,5 @@
 import { draftLetter } from '../letters/draftLetter.ts';
+import { isAwbRegime } from '../domain/calendar/clockConfig.ts';
 import { caseClocks } from './caseClock.ts';
 import type { CommandContext } from './context.ts';
 import { createCaseTask } from './caseTasks.ts';
@@ -11,7 +12,6 @@ import { recordEvent } from './timeline.ts';
  * cannot be forgotten. Sending the letter records the notice date and completes the task.
  */
 const TASK_KEY = 'sendNotHandlingNotice';
-const isAwb = (regime: string) => regime === 'awb' || regime === 'awbCommittee';
 type Facts = { notHandling?: { decidedAt?: string; noticeSentAt?: string } } & Record<string, unknown>;
 
 export async function startNotHandlingNotice(ctx: CommandContext, caseId: string, team?: string) {
@@ -21,7 +21,7 @@ export async function startNotHandlingNotice(ctx: CommandContext, caseId: string
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   let dueAt: Date | undefined;
-  if (isAwb(c.regime)) {
+  if (isAwbRegime(c.regime)) {
     const facts: Facts = { ...(c.clock_facts as Facts), notHandling: { ...(c.clock_facts as Facts).notHandling, decidedAt: ctx.now.toISOString() } };
     await ctx.tx.updateTable('cases').set({ clock_facts: JSON.stringify(facts) }).where('id', '=', caseId).execute();
     const clock = caseClocks(ctx.services, { ...c, clock_facts: facts }, ctx.now).find((k) => k.key === 'notHandlingNotice');
@@ -43,7 +43,7 @@ export async function startNotHandlingNotice(ctx: CommandContext, caseId: string
 export async function recordNotHandlingNoticeSent(ctx: CommandContext, caseId: string) {
   const c = await ctx.tx.selectFrom('cases').select(['regime', 'clock_facts']).where('id', '=', caseId).executeTakeFirstOrThrow();
   const facts = c.clock_facts as Facts;
-  if (isAwb(c.regime) && !facts.notHandling?.noticeSentAt) {
+  if (isAwbRegime(c.regime) && !facts.notHandling?.noticeSentAt) {
     const next: Facts = { ...facts, notHandling: { ...facts.notHandling, noticeSentAt: ctx.now.toISOString() } };
     await ctx.tx.updateTable('cases').set({ clock_facts: JSON.stringify(next) }).where('id', '=', caseId).execute();
   }

@@ -13,6 +13,9 @@ export const REGIMES = ['awb', 'awbCommittee', 'wkkgz', 'reglement'] as const;
  */
 export type Regime = (typeof REGIMES)[number];
 
+/** The regimes of Awb title 9.1, where the Awb's own rules (9:8 not handling, 9:11 extension) apply. */
+export const isAwbRegime = (regime: string) => regime === 'awb' || regime === 'awbCommittee';
+
 export const normSchema = z.object({
   days: z.int().min(1).max(365),
   unit: z.enum(['calendar', 'working']),

@@ -4,7 +4,7 @@
  * date is the last day on which the act is still in time.
  */
 import { addDays, type DateInput, type IsoDate } from './civilDate.ts';
-import type { Norm, Regime, ReglementTerms } from './clockConfig.ts';
+import { isAwbRegime, type Norm, type Regime, type ReglementTerms } from './clockConfig.ts';
 import type { Bilingual, BusinessCalendar, TermEnd } from './workingDays.ts';
 
 export type ClockKey = 'handling' | 'notHandlingNotice' | 'serviceNorm' | 'firstContact';
@@ -238,7 +238,7 @@ export function computeClocks(input: ClockInput, now: Date, cal: BusinessCalenda
     : { nl: 'Wettelijke afhandeltermijn', en: 'Statutory handling period' };
   const clocks: Clock[] = [makeClock('handling', handlingLabel, start, steps, input.warnDays, today, { on: stopped.value })];
 
-  const isAwb = input.regime === 'awb' || input.regime === 'awbCommittee';
+  const isAwb = isAwbRegime(input.regime);
   if (!isAwb && input.notHandling) {
     return fail('not_handling_not_in_regime', 'notHandling', 'Niet-behandelen (Awb 9:8) geldt alleen voor Awb-klachten.', 'Not handling (Awb 9:8) applies to Awb complaints only.');
   }
