@@ -17,6 +17,8 @@ test('the initial JavaScript of the staff app stays within 250 kB gzipped', () =
     return { file: f, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
   });
   const total = sizes.reduce((n, s) => n + s.gzip, 0);
-  console.log(`initial JS: ${(total / 1024).toFixed(1)} kB gzipped (${sizes.map((s) => `${s.file} ${(s.gzip / 1024).toFixed(1)} kB`).join(', ')})`);
+  console.log(
+    `initial JS: ${(total / 1024).toFixed(1)} kB gzipped (${sizes.map((s) => `${s.file} ${(s.gzip / 1024).toFixed(1)} kB`).join(', ')})`,
+  );
   expect(total).toBeLessThanOrEqual(250 * 1024);
 });

@@ -6,7 +6,12 @@ async function registerCase(page: Page, subject: string) {
   const session = await (await page.request.get('/api/v1/session')).json();
   const res = await page.request.post('/api/v1/cases', {
     headers: { 'X-CSRF-Token': session.csrfToken },
-    data: { subject, description: 'De klant is ontevreden over de behandeling aan de telefoon.', channel: 'phone', complainant: { name: 'Bram de Groot', email: 'bram.degroot@example.org', street: 'Kerkstraat 3', postcode: '1234 AB', city: 'Zeist' } },
+    data: {
+      subject,
+      description: 'De klant is ontevreden over de behandeling aan de telefoon.',
+      channel: 'phone',
+      complainant: { name: 'Bram de Groot', email: 'bram.degroot@example.org', street: 'Kerkstraat 3', postcode: '1234 AB', city: 'Zeist' },
+    },
   });
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string; reference: string };
@@ -23,7 +28,9 @@ test('the coordinator takes case steps through the generated forms: forward, ack
   await expect(steps(page).getByRole('button', { name: 'Beoordelen en ontvangst bevestigen' })).toHaveCount(0);
   await steps(page).getByRole('button', { name: 'Doorzetten naar klachtencoördinator' }).click();
   await expect(page.getByRole('heading', { name: 'Stap: Doorzetten naar klachtencoördinator' })).toBeFocused();
-  await steps(page).getByLabel(/^Interne notitie/).fill('Volledig, graag beoordelen.');
+  await steps(page)
+    .getByLabel(/^Interne notitie/)
+    .fill('Volledig, graag beoordelen.');
   await checkPage(page, 'case-step-form');
   await steps(page).getByRole('button', { name: 'Doorzetten naar klachtencoördinator', exact: true }).last().click();
   await expect(focused(page)).toHaveText('Stap "Doorzetten naar klachtencoördinator" is gezet. De status is nu: Bij klachtencoördinator.');
@@ -31,7 +38,10 @@ test('the coordinator takes case steps through the generated forms: forward, ack
   // The coordinator claims the team task and opens the case from it.
   const coordinator = await otherUser(browser, baseURL);
   await loginAs(coordinator, 'Fatma Yilmaz');
-  await coordinator.getByRole('link', { name: /Teamtaken/ }).first().click();
+  await coordinator
+    .getByRole('link', { name: /Teamtaken/ })
+    .first()
+    .click();
   await coordinator.getByLabel('Volgorde').selectOption({ label: 'Nieuwste eerst' });
   await coordinator.getByRole('button', { name: 'Toepassen' }).click();
   await expect(coordinator).toHaveURL(/sort=-createdAt/);
@@ -58,7 +68,10 @@ test('the coordinator takes case steps through the generated forms: forward, ack
   await classification.selectOption({ label: 'Klacht' });
   await coordinator.getByLabel(/^Formeel of informeel/).selectOption({ label: 'Formeel (schriftelijk, Awb 9:4)' });
   await coordinator.getByLabel(/^Grondslag/).selectOption({ label: 'Bejegening' });
-  await coordinator.getByRole('group', { name: /AWB-klacht/ }).getByLabel('Ja').check();
+  await coordinator
+    .getByRole('group', { name: /AWB-klacht/ })
+    .getByLabel('Ja')
+    .check();
   await steps(coordinator).getByRole('button', { name: 'Classificeren' }).last().click();
   await expect(coordinator.getByText(/De status is nu: Geclassificeerd\./)).toBeVisible();
   await expect(timeline(coordinator).getByText('Processtap gezet: Classificeren')).toBeVisible();
@@ -69,9 +82,13 @@ test('the coordinator takes case steps through the generated forms: forward, ack
   // A note and a document, and the document downloads.
   await coordinator.getByLabel('Nieuwe notitie').fill('Klant gebeld, wil graag een gesprek.');
   await coordinator.getByRole('button', { name: 'Notitie toevoegen' }).click();
-  await expect(coordinator.getByRole('region', { name: 'Interne notities' }).getByText('Klant gebeld, wil graag een gesprek.')).toBeVisible();
+  await expect(
+    coordinator.getByRole('region', { name: 'Interne notities' }).getByText('Klant gebeld, wil graag een gesprek.'),
+  ).toBeVisible();
   await coordinator.getByLabel('Soort document').selectOption({ label: 'Correspondentie' });
-  await coordinator.getByLabel(/^Bestand/).setInputFiles({ name: 'gespreksnotitie.txt', mimeType: 'text/plain', buffer: Buffer.from('Gesprek met de klant op maandag.') });
+  await coordinator
+    .getByLabel(/^Bestand/)
+    .setInputFiles({ name: 'gespreksnotitie.txt', mimeType: 'text/plain', buffer: Buffer.from('Gesprek met de klant op maandag.') });
   await coordinator.getByRole('button', { name: 'Document toevoegen' }).click();
   const doc = coordinator.getByRole('link', { name: 'gespreksnotitie.txt downloaden' });
   await expect(doc).toBeVisible();
@@ -93,6 +110,8 @@ test('the coordinator takes case steps through the generated forms: forward, ack
   await checkPage(coordinator, 'case-conflict');
   await coordinator.getByRole('button', { name: 'Opnieuw laden' }).click();
   await expect(conflict).toHaveCount(0);
-  await expect(coordinator.getByRole('region', { name: 'Gegevens van de melding' }).getByText('Bij BO klachten voor oordeel')).toBeVisible();
+  await expect(
+    coordinator.getByRole('region', { name: 'Gegevens van de melding' }).getByText('Bij BO klachten voor oordeel'),
+  ).toBeVisible();
   await expect(steps(coordinator).getByRole('button', { name: step })).toHaveCount(0);
 });

@@ -17,10 +17,15 @@ async function apiCall<T>(page: Page, method: 'get' | 'post', url: string, data?
 }
 
 /** A civil date as the page writes it: "13 april 2026". */
-const longDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T12:00:00Z`));
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
 const handlingOf = (c: Detail) => c.clocks.find((k) => k.key === 'handling')!;
 
-test('the coordinator reads the terms with their derivation, records who the complaint is about and extends the period once', async ({ page }) => {
+test('the coordinator reads the terms with their derivation, records who the complaint is about and extends the period once', async ({
+  page,
+}) => {
   await loginAs(page, 'Kees Bakker');
   const created = await apiCall<{ id: string; reference: string }>(page, 'post', '/cases', {
     subject: 'Medewerker gaf verkeerde informatie',
@@ -38,7 +43,8 @@ test('the coordinator reads the terms with their derivation, records who the com
   await expect(statutory).toContainText(`uiterlijk ${longDate(before.adjustedEnd)} · loopt`);
   await expect(statutory).toContainText(`Start: ${longDate(before.start)} (ontvangst)`);
   await expect(statutory).toContainText(`Berekend: ${longDate(before.rawEnd)}`);
-  if (before.rawEnd !== before.adjustedEnd) await expect(statutory).toContainText(`Verschoven naar: ${longDate(before.adjustedEnd)}. Reden: Eindigt op`);
+  if (before.rawEnd !== before.adjustedEnd)
+    await expect(statutory).toContainText(`Verschoven naar: ${longDate(before.adjustedEnd)}. Reden: Eindigt op`);
   await expect(statutory).not.toContainText('Eerst:');
   await checkPage(page, 'clocks-case');
 
@@ -61,7 +67,9 @@ test('the coordinator reads the terms with their derivation, records who the com
   await who.selectOption({ label: 'Iemand zonder account' });
   await complained.getByLabel(/^Naam/).fill('J. de Wit');
   await complained.getByRole('button', { name: 'Persoon vastleggen' }).click();
-  await expect(complained.getByRole('listitem').filter({ hasText: 'J. de Wit' })).toContainText('Heeft geen account: de behandelaar krijgt een taak om het afschrift te sturen (Awb 9:9).');
+  await expect(complained.getByRole('listitem').filter({ hasText: 'J. de Wit' })).toContainText(
+    'Heeft geen account: de behandelaar krijgt een taak om het afschrift te sturen (Awb 9:9).',
+  );
   await checkPage(page, 'clocks-complained');
 
   // Five weeks is more than the law allows: the server's message at the weeks field, which gets focus.
@@ -80,7 +88,9 @@ test('the coordinator reads the terms with their derivation, records who the com
   const after = handlingOf(await apiCall<Detail>(page, 'get', `/cases/${created.id}`));
   expect(after.previous).toHaveLength(1);
   expect(after.adjustedEnd > before.adjustedEnd).toBe(true);
-  await expect(focused(page)).toHaveText(`De termijn is verdaagd. De nieuwe einddatum is ${longDate(after.adjustedEnd)}. De klant krijgt hierover een brief.`);
+  await expect(focused(page)).toHaveText(
+    `De termijn is verdaagd. De nieuwe einddatum is ${longDate(after.adjustedEnd)}. De klant krijgt hierover een brief.`,
+  );
   const extended = terms.getByRole('definition').filter({ hasText: 'verdaagd met 4 weken (Awb 9:11 lid 2' });
   await expect(extended).toContainText(`uiterlijk ${longDate(after.adjustedEnd)}`);
   await expect(extended).toContainText(`Eerst: ${longDate(before.adjustedEnd)}, 6 weken na ontvangst (Awb 9:11 lid 1)`);
@@ -107,12 +117,19 @@ test('the coordinator reads the terms with their derivation, records who the com
   const delayed = terms.getByRole('definition').filter({ hasText: `Verder uitgesteld tot ${longDate(agreed)}` });
   await expect(delayed).toContainText(`uiterlijk ${longDate(agreed)}`);
   await expect(delayed).toContainText(`Eerst: ${longDate(before.adjustedEnd)}, 6 weken na ontvangst (Awb 9:11 lid 1)`);
-  await expect(delayed).toContainText(`Daarna: ${longDate(after.adjustedEnd)}, 6 weken na ontvangst (Awb 9:11 lid 1), verdaagd met 4 weken`);
+  await expect(delayed).toContainText(
+    `Daarna: ${longDate(after.adjustedEnd)}, 6 weken na ontvangst (Awb 9:11 lid 1), verdaagd met 4 weken`,
+  );
   await checkPage(page, 'clocks-consent');
 
   // Asking the complainant for information starts a waiting period; it is listed with its end.
-  await apiCall(page, 'post', `/cases/${created.id}/transitions`, { transition: 'requestInformation', inputs: { informationRequested: 'De datum van het telefoongesprek.' } });
-  const waiting = (await apiCall<{ pendingTimers: { key: string; firesAt: string }[] }>(page, 'get', `/cases/${created.id}`)).pendingTimers.find((x) => x.key === 'informationWait')!;
+  await apiCall(page, 'post', `/cases/${created.id}/transitions`, {
+    transition: 'requestInformation',
+    inputs: { informationRequested: 'De datum van het telefoongesprek.' },
+  });
+  const waiting = (
+    await apiCall<{ pendingTimers: { key: string; firesAt: string }[] }>(page, 'get', `/cases/${created.id}`)
+  ).pendingTimers.find((x) => x.key === 'informationWait')!;
   await page.reload();
   const periods = terms.getByRole('definition').filter({ has: page.locator(`time[datetime="${waiting.firesAt}"]`) });
   await expect(terms.getByRole('heading', { name: 'Wachttermijnen' })).toBeVisible();

@@ -34,7 +34,11 @@ function inDays(days: number, hour: number) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
 }
 
-test('the coordinator classifies, invites for a hearing, reviews and sends the decision letter; the case closes', async ({ page, browser, baseURL }) => {
+test('the coordinator classifies, invites for a hearing, reviews and sends the decision letter; the case closes', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   // The first-line agent registers the call and forwards it (their own journey is intake.spec.ts).
   await loginAs(page, 'Mohammed El Amrani');
@@ -57,42 +61,63 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
     await coordinator.getByLabel(/^Klacht of signaal/).selectOption({ label: 'Klacht' });
     await coordinator.getByLabel(/^Formeel of informeel/).selectOption({ label: 'Formeel (schriftelijk, Awb 9:4)' });
     await coordinator.getByLabel(/^Grondslag/).selectOption({ label: 'Bejegening' });
-    await coordinator.getByRole('group', { name: /AWB-klacht/ }).getByLabel('Ja').check();
+    await coordinator
+      .getByRole('group', { name: /AWB-klacht/ })
+      .getByLabel('Ja')
+      .check();
   });
   await takeStep(coordinator, 'Doorzetten naar BO klachten voor oordeel');
 
   // The back office gives its judgment (their screen is the same step form; here through the API).
   const backOffice = await otherUser(browser, baseURL);
   await loginAs(backOffice, 'Ruud Visser');
-  await apiCall(backOffice, 'post', `/cases/${c.id}/transitions`, { transition: 'judge', inputs: { judgment: 'partlyFounded', judgmentReasons: 'De medewerker had rustiger moeten blijven.' } });
+  await apiCall(backOffice, 'post', `/cases/${c.id}/transitions`, {
+    transition: 'judge',
+    inputs: { judgment: 'partlyFounded', judgmentReasons: 'De medewerker had rustiger moeten blijven.' },
+  });
 
   // Hearing: the invitation offers two times; a time in the past is refused at its field.
   await coordinator.reload();
   await steps(coordinator).getByRole('button', { name: 'Uitnodigen voor hoorgesprek' }).click();
   await expect(coordinator.getByRole('heading', { name: 'Stap: Uitnodigen voor hoorgesprek' })).toBeFocused();
   const slot = (n: number) => coordinator.getByRole('group', { name: `Tijd ${n}` });
-  await slot(1).getByLabel(/^Begint op/).fill(inDays(-2, 10));
-  await slot(1).getByLabel(/^Eindigt op/).fill(inDays(-2, 11));
-  await slot(1).getByLabel(/^Plaats/).fill('Kantoor Zeist, kamer 2');
+  await slot(1)
+    .getByLabel(/^Begint op/)
+    .fill(inDays(-2, 10));
+  await slot(1)
+    .getByLabel(/^Eindigt op/)
+    .fill(inDays(-2, 11));
+  await slot(1)
+    .getByLabel(/^Plaats/)
+    .fill('Kantoor Zeist, kamer 2');
   await coordinator.getByRole('button', { name: 'Nog een tijd toevoegen' }).click();
   await expect(slot(2).getByLabel(/^Begint op/)).toBeFocused();
   await expect(slot(2).getByLabel(/^Plaats/)).toHaveValue('Kantoor Zeist, kamer 2');
-  await slot(2).getByLabel(/^Begint op/).fill(inDays(8, 14));
-  await slot(2).getByLabel(/^Eindigt op/).fill(inDays(8, 15));
+  await slot(2)
+    .getByLabel(/^Begint op/)
+    .fill(inDays(8, 14));
+  await slot(2)
+    .getByLabel(/^Eindigt op/)
+    .fill(inDays(8, 15));
   await coordinator.getByRole('button', { name: 'Uitnodiging versturen' }).click();
   const start1 = slot(1).getByLabel(/^Begint op/);
   await expect(start1).toHaveAttribute('aria-invalid', 'true');
   await expect(slot(1).getByText('Bied alleen tijden in de toekomst aan.')).toBeVisible();
   await checkPage(coordinator, 'coordinator-hearing-invitation');
   await start1.fill(inDays(7, 10));
-  await slot(1).getByLabel(/^Eindigt op/).fill(inDays(7, 11));
+  await slot(1)
+    .getByLabel(/^Eindigt op/)
+    .fill(inDays(7, 11));
   await coordinator.getByRole('button', { name: 'Uitnodiging versturen' }).click();
   await expect(focused(coordinator)).toContainText('De status is nu: Uitgenodigd voor hoorgesprek.');
 
   // The complainant calls back; the coordinator books the second time for them.
   const hearing = coordinator.getByRole('region', { name: 'Hoorgesprek' });
   await expect(hearing.getByRole('listitem')).toHaveCount(2);
-  await hearing.getByRole('button', { name: /^Boeken namens de klant/ }).last().click();
+  await hearing
+    .getByRole('button', { name: /^Boeken namens de klant/ })
+    .last()
+    .click();
   await expect(announcement(coordinator)).toHaveText('De tijd is geboekt. De status is nu: Hoorgesprek gepland.');
   await expect(hearing.getByText('(geboekt)')).toHaveCount(1);
   await expect(hearing.getByText('(vervallen)')).toHaveCount(1);
@@ -100,10 +125,14 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
 
   // After the hearing: the report as a document, the step, and on to the back office for the letter.
   await coordinator.getByLabel('Soort document').selectOption({ label: 'Hoorverslag' });
-  await coordinator.getByLabel(/^Bestand/).setInputFiles({ name: 'hoorverslag.txt', mimeType: 'text/plain', buffer: Buffer.from('Verslag van het gesprek met mevrouw Bos.') });
+  await coordinator
+    .getByLabel(/^Bestand/)
+    .setInputFiles({ name: 'hoorverslag.txt', mimeType: 'text/plain', buffer: Buffer.from('Verslag van het gesprek met mevrouw Bos.') });
   await coordinator.getByRole('button', { name: 'Document toevoegen' }).click();
   await expect(coordinator.getByRole('link', { name: 'hoorverslag.txt downloaden' })).toBeVisible();
-  await takeStep(coordinator, 'Hoorverslag toevoegen', () => coordinator.getByLabel(/^Samenvatting hoorgesprek/).fill('Mevrouw Bos is gehoord. Zij wil excuses.'));
+  await takeStep(coordinator, 'Hoorverslag toevoegen', () =>
+    coordinator.getByLabel(/^Samenvatting hoorgesprek/).fill('Mevrouw Bos is gehoord. Zij wil excuses.'),
+  );
   await takeStep(coordinator, 'Doorzetten naar BO klachten voor brief');
 
   // The back office drafts the decision letter from the template and offers it for review.
@@ -118,18 +147,24 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   const problems = backOffice.getByRole('alert').filter({ hasText: 'Nog nodig voor goedkeuring' });
   await expect(problems.getByRole('listitem')).toHaveCount(2);
   await expect(backOffice.getByRole('button', { name: 'Goedkeuren' })).toHaveCount(0);
-  await backOffice.getByLabel('Wat wij hebben onderzocht', { exact: true }).fill('Wij hebben met de medewerker gesproken. Wij hebben ook met u gesproken.');
+  await backOffice
+    .getByLabel('Wat wij hebben onderzocht', { exact: true })
+    .fill('Wij hebben met de medewerker gesproken. Wij hebben ook met u gesproken.');
   await backOffice.getByLabel('Standaardtekst', { exact: true }).selectOption({ label: 'Excuses voor hoe u bent behandeld' });
   await backOffice.getByLabel('In onderdeel').selectOption({ label: 'Wat wij gaan doen' });
   await backOffice.getByRole('button', { name: 'Invoegen' }).click();
-  await expect(focused(backOffice)).toContainText('"Excuses voor hoe u bent behandeld" is ingevoegd in "Wat wij gaan doen". Opgeslagen als versie 2.');
+  await expect(focused(backOffice)).toContainText(
+    '"Excuses voor hoe u bent behandeld" is ingevoegd in "Wat wij gaan doen". Opgeslagen als versie 2.',
+  );
   await expect(backOffice.getByLabel('Wat wij gaan doen', { exact: true })).toHaveValue(/Wij bieden u onze excuses aan\./);
   await expect(backOffice.getByLabel('Wat wij hebben onderzocht', { exact: true })).toHaveValue(/Wij hebben met de medewerker gesproken/);
   await expect(problems).toHaveCount(0);
   await expect(backOffice.getByTestId('readability-summary')).toContainText('Flesch-Douma');
   await checkPage(backOffice, 'letter-backoffice-draft');
   await backOffice.getByRole('button', { name: 'Ter controle aanbieden' }).click();
-  await expect(focused(backOffice)).toHaveText('De brief is ter controle aangeboden. De processtap "Brief ter controle aanbieden" is gezet.');
+  await expect(focused(backOffice)).toHaveText(
+    'De brief is ter controle aangeboden. De processtap "Brief ter controle aanbieden" is gezet.',
+  );
   await expect(lead(backOffice)).toContainText('Brief: Ter controle, versie 2');
   await expect(lead(backOffice)).toContainText('Melding: Brief controleren');
 
@@ -143,7 +178,9 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   const findings = coordinator.getByLabel('Wat wij hebben onderzocht', { exact: true });
   const summary = coordinator.getByTestId('readability-summary');
   await expect(summary).toHaveAttribute('aria-live', 'polite');
-  await findings.fill('Indien u vragen heeft over dit onderzoek, dan verzoeken wij u derhalve om contact op te nemen met de afdeling die uw aanvraag in behandeling heeft genomen en daarover heeft besloten.');
+  await findings.fill(
+    'Indien u vragen heeft over dit onderzoek, dan verzoeken wij u derhalve om contact op te nemen met de afdeling die uw aanvraag in behandeling heeft genomen en daarover heeft besloten.',
+  );
   await expect(findings).toBeFocused();
   await expect(summary).toContainText('Lange zinnen: 1.');
   const feedback = coordinator.getByRole('region', { name: 'Leesbaarheid (B1)' });
@@ -160,7 +197,9 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   await expect(versions.getByText(/^Versie 3, Kees Bakker/)).toBeVisible();
 
   // The PDF preview opens, then approve and send; sending takes the closing step.
-  const pdf = await coordinator.request.get((await coordinator.getByRole('link', { name: /^Voorbeeld als PDF bekijken/ }).getAttribute('href'))!);
+  const pdf = await coordinator.request.get(
+    (await coordinator.getByRole('link', { name: /^Voorbeeld als PDF bekijken/ }).getAttribute('href'))!,
+  );
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   // The signer (seed 003): preselected with the case's handler, or, as here without one, the
   // approver, as the server would choose; the coordinator names a colleague instead.
@@ -186,8 +225,16 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   // The case is closed; the letter and its mail are on the timeline.
   await coordinator.getByRole('link', { name: `Terug naar melding ${c.reference}` }).click();
   await expect(lead(coordinator)).toContainText('Gesloten');
-  await expect(coordinator.getByRole('region', { name: 'Brieven' }).getByRole('row').filter({ hasText: 'Afhandelingsbrief' })).toContainText('Verstuurd');
-  for (const what of ['Brief opgesteld', 'Brief aangeboden ter controle', 'Brief goedgekeurd', 'Brief verstuurd', 'Tijden voor het hoorgesprek aangeboden']) {
+  await expect(
+    coordinator.getByRole('region', { name: 'Brieven' }).getByRole('row').filter({ hasText: 'Afhandelingsbrief' }),
+  ).toContainText('Verstuurd');
+  for (const what of [
+    'Brief opgesteld',
+    'Brief aangeboden ter controle',
+    'Brief goedgekeurd',
+    'Brief verstuurd',
+    'Tijden voor het hoorgesprek aangeboden',
+  ]) {
     await expect(timeline(coordinator).getByText(what, { exact: true }).first()).toBeVisible();
   }
   await expect(timeline(coordinator).getByText('Processtap gezet: Brief controleren en versturen')).toBeVisible();

@@ -14,7 +14,9 @@ test('a handler sees notifications and deadlines at home, saves a queue filter, 
   // The total is in words; the list shows the newest five, the rest behind "Alle N tonen".
   const summary = await notifications.getByText(/^U heeft \d+ ongelezen notificaties?\.$/).textContent();
   const before = Number(summary!.match(/\d+/)![0]);
-  await expect(notifications.getByText(before === 1 ? 'U heeft 1 ongelezen notificatie.' : `U heeft ${before} ongelezen notificaties.`)).toBeVisible();
+  await expect(
+    notifications.getByText(before === 1 ? 'U heeft 1 ongelezen notificatie.' : `U heeft ${before} ongelezen notificaties.`),
+  ).toBeVisible();
   await expect(items).toHaveCount(Math.min(before, 5));
   if (before > 5) {
     const more = notifications.getByRole('button', { name: `Alle ${before} tonen` });
@@ -49,7 +51,9 @@ test('a handler sees notifications and deadlines at home, saves a queue filter, 
   // Read stays read after a reload.
   await page.reload();
   await expect(items).toHaveCount(Math.min(before - 1, 5));
-  await expect(notifications.getByText(before - 1 === 1 ? 'U heeft 1 ongelezen notificatie.' : `U heeft ${before - 1} ongelezen notificaties.`)).toBeVisible();
+  await expect(
+    notifications.getByText(before - 1 === 1 ? 'U heeft 1 ongelezen notificatie.' : `U heeft ${before - 1} ongelezen notificaties.`),
+  ).toBeVisible();
 
   // The work queue: choose filters, save them under a name, reset, apply the saved filter again.
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Werkvoorraad' }).click();
@@ -109,6 +113,8 @@ test('a handler sees notifications and deadlines at home, saves a queue filter, 
   if (await letterRow.count()) {
     await letterRow.getByRole('link').first().click();
     const attachments = page.getByRole('region', { name: 'Bijlagen' });
-    await expect(attachments.getByRole('link', { name: /\.pdf$/ }).or(attachments.getByText('Dit bericht heeft geen bijlagen.'))).toBeVisible();
+    await expect(
+      attachments.getByRole('link', { name: /\.pdf$/ }).or(attachments.getByText('Dit bericht heeft geen bijlagen.')),
+    ).toBeVisible();
   }
 });

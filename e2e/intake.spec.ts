@@ -28,7 +28,11 @@ test('an agent registers a phone complaint as a new case, then links a second ca
   await expect(page.locator(`[id="${described.split(' ')[0]}"]`)).not.toBeEmpty();
   await checkPage(page, 'intake-errors');
 
-  await fillContact(page, 'Bejegening aan de balie', 'Mevrouw is onvriendelijk te woord gestaan aan de balie en wil dat dit wordt uitgezocht.');
+  await fillContact(
+    page,
+    'Bejegening aan de balie',
+    'Mevrouw is onvriendelijk te woord gestaan aan de balie en wil dat dit wordt uitgezocht.',
+  );
   await page.getByLabel('Straat en huisnummer').fill('Dorpsstraat 12');
   await page.getByLabel('Postcode').fill('12');
   await page.getByLabel('Plaats').fill('Utrecht');

@@ -70,7 +70,12 @@ async function main() {
   const coordinator = await sessionFor(database.db, staffEmail(STAFF[0]!.name));
   const agent = await sessionFor(database.db, staffEmail(STAFF.find((s) => s.roles.includes('firstLineAgent'))!.name));
   // ~2000 cases from all over the table (TABLESAMPLE SYSTEM would take whole pages of neighbours).
-  const cases = await database.db.selectFrom('cases').select(['id', 'reference']).where(sql<boolean>`random() < ${Math.min(1, 4000 / CASES)}`).limit(2000).execute();
+  const cases = await database.db
+    .selectFrom('cases')
+    .select(['id', 'reference'])
+    .where(sql<boolean>`random() < ${Math.min(1, 4000 / CASES)}`)
+    .limit(2000)
+    .execute();
   const searches = [...SEARCHES, cases[0]!.reference];
   let measured: Measured[] = [];
   const loadBefore = await settle();
@@ -81,7 +86,13 @@ async function main() {
       agent: agent.headers,
       cases,
       searches,
-      run: { warmup: 30, steps: Number(args.requests), maxSeconds: Number(args['max-seconds']), concurrency: Number(args.concurrency), serverPid: server.pid },
+      run: {
+        warmup: 30,
+        steps: Number(args.requests),
+        maxSeconds: Number(args['max-seconds']),
+        concurrency: Number(args.concurrency),
+        serverPid: server.pid,
+      },
       intakeSeconds: Number(args['intake-seconds']),
       only,
       log,
@@ -89,15 +100,24 @@ async function main() {
     if (browser) {
       log(`measuring e: ${args.pages} case pages (/meldingen/{id}) in Chromium, until heading and timeline show`);
       const e = await measureCasePages({
-        base: server.address, cookie: { name: SESSION_COOKIE, value: coordinator.token }, cases: cases.slice(2), pages: Number(args.pages),
-        chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', log,
+        base: server.address,
+        cookie: { name: SESSION_COOKIE, value: coordinator.token },
+        cases: cases.slice(2),
+        pages: Number(args.pages),
+        chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        log,
       });
       if (e) measured.push(e);
     }
   } finally {
     // The run's intakes are finished, so a re-run measures the same open work; its sessions go.
-    await database.db.updateTable('activity').set({ status: 'done', completed_at: new Date(), updated_at: new Date() })
-      .where('created_by', '=', agent.userId).where('created_at', '>=', benchStart).where('status', 'in', ['open', 'inProgress']).execute();
+    await database.db
+      .updateTable('activity')
+      .set({ status: 'done', completed_at: new Date(), updated_at: new Date() })
+      .where('created_by', '=', agent.userId)
+      .where('created_at', '>=', benchStart)
+      .where('status', 'in', ['open', 'inProgress'])
+      .execute();
     await database.db.deleteFrom('session').where('id', 'in', [coordinator.sessionId, agent.sessionId]).execute();
     await server.stop();
   }
@@ -120,8 +140,14 @@ function report(measured: Measured[], seed: { seconds: number; reused: boolean }
   const busy = load[0]! > cores / 2 ? '  ⚠ the machine was busy before the run started: these numbers are not clean' : '';
   log(`\nMachine: ${cores} cores; 1-minute load average ${load[0]!.toFixed(1)} before measuring, ${load[1]!.toFixed(1)} after${busy}`);
   log(`\nSeed: ${seed.seconds.toFixed(1)} s${seed.reused ? ' (when the reused database was seeded)' : ''}`);
-  log(`Rows: ${Object.entries(counts).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(' · ')}`);
-  log(`Targets are for 1,000,000 cases on 2 cores; this run: ${CASES.toLocaleString('en')} cases, a–c with ${args.concurrency} client(s).\n`);
+  log(
+    `Rows: ${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+      .join(' · ')}`,
+  );
+  log(
+    `Targets are for 1,000,000 cases on 2 cores; this run: ${CASES.toLocaleString('en')} cases, a–c with ${args.concurrency} client(s).\n`,
+  );
   const header = `${'scenario'.padEnd(46)} ${'n'.padStart(6)} ${'err'.padStart(4)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  ${'target'.padEnd(12)} result`;
   log(`${header}\n${'-'.repeat(header.length + 8)}`);
   const missed = new Set<string>();
@@ -132,7 +158,9 @@ function report(measured: Measured[], seed: { seconds: number; reused: boolean }
     if (!pass && (kind === 'a' || kind === 'b' || kind === 'c')) missed.add(row.split(' ')[0]!); // what EXPLAIN can show
     const target = kind === 'd' ? `≥ ${TARGETS.d}/s` : `p95 < ${TARGETS[kind]}`;
     const extra = kind === 'd' ? `  ${s.rate.toFixed(0)}/s` : '';
-    log(`${row.padEnd(46)} ${String(s.count).padStart(6)} ${String(s.errors).padStart(4)} ${f(s.p50)} ${f(s.p95)} ${f(s.p99)}  ${target.padEnd(12)} ${pass ? 'PASS' : 'MISS'}${extra}`);
+    log(
+      `${row.padEnd(46)} ${String(s.count).padStart(6)} ${String(s.errors).padStart(4)} ${f(s.p50)} ${f(s.p95)} ${f(s.p99)}  ${target.padEnd(12)} ${pass ? 'PASS' : 'MISS'}${extra}`,
+    );
   };
   for (const m of measured) {
     const perQuery = [...m.rows].filter(([row]) => row.startsWith('c  '));
@@ -193,21 +221,40 @@ async function rowCounts(url: string) {
 
 /** A session row and cookie made exactly as the login does (and the test harness's loginHeaders). */
 async function sessionFor(db: Database, email: string) {
-  const user = await db.selectFrom('staff_user').select(['id', 'name', 'email', 'roles']).where('email', '=', email).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('staff_user')
+    .select(['id', 'name', 'email', 'roles'])
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
   const teamIds = (await db.selectFrom('team_member').select('team_id').where('user_id', '=', user.id).execute()).map((r) => r.team_id);
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const sessionId = createHash('sha256').update(token).digest('base64url');
-  await db.insertInto('session').values({ id: sessionId, user_id: user.id, csrf_token: csrf, expires_at: new Date(Date.now() + 2 * 3600_000) }).execute();
+  await db
+    .insertInto('session')
+    .values({ id: sessionId, user_id: user.id, csrf_token: csrf, expires_at: new Date(Date.now() + 2 * 3600_000) })
+    .execute();
   const roles = user.roles as Role[];
-  const actor: StaffActor = { kind: 'staff', id: user.id, name: user.name, email: user.email, roles, teamIds, permissions: permissionsFor(roles) };
+  const actor: StaffActor = {
+    kind: 'staff',
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    roles,
+    teamIds,
+    permissions: permissionsFor(roles),
+  };
   return { userId: user.id, sessionId, actor, token, headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: csrf } };
 }
 
 function startServerProcess(url: string): Promise<{ address: string; pid: number | undefined; stop: () => Promise<void> }> {
   const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench', 'serverProcess.ts');
   const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`] : [];
-  const child = fork(entry, [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, BENCH_SERVER_DATABASE_URL: url }, stdio: 'inherit' });
+  const child = fork(entry, [], {
+    execArgv: ['--import', 'tsx', ...profile],
+    env: { ...process.env, BENCH_SERVER_DATABASE_URL: url },
+    stdio: 'inherit',
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`The server process stopped (exit code ${code})`)));

@@ -28,7 +28,9 @@ z.config(z.locales.nl());
 
 export type AppOptions = {
   services: Services;
-  env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'oidc' | 'logLevel' | 'smtp'> & { trustProxy?: Env['trustProxy'] };
+  env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'oidc' | 'logLevel' | 'smtp'> & {
+    trustProxy?: Env['trustProxy'];
+  };
   logger?: boolean;
 };
 export type App = FastifyInstance;
@@ -44,7 +46,11 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
           // Personal data never goes into logs: no bodies, no query strings, no cookies.
           serializers: {
             // Secret case links are masked: a log line must not open a case.
-            req: (req) => ({ method: req.method, url: req.url.split('?')[0]!.replace(/(\/(cases|surveys|volgen|enquete)\/)[A-Za-z0-9_-]{40,}/, '$1***'), id: req.id }),
+            req: (req) => ({
+              method: req.method,
+              url: req.url.split('?')[0]!.replace(/(\/(cases|surveys|volgen|enquete)\/)[A-Za-z0-9_-]{40,}/, '$1***'),
+              id: req.id,
+            }),
             res: (res) => ({ statusCode: res.statusCode }),
           },
         }
@@ -58,8 +64,15 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
     frameworkErrors: (error, _request, reply) => {
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
       // A 400 names what was wrong (invalidParams), here the address itself.
-      const invalidParams = status === 400 ? [{ name: 'path', code: 'badUrl', reason: 'Het adres bevat een ongeldige tekenreeks.' }] : undefined;
-      return sendProblem(reply as never, status, status === 414 ? 'Adres te lang' : 'Ongeldig adres', 'Dit adres kan niet worden verwerkt.', invalidParams);
+      const invalidParams =
+        status === 400 ? [{ name: 'path', code: 'badUrl', reason: 'Het adres bevat een ongeldige tekenreeks.' }] : undefined;
+      return sendProblem(
+        reply as never,
+        status,
+        status === 414 ? 'Adres te lang' : 'Ongeldig adres',
+        'Dit adres kan niet worden verwerkt.',
+        invalidParams,
+      );
     },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -114,7 +127,8 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
     // request through rather than failing it (the request itself will then meet the same database).
     store: databaseRateLimitStore(services),
     skipOnError: true,
-    errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', `Te veel verzoeken. Probeer het over ${Math.ceil(ctx.ttl / 60000)} minuten opnieuw.`),
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate_limited', `Te veel verzoeken. Probeer het over ${Math.ceil(ctx.ttl / 60000)} minuten opnieuw.`),
   });
   await app.register(multipart, { limits: { fileSize: services.org.documents.maxBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
@@ -139,11 +153,14 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
 
   registerAuth(app, services);
-  await app.register(async (api) => {
-    registerPublicRoutes(api, services, env);
-    registerStaffRoutes(api, services, env);
-    registerPortalRoutes(api, services);
-  }, { prefix: API_PREFIX });
+  await app.register(
+    async (api) => {
+      registerPublicRoutes(api, services, env);
+      registerStaffRoutes(api, services, env);
+      registerPortalRoutes(api, services);
+    },
+    { prefix: API_PREFIX },
+  );
   // The citizen portal's HTML pages (/klacht, /volgen, /enquete), in their own scope.
   await app.register(portalPages(services));
 

@@ -29,7 +29,8 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
   transportFromEnv(env); // refuses a production start without SMTP before anything is opened
   const org = loadOrganisation(env.orgConfigPath);
   const processes = loadProcesses(org);
-  const database = opts.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir }));
+  const database =
+    opts.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir }));
   try {
     await syncOrganisation(database.db, org);
     const services: Services = {
@@ -50,11 +51,21 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
       intakeTeam: org.portal.intakeTeam,
       // A reply from the complainant ends the wait for information (seed 000 §4.5).
       onCaseReplyReceived: async (ctx, { caseId }) => {
-        const c = await ctx.tx.selectFrom('cases').select(['id', 'status', 'process_key']).where('id', '=', caseId).executeTakeFirstOrThrow();
+        const c = await ctx.tx
+          .selectFrom('cases')
+          .select(['id', 'status', 'process_key'])
+          .where('id', '=', caseId)
+          .executeTakeFirstOrThrow();
         await resumeIfWaiting(ctx, c);
       },
     };
-    const jobList = [timerSweeperJob, outboxSenderJob(transport, env.mailFrom), createInboundMailJob(inbound), housekeepingJob, deadlineWarnerJob];
+    const jobList = [
+      timerSweeperJob,
+      outboxSenderJob(transport, env.mailFrom),
+      createInboundMailJob(inbound),
+      housekeepingJob,
+      deadlineWarnerJob,
+    ];
     if (env.imap) jobList.push(createImapReaderJob(env.imap, env.imap.intervalMs));
     const jobs = startJobs(services, jobList, app.log);
     const smtpIn = env.inboundSmtp ? await startSmtpListener(services, env.inboundSmtp, app.log) : undefined;

@@ -21,7 +21,11 @@ async function freePort(): Promise<number> {
 }
 
 function startProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -92,11 +96,19 @@ describe('PostgreSQL: stateless instances', () => {
       const users = (await (await fetch(`${urlB}/api/v1/login-options`)).json()).demoUsers;
       assert.equal(users.length, 12, 'seeded once, not twice');
       const agent = users.find((u: { roles: { key: string }[] }) => u.roles.some((r) => r.key === 'firstLineAgent'));
-      const login = await fetch(`${urlA}/api/v1/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: agent.id }) });
+      const login = await fetch(`${urlA}/api/v1/dev-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: agent.id }),
+      });
       assert.equal(login.status, 200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const { csrfToken } = await login.json();
-      const created = await fetch(`${urlB}/api/v1/activities`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'counter', subject: 'Aan de balie' }) });
+      const created = await fetch(`${urlB}/api/v1/activities`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ channel: 'counter', subject: 'Aan de balie' }),
+      });
       assert.equal(created.status, 201, 'a session made on A works on B');
       const id = (await created.json()).id;
       const read = await fetch(`${urlA}/api/v1/activities/${id}`, { headers: { cookie } });
@@ -106,7 +118,10 @@ describe('PostgreSQL: stateless instances', () => {
       // Logging out on A ends the session on A at once, and on B (which holds it in its two-second
       // session cache) within those two seconds.
       assert.equal((await fetch(`${urlB}/api/v1/session`, { headers: { cookie } })).status, 200);
-      assert.equal((await fetch(`${urlA}/api/v1/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } })).status, 204);
+      assert.equal(
+        (await fetch(`${urlA}/api/v1/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } })).status,
+        204,
+      );
       assert.equal((await fetch(`${urlA}/api/v1/session`, { headers: { cookie } })).status, 401);
       await new Promise((r) => setTimeout(r, 2_100));
       assert.equal((await fetch(`${urlB}/api/v1/session`, { headers: { cookie } })).status, 401);

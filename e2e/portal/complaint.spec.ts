@@ -42,7 +42,9 @@ test('submit a complaint → confirmation → track-and-trace', async ({ page, p
 
   const email = uniqueEmail('evi');
   await fillComplaint(page, {
-    subject: 'Niemand belt terug over de uitkering van mijn neef', email, behalf: { name: 'Ahmed Jangha', relation: 'tante en mantelzorger' },
+    subject: 'Niemand belt terug over de uitkering van mijn neef',
+    email,
+    behalf: { name: 'Ahmed Jangha', relation: 'tante en mantelzorger' },
     file: { name: 'brief.txt', mimeType: 'text/plain', buffer: Buffer.from('De brief van 3 maart.\n') },
   });
   await checkPage(page, '05-klachtformulier-ingevuld');
@@ -70,7 +72,11 @@ test('submit a complaint → confirmation → track-and-trace', async ({ page, p
 
   // Staff see the attachment and who filed it for whom.
   const staff = await staffAs(playwright, baseURL!, 'Kees Bakker');
-  const detail = (await staff.get(`/api/v1/cases/${await staff.caseId(reference)}`)) as { documents: { filename: string }[]; complainant: { name: string }; representative: { name: string } };
+  const detail = (await staff.get(`/api/v1/cases/${await staff.caseId(reference)}`)) as {
+    documents: { filename: string }[];
+    complainant: { name: string };
+    representative: { name: string };
+  };
   expect(detail.documents.map((d) => d.filename)).toEqual(['brief.txt']);
   expect(detail.complainant.name).toBe('Ahmed Jangha');
   expect(detail.representative.name).toBe('Evi Jangha');
@@ -83,7 +89,10 @@ test('a report or a question is sent on to the right place', async ({ page }) =>
   await page.getByRole('button', { name: 'Volgende' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Een melding doet u ergens anders');
   await expect(page.getByText('Dit formulier is alleen voor klachten.')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Naar het formulier voor meldingen' })).toHaveAttribute('href', 'https://voorbeeld.example/melden-en-vragen');
+  await expect(page.getByRole('link', { name: 'Naar het formulier voor meldingen' })).toHaveAttribute(
+    'href',
+    'https://voorbeeld.example/melden-en-vragen',
+  );
   await checkPage(page, '08-doorsturen-melding');
   await page.getByRole('link', { name: 'Dien dan hier uw klacht in' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw klacht');

@@ -15,14 +15,22 @@ export async function checkPage(page: Page, name: string, opts: { axe?: boolean 
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   if (opts.axe === false) return;
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
   expect(summary, `axe violations on ${name}`).toEqual([]);
 }
 
 let counter = 0;
 export const uniqueEmail = (who = 'burger') => `${who}.${Date.now().toString(36)}${++counter}@example.org`;
 
-export type ComplaintInput = { subject: string; email: string; name?: string; behalf?: { name: string; relation: string }; file?: { name: string; mimeType: string; buffer: Buffer } };
+export type ComplaintInput = {
+  subject: string;
+  email: string;
+  name?: string;
+  behalf?: { name: string; relation: string };
+  file?: { name: string; mimeType: string; buffer: Buffer };
+};
 
 /** From the first question to "Klacht versturen", choosing options by their visible labels. */
 export async function fillComplaint(page: Page, c: ComplaintInput) {
@@ -50,14 +58,27 @@ export async function fillComplaint(page: Page, c: ComplaintInput) {
 /** A complaint through the portal API (quicker set-up for tests about later steps). */
 export async function submitByApi(request: APIRequestContext, subject: string) {
   const res = await request.post('/api/v1/portal/complaints', {
-    data: { kind: 'complaint', subject, description: 'Ik wacht al weken op antwoord op mijn brief.', contactPreference: 'email', name: 'Youssef Mohamed', email: uniqueEmail('youssef'), privacyAccepted: true },
+    data: {
+      kind: 'complaint',
+      subject,
+      description: 'Ik wacht al weken op antwoord op mijn brief.',
+      contactPreference: 'email',
+      name: 'Youssef Mohamed',
+      email: uniqueEmail('youssef'),
+      privacyAccepted: true,
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const body = (await res.json()) as { reference: string; trackingUrl: string };
   return { reference: body.reference, path: new URL(body.trackingUrl).pathname, token: body.trackingUrl.split('/volgen/')[1]! };
 }
 
-export type Staff = { post(url: string, data: unknown): Promise<unknown>; get(url: string): Promise<unknown>; caseId(reference: string): Promise<string>; dispose(): Promise<void> };
+export type Staff = {
+  post(url: string, data: unknown): Promise<unknown>;
+  get(url: string): Promise<unknown>;
+  caseId(reference: string): Promise<string>;
+  dispose(): Promise<void>;
+};
 
 /** Logs in as a demo user (DEMO=1 only) in a request context of its own; posts carry the CSRF token. */
 export async function staffAs(playwright: Playwright, baseURL: string, name: string): Promise<Staff> {

@@ -11,7 +11,10 @@ test('fill in the satisfaction survey once', async ({ page, playwright, baseURL 
   let token: string | undefined;
   let cursor: string | null = null;
   do {
-    const list = (await staff.get(`/api/v1/demo-mailbox?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)) as { items: Item[]; nextCursor: string | null };
+    const list = (await staff.get(`/api/v1/demo-mailbox?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)) as {
+      items: Item[];
+      nextCursor: string | null;
+    };
     const invitation = list.items.find((m) => m.template === 'surveyInvitation');
     if (invitation) {
       const mail = (await staff.get(`/api/v1/demo-mailbox/${invitation.id}`)) as { text: string };
@@ -25,7 +28,13 @@ test('fill in the satisfaction survey once', async ({ page, playwright, baseURL 
   await page.goto(`/enquete/${token}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hoe vond u het?');
   const buttons = page.getByRole('button');
-  await expect(buttons).toHaveText([/1\s+Heel ontevreden/, /2\s+Ontevreden/, /3\s+Niet goed, niet slecht/, /4\s+Tevreden/, /5\s+Heel tevreden/]);
+  await expect(buttons).toHaveText([
+    /1\s+Heel ontevreden/,
+    /2\s+Ontevreden/,
+    /3\s+Niet goed, niet slecht/,
+    /4\s+Tevreden/,
+    /5\s+Heel tevreden/,
+  ]);
   await checkPage(page, '17-enquete');
 
   await page.getByLabel(/Wilt u iets tegen ons zeggen/).fill('De medewerker luisterde goed naar mij.');

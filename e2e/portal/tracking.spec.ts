@@ -9,7 +9,9 @@ test('answer an information request', async ({ page, request, playwright, baseUR
   const c = await submitByApi(request, 'Mijn aanvraag is kwijt');
   const coordinator = await staffAs(playwright, baseURL!, 'Kees Bakker');
   const caseId = await coordinator.caseId(c.reference);
-  await transition(coordinator, caseId, 'requestInformation', { informationRequested: 'Wat is uw klantnummer? En op welke dag stuurde u de aanvraag?' });
+  await transition(coordinator, caseId, 'requestInformation', {
+    informationRequested: 'Wat is uw klantnummer? En op welke dag stuurde u de aanvraag?',
+  });
 
   await page.goto(c.path);
   await expect(page.getByRole('heading', { name: 'We hebben een vraag voor u' })).toBeVisible();
@@ -23,7 +25,9 @@ test('answer an information request', async ({ page, request, playwright, baseUR
   await checkPage(page, '11-volgen-antwoord-met-fout');
 
   await page.getByLabel('Uw antwoord').fill('Mijn klantnummer is 123456. Ik stuurde de aanvraag op 2 februari.');
-  await page.getByLabel(/Bestanden meesturen/).setInputFiles({ name: 'aanvraag.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await page
+    .getByLabel(/Bestanden meesturen/)
+    .setInputFiles({ name: 'aanvraag.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await page.getByRole('button', { name: 'Antwoord versturen' }).click();
   await expect(page.getByRole('status')).toContainText('We hebben uw bericht ontvangen');
   await expect(page.getByRole('heading', { name: 'We hebben een vraag voor u' })).toHaveCount(0);
@@ -47,7 +51,8 @@ test('choose a time for the hearing', async ({ page, request, playwright, baseUR
   await transition(coordinator, id, 'classify', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
   await transition(coordinator, id, 'forwardForJudgment');
   await transition(backOffice, id, 'judge', { judgment: 'partlyFounded', judgmentReasons: 'De medewerker had vriendelijker moeten zijn.' });
-  const day = (n: number, hour: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + n, hour)).toISOString();
+  const day = (n: number, hour: number) =>
+    new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + n, hour)).toISOString();
   await coordinator.post(`/api/v1/cases/${id}/hearing-invitation`, {
     slots: [
       { startsAt: day(7, 8), endsAt: day(7, 9), location: 'Kantoor, Stationsplein 1' },
@@ -81,7 +86,9 @@ test("one case's link never opens another case; every bad link gets the same kin
   const a = await submitByApi(request, 'Klacht A over de wachttijd');
   const b = await submitByApi(request, 'Klacht B over een brief');
   const coordinator = await staffAs(playwright, baseURL!, 'Kees Bakker');
-  await coordinator.post(`/api/v1/cases/${await coordinator.caseId(a.reference)}/notes`, { body: 'GEHEIM: interne afweging over klacht A' });
+  await coordinator.post(`/api/v1/cases/${await coordinator.caseId(a.reference)}/notes`, {
+    body: 'GEHEIM: interne afweging over klacht A',
+  });
   await coordinator.dispose();
 
   await page.goto(a.path);
@@ -94,7 +101,13 @@ test("one case's link never opens another case; every bad link gets the same kin
 
   const oneOff = a.token.slice(0, -1) + (a.token.endsWith('A') ? 'B' : 'A');
   const bodies: string[] = [];
-  for (const bad of [`/volgen/${oneOff}`, `/volgen/${'x'.repeat(43)}`, '/volgen/kort', `/volgen/${oneOff}/ontvangen`, `/enquete/${a.token}`]) {
+  for (const bad of [
+    `/volgen/${oneOff}`,
+    `/volgen/${'x'.repeat(43)}`,
+    '/volgen/kort',
+    `/volgen/${oneOff}/ontvangen`,
+    `/enquete/${a.token}`,
+  ]) {
     const res = await page.goto(bad);
     expect(res!.status(), bad).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deze link werkt niet');

@@ -17,7 +17,9 @@ export async function checkPage(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
   await expect(page.getByText(/^(Laden|Loading)…$/)).toHaveCount(0);
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const report = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
+  const report = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+  );
   expect(report, `axe violations on ${name} (${page.url()})`).toEqual([]);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
@@ -37,6 +39,11 @@ export const focused = (page: Page) => page.locator(':focus');
 
 /** A second person at another desk: a browser context of their own (axe needs a real context). */
 export async function otherUser(browser: Browser, baseURL: string | undefined) {
-  const context = await browser.newContext({ baseURL, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1280, height: 900 },
+  });
   return context.newPage();
 }

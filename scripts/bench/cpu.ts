@@ -10,7 +10,11 @@ export type CpuSnapshot = Map<'server' | 'postgres' | 'client', number> | null;
 
 export function cpuSnapshot(serverPid: number | undefined): CpuSnapshot {
   if (!fs.existsSync('/proc/self/stat')) return null;
-  const out: NonNullable<CpuSnapshot> = new Map([['server', 0], ['postgres', 0], ['client', 0]]);
+  const out: NonNullable<CpuSnapshot> = new Map([
+    ['server', 0],
+    ['postgres', 0],
+    ['client', 0],
+  ]);
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;

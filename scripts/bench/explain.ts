@@ -36,11 +36,22 @@ export async function explainScenarios(url: string, which: Set<string>, inputs: 
       const first = await capture(() => workQueuePage(services, inputs.actor, filter));
       await explainAll(pool, `${name} first page`, first.queries, out);
       const cursor = (first.result as { nextCursor: string | null }).nextCursor;
-      if (cursor) await explainAll(pool, `${name} next page`, (await capture(() => workQueuePage(services, inputs.actor, { ...filter, cursor }))).queries, out);
+      if (cursor)
+        await explainAll(
+          pool,
+          `${name} next page`,
+          (await capture(() => workQueuePage(services, inputs.actor, { ...filter, cursor }))).queries,
+          out,
+        );
     }
     if (which.has('b')) {
       await explainAll(pool, 'b case detail', (await capture(() => caseDetail(services, inputs.actor, inputs.caseId))).queries, out);
-      await explainAll(pool, 'b timeline', (await capture(() => caseTimeline(services, inputs.actor, inputs.caseId, { limit: 100 }))).queries, out);
+      await explainAll(
+        pool,
+        'b timeline',
+        (await capture(() => caseTimeline(services, inputs.actor, inputs.caseId, { limit: 100 }))).queries,
+        out,
+      );
     }
     if (which.has('c')) {
       const all: Captured[] = [];
@@ -72,5 +83,13 @@ async function explainAll(pool: pg.Pool, title: string, queries: Captured[], out
 
 const oneLine = (q: Captured) => {
   const s = q.sql.replace(/\s+/g, ' ');
-  return (s.length > 150 ? `${s.slice(0, 150)}…` : s) + (q.params.length ? `  [${q.params.map((p) => String(p)).join(', ').slice(0, 80)}]` : '');
+  return (
+    (s.length > 150 ? `${s.slice(0, 150)}…` : s) +
+    (q.params.length
+      ? `  [${q.params
+          .map((p) => String(p))
+          .join(', ')
+          .slice(0, 80)}]`
+      : '')
+  );
 };

@@ -76,7 +76,7 @@ const reported = new Set<string>();
 export async function timed(rec: Recorder, row: string, url: string, req: Request, detailRow?: string): Promise<unknown> {
   const t = performance.now();
   let ok = false;
-  let body: unknown = undefined;
+  let body: unknown ;
   try {
     const res = await send(url, req);
     ok = res.status >= 200 && res.status < 300;
@@ -97,7 +97,10 @@ export async function timed(rec: Recorder, row: string, url: string, req: Reques
 
 function send(url: string, req: Request): Promise<{ status: number; text: string }> {
   const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
-  const headers = payload === undefined ? req.headers : { ...req.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) };
+  const headers =
+    payload === undefined
+      ? req.headers
+      : { ...req.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) };
   return new Promise((resolve, reject) => {
     const r = http.request(url, { method: req.method ?? 'GET', headers, agent }, (res) => {
       const chunks: Buffer[] = [];

@@ -8,18 +8,28 @@ import { CHANNEL_WEIGHTS, CLOSED_STATUS_WEIGHTS, OPEN_STATUS_WEIGHTS, ROLE_TEAM,
  * team, whether a user holds it, its open task and its pending timer.
  */
 export type StatusInfo = {
-  status: string; is_open: boolean; case_team: string | null; case_users: string[];
-  task_key: string | null; task_subject: string | null; task_team: string | null; task_users: string[];
-  timer_key: string | null; timer_payload: Record<string, unknown> | null;
+  status: string;
+  is_open: boolean;
+  case_team: string | null;
+  case_users: string[];
+  task_key: string | null;
+  task_subject: string | null;
+  task_team: string | null;
+  task_users: string[];
+  timer_key: string | null;
+  timer_payload: Record<string, unknown> | null;
 };
 export type SeedModel = {
   teamIds: Record<string, string>;
   statuses: StatusInfo[];
   tasks: { idx: number; task_key: string; subject: string; team: string | null }[];
-  openSlots: string[]; closedSlots: string[]; channelSlots: string[];
+  openSlots: string[];
+  closedSlots: string[];
+  channelSlots: string[];
   actors: { id: string; name: string }[];
   agents: { id: string; name: string }[];
-  transitionKeys: string[]; openStatuses: string[];
+  transitionKeys: string[];
+  openStatuses: string[];
 };
 
 export const staffEmail = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@bench.example`;
@@ -29,7 +39,11 @@ export async function buildModel(c: pg.Client, def: ProcessDefinition): Promise<
   const members: Record<string, string[]> = {};
   const actors: { id: string; name: string; roles: string[] }[] = [];
   for (const s of STAFF) {
-    const { rows } = await c.query('insert into staff_user (email, name, roles) values ($1, $2, $3) returning id', [staffEmail(s.name), s.name, s.roles]);
+    const { rows } = await c.query('insert into staff_user (email, name, roles) values ($1, $2, $3) returning id', [
+      staffEmail(s.name),
+      s.name,
+      s.roles,
+    ]);
     const id = rows[0].id as string;
     actors.push({ id, name: s.name, roles: s.roles });
     for (const team of s.teams.filter((t) => teamIds[t])) {
@@ -47,30 +61,34 @@ export async function buildModel(c: pg.Client, def: ProcessDefinition): Promise<
     const initial = s.key === def.initialStatus;
     const roleTeam = t ? teamOfRoles(t.roles) : null;
     const assignTeam = t?.effects.find((e) => e.type === 'assignTeam');
-    const caseTeam = initial ? null : (assignTeam && 'team' in assignTeam ? assignTeam.team : roleTeam);
+    const caseTeam = initial ? null : assignTeam && 'team' in assignTeam ? assignTeam.team : roleTeam;
     const holdsUser = initial || s.terminal || !!t?.effects.some((e) => e.type === 'assignActor');
     const task = initial ? undefined : t?.effects.find((e) => e.type === 'createTask');
     const timer = t?.effects.find((e) => e.type === 'startTimer');
     return {
       status: s.key,
       is_open: !s.terminal,
-      case_team: caseTeam ? teamIds[caseTeam] ?? null : null,
-      case_users: initial ? agents.map((a) => a.id) : holdsUser ? members[roleTeam ?? ''] ?? [] : [],
+      case_team: caseTeam ? (teamIds[caseTeam] ?? null) : null,
+      case_users: initial ? agents.map((a) => a.id) : holdsUser ? (members[roleTeam ?? ''] ?? []) : [],
       task_key: task?.type === 'createTask' ? task.taskKey : null,
       task_subject: task?.type === 'createTask' ? task.subject.nl : null,
-      task_team: task?.type === 'createTask' && task.team ? teamIds[task.team] ?? null : null,
-      task_users: task?.type === 'createTask' && task.team ? members[task.team] ?? [] : [],
+      task_team: task?.type === 'createTask' && task.team ? (teamIds[task.team] ?? null) : null,
+      task_users: task?.type === 'createTask' && task.team ? (members[task.team] ?? []) : [],
       timer_key: timer?.type === 'startTimer' ? timer.timer : s.remindAfter ? 'reminder' : null,
       timer_payload:
-        timer?.type === 'startTimer' ? { status: s.key, period: timer.period, fire: timer.fire }
-        : s.remindAfter ? { status: s.key, period: s.remindAfter, fire: { remind: true } } : null,
+        timer?.type === 'startTimer'
+          ? { status: s.key, period: timer.period, fire: timer.fire }
+          : s.remindAfter
+            ? { status: s.key, period: s.remindAfter, fire: { remind: true } }
+            : null,
     };
   });
 
   const taskEffects = new Map<string, { subject: string; team: string | null }>();
   for (const t of def.transitions) {
     for (const e of t.effects) {
-      if (e.type === 'createTask' && !taskEffects.has(e.taskKey)) taskEffects.set(e.taskKey, { subject: e.subject.nl, team: e.team ? teamIds[e.team] ?? null : null });
+      if (e.type === 'createTask' && !taskEffects.has(e.taskKey))
+        taskEffects.set(e.taskKey, { subject: e.subject.nl, team: e.team ? (teamIds[e.team] ?? null) : null });
     }
   }
   const open = def.statuses.filter((s) => !s.terminal).map((s) => s.key);

@@ -18,16 +18,23 @@ const SPAN_SECONDS = 3 * 365 * 86_400;
 export type SeedResult = { seconds: number; reused: boolean };
 type Log = (line: string) => void;
 
-export async function ensureSeeded(url: string, opts: { cases: number; org: Organisation; process: ProcessDefinition; log: Log; reseed?: boolean }): Promise<SeedResult> {
+export async function ensureSeeded(
+  url: string,
+  opts: { cases: number; org: Organisation; process: ProcessDefinition; log: Log; reseed?: boolean },
+): Promise<SeedResult> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     await c.query('create table if not exists bench_meta (key text primary key, value jsonb not null)');
-    const state = (await c.query(`select value from bench_meta where key = 'seed'`)).rows[0]?.value as { cases: number; complete: boolean; seconds: number } | undefined;
+    const state = (await c.query(`select value from bench_meta where key = 'seed'`)).rows[0]?.value as
+      | { cases: number; complete: boolean; seconds: number }
+      | undefined;
     if (state?.complete && state.cases === opts.cases && !opts.reseed) return { seconds: state.seconds, reused: true };
 
     const started = performance.now();
-    opts.log(state ? `database holds another seed (${state.cases} cases, complete: ${state.complete}): emptying it` : 'seeding an empty database');
+    opts.log(
+      state ? `database holds another seed (${state.cases} cases, complete: ${state.complete}): emptying it` : 'seeding an empty database',
+    );
     await c.query(`delete from bench_meta where key = 'seed'`);
     await c.query(`truncate staff_user, person, cases, activity, timeline_event, reference_counter cascade`);
     await restoreIndexes(url, c, opts.log); // a run interrupted while loading left them dropped
@@ -51,14 +58,30 @@ async function seed(url: string, c: pg.Client, opts: { cases: number; org: Organ
   // Two connections load batches side by side: one PostgreSQL backend uses one core, and we have two.
   const persons = (i: number) => (i <= 0 ? 0 : Math.floor(((i - 1) * 4) / 5) + 1); // ≈0.8 per case: some complain twice
   const batches = Array.from({ length: Math.ceil(n / BATCH) }, (_, k) => ({ k: k + 1, a: k * BATCH + 1, b: Math.min(n, (k + 1) * BATCH) }));
-  await inParallel(url, 2, batches, async (client, { k, a, b }) => {
-    const t = performance.now();
-    const counts = await seedBatch(client, {
-      a, b, n, now, words, personFrom: persons(a - 1) + 1, personTo: persons(b),
-      prefix: opts.org.referencePrefix, processKey: opts.process.key, caseType: opts.process.caseType.key,
-    });
-    opts.log(`  batch ${k}/${batches.length}: cases ${a}–${b}, +${counts.persons} persons, +${counts.activities} activities, +${counts.events} events in ${((performance.now() - t) / 1000).toFixed(1)} s (${counts.laps})`);
-  }, (client) => prepareSession(client, model, years, n, () => {}).then(() => {}));
+  await inParallel(
+    url,
+    2,
+    batches,
+    async (client, { k, a, b }) => {
+      const t = performance.now();
+      const counts = await seedBatch(client, {
+        a,
+        b,
+        n,
+        now,
+        words,
+        personFrom: persons(a - 1) + 1,
+        personTo: persons(b),
+        prefix: opts.org.referencePrefix,
+        processKey: opts.process.key,
+        caseType: opts.process.caseType.key,
+      });
+      opts.log(
+        `  batch ${k}/${batches.length}: cases ${a}–${b}, +${counts.persons} persons, +${counts.activities} activities, +${counts.events} events in ${((performance.now() - t) / 1000).toFixed(1)} s (${counts.laps})`,
+      );
+    },
+    (client) => prepareSession(client, model, years, n, () => {}).then(() => {}),
+  );
 
   await seedLooseIntakes(c, Math.round(n * 0.02), now, model, words);
   await c.query(
@@ -111,19 +134,35 @@ async function createLookups(c: pg.Client, m: SeedModel, years: { year: number; 
        task_users uuid[], timer_key text, timer_payload jsonb)`,
     [JSON.stringify(m.statuses)],
   );
-  await c.query(`create temp table task_def as select * from jsonb_to_recordset($1::jsonb) as x(idx int, task_key text, subject text, team uuid)`, [JSON.stringify(m.tasks)]);
+  await c.query(
+    `create temp table task_def as select * from jsonb_to_recordset($1::jsonb) as x(idx int, task_key text, subject text, team uuid)`,
+    [JSON.stringify(m.tasks)],
+  );
   await c.query(
     `create temp table years as select yr, first, coalesce(lead(first) over (order by yr) - 1, $3) as last from unnest($1::int[], $2::int[]) u(yr, first)`,
     [years.map((y) => y.year), years.map((y) => y.first), n],
   );
   return {
-    first_names: C.FIRST_NAMES, last_names: C.LAST_NAMES, domains: C.MAIL_DOMAINS, streets: C.STREETS, cities: C.CITIES,
-    organisations: C.ORGANISATIONS, openers: C.OPENERS, details: C.DETAILS, closers: C.CLOSERS,
-    subjects: C.TOPICS.flatMap((t) => t.subjects), sentences: C.TOPICS.flatMap((t) => t.sentences),
-    open_slots: m.openSlots, closed_slots: m.closedSlots, channel_slots: m.channelSlots,
-    actor_ids: m.actors.map((a) => a.id), actor_names: m.actors.map((a) => a.name),
-    agent_ids: m.agents.map((a) => a.id), agent_names: m.agents.map((a) => a.name),
-    transitions: m.transitionKeys, open_statuses: m.openStatuses,
+    first_names: C.FIRST_NAMES,
+    last_names: C.LAST_NAMES,
+    domains: C.MAIL_DOMAINS,
+    streets: C.STREETS,
+    cities: C.CITIES,
+    organisations: C.ORGANISATIONS,
+    openers: C.OPENERS,
+    details: C.DETAILS,
+    closers: C.CLOSERS,
+    subjects: C.TOPICS.flatMap((t) => t.subjects),
+    sentences: C.TOPICS.flatMap((t) => t.sentences),
+    open_slots: m.openSlots,
+    closed_slots: m.closedSlots,
+    channel_slots: m.channelSlots,
+    actor_ids: m.actors.map((a) => a.id),
+    actor_names: m.actors.map((a) => a.name),
+    agent_ids: m.agents.map((a) => a.id),
+    agent_names: m.agents.map((a) => a.name),
+    transitions: m.transitionKeys,
+    open_statuses: m.openStatuses,
   };
 }
 
@@ -138,8 +177,16 @@ function wordsAt(words: Words, offset: number) {
 }
 
 type Batch = {
-  a: number; b: number; n: number; now: Date; words: Words; personFrom: number; personTo: number;
-  prefix: string; processKey: string; caseType: string;
+  a: number;
+  b: number;
+  n: number;
+  now: Date;
+  words: Words;
+  personFrom: number;
+  personTo: number;
+  prefix: string;
+  processKey: string;
+  caseType: string;
 };
 
 async function seedBatch(c: pg.Client, p: Batch) {
@@ -152,7 +199,8 @@ async function seedBatch(c: pg.Client, p: Batch) {
     return result;
   };
   const w4 = wordsAt(p.words, 4);
-  const persons = await q('persons',
+  const persons = await q(
+    'persons',
     `insert into person (id, kind, name, organisation_name, email, phone, street, postcode, city, created_at)
      select pg_temp.uid('p' || n),
        case when pg_temp.h(n, 20, 100) < 3 then 'organisation' else 'person' end,
@@ -173,7 +221,8 @@ async function seedBatch(c: pg.Client, p: Batch) {
   // The batch's cases with everything later statements derive from them, computed once.
   await c.query('drop table if exists bc');
   const w5 = wordsAt(p.words, 5);
-  await q('plan',
+  await q(
+    'plan',
     `create temp table bc as
      select s.*, si.is_open, si.case_team, si.case_users, si.task_key, si.task_subject, si.task_team, si.task_users, si.timer_key,
        si.timer_payload, pg_temp.uid('c' || s.i) as id, pg_temp.uid('a' || s.i || '.1') as intake_id,
@@ -203,7 +252,8 @@ async function seedBatch(c: pg.Client, p: Batch) {
     [p.a, p.b, p.now, p.n, p.prefix, ...w5.params],
   );
 
-  await q('cases',
+  await q(
+    'cases',
     `insert into cases (id, reference, process_key, case_type, status, status_changed_at, version, subject, description, channel,
        complainant_id, assignee_user_id, assignee_team_id, data, received_at, created_at, updated_at, closed_at, created_by, search_text,
        handling_deadline, handling_warn_from)
@@ -218,7 +268,8 @@ async function seedBatch(c: pg.Client, p: Batch) {
   );
 
   // Intake (k = 1, linked, done) and tasks (k ≥ 2); an open case's last task is its current step.
-  const activities = await q('activities',
+  const activities = await q(
+    'activities',
     `insert into activity (id, kind, channel, status, subject, body, contact, case_id, case_type, task_key, assignee_user_id,
        assignee_team_id, version, created_at, updated_at, completed_at, created_by)
      select pg_temp.uid('a' || i || '.' || k), kind, channel, st, subj, body, contact, id, $1, tk, usr, team, v, created, updated, completed, creator
@@ -251,7 +302,8 @@ async function seedBatch(c: pg.Client, p: Batch) {
 
   // ~8 events per case, interleaved across cases in time order as a live system writes them.
   const w0 = wordsAt(p.words, 0);
-  const events = await q('events',
+  const events = await q(
+    'events',
     `insert into timeline_event (case_id, activity_id, occurred_at, actor_id, actor_name, type, before, after, data)
      select case when e = 0 then null else bc.id end,
        case when e in (0, 2) then bc.intake_id when ev.type = 'taskCreated' then pg_temp.uid('a' || bc.i || '.' || (2 + e % bc.n_task)) end,
@@ -287,7 +339,8 @@ async function seedBatch(c: pg.Client, p: Batch) {
   );
 
   // Open cases wait on a timer of their status (reminder or statutory wait), due after the run.
-  await q('timers',
+  await q(
+    'timers',
     `insert into timer (case_id, timer_key, fires_at, status, payload, created_at)
      select id, timer_key, $1::timestamptz + make_interval(days => 1 + pg_temp.h(i, 19, 10)), 'pending', timer_payload, t_last
      from bc where is_open and timer_key is not null`,
@@ -335,7 +388,9 @@ async function dropIndexes(c: pg.Client) {
     [BIG_TABLES],
   );
   // Remembered first, so an interrupted load can put them back (restoreIndexes).
-  await c.query(`insert into bench_meta values ('droppedIndexes', $1) on conflict (key) do update set value = excluded.value`, [JSON.stringify(rows)]);
+  await c.query(`insert into bench_meta values ('droppedIndexes', $1) on conflict (key) do update set value = excluded.value`, [
+    JSON.stringify(rows),
+  ]);
   for (const r of rows) await c.query(`drop index ${pg.escapeIdentifier(r.name)}`);
 }
 
@@ -348,9 +403,15 @@ async function restoreIndexes(url: string, c: pg.Client, log: Log) {
   // Biggest first: the GIN and timeline indexes dominate, the rest fill in around them.
   const weight = (d: string) => (/using gin/i.test(d) ? 0 : /timeline_event/.test(d) ? 1 : 2);
   const queue = [...defs].sort((x, y) => weight(x) - weight(y));
-  await inParallel(url, 2, queue, async (client, def) => {
-    await client.query(def.replace(/^CREATE (UNIQUE )?INDEX/i, (m) => `${m} IF NOT EXISTS`));
-  }, (client) => client.query(`set maintenance_work_mem = '1GB'`).then(() => {}));
+  await inParallel(
+    url,
+    2,
+    queue,
+    async (client, def) => {
+      await client.query(def.replace(/^CREATE (UNIQUE )?INDEX/i, (m) => `${m} IF NOT EXISTS`));
+    },
+    (client) => client.query(`set maintenance_work_mem = '1GB'`).then(() => {}),
+  );
   await c.query(`delete from bench_meta where key = 'droppedIndexes'`);
   log(`  rebuilt ${defs.length} indexes (${((performance.now() - t) / 1000).toFixed(1)} s)`);
 }
@@ -361,7 +422,9 @@ async function restoreIndexes(url: string, c: pg.Client, log: Log) {
  */
 async function vacuumAnalyze(url: string, log: Log) {
   const t = performance.now();
-  await inParallel(url, 2, ['timeline_event', 'activity', 'cases', 'person', 'timer'], (client, table) => client.query(`vacuum (analyze) ${table}`).then(() => {}));
+  await inParallel(url, 2, ['timeline_event', 'activity', 'cases', 'person', 'timer'], (client, table) =>
+    client.query(`vacuum (analyze) ${table}`).then(() => {}),
+  );
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -375,7 +438,13 @@ async function vacuumAnalyze(url: string, log: Log) {
   log(`  vacuum analyze, checkpoint (${((performance.now() - t) / 1000).toFixed(1)} s)`);
 }
 
-async function inParallel<T>(url: string, n: number, items: T[], fn: (c: pg.Client, item: T) => Promise<void>, setup?: (c: pg.Client) => Promise<void>) {
+async function inParallel<T>(
+  url: string,
+  n: number,
+  items: T[],
+  fn: (c: pg.Client, item: T) => Promise<void>,
+  setup?: (c: pg.Client) => Promise<void>,
+) {
   const queue = [...items];
   await Promise.all(
     Array.from({ length: Math.min(n, items.length) }, async () => {
@@ -403,15 +472,23 @@ export async function settleBackgroundWork(url: string, log: Log) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const column = await c.query(`select 1 from information_schema.columns where table_name = 'cases' and column_name = 'deadline_warned_for'`);
+    const column = await c.query(
+      `select 1 from information_schema.columns where table_name = 'cases' and column_name = 'deadline_warned_for'`,
+    );
     const warned = column.rowCount
-      ? (await c.query(`update cases set deadline_warned_for = handling_deadline
+      ? ((
+          await c.query(`update cases set deadline_warned_for = handling_deadline
           where closed_at is null and handling_warn_from is not null and handling_warn_from <= current_date
-            and deadline_warned_for is distinct from handling_deadline`)).rowCount ?? 0
+            and deadline_warned_for is distinct from handling_deadline`)
+        ).rowCount ?? 0)
       : 0;
-    const mail = (await c.query(`update outbox_message set status = 'failed', last_error = 'benchmark: no mail server' where status = 'pending'`)).rowCount ?? 0;
+    const mail =
+      (await c.query(`update outbox_message set status = 'failed', last_error = 'benchmark: no mail server' where status = 'pending'`))
+        .rowCount ?? 0;
     if (warned || mail) {
-      log(`background work settled: ${warned.toLocaleString('en')} deadline warnings marked given, ${mail.toLocaleString('en')} queued mails marked failed`);
+      log(
+        `background work settled: ${warned.toLocaleString('en')} deadline warnings marked given, ${mail.toLocaleString('en')} queued mails marked failed`,
+      );
       await c.query('vacuum analyze cases, outbox_message');
     }
   } finally {

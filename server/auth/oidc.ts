@@ -33,7 +33,13 @@ export function oidcConfiguration(settings: OidcSettings): Promise<client.Config
     const options: client.DiscoveryRequestOptions = { timeout: DISCOVERY_TIMEOUT_SECONDS };
     if (isLocalIssuer(settings.issuer)) options.execute = [client.allowInsecureRequests];
     // client_secret_basic: the default token endpoint authentication of OIDC client registration.
-    pending = client.discovery(new URL(settings.issuer), settings.clientId, undefined, client.ClientSecretBasic(settings.clientSecret), options);
+    pending = client.discovery(
+      new URL(settings.issuer),
+      settings.clientId,
+      undefined,
+      client.ClientSecretBasic(settings.clientSecret),
+      options,
+    );
     configurations.set(key, pending);
     // A provider that is down at first use must not stay broken for the life of the process.
     pending.catch(() => {

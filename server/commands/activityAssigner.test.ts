@@ -21,7 +21,15 @@ before(async () => {
 after(() => env.close());
 
 const incoming = (assignTo: 'queue' | 'self' | { team: string } = 'queue') =>
-  asActor(env.services, dispatcher, (ctx) => registerActivity(ctx, { channel: 'email', subject: 'Klacht over wachttijd', body: 'Tekst', contact: { email: 'a@example.org' }, assignTo }));
+  asActor(env.services, dispatcher, (ctx) =>
+    registerActivity(ctx, {
+      channel: 'email',
+      subject: 'Klacht over wachttijd',
+      body: 'Tekst',
+      contact: { email: 'a@example.org' },
+      assignTo,
+    }),
+  );
 const load = (id: string) => env.services.db.selectFrom('activity').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const code = (c: string) => (err: unknown) => err instanceof AppError && err.code === c;
 
@@ -30,11 +38,22 @@ describe('work queue assignment', () => {
     const id = await incoming();
     await asActor(env.services, dispatcher, (ctx) => assignActivity(ctx, id, { userId: agentA.id, teamId: kccTeam }));
     assert.equal((await load(id)).assignee_user_id, agentA.id);
-    await assert.rejects(asActor(env.services, dispatcher, (ctx) => assignActivity(ctx, id, { userId: agentB.id })), code('invalid'));
+    await assert.rejects(
+      asActor(env.services, dispatcher, (ctx) => assignActivity(ctx, id, { userId: agentB.id })),
+      code('invalid'),
+    );
     await asActor(env.services, dispatcher, (ctx) => assignActivity(ctx, id, { userId: agentB.id, reason: 'Sanne is ziek' }));
     assert.equal((await load(id)).assignee_user_id, agentB.id);
-    const events = await env.services.db.selectFrom('timeline_event').select(['type', 'data']).where('activity_id', '=', id).orderBy('id').execute();
-    assert.deepEqual(events.map((e) => e.type), ['activityRegistered', 'activityAssigned', 'activityReassigned']);
+    const events = await env.services.db
+      .selectFrom('timeline_event')
+      .select(['type', 'data'])
+      .where('activity_id', '=', id)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['activityRegistered', 'activityAssigned', 'activityReassigned'],
+    );
     assert.equal((events[2]!.data as { reason: string }).reason, 'Sanne is ziek');
   });
 
@@ -44,8 +63,14 @@ describe('work queue assignment', () => {
     let row = await load(id);
     assert.equal(row.assignee_user_id, agentA.id);
     assert.equal(row.status, 'inProgress');
-    await assert.rejects(asActor(env.services, agentB, (ctx) => pickUpActivity(ctx, id)), code('conflict'));
-    await assert.rejects(asActor(env.services, agentB, (ctx) => releaseActivity(ctx, id)), code('conflict'));
+    await assert.rejects(
+      asActor(env.services, agentB, (ctx) => pickUpActivity(ctx, id)),
+      code('conflict'),
+    );
+    await assert.rejects(
+      asActor(env.services, agentB, (ctx) => releaseActivity(ctx, id)),
+      code('conflict'),
+    );
     await asActor(env.services, agentA, (ctx) => releaseActivity(ctx, id));
     row = await load(id);
     assert.equal(row.assignee_user_id, null);
@@ -55,7 +80,10 @@ describe('work queue assignment', () => {
 
   test('someone outside the team can neither see nor claim its task', async () => {
     const id = await incoming({ team: 'kcc' });
-    await assert.rejects(asActor(env.services, outsider, (ctx) => pickUpActivity(ctx, id)), code('not_found'));
+    await assert.rejects(
+      asActor(env.services, outsider, (ctx) => pickUpActivity(ctx, id)),
+      code('not_found'),
+    );
   });
 
   test('two agents picking up the same activity at once: exactly one gets it', async () => {
@@ -66,7 +94,12 @@ describe('work queue assignment', () => {
         asActor(env.services, agentB, (ctx) => pickUpActivity(ctx, id)),
       ]);
       assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
-      const events = await env.services.db.selectFrom('timeline_event').select('type').where('activity_id', '=', id).where('type', '=', 'activityPickedUp').execute();
+      const events = await env.services.db
+        .selectFrom('timeline_event')
+        .select('type')
+        .where('activity_id', '=', id)
+        .where('type', '=', 'activityPickedUp')
+        .execute();
       assert.equal(events.length, 1);
     }
   });
@@ -83,8 +116,14 @@ describe('work queue assignment', () => {
 
   test('cancelling needs a reason; a closed activity cannot be closed again', async () => {
     const id = await incoming('self');
-    await assert.rejects(asActor(env.services, dispatcher, (ctx) => closeActivity(ctx, id, { status: 'cancelled' })), code('invalid'));
+    await assert.rejects(
+      asActor(env.services, dispatcher, (ctx) => closeActivity(ctx, id, { status: 'cancelled' })),
+      code('invalid'),
+    );
     await asActor(env.services, dispatcher, (ctx) => closeActivity(ctx, id, { status: 'cancelled', reason: 'Dubbel' }));
-    await assert.rejects(asActor(env.services, dispatcher, (ctx) => closeActivity(ctx, id, { status: 'done' })), code('conflict'));
+    await assert.rejects(
+      asActor(env.services, dispatcher, (ctx) => closeActivity(ctx, id, { status: 'done' })),
+      code('conflict'),
+    );
   });
 });

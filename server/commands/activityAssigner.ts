@@ -16,12 +16,7 @@ const OPEN = ['open', 'inProgress'];
 export type AssignTarget = { userId?: string | null; teamId?: string | null };
 
 async function loadForChange(ctx: CommandContext, id: string) {
-  const row = await ctx.tx
-    .selectFrom('activity')
-    .selectAll()
-    .where('id', '=', id)
-    .where(activityScope(ctx.actor))
-    .executeTakeFirst();
+  const row = await ctx.tx.selectFrom('activity').selectAll().where('id', '=', id).where(activityScope(ctx.actor)).executeTakeFirst();
   if (!row) throw notFound('Deze activiteit');
   return row;
 }
@@ -29,14 +24,24 @@ async function loadForChange(ctx: CommandContext, id: string) {
 async function checkTarget(ctx: CommandContext, target: AssignTarget) {
   if (!target.userId && !target.teamId) throw invalid('userId', 'Kies een medewerker of een team.');
   if (target.userId) {
-    const user = await ctx.tx.selectFrom('staff_user').select('id').where('id', '=', target.userId).where('active', '=', true).executeTakeFirst();
+    const user = await ctx.tx
+      .selectFrom('staff_user')
+      .select('id')
+      .where('id', '=', target.userId)
+      .where('active', '=', true)
+      .executeTakeFirst();
     if (!user) throw invalid('userId', 'Deze medewerker bestaat niet of is niet actief.');
   }
   if (target.teamId) {
     const team = await ctx.tx.selectFrom('team').select('id').where('id', '=', target.teamId).executeTakeFirst();
     if (!team) throw invalid('teamId', 'Dit team bestaat niet.');
     if (target.userId) {
-      const member = await ctx.tx.selectFrom('team_member').select('user_id').where('team_id', '=', target.teamId).where('user_id', '=', target.userId).executeTakeFirst();
+      const member = await ctx.tx
+        .selectFrom('team_member')
+        .select('user_id')
+        .where('team_id', '=', target.teamId)
+        .where('user_id', '=', target.userId)
+        .executeTakeFirst();
       if (!member) throw invalid('userId', 'Deze medewerker zit niet in het gekozen team.');
     }
   }
@@ -74,17 +79,29 @@ export async function assignActivity(ctx: CommandContext, id: string, target: As
 }
 
 /** The colleague who gets work from someone else hears so; picking something up yourself is silent. */
-async function notifyAssignee(ctx: CommandContext, userId: string | null | undefined, activities: { id: string; subject: string; case_id: string | null }[]) {
+async function notifyAssignee(
+  ctx: CommandContext,
+  userId: string | null | undefined,
+  activities: { id: string; subject: string; case_id: string | null }[],
+) {
   if (!userId || userId === actorId(ctx.actor) || !activities.length) return;
   const [first] = activities;
   const single = activities.length === 1 && first;
-  const kase = single && first.case_id ? await ctx.tx.selectFrom('cases').select('reference').where('id', '=', first.case_id).executeTakeFirst() : undefined;
+  const kase =
+    single && first.case_id
+      ? await ctx.tx.selectFrom('cases').select('reference').where('id', '=', first.case_id).executeTakeFirst()
+      : undefined;
   await notifyStaff(ctx, [userId], {
     kind: 'assignment',
     caseId: single ? first.case_id : null,
     caseReference: kase?.reference ?? null,
-    message: single ? `${ctx.actor.name} heeft "${first.subject}" aan u toegewezen.` : `${ctx.actor.name} heeft ${activities.length} activiteiten aan u toegewezen.`,
-    key: `${activities.map((a) => a.id).sort().join(',')}:${ctx.now.toISOString()}`,
+    message: single
+      ? `${ctx.actor.name} heeft "${first.subject}" aan u toegewezen.`
+      : `${ctx.actor.name} heeft ${activities.length} activiteiten aan u toegewezen.`,
+    key: `${activities
+      .map((a) => a.id)
+      .sort()
+      .join(',')}:${ctx.now.toISOString()}`,
   });
 }
 
@@ -111,7 +128,11 @@ export async function bulkAssignActivities(ctx: CommandContext, ids: string[], t
       version: sql`version + 1`,
       updated_at: ctx.now,
     }))
-    .where('id', 'in', before.map((b) => b.id))
+    .where(
+      'id',
+      'in',
+      before.map((b) => b.id),
+    )
     .execute();
   await ctx.tx
     .insertInto('timeline_event')
@@ -174,7 +195,13 @@ export async function releaseActivity(ctx: CommandContext, id: string) {
     .where('status', 'in', OPEN)
     .executeTakeFirst();
   if (!updated.numUpdatedRows) throw conflict('U heeft deze taak niet (meer) op uw naam.');
-  await recordEvent(ctx, { type: 'taskReleased', activityId: id, caseId: current.case_id, before: { assigneeUserId: me }, after: { assigneeUserId: null } });
+  await recordEvent(ctx, {
+    type: 'taskReleased',
+    activityId: id,
+    caseId: current.case_id,
+    before: { assigneeUserId: me },
+    after: { assigneeUserId: null },
+  });
 }
 
 /** Finish (done) or drop (cancelled, with a reason) an activity. */

@@ -13,7 +13,12 @@ export async function linkActivityToCase(ctx: CommandContext, activityId: string
     .executeTakeFirst();
   if (!activity) throw notFound('Deze activiteit');
   if (activity.case_id) throw conflict('Deze activiteit is al aan een melding gekoppeld.');
-  const target = await ctx.tx.selectFrom('cases').select(['id', 'case_type']).where('id', '=', caseId).where(caseScope(ctx.actor)).executeTakeFirst();
+  const target = await ctx.tx
+    .selectFrom('cases')
+    .select(['id', 'case_type'])
+    .where('id', '=', caseId)
+    .where(caseScope(ctx.actor))
+    .executeTakeFirst();
   if (!target) throw notFound('Deze melding');
   await attachActivity(ctx, activity, target.id, target.case_type);
 }

@@ -59,19 +59,40 @@ const INSERT_ACTIVITY = `
   left join team t on t.id = a.assignee_team_id`;
 
 type InsertedActivity = Selectable<DB['activity']> & {
-  user_id: string | null; user_name: string | null; team_id: string | null; team_name: string | null;
-  case_reference: string | null; handling_deadline: string | null; handling_warn_from: string | null; case_closed_at: Date | null;
+  user_id: string | null;
+  user_name: string | null;
+  team_id: string | null;
+  team_name: string | null;
+  case_reference: string | null;
+  handling_deadline: string | null;
+  handling_warn_from: string | null;
+  case_closed_at: Date | null;
 };
 
-async function insertActivity(db: Kysely<DB>, actor: Actor, now: Date, input: RegisterActivityInput, teamId: string | null): Promise<InsertedActivity> {
+async function insertActivity(
+  db: Kysely<DB>,
+  actor: Actor,
+  now: Date,
+  input: RegisterActivityInput,
+  teamId: string | null,
+): Promise<InsertedActivity> {
   const me = actorId(actor);
   const toSelf = input.assignTo === 'self' && me !== null;
   const contact = { ...input.contact, phone: input.contact.phone ? normalisePhone(input.contact.phone) : undefined };
   // The same event recordEvent writes (timeline.ts), with the new activity's id.
   const after = { channel: input.channel, subject: input.subject, assigneeUserId: toSelf ? me : null, assigneeTeamId: teamId };
   const params = [
-    input.channel, toSelf ? 'inProgress' : 'open', input.subject, input.body, JSON.stringify(contact),
-    toSelf ? me : null, teamId, now, me, actor.name, JSON.stringify(after),
+    input.channel,
+    toSelf ? 'inProgress' : 'open',
+    input.subject,
+    input.body,
+    JSON.stringify(contact),
+    toSelf ? me : null,
+    teamId,
+    now,
+    me,
+    actor.name,
+    JSON.stringify(after),
   ];
   const result = await db.executeQuery<InsertedActivity>(CompiledQuery.raw(INSERT_ACTIVITY, params));
   return result.rows[0]!;

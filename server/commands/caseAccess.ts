@@ -15,13 +15,23 @@ export async function issueCaseLink(ctx: CommandContext, caseId: string): Promis
   const token = randomBytes(32).toString('base64url');
   await ctx.tx
     .insertInto('case_access')
-    .values({ case_id: caseId, token_hash: hash(token), created_at: ctx.now, expires_at: new Date(ctx.now.getTime() + LINK_VALID_DAYS * 86_400_000) })
+    .values({
+      case_id: caseId,
+      token_hash: hash(token),
+      created_at: ctx.now,
+      expires_at: new Date(ctx.now.getTime() + LINK_VALID_DAYS * 86_400_000),
+    })
     .execute();
   return `${ctx.services.publicUrl}/volgen/${token}`;
 }
 
 export async function revokeCaseLinks(ctx: CommandContext, caseId: string) {
-  await ctx.tx.updateTable('case_access').set({ revoked_at: ctx.now }).where('case_id', '=', caseId).where('revoked_at', 'is', null).execute();
+  await ctx.tx
+    .updateTable('case_access')
+    .set({ revoked_at: ctx.now })
+    .where('case_id', '=', caseId)
+    .where('revoked_at', 'is', null)
+    .execute();
   await recordEvent(ctx, { type: 'caseLinksRevoked', caseId });
 }
 

@@ -31,7 +31,11 @@ export function caseClocks(services: Pick<Services, 'org' | 'calendar'>, c: Cloc
 }
 
 export async function refreshHandlingDeadline(ctx: CommandContext, caseId: string) {
-  const c = await ctx.tx.selectFrom('cases').select(['received_at', 'regime', 'clock_facts', 'closed_at']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['received_at', 'regime', 'clock_facts', 'closed_at'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
   const handling = caseClocks(ctx.services, c, ctx.now).find((k) => k.key === 'handling');
   await ctx.tx
     .updateTable('cases')
@@ -41,7 +45,12 @@ export async function refreshHandlingDeadline(ctx: CommandContext, caseId: strin
 }
 
 /** Queue flag from the stored deadline: overdue after the last day, nearly due from the warning day. */
-export function deadlineState(today: string, deadline: string | null, warnFrom: string | null, closed: boolean): 'overdue' | 'nearlyDue' | null {
+export function deadlineState(
+  today: string,
+  deadline: string | null,
+  warnFrom: string | null,
+  closed: boolean,
+): 'overdue' | 'nearlyDue' | null {
   if (closed || !deadline) return null;
   if (today > deadline) return 'overdue';
   if (warnFrom && today >= warnFrom) return 'nearlyDue';

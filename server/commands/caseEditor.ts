@@ -9,7 +9,12 @@ import { recordEvent } from './timeline.ts';
 
 /** Notes, documents and data fields of a case: the enrichment every role does along the way. */
 async function loadCase(ctx: CommandContext, caseId: string) {
-  const c = await ctx.tx.selectFrom('cases').select(['id', 'process_key', 'data', 'version', 'closed_at']).where('id', '=', caseId).where(caseScope(ctx.actor)).executeTakeFirst();
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['id', 'process_key', 'data', 'version', 'closed_at'])
+    .where('id', '=', caseId)
+    .where(caseScope(ctx.actor))
+    .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   return c;
 }
@@ -18,7 +23,11 @@ export async function addNote(ctx: CommandContext, caseId: string, body: string)
   await loadCase(ctx, caseId);
   const author = actorId(ctx.actor);
   if (!author) throw new AppError('invalid', 'Een notitie heeft een medewerker als auteur.');
-  const note = await ctx.tx.insertInto('note').values({ case_id: caseId, author_id: author, body, created_at: ctx.now }).returning('id').executeTakeFirstOrThrow();
+  const note = await ctx.tx
+    .insertInto('note')
+    .values({ case_id: caseId, author_id: author, body, created_at: ctx.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await ctx.tx.updateTable('cases').set({ updated_at: ctx.now }).where('id', '=', caseId).execute();
   await recordEvent(ctx, { type: 'noteAdded', caseId, data: { noteId: note.id } });
   return note.id;
@@ -29,7 +38,8 @@ export async function updateCaseData(ctx: CommandContext, caseId: string, change
   if (c.closed_at) throw conflict('Een gesloten melding kan niet meer worden gewijzigd.');
   const def = ctx.services.processes.get(c.process_key)!;
   const values = validateFields(def.caseType.fields, changes, 'data', { partial: true });
-  if (expectedVersion !== undefined && expectedVersion !== c.version) throw conflict('De melding is intussen gewijzigd. Vernieuw de pagina.');
+  if (expectedVersion !== undefined && expectedVersion !== c.version)
+    throw conflict('De melding is intussen gewijzigd. Vernieuw de pagina.');
   const updated = await ctx.tx
     .updateTable('cases')
     .set({ data: sql`data || ${JSON.stringify(values)}::jsonb`, version: sql`version + 1`, updated_at: ctx.now })
@@ -62,7 +72,9 @@ export async function addDocument(services: Services, actor: Actor, caseId: stri
     stored = await services.storage.put(upload.content, maxBytes);
   } catch (err) {
     if (err instanceof TooLargeError) {
-      throw new AppError('too_large', `Het bestand is groter dan ${Math.round(maxBytes / 1024 / 1024)} MB.`, [{ name: 'file', code: 'maxSize', reason: 'Bestand te groot.' }]);
+      throw new AppError('too_large', `Het bestand is groter dan ${Math.round(maxBytes / 1024 / 1024)} MB.`, [
+        { name: 'file', code: 'maxSize', reason: 'Bestand te groot.' },
+      ]);
     }
     throw err;
   }
@@ -89,7 +101,11 @@ export async function addDocument(services: Services, actor: Actor, caseId: stri
         .returning(['id'])
         .executeTakeFirstOrThrow();
       await ctx.tx.updateTable('cases').set({ updated_at: ctx.now }).where('id', '=', caseId).execute();
-      await recordEvent(ctx, { type: 'documentAdded', caseId, after: { documentId: doc.id, filename: upload.filename, docType: upload.docType, sha256: stored.sha256 } });
+      await recordEvent(ctx, {
+        type: 'documentAdded',
+        caseId,
+        after: { documentId: doc.id, filename: upload.filename, docType: upload.docType, sha256: stored.sha256 },
+      });
       return { id: doc.id, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
     });
   } catch (err) {

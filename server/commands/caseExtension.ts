@@ -15,28 +15,62 @@ import { mailComplainedColleagues } from './complainedPersons.ts';
 type ExtensionFacts = { extension?: { noticeSentAt: string; weeks: number }; consentDelay?: { consentAt: string; newEnd: string } };
 
 async function loadOpenCase(ctx: CommandContext, caseId: string) {
-  const c = await ctx.tx.selectFrom('cases').select(['id', 'received_at', 'regime', 'clock_facts', 'closed_at', 'handling_deadline']).where('id', '=', caseId).where(caseScope(ctx.actor)).forUpdate().executeTakeFirst();
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['id', 'received_at', 'regime', 'clock_facts', 'closed_at', 'handling_deadline'])
+    .where('id', '=', caseId)
+    .where(caseScope(ctx.actor))
+    .forUpdate()
+    .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   if (c.closed_at) throw conflict('Een afgesloten melding heeft geen lopende termijn.');
   return c;
 }
 
-async function applyFacts(ctx: CommandContext, c: Awaited<ReturnType<typeof loadOpenCase>>, facts: ExtensionFacts, event: { type: string; data: Record<string, unknown> }) {
+async function applyFacts(
+  ctx: CommandContext,
+  c: Awaited<ReturnType<typeof loadOpenCase>>,
+  facts: ExtensionFacts,
+  event: { type: string; data: Record<string, unknown> },
+) {
   const result = handlingTerm(clockInputOf(ctx.services, { ...c, clock_facts: facts }), ctx.services.calendar);
-  if (!result.ok) throw new AppError('invalid', result.error.message.nl, [{ name: result.error.field, code: result.error.code, reason: result.error.message.nl }]);
-  await ctx.tx.updateTable('cases').set({ clock_facts: JSON.stringify(facts), updated_at: ctx.now }).where('id', '=', c.id).execute();
+  if (!result.ok)
+    throw new AppError('invalid', result.error.message.nl, [
+      { name: result.error.field, code: result.error.code, reason: result.error.message.nl },
+    ]);
+  await ctx.tx
+    .updateTable('cases')
+    .set({ clock_facts: JSON.stringify(facts), updated_at: ctx.now })
+    .where('id', '=', c.id)
+    .execute();
   await refreshHandlingDeadline(ctx, c.id);
   const after = await ctx.tx.selectFrom('cases').select('handling_deadline').where('id', '=', c.id).executeTakeFirstOrThrow();
-  await recordEvent(ctx, { type: event.type, caseId: c.id, before: { deadline: c.handling_deadline }, after: { deadline: after.handling_deadline }, data: event.data });
+  await recordEvent(ctx, {
+    type: event.type,
+    caseId: c.id,
+    before: { deadline: c.handling_deadline },
+    after: { deadline: after.handling_deadline },
+    data: event.data,
+  });
   return after.handling_deadline;
 }
 
-export async function extendHandlingPeriod(ctx: CommandContext, caseId: string, input: { weeks: number; reason: string; noticeSentAt?: Date }) {
+export async function extendHandlingPeriod(
+  ctx: CommandContext,
+  caseId: string,
+  input: { weeks: number; reason: string; noticeSentAt?: Date },
+) {
   const c = await loadOpenCase(ctx, caseId);
   const facts = c.clock_facts as ExtensionFacts;
-  if (facts.extension) throw conflict('De termijn is al eens verdaagd. Verder uitstellen kan alleen met schriftelijke instemming van de klager.');
+  if (facts.extension)
+    throw conflict('De termijn is al eens verdaagd. Verder uitstellen kan alleen met schriftelijke instemming van de klager.');
   const noticeSentAt = (input.noticeSentAt ?? ctx.now).toISOString();
-  const deadline = await applyFacts(ctx, c, { ...facts, extension: { noticeSentAt, weeks: input.weeks } }, { type: 'handlingPeriodExtended', data: { weeks: input.weeks, reason: input.reason, noticeSentAt } });
+  const deadline = await applyFacts(
+    ctx,
+    c,
+    { ...facts, extension: { noticeSentAt, weeks: input.weeks } },
+    { type: 'handlingPeriodExtended', data: { weeks: input.weeks, reason: input.reason, noticeSentAt } },
+  );
   // The written notice (Awb 9:11 lid 2) goes out with the extension, before the old deadline.
   if (!input.noticeSentAt) {
     const vars = { reason: input.reason, weeks: String(input.weeks) };
@@ -49,5 +83,10 @@ export async function extendHandlingPeriod(ctx: CommandContext, caseId: string, 
 export async function recordConsentDelay(ctx: CommandContext, caseId: string, input: { consentAt: Date; newEnd: string; note: string }) {
   const c = await loadOpenCase(ctx, caseId);
   const facts = c.clock_facts as ExtensionFacts;
-  return applyFacts(ctx, c, { ...facts, consentDelay: { consentAt: input.consentAt.toISOString(), newEnd: input.newEnd } }, { type: 'consentDelayRecorded', data: { newEnd: input.newEnd, note: input.note } });
+  return applyFacts(
+    ctx,
+    c,
+    { ...facts, consentDelay: { consentAt: input.consentAt.toISOString(), newEnd: input.newEnd } },
+    { type: 'consentDelayRecorded', data: { newEnd: input.newEnd, note: input.note } },
+  );
 }

@@ -6,7 +6,8 @@ import type { CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import type { Duration } from '../domain/process/definition.ts';
 
-const approxDays = (d: Duration) => ('days' in d ? d.days : 'weeks' in d ? d.weeks * 7 : 'workingDays' in d ? Math.ceil((d.workingDays * 7) / 5) : d.hours / 24);
+const approxDays = (d: Duration) =>
+  'days' in d ? d.days : 'weeks' in d ? d.weeks * 7 : 'workingDays' in d ? Math.ceil((d.workingDays * 7) / 5) : d.hours / 24;
 
 /**
  * Mail to the complainant about their case. It goes to the representative when there is one (the
@@ -14,19 +15,42 @@ const approxDays = (d: Duration) => ('days' in d ? d.days : 'weeks' in d ? d.wee
  * the message is not dropped silently: the timeline says so, so the handler calls or writes.
  */
 export const longDate = (d: Date | string) =>
-  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeZone: 'Europe/Amsterdam' }).format(typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d);
-const dateTime = (d: Date) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
+  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeZone: 'Europe/Amsterdam' }).format(
+    typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d,
+  );
+const dateTime = (d: Date) =>
+  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
 
-export async function sendCaseMessage(ctx: CommandContext, caseId: string, template: TemplateKey, opts: { key: string; inputs?: Record<string, unknown>; vars?: Record<string, string>; attachments?: string[] }) {
+export async function sendCaseMessage(
+  ctx: CommandContext,
+  caseId: string,
+  template: TemplateKey,
+  opts: { key: string; inputs?: Record<string, unknown>; vars?: Record<string, string>; attachments?: string[] },
+) {
   const c = await ctx.tx
     .selectFrom('cases')
     .innerJoin('person as p', 'p.id', 'cases.complainant_id')
     .leftJoin('person as r', 'r.id', 'cases.representative_id')
     .leftJoin('staff_user as u', 'u.id', 'cases.assignee_user_id')
-    .select(['cases.id', 'cases.reference', 'cases.received_at', 'cases.handling_deadline', 'cases.process_key', 'p.name as c_name', 'p.email as c_email', 'r.name as r_name', 'r.email as r_email', 'u.name as handler'])
+    .select([
+      'cases.id',
+      'cases.reference',
+      'cases.received_at',
+      'cases.handling_deadline',
+      'cases.process_key',
+      'p.name as c_name',
+      'p.email as c_email',
+      'r.name as r_name',
+      'r.email as r_email',
+      'u.name as handler',
+    ])
     .where('cases.id', '=', caseId)
     .executeTakeFirstOrThrow();
-  const to = c.r_email ? { address: c.r_email, name: c.r_name, role: 'representative' as const } : c.c_email ? { address: c.c_email, name: c.c_name, role: 'complainant' as const } : null;
+  const to = c.r_email
+    ? { address: c.r_email, name: c.r_name, role: 'representative' as const }
+    : c.c_email
+      ? { address: c.c_email, name: c.c_name, role: 'complainant' as const }
+      : null;
   if (!to) {
     await recordEvent(ctx, { type: 'messageNotSent', caseId, data: { template, reason: 'noEmailAddress' } });
     return null;
@@ -45,28 +69,67 @@ export async function sendCaseMessage(ctx: CommandContext, caseId: string, templ
     ...opts.vars,
   };
   if (needsTrackingLink(template) && !vars.trackingLink) vars.trackingLink = await issueCaseLink(ctx, caseId);
-  return enqueueMessage(ctx, { caseId, template, recipientRole: to.role, to, vars, idempotencyKey: `${caseId}:${opts.key}:${template}`, attachments: opts.attachments });
+  return enqueueMessage(ctx, {
+    caseId,
+    template,
+    recipientRole: to.role,
+    to,
+    vars,
+    idempotencyKey: `${caseId}:${opts.key}:${template}`,
+    attachments: opts.attachments,
+  });
 }
 
 const needsTrackingLink = (t: TemplateKey) => ['confirmation', 'acknowledgment', 'informationRequest', 'hearingInvitation'].includes(t);
 
 /** The values a template needs beyond the case itself, from the step's inputs or related rows. */
-async function templateVars(ctx: CommandContext, caseId: string, template: TemplateKey, inputs: Record<string, unknown>): Promise<Record<string, string>> {
+async function templateVars(
+  ctx: CommandContext,
+  caseId: string,
+  template: TemplateKey,
+  inputs: Record<string, unknown>,
+): Promise<Record<string, string>> {
   switch (template) {
     case 'informationRequest': {
-      const wait = await ctx.tx.selectFrom('timer').select('fires_at').where('case_id', '=', caseId).where('status', '=', 'pending').where('timer_key', '=', 'informationWait').executeTakeFirst();
-      return { question: String(inputs.informationRequested ?? ''), answerBy: wait ? longDate(new Date(wait.fires_at.getTime() - 1)) : 'zo snel mogelijk' };
+      const wait = await ctx.tx
+        .selectFrom('timer')
+        .select('fires_at')
+        .where('case_id', '=', caseId)
+        .where('status', '=', 'pending')
+        .where('timer_key', '=', 'informationWait')
+        .executeTakeFirst();
+      return {
+        question: String(inputs.informationRequested ?? ''),
+        answerBy: wait ? longDate(new Date(wait.fires_at.getTime() - 1)) : 'zo snel mogelijk',
+      };
     }
     case 'cancellation':
       return { reason: labelOf(ctx, caseId, 'cancelReason', inputs.cancelReason) ?? 'de klacht is ingetrokken of dubbel' };
     case 'informalConfirmation':
       return { solution: String(inputs.solution ?? '') };
     case 'hearingInvitation': {
-      const slots = await ctx.tx.selectFrom('hearing_slot').select(['starts_at', 'location']).where('case_id', '=', caseId).where('booked_at', 'is', null).where('withdrawn_at', 'is', null).orderBy('starts_at').execute();
-      return { slots: slots.length ? slots.map((s) => `- ${dateTime(s.starts_at)}, ${s.location}`).join('\n') : '- Wij bellen u om een tijd af te spreken.' };
+      const slots = await ctx.tx
+        .selectFrom('hearing_slot')
+        .select(['starts_at', 'location'])
+        .where('case_id', '=', caseId)
+        .where('booked_at', 'is', null)
+        .where('withdrawn_at', 'is', null)
+        .orderBy('starts_at')
+        .execute();
+      return {
+        slots: slots.length
+          ? slots.map((s) => `- ${dateTime(s.starts_at)}, ${s.location}`).join('\n')
+          : '- Wij bellen u om een tijd af te spreken.',
+      };
     }
     case 'hearingConfirmation': {
-      const slot = await ctx.tx.selectFrom('hearing_slot').select(['starts_at', 'location']).where('case_id', '=', caseId).where('booked_at', 'is not', null).orderBy('booked_at', 'desc').executeTakeFirst();
+      const slot = await ctx.tx
+        .selectFrom('hearing_slot')
+        .select(['starts_at', 'location'])
+        .where('case_id', '=', caseId)
+        .where('booked_at', 'is not', null)
+        .orderBy('booked_at', 'desc')
+        .executeTakeFirst();
       return { hearingAt: slot ? dateTime(slot.starts_at) : '', location: slot?.location ?? '' };
     }
     default:
@@ -93,13 +156,26 @@ export async function sendSurvey(ctx: CommandContext, caseId: string, key: strin
   const c = await ctx.tx.selectFrom('cases').select(['complainant_id', 'process_key']).where('id', '=', caseId).executeTakeFirstOrThrow();
   const quiet = ctx.services.processes.get(c.process_key)!.periods.surveyQuietPeriod;
   const since = new Date(ctx.now.getTime() - (quiet ? approxDays(quiet) : 0) * 86_400_000);
-  const recent = await ctx.tx.selectFrom('survey').select('id').where('person_id', '=', c.complainant_id).where('sent_at', '>', since).executeTakeFirst();
+  const recent = await ctx.tx
+    .selectFrom('survey')
+    .select('id')
+    .where('person_id', '=', c.complainant_id)
+    .where('sent_at', '>', since)
+    .executeTakeFirst();
   const already = await ctx.tx.selectFrom('survey').select('id').where('case_id', '=', caseId).executeTakeFirst();
   if (recent || already) {
     await recordEvent(ctx, { type: 'surveySkipped', caseId, data: { reason: already ? 'alreadySent' : 'recentSurvey' } });
     return;
   }
   const token = randomBytes(32).toString('base64url');
-  await ctx.tx.insertInto('survey').values({ case_id: caseId, person_id: c.complainant_id, token_hash: createHash('sha256').update(token).digest('base64url'), sent_at: ctx.now }).execute();
+  await ctx.tx
+    .insertInto('survey')
+    .values({
+      case_id: caseId,
+      person_id: c.complainant_id,
+      token_hash: createHash('sha256').update(token).digest('base64url'),
+      sent_at: ctx.now,
+    })
+    .execute();
   await sendCaseMessage(ctx, caseId, 'surveyInvitation', { key, vars: { surveyLink: `${ctx.services.publicUrl}/enquete/${token}` } });
 }

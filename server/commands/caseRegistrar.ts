@@ -73,7 +73,11 @@ async function nextReference(ctx: CommandContext): Promise<string> {
 
 /** What full-text search sees of a case; accents are folded so "coordinator" finds "coördinator". */
 export const searchTextOf = (parts: (string | null | undefined)[]) =>
-  parts.filter(Boolean).join(' ').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  parts
+    .filter(Boolean)
+    .join(' ')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
 
 /** Log an activity as a new case, or register a case directly (seed 000 §4.2). */
 export async function registerCase(ctx: CommandContext, input: RegisterCaseInput) {

@@ -6,7 +6,14 @@ import { teamIdByKey } from './teams.ts';
 export async function createCaseTask(
   ctx: CommandContext,
   caseId: string,
-  task: { taskKey: string; subject: { nl: string }; team?: string; dueInDays?: number; dueAt?: Date; assignee?: { teamId: string | null; userId: string | null } },
+  task: {
+    taskKey: string;
+    subject: { nl: string };
+    team?: string;
+    dueInDays?: number;
+    dueAt?: Date;
+    assignee?: { teamId: string | null; userId: string | null };
+  },
 ) {
   const teamId = task.team ? await teamIdByKey(ctx, task.team) : (task.assignee?.teamId ?? null);
   const userId = task.team ? null : (task.assignee?.userId ?? null);
@@ -31,6 +38,11 @@ export async function createCaseTask(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordEvent(ctx, { type: 'taskCreated', caseId, activityId: row.id, after: { taskKey: task.taskKey, assigneeTeamId: teamId, assigneeUserId: userId } });
+  await recordEvent(ctx, {
+    type: 'taskCreated',
+    caseId,
+    activityId: row.id,
+    after: { taskKey: task.taskKey, assigneeTeamId: teamId, assigneeUserId: userId },
+  });
   return row.id;
 }

@@ -21,8 +21,21 @@ after(() => env.close());
 
 async function newCase() {
   return asActor(env.services, agent, async (ctx) => {
-    const activityId = await registerActivity(ctx, { channel: 'phone', subject: 'Lang wachten', body: 'Ik wacht al weken.', contact: { name: 'Jan Jansen' }, assignTo: 'self' });
-    return registerCase(ctx, { activityId, subject: 'Lang wachten', description: 'Ik wacht al weken.', channel: 'phone', complainant: { kind: 'person', name: 'Jan Jansen', email: 'jan@example.org' }, data: { product: 'Registratie' } });
+    const activityId = await registerActivity(ctx, {
+      channel: 'phone',
+      subject: 'Lang wachten',
+      body: 'Ik wacht al weken.',
+      contact: { name: 'Jan Jansen' },
+      assignTo: 'self',
+    });
+    return registerCase(ctx, {
+      activityId,
+      subject: 'Lang wachten',
+      description: 'Ik wacht al weken.',
+      channel: 'phone',
+      complainant: { kind: 'person', name: 'Jan Jansen', email: 'jan@example.org' },
+      data: { product: 'Registratie' },
+    });
   });
 }
 const step = (actor: StaffActor, caseId: string, transition: string, inputs: Record<string, unknown> = {}, expectedVersion?: number) =>
@@ -52,8 +65,16 @@ describe('case transitions', () => {
     let row = await env.services.db.selectFrom('cases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'withCoordinator');
     assert.equal(row.assignee_user_id, null);
-    const tasks = await env.services.db.selectFrom('activity').select(['task_key', 'status', 'assignee_team_id']).where('case_id', '=', c.id).where('kind', '=', 'task').execute();
-    assert.deepEqual(tasks.map((t) => [t.task_key, t.status]), [['assessCase', 'open']]);
+    const tasks = await env.services.db
+      .selectFrom('activity')
+      .select(['task_key', 'status', 'assignee_team_id'])
+      .where('case_id', '=', c.id)
+      .where('kind', '=', 'task')
+      .execute();
+    assert.deepEqual(
+      tasks.map((t) => [t.task_key, t.status]),
+      [['assessCase', 'open']],
+    );
     assert.equal(tasks[0]!.assignee_team_id, coordinator.teamIds[0]);
 
     await step(coordinator, c.id, 'acknowledge');
@@ -61,24 +82,54 @@ describe('case transitions', () => {
     await step(coordinator, c.id, 'forwardForJudgment');
     await step(backOffice, c.id, 'judge', { judgment: 'founded', judgmentReasons: 'Te lang gewacht.' });
     await step(coordinator, c.id, 'skipHearing', { hearingSkipReason: 'complainantDeclined' });
-    await assert.rejects(step(backOffice, c.id, 'submitLetter'), (e: unknown) => e instanceof AppError && e.invalidParams[0]?.name === 'letter', 'no letter, no step');
-    await writeAndSendLetter(env.services, { caseId: c.id, kind: 'decision', drafter: backOffice, approver: coordinator, submitStep: 'submitLetter', sendStep: 'sendLetter' });
+    await assert.rejects(
+      step(backOffice, c.id, 'submitLetter'),
+      (e: unknown) => e instanceof AppError && e.invalidParams[0]?.name === 'letter',
+      'no letter, no step',
+    );
+    await writeAndSendLetter(env.services, {
+      caseId: c.id,
+      kind: 'decision',
+      drafter: backOffice,
+      approver: coordinator,
+      submitStep: 'submitLetter',
+      sendStep: 'sendLetter',
+    });
 
     row = await env.services.db.selectFrom('cases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
     assert.ok(row.closed_at);
     assert.equal(row.data.classification, 'complaint');
     assert.equal(row.data.judgment, 'founded');
-    const open = await env.services.db.selectFrom('activity').select('id').where('case_id', '=', c.id).where('status', 'in', ['open', 'inProgress']).execute();
+    const open = await env.services.db
+      .selectFrom('activity')
+      .select('id')
+      .where('case_id', '=', c.id)
+      .where('status', 'in', ['open', 'inProgress'])
+      .execute();
     assert.equal(open.length, 0, 'closing leaves no open task behind');
-    const events = await env.services.db.selectFrom('timeline_event').select(['type', 'before', 'after', 'actor_name']).where('case_id', '=', c.id).orderBy('id').execute();
+    const events = await env.services.db
+      .selectFrom('timeline_event')
+      .select(['type', 'before', 'after', 'actor_name'])
+      .where('case_id', '=', c.id)
+      .orderBy('id')
+      .execute();
     const changes = events.filter((e) => e.type === 'statusChanged').map((e) => `${(e.before as any).status}→${(e.after as any).status}`);
     assert.deepEqual(changes, [
-      'registered→withCoordinator', 'withCoordinator→acknowledged', 'acknowledged→classified', 'classified→withBackOffice',
-      'withBackOffice→judged', 'judged→draftingLetter', 'draftingLetter→letterReview', 'letterReview→closed',
+      'registered→withCoordinator',
+      'withCoordinator→acknowledged',
+      'acknowledged→classified',
+      'classified→withBackOffice',
+      'withBackOffice→judged',
+      'judged→draftingLetter',
+      'draftingLetter→letterReview',
+      'letterReview→closed',
     ]);
     assert.equal(events.find((e) => e.type === 'statusChanged' && (e.after as any).status === 'judged')!.actor_name, backOffice.name);
     const notes = await env.services.db.selectFrom('note').select('body').where('case_id', '=', c.id).execute();
-    assert.deepEqual(notes.map((n) => n.body), ['Volledig.']);
+    assert.deepEqual(
+      notes.map((n) => n.body),
+      ['Volledig.'],
+    );
   });
 
   test('a role may only take the steps the process gives it, in the status that allows them', async () => {
@@ -93,7 +144,11 @@ describe('case transitions', () => {
     const c = await newCase();
     await step(agent, c.id, 'forwardToCoordinator');
     await step(coordinator, c.id, 'acknowledge');
-    await rejects(step(coordinator, c.id, 'classify', { classification: 'maybe', extra: 1 }), 'invalid', /inputs\.classification.*inputs\.statutory|inputs\.extra/);
+    await rejects(
+      step(coordinator, c.id, 'classify', { classification: 'maybe', extra: 1 }),
+      'invalid',
+      /inputs\.classification.*inputs\.statutory|inputs\.extra/,
+    );
     const row = await env.services.db.selectFrom('cases').select(['status', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'acknowledged');
   });
@@ -105,7 +160,10 @@ describe('case transitions', () => {
 
   test('the timeline cannot be changed or deleted', async () => {
     const c = await newCase();
-    await assert.rejects(env.services.db.updateTable('timeline_event').set({ type: 'forged' }).where('case_id', '=', c.id).execute(), /append-only/);
+    await assert.rejects(
+      env.services.db.updateTable('timeline_event').set({ type: 'forged' }).where('case_id', '=', c.id).execute(),
+      /append-only/,
+    );
     await assert.rejects(env.services.db.deleteFrom('timeline_event').where('case_id', '=', c.id).execute(), /append-only/);
   });
 
@@ -123,7 +181,12 @@ describe('case transitions', () => {
       assert.equal(won.length, 1);
       assert.equal(lost.length, 1);
       assert.ok(lost[0]!.reason instanceof AppError && lost[0]!.reason.code === 'conflict', String(lost[0]!.reason));
-      const events = await env.services.db.selectFrom('timeline_event').select('type').where('case_id', '=', c.id).where('type', '=', 'statusChanged').execute();
+      const events = await env.services.db
+        .selectFrom('timeline_event')
+        .select('type')
+        .where('case_id', '=', c.id)
+        .where('type', '=', 'statusChanged')
+        .execute();
       assert.equal(events.length, 1, 'only the winner wrote a timeline event');
       const notes = await env.services.db.selectFrom('note').select('body').where('case_id', '=', c.id).execute();
       assert.equal(notes.length, 1, 'only the winner wrote its note');

@@ -31,7 +31,12 @@ export type TransitionCaseInput = {
  * other finds zero rows and gets 409 with nothing changed.
  */
 export async function transitionCase(ctx: CommandContext, input: TransitionCaseInput) {
-  const current = await ctx.tx.selectFrom('cases').selectAll().where('id', '=', input.caseId).where(caseScope(ctx.actor)).executeTakeFirst();
+  const current = await ctx.tx
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', input.caseId)
+    .where(caseScope(ctx.actor))
+    .executeTakeFirst();
   if (!current) throw notFound('Deze melding');
   const def = ctx.services.processes.get(current.process_key);
   if (!def) throw new Error(`case ${current.id} has unknown process ${current.process_key}`);
@@ -42,17 +47,43 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
   }
   if (!mayTakeTransition(ctx.actor, t)) throw forbidden(`U mag de stap "${t.label.nl}" niet zetten.`);
   const me = actorId(ctx.actor);
-  if (me && (await ctx.tx.selectFrom('complained_person').select('id').where('case_id', '=', current.id).where('user_id', '=', me).executeTakeFirst())) {
+  if (
+    me &&
+    (await ctx.tx
+      .selectFrom('complained_person')
+      .select('id')
+      .where('case_id', '=', current.id)
+      .where('user_id', '=', me)
+      .executeTakeFirst())
+  ) {
     throw forbidden('Over u wordt in deze melding geklaagd; u mag haar niet behandelen (Awb 9:7).');
   }
   if (t.requiresTasksDone) {
-    const open = await ctx.tx.selectFrom('activity').select('subject').where('case_id', '=', current.id).where('kind', '=', 'task').where('status', 'in', ['open', 'inProgress']).execute();
-    if (open.length) throw conflict(`Rond eerst alle actieregels en taken af (${open.length} open: ${open.map((o) => o.subject).slice(0, 3).join('; ')}).`);
+    const open = await ctx.tx
+      .selectFrom('activity')
+      .select('subject')
+      .where('case_id', '=', current.id)
+      .where('kind', '=', 'task')
+      .where('status', 'in', ['open', 'inProgress'])
+      .execute();
+    if (open.length)
+      throw conflict(
+        `Rond eerst alle actieregels en taken af (${open.length} open: ${open
+          .map((o) => o.subject)
+          .slice(0, 3)
+          .join('; ')}).`,
+      );
   }
   if (t.requiresLetter) await requireLetter(ctx, current.id, t.requiresLetter);
   if (t.requiresDocument) {
-    const doc = await ctx.tx.selectFrom('document').select('id').where('case_id', '=', current.id).where('doc_type', '=', t.requiresDocument).executeTakeFirst();
-    if (!doc) throw invalid('documents', `Voeg eerst een document van het type "${t.requiresDocument}" toe aan de melding.`, 'documentRequired');
+    const doc = await ctx.tx
+      .selectFrom('document')
+      .select('id')
+      .where('case_id', '=', current.id)
+      .where('doc_type', '=', t.requiresDocument)
+      .executeTakeFirst();
+    if (!doc)
+      throw invalid('documents', `Voeg eerst een document van het type "${t.requiresDocument}" toe aan de melding.`, 'documentRequired');
   }
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
     throw conflict('De melding is intussen gewijzigd. Vernieuw de pagina en probeer opnieuw.');
@@ -80,7 +111,10 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
 
   for (const i of t.inputs) {
     if (i.target === 'note' && typeof values[i.key] === 'string') {
-      await ctx.tx.insertInto('note').values({ case_id: current.id, author_id: requireStaff(ctx), body: values[i.key] as string, created_at: ctx.now }).execute();
+      await ctx.tx
+        .insertInto('note')
+        .values({ case_id: current.id, author_id: requireStaff(ctx), body: values[i.key] as string, created_at: ctx.now })
+        .execute();
     }
   }
   await recordEvent(ctx, {
@@ -107,7 +141,14 @@ function requireStaff(ctx: CommandContext): string {
   return id;
 }
 
-async function applyEffect(ctx: CommandContext, caseId: string, def: ProcessDefinition, t: Transition, effect: Effect, step: { key: string; inputs: Record<string, unknown> }) {
+async function applyEffect(
+  ctx: CommandContext,
+  caseId: string,
+  def: ProcessDefinition,
+  t: Transition,
+  effect: Effect,
+  step: { key: string; inputs: Record<string, unknown> },
+) {
   switch (effect.type) {
     case 'assignTeam': {
       const teamId = await teamIdByKey(ctx, effect.team);
@@ -138,7 +179,12 @@ async function applyEffect(ctx: CommandContext, caseId: string, def: ProcessDefi
       return;
     case 'addActionLines':
       for (const line of def.stepTemplates[effect.template] ?? []) {
-        await createCaseTask(ctx, caseId, { taskKey: 'actionLine', subject: line.subject, team: line.team, dueInDays: line.afterDays || undefined });
+        await createCaseTask(ctx, caseId, {
+          taskKey: 'actionLine',
+          subject: line.subject,
+          team: line.team,
+          dueInDays: line.afterDays || undefined,
+        });
       }
       return;
     case 'noticeOfNotHandling':

@@ -12,14 +12,28 @@ export const CONTACT_METHODS = ['phone', 'inPerson', 'email', 'letter'] as const
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 type Facts = { firstContactAt?: string } & Record<string, unknown>;
 
-export async function recordComplainantContact(ctx: CommandContext, caseId: string, input: { method: ContactMethod; summary: string; at?: Date }) {
-  const c = await ctx.tx.selectFrom('cases').select(['id', 'received_at', 'closed_at']).where('id', '=', caseId).where(caseScope(ctx.actor)).forUpdate().executeTakeFirst();
+export async function recordComplainantContact(
+  ctx: CommandContext,
+  caseId: string,
+  input: { method: ContactMethod; summary: string; at?: Date },
+) {
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['id', 'received_at', 'closed_at'])
+    .where('id', '=', caseId)
+    .where(caseScope(ctx.actor))
+    .forUpdate()
+    .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   if (c.closed_at) throw conflict('Deze melding is afgesloten.');
   const at = input.at ?? ctx.now;
   if (at > ctx.now) throw invalid('at', 'Dit moment ligt in de toekomst. Leg een contact vast nadat het er is geweest.');
   if (at < c.received_at) throw invalid('at', 'Dit moment ligt vóór de ontvangst van de klacht.');
-  await recordEvent(ctx, { type: 'complainantContacted', caseId, data: { method: input.method, summary: input.summary, at: at.toISOString() } });
+  await recordEvent(ctx, {
+    type: 'complainantContacted',
+    caseId,
+    data: { method: input.method, summary: input.summary, at: at.toISOString() },
+  });
   await markFirstContact(ctx, caseId, at);
 }
 
@@ -28,5 +42,9 @@ export async function markFirstContact(ctx: CommandContext, caseId: string, at: 
   const c = await ctx.tx.selectFrom('cases').select('clock_facts').where('id', '=', caseId).executeTakeFirstOrThrow();
   const facts = c.clock_facts as Facts;
   if (facts.firstContactAt && new Date(facts.firstContactAt) <= at) return;
-  await ctx.tx.updateTable('cases').set({ clock_facts: JSON.stringify({ ...facts, firstContactAt: at.toISOString() }), updated_at: ctx.now }).where('id', '=', caseId).execute();
+  await ctx.tx
+    .updateTable('cases')
+    .set({ clock_facts: JSON.stringify({ ...facts, firstContactAt: at.toISOString() }), updated_at: ctx.now })
+    .where('id', '=', caseId)
+    .execute();
 }

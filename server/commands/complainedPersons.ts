@@ -11,8 +11,17 @@ import { longDate } from './caseMessages.ts';
  * Awb 9:7: the complaint is handled by someone not involved in the conduct complained about. The
  * people complained about are recorded on the case, and no work on that case is assigned to them.
  */
-export async function addComplainedPerson(ctx: CommandContext, caseId: string, input: { userId?: string; name?: string; jobTitle?: string }) {
-  const c = await ctx.tx.selectFrom('cases').select(['id', 'assignee_user_id']).where('id', '=', caseId).where(caseScope(ctx.actor)).executeTakeFirst();
+export async function addComplainedPerson(
+  ctx: CommandContext,
+  caseId: string,
+  input: { userId?: string; name?: string; jobTitle?: string },
+) {
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['id', 'assignee_user_id'])
+    .where('id', '=', caseId)
+    .where(caseScope(ctx.actor))
+    .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   let name = input.name?.trim();
   if (input.userId) {
@@ -47,7 +56,17 @@ async function sendComplaintCopy(ctx: CommandContext, caseId: string, complained
     .innerJoin('cases as c', 'c.id', 'cp.case_id')
     .leftJoin('staff_user as u', 'u.id', 'cp.user_id')
     .leftJoin('staff_user as h', 'h.id', 'c.assignee_user_id')
-    .select(['cp.name', 'cp.user_id', 'u.email', 'c.reference', 'c.subject', 'c.description', 'c.assignee_team_id', 'c.assignee_user_id', 'h.name as handler'])
+    .select([
+      'cp.name',
+      'cp.user_id',
+      'u.email',
+      'c.reference',
+      'c.subject',
+      'c.description',
+      'c.assignee_team_id',
+      'c.assignee_user_id',
+      'h.name as handler',
+    ])
     .where('cp.id', '=', complainedPersonId)
     .executeTakeFirstOrThrow();
   if (!p.user_id || !p.email) {
@@ -59,24 +78,49 @@ async function sendComplaintCopy(ctx: CommandContext, caseId: string, complained
     return;
   }
   // The complainant's own documents, never internal ones (letters, hearing reports, notes).
-  const docs = await ctx.tx.selectFrom('document').select('id').where('case_id', '=', caseId).where('doc_type', 'in', ['attachment', 'scan']).orderBy('created_at').limit(20).execute();
+  const docs = await ctx.tx
+    .selectFrom('document')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('doc_type', 'in', ['attachment', 'scan'])
+    .orderBy('created_at')
+    .limit(20)
+    .execute();
   await enqueueMessage(ctx, {
     caseId,
     template: 'complaintCopy',
     recipientRole: 'complainedPerson',
     to: { address: p.email, name: p.name },
-    vars: { recipientName: p.name, caseReference: p.reference, complaintSubject: p.subject, complaintText: p.description || '(geen omschrijving)', handlerName: p.handler ?? 'Een collega' },
+    vars: {
+      recipientName: p.name,
+      caseReference: p.reference,
+      complaintSubject: p.subject,
+      complaintText: p.description || '(geen omschrijving)',
+      handlerName: p.handler ?? 'Een collega',
+    },
     idempotencyKey: `${caseId}:complaintCopy:${p.user_id}`,
     attachments: docs.map((d) => d.id),
   });
   await ctx.tx
     .insertInto('notification')
-    .values({ user_id: p.user_id, case_id: caseId, kind: 'complaintCopy', message: `Er is een klacht over u binnengekomen (${p.reference}). U krijgt een afschrift per e-mail.`, created_at: ctx.now })
+    .values({
+      user_id: p.user_id,
+      case_id: caseId,
+      kind: 'complaintCopy',
+      message: `Er is een klacht over u binnengekomen (${p.reference}). U krijgt een afschrift per e-mail.`,
+      created_at: ctx.now,
+    })
     .execute();
 }
 
 /** A notice that goes to every colleague complained about (e.g. the extension, Awb 9:11 lid 2). */
-export async function mailComplainedColleagues(ctx: CommandContext, caseId: string, template: TemplateKey, key: string, vars: Record<string, string>) {
+export async function mailComplainedColleagues(
+  ctx: CommandContext,
+  caseId: string,
+  template: TemplateKey,
+  key: string,
+  vars: Record<string, string>,
+) {
   const people = await ctx.tx
     .selectFrom('complained_person as cp')
     .innerJoin('staff_user as u', 'u.id', 'cp.user_id')
@@ -91,15 +135,31 @@ export async function mailComplainedColleagues(ctx: CommandContext, caseId: stri
       template,
       recipientRole: 'complainedPerson',
       to: { address: u.email, name: u.name },
-      vars: { recipientName: u.name, caseReference: u.reference, deadline: u.handling_deadline ? longDate(u.handling_deadline) : 'later', handlerName: u.handler ?? ctx.services.org.name, ...vars },
+      vars: {
+        recipientName: u.name,
+        caseReference: u.reference,
+        deadline: u.handling_deadline ? longDate(u.handling_deadline) : 'later',
+        handlerName: u.handler ?? ctx.services.org.name,
+        ...vars,
+      },
       idempotencyKey: `${caseId}:${key}:${template}:${u.id}`,
     });
   }
 }
 
 /** Refuses giving work on a case to someone it is about. */
-export async function assertNotComplainedAbout(ctx: Pick<CommandContext, 'tx'>, caseId: string | null, userId: string | null, field = 'userId') {
+export async function assertNotComplainedAbout(
+  ctx: Pick<CommandContext, 'tx'>,
+  caseId: string | null,
+  userId: string | null,
+  field = 'userId',
+) {
   if (!caseId || !userId) return;
-  const hit = await ctx.tx.selectFrom('complained_person').select('name').where('case_id', '=', caseId).where('user_id', '=', userId).executeTakeFirst();
+  const hit = await ctx.tx
+    .selectFrom('complained_person')
+    .select('name')
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (hit) throw invalid(field, `${hit.name} is beklaagde in deze melding en mag die niet behandelen (Awb 9:7).`, 'complainedAbout');
 }

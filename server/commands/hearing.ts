@@ -11,7 +11,11 @@ import { recordEvent } from './timeline.ts';
  */
 export type SlotInput = { startsAt: Date; endsAt: Date; location: string };
 
-export async function inviteForHearing(ctx: CommandContext, caseId: string, input: { slots: SlotInput[]; note?: string; expectedVersion?: number }) {
+export async function inviteForHearing(
+  ctx: CommandContext,
+  caseId: string,
+  input: { slots: SlotInput[]; note?: string; expectedVersion?: number },
+) {
   input.slots.forEach((s, i) => {
     if (s.endsAt <= s.startsAt) throw invalid(`slots.${i}.endsAt`, 'Het einde ligt voor het begin.');
     if (s.startsAt <= ctx.now) throw invalid(`slots.${i}.startsAt`, 'Bied alleen tijden in de toekomst aan.');
@@ -23,23 +27,56 @@ export async function inviteForHearing(ctx: CommandContext, caseId: string, inpu
   // rolls them back with it.
   await ctx.tx
     .insertInto('hearing_slot')
-    .values(input.slots.map((s) => ({ case_id: caseId, starts_at: s.startsAt, ends_at: s.endsAt, location: s.location, offered_at: ctx.now })))
+    .values(
+      input.slots.map((s) => ({ case_id: caseId, starts_at: s.startsAt, ends_at: s.endsAt, location: s.location, offered_at: ctx.now })),
+    )
     .execute();
-  const result = await transitionCase(ctx, { caseId, transition: 'inviteForHearing', expectedVersion: input.expectedVersion, inputs: input.note ? { note: input.note } : {} });
-  await recordEvent(ctx, { type: 'hearingSlotsOffered', caseId, data: { slots: input.slots.map((s) => ({ startsAt: s.startsAt.toISOString(), location: s.location })) } });
+  const result = await transitionCase(ctx, {
+    caseId,
+    transition: 'inviteForHearing',
+    expectedVersion: input.expectedVersion,
+    inputs: input.note ? { note: input.note } : {},
+  });
+  await recordEvent(ctx, {
+    type: 'hearingSlotsOffered',
+    caseId,
+    data: { slots: input.slots.map((s) => ({ startsAt: s.startsAt.toISOString(), location: s.location })) },
+  });
   return result;
 }
 
 export async function bookHearingSlot(ctx: CommandContext, caseId: string, slotId: string) {
-  const c = await ctx.tx.selectFrom('cases').select(['id', 'status']).where('id', '=', caseId).where(caseScope(ctx.actor)).executeTakeFirst();
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['id', 'status'])
+    .where('id', '=', caseId)
+    .where(caseScope(ctx.actor))
+    .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
-  const slot = await ctx.tx.selectFrom('hearing_slot').selectAll().where('id', '=', slotId).where('case_id', '=', caseId).forUpdate().executeTakeFirst();
+  const slot = await ctx.tx
+    .selectFrom('hearing_slot')
+    .selectAll()
+    .where('id', '=', slotId)
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!slot) throw notFound('Dit tijdstip');
   if (slot.booked_at || slot.withdrawn_at) throw conflict('Dit tijdstip is niet meer beschikbaar. Kies een ander tijdstip.');
   if (slot.starts_at <= ctx.now) throw conflict('Dit tijdstip is al voorbij. Kies een ander tijdstip.');
   await ctx.tx.updateTable('hearing_slot').set({ booked_at: ctx.now }).where('id', '=', slotId).execute();
-  await ctx.tx.updateTable('hearing_slot').set({ withdrawn_at: ctx.now }).where('case_id', '=', caseId).where('id', '<>', slotId).where('booked_at', 'is', null).where('withdrawn_at', 'is', null).execute();
-  await recordEvent(ctx, { type: 'hearingBooked', caseId, after: { startsAt: slot.starts_at.toISOString(), endsAt: slot.ends_at.toISOString(), location: slot.location } });
+  await ctx.tx
+    .updateTable('hearing_slot')
+    .set({ withdrawn_at: ctx.now })
+    .where('case_id', '=', caseId)
+    .where('id', '<>', slotId)
+    .where('booked_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .execute();
+  await recordEvent(ctx, {
+    type: 'hearingBooked',
+    caseId,
+    after: { startsAt: slot.starts_at.toISOString(), endsAt: slot.ends_at.toISOString(), location: slot.location },
+  });
   return transitionCase(ctx, { caseId, transition: 'planHearing', inputs: { hearingAt: slot.starts_at.toISOString() } });
 }
 

@@ -22,8 +22,15 @@ export async function startNotHandlingNotice(ctx: CommandContext, caseId: string
     .executeTakeFirstOrThrow();
   let dueAt: Date | undefined;
   if (isAwbRegime(c.regime)) {
-    const facts: Facts = { ...(c.clock_facts as Facts), notHandling: { ...(c.clock_facts as Facts).notHandling, decidedAt: ctx.now.toISOString() } };
-    await ctx.tx.updateTable('cases').set({ clock_facts: JSON.stringify(facts) }).where('id', '=', caseId).execute();
+    const facts: Facts = {
+      ...(c.clock_facts as Facts),
+      notHandling: { ...(c.clock_facts as Facts).notHandling, decidedAt: ctx.now.toISOString() },
+    };
+    await ctx.tx
+      .updateTable('cases')
+      .set({ clock_facts: JSON.stringify(facts) })
+      .where('id', '=', caseId)
+      .execute();
     const clock = caseClocks(ctx.services, { ...c, clock_facts: facts }, ctx.now).find((k) => k.key === 'notHandlingNotice');
     // Due on the last day of the period (midday, so the date is the same in every time zone shown).
     if (clock) dueAt = new Date(`${clock.adjustedEnd}T12:00:00Z`);
@@ -45,7 +52,11 @@ export async function recordNotHandlingNoticeSent(ctx: CommandContext, caseId: s
   const facts = c.clock_facts as Facts;
   if (isAwbRegime(c.regime) && !facts.notHandling?.noticeSentAt) {
     const next: Facts = { ...facts, notHandling: { ...facts.notHandling, noticeSentAt: ctx.now.toISOString() } };
-    await ctx.tx.updateTable('cases').set({ clock_facts: JSON.stringify(next) }).where('id', '=', caseId).execute();
+    await ctx.tx
+      .updateTable('cases')
+      .set({ clock_facts: JSON.stringify(next) })
+      .where('id', '=', caseId)
+      .execute();
   }
   const done = await ctx.tx
     .updateTable('activity')

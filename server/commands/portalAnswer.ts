@@ -9,7 +9,11 @@ import { recordEvent } from './timeline.ts';
  * activity on the case for its handler, and a case waiting for information resumes by itself.
  */
 export async function addComplainantMessage(ctx: CommandContext, caseId: string, input: { text: string; channel: 'web' | 'email' }) {
-  const c = await ctx.tx.selectFrom('cases').select(['id', 'status', 'process_key', 'closed_at', 'assignee_user_id', 'assignee_team_id', 'case_type', 'reference']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['id', 'status', 'process_key', 'closed_at', 'assignee_user_id', 'assignee_team_id', 'case_type', 'reference'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
   if (c.closed_at) throw conflict('Deze klacht is afgerond. Heeft u een nieuwe klacht? Dien die dan apart in.');
   const activity = await ctx.tx
     .insertInto('activity')

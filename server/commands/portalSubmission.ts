@@ -21,7 +21,11 @@ export type PortalComplaint = {
 
 export async function submitPortalComplaint(ctx: CommandContext, input: PortalComplaint) {
   const process = ctx.services.processes.defaultProcess;
-  const needs = { email: input.complainant.email, phone: input.complainant.phone, letter: input.complainant.street && input.complainant.postcode };
+  const needs = {
+    email: input.complainant.email,
+    phone: input.complainant.phone,
+    letter: input.complainant.street && input.complainant.postcode,
+  };
   if (!needs[input.contactPreference]) {
     const field = { email: 'complainant.email', phone: 'complainant.phone', letter: 'complainant.street' }[input.contactPreference];
     throw invalid(field, 'Vul dit in: u wilt dat we op deze manier contact met u opnemen.');

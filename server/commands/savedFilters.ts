@@ -11,10 +11,17 @@ export const MAX_SAVED_FILTERS = 50;
 
 export type SavedFilterRow = { id: string; name: string; query: string; created_at: Date };
 
-export async function saveFilter(ctx: CommandContext & { actor: StaffActor }, input: { name: string; query: string }): Promise<SavedFilterRow> {
+export async function saveFilter(
+  ctx: CommandContext & { actor: StaffActor },
+  input: { name: string; query: string },
+): Promise<SavedFilterRow> {
   // The user's row is the lock: two saves at once cannot both pass the limit.
   await ctx.tx.selectFrom('staff_user').select('id').where('id', '=', ctx.actor.id).forUpdate().executeTakeFirstOrThrow();
-  const { n } = await ctx.tx.selectFrom('saved_filter').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+  const { n } = await ctx.tx
+    .selectFrom('saved_filter')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', ctx.actor.id)
+    .executeTakeFirstOrThrow();
   if (Number(n) >= MAX_SAVED_FILTERS) {
     throw conflict(`U heeft al ${MAX_SAVED_FILTERS} bewaarde filters. Verwijder er eerst een.`);
   }
@@ -25,7 +32,9 @@ export async function saveFilter(ctx: CommandContext & { actor: StaffActor }, in
     .returning(['id', 'name', 'query', 'created_at'])
     .executeTakeFirst();
   if (!row) {
-    throw new AppError('conflict', 'U heeft al een filter met deze naam.', [{ name: 'body.name', code: 'duplicate', reason: 'U heeft al een filter met deze naam. Kies een andere naam.' }]);
+    throw new AppError('conflict', 'U heeft al een filter met deze naam.', [
+      { name: 'body.name', code: 'duplicate', reason: 'U heeft al een filter met deze naam. Kies een andere naam.' },
+    ]);
   }
   return row;
 }

@@ -21,7 +21,12 @@ export async function notifyStaff(
     .values(unique.map((user_id) => ({ user_id, case_id: n.caseId, kind: n.kind, message: n.message, created_at: ctx.now })))
     .execute();
   if (!ctx.services.org.staffMail[n.kind]) return;
-  const users = await ctx.tx.selectFrom('staff_user').select(['id', 'name', 'email']).where('id', 'in', unique).where('active', '=', true).execute();
+  const users = await ctx.tx
+    .selectFrom('staff_user')
+    .select(['id', 'name', 'email'])
+    .where('id', 'in', unique)
+    .where('active', '=', true)
+    .execute();
   for (const u of users) {
     await enqueueMessage(ctx, {
       caseId: n.caseId,

@@ -12,7 +12,16 @@ import { recordEvent } from './timeline.ts';
 export type TimerFire = Extract<Effect, { type: 'startTimer' }>['fire'] | { remind: true };
 export type TimerPayload = { status: string; period: string; fire: TimerFire };
 
-export async function startTimer(ctx: CommandContext, caseId: string, def: ProcessDefinition, status: string, timerKey: string, period: string, fire: TimerFire, from = ctx.now) {
+export async function startTimer(
+  ctx: CommandContext,
+  caseId: string,
+  def: ProcessDefinition,
+  status: string,
+  timerKey: string,
+  period: string,
+  fire: TimerFire,
+  from = ctx.now,
+) {
   const duration = def.periods[period];
   if (!duration) throw new Error(`process ${def.key} has no period ${period}`);
   const firesAt = addDuration(from, duration, ctx.services.calendar);
@@ -23,7 +32,12 @@ export async function startTimer(ctx: CommandContext, caseId: string, def: Proce
     .returning('id')
     .executeTakeFirstOrThrow();
   if (!('remind' in fire)) {
-    await recordEvent(ctx, { type: 'timerStarted', caseId, after: { timer: timerKey, firesAt: firesAt.toISOString() }, data: { period, duration } });
+    await recordEvent(ctx, {
+      type: 'timerStarted',
+      caseId,
+      after: { timer: timerKey, firesAt: firesAt.toISOString() },
+      data: { period, duration },
+    });
   }
   return row.id;
 }
@@ -48,4 +62,10 @@ export async function startStatusReminder(ctx: CommandContext, caseId: string, d
 }
 
 export const pendingTimersOf = (ctx: Pick<CommandContext, 'tx'>, caseId: string) =>
-  ctx.tx.selectFrom('timer').select(['timer_key', 'fires_at']).where('case_id', '=', caseId).where('status', '=', 'pending').where(sql<boolean>`timer_key <> 'reminder'`).execute();
+  ctx.tx
+    .selectFrom('timer')
+    .select(['timer_key', 'fires_at'])
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'pending')
+    .where(sql<boolean>`timer_key <> 'reminder'`)
+    .execute();

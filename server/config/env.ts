@@ -5,9 +5,7 @@ import { z } from 'zod';
  * Everything an installation differs in at start-up comes from the environment (README lists it).
  * Parsed once, validated, and refused with a message naming the variable when wrong.
  */
-const boolish = z
-  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no', ''])
-  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+const boolish = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no', '']).transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -34,7 +32,11 @@ const envSchema = z.object({
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
   INBOUND_SMTP_DOMAINS: z.string().default(''),
-  INBOUND_SMTP_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  INBOUND_SMTP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
   // Incoming mail by IMAP (server/mail/inbound/imapReader.ts): on when IMAP_HOST is set.
   IMAP_HOST: z.string().optional(),
   IMAP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -99,14 +101,21 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     demo: e.DEMO,
     publicUrl,
     orgConfigPath: e.ORG_CONFIG,
-    oidc: e.OIDC_ISSUER
-      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET! }
-      : undefined,
+    oidc: e.OIDC_ISSUER ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET! } : undefined,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY,
-    smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD } : undefined,
+    trustProxy:
+      e.TRUST_PROXY === undefined
+        ? false
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY === 'true'
+            ? true
+            : e.TRUST_PROXY,
+    smtp: e.SMTP_HOST
+      ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
+      : undefined,
     mailFrom: e.MAIL_FROM ?? `klachten@${new URL(publicUrl).hostname}`,
     inboundSmtp:
       e.INBOUND_SMTP_PORT === undefined
@@ -114,7 +123,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
         : {
             host: e.INBOUND_SMTP_HOST,
             port: e.INBOUND_SMTP_PORT,
-            domains: e.INBOUND_SMTP_DOMAINS.split(',').map((d) => d.trim()).filter(Boolean),
+            domains: e.INBOUND_SMTP_DOMAINS.split(',')
+              .map((d) => d.trim())
+              .filter(Boolean),
             maxBytes: e.INBOUND_SMTP_MAX_BYTES,
           },
     imap: e.IMAP_HOST

@@ -6,7 +6,13 @@ import { loadProcesses, PRESETS } from '../processes/index.ts';
 import { loadOrganisation } from './organisation.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const configs = [path.join(root, 'config/demo-organisation.json'), ...fs.readdirSync(path.join(root, 'config/examples')).filter((f) => f.endsWith('.json')).map((f) => path.join(root, 'config/examples', f))];
+const configs = [
+  path.join(root, 'config/demo-organisation.json'),
+  ...fs
+    .readdirSync(path.join(root, 'config/examples'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => path.join(root, 'config/examples', f)),
+];
 
 test('every shipped organisation configuration loads, with its processes valid', () => {
   for (const file of configs) {

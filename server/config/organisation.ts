@@ -18,9 +18,7 @@ export const organisationSchema = z.object({
     .object({ email: z.string().email().optional(), phone: z.string().optional(), website: z.string().url().optional() })
     .default({}),
   orgUnits: z.array(z.object({ key: z.string().min(1), name: z.string().min(1), parent: z.string().optional() })).default([]),
-  teams: z
-    .array(z.object({ key: z.string().min(1), name: z.string().min(1), orgUnit: z.string().optional() }))
-    .min(1),
+  teams: z.array(z.object({ key: z.string().min(1), name: z.string().min(1), orgUnit: z.string().optional() })).min(1),
   processes: z.array(z.string().min(1)).min(1),
   /** Per process: periods that override the preset's (e.g. a longer information wait). */
   processSettings: z.record(z.string(), z.object({ periods: z.record(z.string(), durationSchema).default({}) })).default({}),
@@ -29,23 +27,33 @@ export const organisationSchema = z.object({
   portal: z
     .object({
       intakeTeam: z.string().optional(),
-      privacyStatement: z.string().default(
-        'Wij gebruiken uw gegevens alleen om uw klacht te behandelen. We bewaren ze niet langer dan nodig. U mag altijd vragen welke gegevens we van u hebben.',
-      ),
+      privacyStatement: z
+        .string()
+        .default(
+          'Wij gebruiken uw gegevens alleen om uw klacht te behandelen. We bewaren ze niet langer dan nodig. U mag altijd vragen welke gegevens we van u hebben.',
+        ),
       otherRequestsUrl: z.string().url().optional(),
     })
     .prefault({}),
   /** Which staff notifications also go by e-mail (they are always in the app's notification list). */
-  staffMail: z
-    .object({ assignment: z.boolean().default(false), deadlineWarning: z.boolean().default(true) })
-    .prefault({}),
+  staffMail: z.object({ assignment: z.boolean().default(false), deadlineWarning: z.boolean().default(true) }).prefault({}),
   documents: z
     .object({
-      maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
+      maxBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(10 * 1024 * 1024),
       allowedTypes: z
         .array(z.string())
-        .default(['application/pdf', 'image/jpeg', 'image/png', 'text/plain',
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'message/rfc822']),
+        .default([
+          'application/pdf',
+          'image/jpeg',
+          'image/png',
+          'text/plain',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          'message/rfc822',
+        ]),
     })
     .prefault({}),
   /** Letters: the letterhead, the plain-language warning level, and the bodies and texts letters name. */

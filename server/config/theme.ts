@@ -14,8 +14,23 @@ const MAX_VALUE = 200;
 export const MAX_LOGO_BYTES = 512 * 1024;
 
 const VALUE_FUNCTIONS = new Set([
-  'var', 'calc', 'min', 'max', 'clamp', 'rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch',
-  'color', 'color-mix', 'light-dark',
+  'var',
+  'calc',
+  'min',
+  'max',
+  'clamp',
+  'rgb',
+  'rgba',
+  'hsl',
+  'hsla',
+  'hwb',
+  'lab',
+  'lch',
+  'oklab',
+  'oklch',
+  'color',
+  'color-mix',
+  'light-dark',
 ]);
 
 /** Why a token value is refused, or null when it is a plain value. */
@@ -35,12 +50,16 @@ export function tokenValueProblem(value: string): string | null {
   if (depth !== 0) return 'brackets must be balanced';
   for (const m of value.replace(/"[^"]*"|'[^']*'/g, '').matchAll(/([\w-]*[a-zA-Z_][\w-]*)\(/g)) {
     // A name straight before ( is a function (a bare ( is only grouping): only those that compute a value.
-    if (!VALUE_FUNCTIONS.has(m[1]!.toLowerCase())) return `the function ${m[1]}( is not allowed (allowed: ${[...VALUE_FUNCTIONS].join(', ')})`;
+    if (!VALUE_FUNCTIONS.has(m[1]!.toLowerCase()))
+      return `the function ${m[1]}( is not allowed (allowed: ${[...VALUE_FUNCTIONS].join(', ')})`;
   }
   return null;
 }
 
-const tokenName = z.string().max(100).regex(/^--[a-z0-9-]+$/, 'a CSS custom property name such as --basis-color-accent-1-color-default');
+const tokenName = z
+  .string()
+  .max(100)
+  .regex(/^--[a-z0-9-]+$/, 'a CSS custom property name such as --basis-color-accent-1-color-default');
 const tokenValue = z
   .string()
   .trim()
@@ -51,17 +70,22 @@ const tokenValue = z
     if (problem) ctx.addIssue({ code: 'custom', message: `invalid token value: ${problem}` });
   });
 
-export const themeSchema = z.object({
-  /** CSS custom property → value, applied on `.voorbeeld-theme` after the shipped tokens. */
-  tokens: z
-    .record(tokenName, tokenValue)
-    .default({})
-    .refine((t) => Object.keys(t).length <= MAX_TOKENS, `at most ${MAX_TOKENS} tokens`),
-  /** PNG, JPEG or SVG, relative to the configuration file; checked at start-up. */
-  logoPath: z.string().regex(/\.(png|jpe?g|svg)$/i, 'a .png, .jpg, .jpeg or .svg file').optional(),
-  /** The logo's text alternative; defaults to the organisation's name. */
-  logoAlt: z.string().trim().min(1).max(200).optional(),
-}).strict();
+export const themeSchema = z
+  .object({
+    /** CSS custom property → value, applied on `.voorbeeld-theme` after the shipped tokens. */
+    tokens: z
+      .record(tokenName, tokenValue)
+      .default({})
+      .refine((t) => Object.keys(t).length <= MAX_TOKENS, `at most ${MAX_TOKENS} tokens`),
+    /** PNG, JPEG or SVG, relative to the configuration file; checked at start-up. */
+    logoPath: z
+      .string()
+      .regex(/\.(png|jpe?g|svg)$/i, 'a .png, .jpg, .jpeg or .svg file')
+      .optional(),
+    /** The logo's text alternative; defaults to the organisation's name. */
+    logoAlt: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
 export type Theme = z.output<typeof themeSchema>;
 
 export type LogoType = 'image/png' | 'image/jpeg' | 'image/svg+xml';
@@ -92,9 +116,11 @@ export function resolveTheme(theme: Theme | undefined, configDir: string, orgNam
   if (bytes.length > MAX_LOGO_BYTES) throw new Error(`theme.logoPath: ${file} is ${bytes.length} bytes; at most ${MAX_LOGO_BYTES} allowed`);
   const type = logoType(file);
   const ok =
-    type === 'image/png' ? bytes.subarray(0, 4).equals(PNG)
-    : type === 'image/jpeg' ? bytes.subarray(0, 3).equals(JPEG)
-    : /<svg[\s>]/.test(bytes.subarray(0, 4096).toString('utf8'));
+    type === 'image/png'
+      ? bytes.subarray(0, 4).equals(PNG)
+      : type === 'image/jpeg'
+        ? bytes.subarray(0, 3).equals(JPEG)
+        : /<svg[\s>]/.test(bytes.subarray(0, 4096).toString('utf8'));
   if (!ok) throw new Error(`theme.logoPath: ${file} is not a ${type.slice(6).replace('+xml', '').toUpperCase()} image`);
   return { ...resolved, logoPath: file };
 }

@@ -17,11 +17,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
 
 /** PostgreSQL when a URL is given; embedded PGlite in `dataDir` (or in memory) otherwise. */
-export async function openDatabase(opts: {
-  databaseUrl?: string;
-  dataDir?: string;
-  poolSize?: number;
-}): Promise<OpenDatabase> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<OpenDatabase> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection the server drops (restart, failover) is replaced on next use; unhandled,

@@ -92,7 +92,11 @@ export interface CasesTable {
   handling_deadline: ColumnType<string | null, string | null | undefined, string | null>;
   deadline_warned_for: ColumnType<string | null, string | null | undefined, string | null>;
   handling_warn_from: ColumnType<string | null, string | null | undefined, string | null>;
-  contact_preference: ColumnType<'email' | 'phone' | 'letter' | null, 'email' | 'phone' | 'letter' | null | undefined, 'email' | 'phone' | 'letter' | null>;
+  contact_preference: ColumnType<
+    'email' | 'phone' | 'letter' | null,
+    'email' | 'phone' | 'letter' | null | undefined,
+    'email' | 'phone' | 'letter' | null
+  >;
 }
 export interface ActivityTable {
   id: Generated<string>;

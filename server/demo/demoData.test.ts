@@ -15,7 +15,11 @@ const examples = path.join(root, 'config/examples');
 const CONFIGS = [
   path.join(root, 'config/demo-organisation.json'),
   // Only the configurations: logos and other assets live in the same folder.
-  ...fs.readdirSync(examples).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(examples, f)),
+  ...fs
+    .readdirSync(examples)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(examples, f)),
 ];
 
 describe('demo data for every organisation configuration', () => {
@@ -29,9 +33,17 @@ describe('demo data for every organisation configuration', () => {
 
         const users = await services.db.selectFrom('staff_user').select(['id', 'roles']).execute();
         assert.equal(seeded.users, users.length);
-        for (const role of ROLES) assert.ok(users.some((u) => u.roles.includes(role)), `a demo user with role ${role}`);
+        for (const role of ROLES)
+          assert.ok(
+            users.some((u) => u.roles.includes(role)),
+            `a demo user with role ${role}`,
+          );
         const teamKeys = services.org.teams.map((t) => t.key);
-        const members = await services.db.selectFrom('team_member').innerJoin('team', 'team.id', 'team_member.team_id').select('team.key').execute();
+        const members = await services.db
+          .selectFrom('team_member')
+          .innerJoin('team', 'team.id', 'team_member.team_id')
+          .select('team.key')
+          .execute();
         for (const m of members) assert.ok(teamKeys.includes(m.key), `member of configured team ${m.key}`);
 
         const cases = await services.db.selectFrom('cases').select(['id', 'reference', 'process_key', 'status']).execute();
@@ -42,9 +54,17 @@ describe('demo data for every organisation configuration', () => {
         const statuses = new Set(cases.map((c) => c.status));
         assert.ok(statuses.size >= 3, `at least 3 statuses, got ${[...statuses].join(', ')}`);
         const terminal = new Set(services.processes.all().flatMap((d) => d.statuses.filter((s) => s.terminal).map((s) => s.key)));
-        assert.ok([...statuses].some((s) => terminal.has(s)), `a terminal status among ${[...statuses].join(', ')}`);
+        assert.ok(
+          [...statuses].some((s) => terminal.has(s)),
+          `a terminal status among ${[...statuses].join(', ')}`,
+        );
 
-        const withEvents = await services.db.selectFrom('timeline_event').select('case_id').where('case_id', 'is not', null).distinct().execute();
+        const withEvents = await services.db
+          .selectFrom('timeline_event')
+          .select('case_id')
+          .where('case_id', 'is not', null)
+          .distinct()
+          .execute();
         const timelines = new Set(withEvents.map((e) => e.case_id));
         for (const c of cases) assert.ok(timelines.has(c.id), `case ${c.reference} has a timeline`);
 

@@ -36,9 +36,17 @@ export async function seedDemoData(services: Services) {
   const teamKeys = demoTeams(DEMO_USERS, services.org, defs);
   for (const [i, u] of DEMO_USERS.entries()) {
     const roles = [...u.roles] as Role[];
-    const row = await services.db.insertInto('staff_user').values({ email: u.email, name: u.name, roles }).returning('id').executeTakeFirstOrThrow();
+    const row = await services.db
+      .insertInto('staff_user')
+      .values({ email: u.email, name: u.name, roles })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const teamIds = teamKeys[i]!.map((k) => teams.get(k)!);
-    if (teamIds.length) await services.db.insertInto('team_member').values(teamIds.map((team_id) => ({ team_id, user_id: row.id }))).execute();
+    if (teamIds.length)
+      await services.db
+        .insertInto('team_member')
+        .values(teamIds.map((team_id) => ({ team_id, user_id: row.id })))
+        .execute();
     actors.set(u.key, { kind: 'staff', id: row.id, name: u.name, email: u.email, roles, teamIds, permissions: permissionsFor(roles) });
   }
   const actor = (key: string) => actors.get(key)!;
@@ -49,7 +57,9 @@ export async function seedDemoData(services: Services) {
   const plans = new Map(
     defs.map((def) => {
       const creators = staff.filter((a) => a.permissions.has('activity:create') && a.permissions.has('case:create'));
-      const starters = creators.filter((a) => transitionsFrom(def, def.initialStatus).some((t) => demoCanTake(t, new Set(a.roles), approverRoles)));
+      const starters = creators.filter((a) =>
+        transitionsFrom(def, def.initialStatus).some((t) => demoCanTake(t, new Set(a.roles), approverRoles)),
+      );
       const walks: (DemoWalk | null)[] = [null, ...demoWalks(def, demoRoles, approverRoles)]; // null: an activity only
       return [def.key, { walks, registrars: (starters.length ? starters : creators).slice(0, 2) }];
     }),
@@ -102,19 +112,36 @@ export async function seedDemoData(services: Services) {
     for (const step of PATHS[spec.path] ?? []) {
       // Letter steps need a real letter: written, offered, approved and sent like a user would.
       if (step.transition === 'submitLetter') {
-        letter = await draftAndSubmitLetter(services, { caseId: created.id, kind: 'decision', drafter: actor(step.by), submitStep: 'submitLetter' });
+        letter = await draftAndSubmitLetter(services, {
+          caseId: created.id,
+          kind: 'decision',
+          drafter: actor(step.by),
+          submitStep: 'submitLetter',
+        });
         continue;
       }
       if (step.transition === 'sendLetter') {
         letter ??= await draftAndSubmitLetter(services, { caseId: created.id, kind: 'standard', drafter: actor(step.by) });
-        await approveAndSendLetter(services, { letterId: letter.id, version: letter.version, approver: actor(step.by), sendStep: 'sendLetter' });
+        await approveAndSendLetter(services, {
+          letterId: letter.id,
+          version: letter.version,
+          approver: actor(step.by),
+          sendStep: 'sendLetter',
+        });
         continue;
       }
       if (step.transition === 'recordHearing') {
         const report = `Verslag hoorgesprek ${created.reference}\n\nDe klant heeft haar verhaal gedaan. Wij hebben excuses aangeboden.\n`;
-        await addDocument(services, actor(step.by), created.id, { filename: 'hoorverslag.txt', mediaType: 'text/plain', docType: 'hearingReport', content: Readable.from(Buffer.from(report)) });
+        await addDocument(services, actor(step.by), created.id, {
+          filename: 'hoorverslag.txt',
+          mediaType: 'text/plain',
+          docType: 'hearingReport',
+          content: Readable.from(Buffer.from(report)),
+        });
       }
-      await run(actor(step.by), (ctx) => transitionCase(ctx, { caseId: created.id, transition: step.transition, inputs: step.inputs ?? {} }));
+      await run(actor(step.by), (ctx) =>
+        transitionCase(ctx, { caseId: created.id, transition: step.transition, inputs: step.inputs ?? {} }),
+      );
     }
   }
   // Two team tasks picked up, so "my tasks" is not empty: the coordinator's where it is in the team,
@@ -136,7 +163,9 @@ export async function seedDemoData(services: Services) {
     .sort((x, y) => Number(y.who === coordinator) - Number(x.who === coordinator))
     .slice(0, 2);
   for (const p of picks) {
-    await services.db.transaction().execute((tx) => pickUpActivity({ actor: p.who, tx, now: new Date(realNow - 3_600_000), services }, p.id));
+    await services.db
+      .transaction()
+      .execute((tx) => pickUpActivity({ actor: p.who, tx, now: new Date(realNow - 3_600_000), services }, p.id));
   }
   return { created: true, users: DEMO_USERS.length, cases };
 }
@@ -162,15 +191,30 @@ async function walkCase(services: Services, caseId: string, steps: Transition[],
   let letter: { id: string; version: number; kind: LetterKind } | undefined;
   for (const t of steps) {
     const needsApprover = t.requiresLetter?.atLeast === 'approved' || t.requiresLetter?.atLeast === 'sent';
-    const who = await takerFor(services, caseId, staff.filter((a) => mayTakeTransition(a, t) && (!needsApprover || a.roles.some((r) => approverRoles.includes(r)))));
+    const who = await takerFor(
+      services,
+      caseId,
+      staff.filter((a) => mayTakeTransition(a, t) && (!needsApprover || a.roles.some((r) => approverRoles.includes(r)))),
+    );
     if (!who) return;
     const inputs = sampleRequired(t.inputs, at());
     if (t.requiresDocument) {
       const text = `${t.label.nl}\n\nOpgesteld voor de demo: wat besproken is en wat is afgesproken.\n`;
-      await addDocument(services, who, caseId, { filename: `${t.requiresDocument}.txt`, mediaType: 'text/plain', docType: t.requiresDocument, content: Readable.from(Buffer.from(text)) });
+      await addDocument(services, who, caseId, {
+        filename: `${t.requiresDocument}.txt`,
+        mediaType: 'text/plain',
+        docType: t.requiresDocument,
+        content: Readable.from(Buffer.from(text)),
+      });
     }
     if (t.requiresTasksDone) {
-      const tasks = await services.db.selectFrom('activity').select('id').where('case_id', '=', caseId).where('kind', '=', 'task').where('status', 'in', ['open', 'inProgress']).execute();
+      const tasks = await services.db
+        .selectFrom('activity')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('kind', '=', 'task')
+        .where('status', 'in', ['open', 'inProgress'])
+        .execute();
       for (const task of tasks) await run(who, (ctx) => closeActivity(ctx, task.id, { status: 'done' }));
     }
     const need = t.requiresLetter;
@@ -183,10 +227,19 @@ async function walkCase(services: Services, caseId: string, steps: Transition[],
       letter = { ...(await draftAndSubmitLetter(services, { caseId, kind, drafter: who, submitStep: t.key, submitInputs: inputs })), kind };
       continue;
     }
-    const ready = letter && (!need.kinds?.length || need.kinds.includes(letter.kind)) ? letter : await draftAndSubmitLetter(services, { caseId, kind, drafter: who });
+    const ready =
+      letter && (!need.kinds?.length || need.kinds.includes(letter.kind))
+        ? letter
+        : await draftAndSubmitLetter(services, { caseId, kind, drafter: who });
     letter = undefined;
     if (need.atLeast === 'sent') {
-      await approveAndSendLetter(services, { letterId: ready.id, version: ready.version, approver: who, sendStep: t.key, sendInputs: inputs });
+      await approveAndSendLetter(services, {
+        letterId: ready.id,
+        version: ready.version,
+        approver: who,
+        sendStep: t.key,
+        sendInputs: inputs,
+      });
     } else {
       await asStaff(services, who, (ctx) => approveLetter(ctx, { letterId: ready.id, expectedVersion: ready.version }));
       await run(who, (ctx) => transitionCase(ctx, { caseId, transition: t.key, inputs }));

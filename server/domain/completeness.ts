@@ -37,7 +37,13 @@ export function notHandlingHints(input: { incidentDate?: unknown; receivedAt: Da
     const yearBefore = new Date(input.receivedAt);
     yearBefore.setUTCFullYear(yearBefore.getUTCFullYear() - 1);
     if (incident < yearBefore) {
-      hints.push({ code: 'olderThanOneYear', message: { nl: 'De gebeurtenis is meer dan een jaar voor de klacht. Awb 9:8 lid 1 sub b kan van toepassing zijn.', en: 'The event is more than a year before the complaint: Awb 9:8(1)(b) may apply.' } });
+      hints.push({
+        code: 'olderThanOneYear',
+        message: {
+          nl: 'De gebeurtenis is meer dan een jaar voor de klacht. Awb 9:8 lid 1 sub b kan van toepassing zijn.',
+          en: 'The event is more than a year before the complaint: Awb 9:8(1)(b) may apply.',
+        },
+      });
     }
   }
   return hints;

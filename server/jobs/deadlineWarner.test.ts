@@ -23,17 +23,38 @@ before(async () => {
 after(() => env.close());
 
 const notices = async (userId: string, kind: string) =>
-  env.services.db.selectFrom('notification').select(['case_id', 'message']).where('user_id', '=', userId).where('kind', '=', kind).orderBy('created_at').execute();
+  env.services.db
+    .selectFrom('notification')
+    .select(['case_id', 'message'])
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .orderBy('created_at')
+    .execute();
 
 describe('staff notifications', () => {
   test('deadline warning: once per deadline, to the handler or else the whole team, in the app and by e-mail; an extension warns again', async () => {
     env.clock.set('2026-03-02T09:00:00Z');
-    const newCase = () => asActor(env.services, agent, (ctx) => registerCase(ctx, { subject: 'Lange wachttijd', description: 'x', channel: 'phone', complainant: { kind: 'person', name: 'Ria' }, data: {} }));
+    const newCase = () =>
+      asActor(env.services, agent, (ctx) =>
+        registerCase(ctx, {
+          subject: 'Lange wachttijd',
+          description: 'x',
+          channel: 'phone',
+          complainant: { kind: 'person', name: 'Ria' },
+          data: {},
+        }),
+      );
     const teamCase = await newCase();
-    await asActor(env.services, agent, (ctx) => transitionCase(ctx, { caseId: teamCase.id, transition: 'forwardToCoordinator', inputs: {} }));
+    await asActor(env.services, agent, (ctx) =>
+      transitionCase(ctx, { caseId: teamCase.id, transition: 'forwardToCoordinator', inputs: {} }),
+    );
     const ownCase = await newCase();
     await env.services.db.updateTable('cases').set({ assignee_user_id: backOffice.id }).where('id', '=', ownCase.id).execute();
-    const row = await env.services.db.selectFrom('cases').select(['handling_deadline', 'handling_warn_from']).where('id', '=', teamCase.id).executeTakeFirstOrThrow();
+    const row = await env.services.db
+      .selectFrom('cases')
+      .select(['handling_deadline', 'handling_warn_from'])
+      .where('id', '=', teamCase.id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.handling_deadline, '2026-04-13');
 
     // The day before the warning day: nothing.
@@ -51,16 +72,32 @@ describe('staff notifications', () => {
       assert.match(got[0]!.message, /uiterlijk maandag 13 april 2026/);
     }
     assert.equal((await notices(backOffice.id, 'deadlineWarning')).filter((n) => n.case_id === ownCase.id).length, 1, 'the handler');
-    assert.equal((await notices(coordinator.id, 'deadlineWarning')).filter((n) => n.case_id === ownCase.id).length, 0, 'not the team of someone else’s case');
-    const mail = await env.services.db.selectFrom('outbox_message').select(['to_address', 'subject']).where('case_id', '=', ownCase.id).where('template_key', '=', 'staffNotice').execute();
-    assert.deepEqual(mail.map((m) => m.to_address), [backOffice.email]);
+    assert.equal(
+      (await notices(coordinator.id, 'deadlineWarning')).filter((n) => n.case_id === ownCase.id).length,
+      0,
+      'not the team of someone else’s case',
+    );
+    const mail = await env.services.db
+      .selectFrom('outbox_message')
+      .select(['to_address', 'subject'])
+      .where('case_id', '=', ownCase.id)
+      .where('template_key', '=', 'staffNotice')
+      .execute();
+    assert.deepEqual(
+      mail.map((m) => m.to_address),
+      [backOffice.email],
+    );
     assert.match(mail[0]!.subject, /Termijn verloopt bijna/);
 
     // An extension moves the deadline: a new warning when the new warning day comes.
     await asActor(env.services, coordinator, (ctx) => extendHandlingPeriod(ctx, ownCase.id, { weeks: 2, reason: 'Advies nodig' }));
     await warnDeadlines(env.services);
     assert.equal((await notices(backOffice.id, 'deadlineWarning')).filter((n) => n.case_id === ownCase.id).length, 1);
-    const moved = await env.services.db.selectFrom('cases').select('handling_warn_from').where('id', '=', ownCase.id).executeTakeFirstOrThrow();
+    const moved = await env.services.db
+      .selectFrom('cases')
+      .select('handling_warn_from')
+      .where('id', '=', ownCase.id)
+      .executeTakeFirstOrThrow();
     env.clock.set(`${moved.handling_warn_from}T06:00:00Z`);
     await warnDeadlines(env.services);
     const again = (await notices(backOffice.id, 'deadlineWarning')).filter((n) => n.case_id === ownCase.id);
@@ -69,15 +106,22 @@ describe('staff notifications', () => {
   });
 
   test('assignment: a colleague who gets work from the dispatcher is notified; picking up yourself is silent', async () => {
-    const a = await asActor(env.services, agent, (ctx) => registerActivity(ctx, { channel: 'phone', subject: 'Terugbelverzoek', body: 'x', contact: {}, assignTo: 'queue' }));
+    const a = await asActor(env.services, agent, (ctx) =>
+      registerActivity(ctx, { channel: 'phone', subject: 'Terugbelverzoek', body: 'x', contact: {}, assignTo: 'queue' }),
+    );
     await asActor(env.services, dispatcher, (ctx) => assignActivity(ctx, a, { userId: agent.id }));
     const got = await notices(agent.id, 'assignment');
     assert.equal(got.length, 1);
     assert.match(got[0]!.message, /heeft "Terugbelverzoek" aan u toegewezen/);
-    const b = await asActor(env.services, agent, (ctx) => registerActivity(ctx, { channel: 'phone', subject: 'Zelf oppakken', body: 'x', contact: {}, assignTo: 'queue' }));
+    const b = await asActor(env.services, agent, (ctx) =>
+      registerActivity(ctx, { channel: 'phone', subject: 'Zelf oppakken', body: 'x', contact: {}, assignTo: 'queue' }),
+    );
     await asActor(env.services, agent, (ctx) => pickUpActivity(ctx, b));
     assert.equal((await notices(agent.id, 'assignment')).length, 1);
     // Not by e-mail: the organisation did not switch that on for assignments.
-    assert.equal((await env.services.db.selectFrom('outbox_message').select('id').where('to_address', '=', agent.email).execute()).length, 0);
+    assert.equal(
+      (await env.services.db.selectFrom('outbox_message').select('id').where('to_address', '=', agent.email).execute()).length,
+      0,
+    );
   });
 });

@@ -32,10 +32,18 @@ export async function warnDeadlines(services: Services): Promise<number> {
     if (!due.length) return 0;
     const teams = [...new Set(due.filter((c) => !c.assignee_user_id && c.assignee_team_id).map((c) => c.assignee_team_id!))];
     const members = teams.length
-      ? await ctx.tx.selectFrom('team_member as m').innerJoin('staff_user as u', 'u.id', 'm.user_id').select(['m.team_id', 'm.user_id']).where('m.team_id', 'in', teams).where('u.active', '=', true).execute()
+      ? await ctx.tx
+          .selectFrom('team_member as m')
+          .innerJoin('staff_user as u', 'u.id', 'm.user_id')
+          .select(['m.team_id', 'm.user_id'])
+          .where('m.team_id', 'in', teams)
+          .where('u.active', '=', true)
+          .execute()
       : [];
     for (const c of due) {
-      const recipients = c.assignee_user_id ? [c.assignee_user_id] : members.filter((m) => m.team_id === c.assignee_team_id).map((m) => m.user_id);
+      const recipients = c.assignee_user_id
+        ? [c.assignee_user_id]
+        : members.filter((m) => m.team_id === c.assignee_team_id).map((m) => m.user_id);
       const deadline = c.handling_deadline!;
       const overdue = deadline < today;
       await notifyStaff(ctx, recipients, {

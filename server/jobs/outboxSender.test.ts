@@ -12,7 +12,14 @@ import { demoMailbox, smtpTransport, type MailTransport } from '../mail/transpor
 import { asActor, buildStaff, createTestServices, type TestEnv } from '../test/harness.ts';
 import { backoffMs, claimNext, DEFAULT_MAX_ATTEMPTS, plusAddress, sendDueMessages, type SenderOptions } from './outboxSender.ts';
 
-type Received = { messageId: string; to: string; inReplyTo?: string; replyTo?: string; headers: Map<string, unknown>; attachments: { filename?: string; content: Buffer }[] };
+type Received = {
+  messageId: string;
+  to: string;
+  inReplyTo?: string;
+  replyTo?: string;
+  headers: Map<string, unknown>;
+  attachments: { filename?: string; content: Buffer }[];
+};
 
 /**
  * A real SMTP server on loopback with an ephemeral port. It answers 451 to every recipient while
@@ -29,7 +36,8 @@ function localSmtp() {
       logger: false,
       onRcptTo(addr, _session, cb) {
         state.rcptTried.push(addr.address);
-        if (state.unknown.has(addr.address)) return cb(Object.assign(new Error(`5.1.1 <${addr.address}>: User unknown`), { responseCode: 550 }));
+        if (state.unknown.has(addr.address))
+          return cb(Object.assign(new Error(`5.1.1 <${addr.address}>: User unknown`), { responseCode: 550 }));
         if (state.refusing) return cb(Object.assign(new Error('4.3.0 Service tijdelijk niet beschikbaar'), { responseCode: 451 }));
         cb();
       },
@@ -37,7 +45,14 @@ function localSmtp() {
         simpleParser(stream).then(async (m) => {
           if (state.dataDelayMs) await new Promise((r) => setTimeout(r, state.dataDelayMs));
           const replyTo = m.replyTo?.value[0]?.address;
-          received.push({ messageId: m.messageId ?? '', to: (m.to as { text: string }).text, inReplyTo: m.inReplyTo, replyTo, headers: m.headers, attachments: m.attachments });
+          received.push({
+            messageId: m.messageId ?? '',
+            to: (m.to as { text: string }).text,
+            inReplyTo: m.inReplyTo,
+            replyTo,
+            headers: m.headers,
+            attachments: m.attachments,
+          });
           cb();
         }, cb);
       },
@@ -45,7 +60,14 @@ function localSmtp() {
   return {
     received,
     state,
-    start: () => new Promise<void>((resolve) => { server = create(); server.listen(state.port, '127.0.0.1', () => { state.port = (server!.server.address() as AddressInfo).port; resolve(); }); }),
+    start: () =>
+      new Promise<void>((resolve) => {
+        server = create();
+        server.listen(state.port, '127.0.0.1', () => {
+          state.port = (server!.server.address() as AddressInfo).port;
+          resolve();
+        });
+      }),
     stop: () => new Promise<void>((resolve) => server!.close(() => resolve())),
   };
 }
@@ -67,17 +89,35 @@ const drain = async (t: MailTransport = transport(), opts: SenderOptions = {}) =
   while ((await sendDueMessages(env.services, t, FROM, opts)) > 0);
 };
 const db = () => env.services.db;
-const rowsOf = (ids: string[]) => db().selectFrom('outbox_message').selectAll().where('id', 'in', ids).orderBy('created_at').orderBy('idempotency_key').execute();
+const rowsOf = (ids: string[]) =>
+  db().selectFrom('outbox_message').selectAll().where('id', 'in', ids).orderBy('created_at').orderBy('idempotency_key').execute();
 const gotFor = (tag: string) => smtp.received.filter((m) => m.to.includes(`+${tag}`));
-const eventsOf = (caseId: string, type: string) => db().selectFrom('timeline_event').select('data').where('case_id', '=', caseId).where('type', '=', type).execute();
+const eventsOf = (caseId: string, type: string) =>
+  db().selectFrom('timeline_event').select('data').where('case_id', '=', caseId).where('type', '=', type).execute();
 
 async function queue(n: number, tag: string, extra: { attachments?: string[]; inReplyTo?: string } = {}) {
   const agent = await buildStaff(env.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
-  const c = await asActor(env.services, agent, (ctx) => registerCase(ctx, { subject: 'x', description: 'y', channel: 'phone', complainant: { kind: 'person', name: 'Jan', email: 'jan@example.org' }, data: {} }));
+  const c = await asActor(env.services, agent, (ctx) =>
+    registerCase(ctx, {
+      subject: 'x',
+      description: 'y',
+      channel: 'phone',
+      complainant: { kind: 'person', name: 'Jan', email: 'jan@example.org' },
+      data: {},
+    }),
+  );
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = await runCommand(env.services, SYSTEM_ACTOR, (ctx) =>
-      enqueueMessage(ctx, { caseId: c.id, template: 'autoClose', recipientRole: 'complainant', to: { address: `jan+${tag}${i}@example.org`, name: 'Jan' }, vars: { complainantName: 'Jan', organisationPhone: '088', caseReference: c.reference }, idempotencyKey: `${tag}:${i}`, ...extra }),
+      enqueueMessage(ctx, {
+        caseId: c.id,
+        template: 'autoClose',
+        recipientRole: 'complainant',
+        to: { address: `jan+${tag}${i}@example.org`, name: 'Jan' },
+        vars: { complainantName: 'Jan', organisationPhone: '088', caseReference: c.reference },
+        idempotencyKey: `${tag}:${i}`,
+        ...extra,
+      }),
     );
     ids.push(id!);
   }
@@ -145,7 +185,10 @@ describe('the outbox sender against a real SMTP server', () => {
     const [row] = await rowsOf(ids);
     assert.deepEqual([row!.status, row!.attempts], ['failed', 1]);
     assert.match(row!.last_error!, /550 5\.1\.1 <<adres>>/);
-    assert.deepEqual((await eventsOf(caseId, 'messageFailed')).map((e) => e.data.attempts), [1]);
+    assert.deepEqual(
+      (await eventsOf(caseId, 'messageFailed')).map((e) => e.data.attempts),
+      [1],
+    );
   });
 
   test('a message that keeps being refused is marked failed after the last attempt, and then left alone', async () => {
@@ -191,16 +234,28 @@ describe('the outbox sender against a real SMTP server', () => {
     assert.equal(gotFor('crash').length, 1);
   });
 
-  test('a crash between the server\'s acceptance and the commit resends with the same Message-ID', async () => {
+  test("a crash between the server's acceptance and the commit resends with the same Message-ID", async () => {
     const { ids } = await queue(1, 'window');
     const claimed = (await claimNext(env.services))!;
     // The first sender delivers, then dies before it can mark the row sent.
-    await transport().send({ from: FROM, to: { address: claimed.to_address, name: null }, subject: claimed.subject, text: claimed.body_text, html: claimed.body_html, messageId: claimed.message_id, attachments: [] });
+    await transport().send({
+      from: FROM,
+      to: { address: claimed.to_address, name: null },
+      subject: claimed.subject,
+      text: claimed.body_text,
+      html: claimed.body_html,
+      messageId: claimed.message_id,
+      attachments: [],
+    });
     env.clock.advance(5 * 60_000 + 1);
     await drain();
     const got = gotFor('window');
     assert.equal(got.length, 2, 'the documented window: a second copy');
-    assert.deepEqual(new Set(got.map((m) => m.messageId)), new Set([claimed.message_id]), 'both carry our one Message-ID, so the receiver can drop the copy');
+    assert.deepEqual(
+      new Set(got.map((m) => m.messageId)),
+      new Set([claimed.message_id]),
+      'both carry our one Message-ID, so the receiver can drop the copy',
+    );
     assert.equal((await rowsOf(ids))[0]!.status, 'sent');
   });
 
@@ -225,7 +280,10 @@ describe('the outbox sender against a real SMTP server', () => {
       kind: 'smtp',
       send: (mail) =>
         new Promise((resolve, reject) => {
-          release = (o) => (o === 'accept' ? resolve({ messageId: mail.messageId }) : reject(Object.assign(new Error('421 4.4.2 timeout'), { responseCode: 421 })));
+          release = (o) =>
+            o === 'accept'
+              ? resolve({ messageId: mail.messageId })
+              : reject(Object.assign(new Error('421 4.4.2 timeout'), { responseCode: 421 }));
           sending();
         }),
     };
@@ -245,18 +303,50 @@ describe('the outbox sender against a real SMTP server', () => {
     }
     const [refused, accepted] = await rowsOf(ids);
     assert.deepEqual([refused!.status, refused!.attempts], ['pending', 2]);
-    assert.match(refused!.last_error!, /451/, 'the stale claim\'s failure did not overwrite the current one');
+    assert.match(refused!.last_error!, /451/, "the stale claim's failure did not overwrite the current one");
     assert.equal(accepted!.status, 'sent');
     assert.equal(accepted!.attempts, 2);
-    assert.equal((await db().selectFrom('timeline_event').select('id').where('type', '=', 'messageSent').where(sql<boolean>`data->>'messageId' = ${accepted!.id}`).execute()).length, 1);
+    assert.equal(
+      (
+        await db()
+          .selectFrom('timeline_event')
+          .select('id')
+          .where('type', '=', 'messageSent')
+          .where(sql<boolean>`data->>'messageId' = ${accepted!.id}`)
+          .execute()
+      ).length,
+      1,
+    );
   });
 
   test('threading headers, plus-addressed Reply-To and attachments from the case reach the server', async () => {
     const blob = await env.services.storage.put(Readable.from([Buffer.from('%PDF-1.4 brief')]), 1024);
     const { ids, reference, caseId } = await queue(0, 'unused');
-    const doc = await db().insertInto('document').values({ case_id: caseId, doc_type: 'letter', filename: 'besluit.pdf', media_type: 'application/pdf', size_bytes: blob.sizeBytes, sha256: blob.sha256, storage_key: blob.key, created_at: env.clock.now() }).returning('id').executeTakeFirstOrThrow();
+    const doc = await db()
+      .insertInto('document')
+      .values({
+        case_id: caseId,
+        doc_type: 'letter',
+        filename: 'besluit.pdf',
+        media_type: 'application/pdf',
+        size_bytes: blob.sizeBytes,
+        sha256: blob.sha256,
+        storage_key: blob.key,
+        created_at: env.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const ok = await runCommand(env.services, SYSTEM_ACTOR, (ctx) =>
-      enqueueMessage(ctx, { caseId, template: 'autoClose', recipientRole: 'complainant', to: { address: 'jan+headers@example.org' }, vars: { complainantName: 'Jan', organisationPhone: '088', caseReference: reference }, idempotencyKey: `headers:${caseId}`, attachments: [doc.id], inReplyTo: '<vraag-1@example.org>' }),
+      enqueueMessage(ctx, {
+        caseId,
+        template: 'autoClose',
+        recipientRole: 'complainant',
+        to: { address: 'jan+headers@example.org' },
+        vars: { complainantName: 'Jan', organisationPhone: '088', caseReference: reference },
+        idempotencyKey: `headers:${caseId}`,
+        attachments: [doc.id],
+        inReplyTo: '<vraag-1@example.org>',
+      }),
     );
     const other = await queue(1, 'foreign', { attachments: [doc.id] }); // another case's document
     await drain(transport(), { replyToPlusAddress: true });
@@ -284,8 +374,15 @@ describe('the outbox sender against a real SMTP server', () => {
 });
 
 test('backoff doubles from a minute up to an hour, with jitter', () => {
-  assert.deepEqual([1, 3, 20].map((n) => backoffMs(n, () => 0.5)), [60_000, 240_000, 3600_000]);
-  assert.deepEqual([backoffMs(1, () => 0), backoffMs(1, () => 1), backoffMs(7, () => 1)], [48_000, 72_000, 3600_000], 'jitter ±20 %, never above the cap');
+  assert.deepEqual(
+    [1, 3, 20].map((n) => backoffMs(n, () => 0.5)),
+    [60_000, 240_000, 3600_000],
+  );
+  assert.deepEqual(
+    [backoffMs(1, () => 0), backoffMs(1, () => 1), backoffMs(7, () => 1)],
+    [48_000, 72_000, 3600_000],
+    'jitter ±20 %, never above the cap',
+  );
 });
 
 test('the reply address carries the case reference after a plus', () => {

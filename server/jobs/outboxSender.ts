@@ -104,7 +104,13 @@ async function build(services: Services, msg: Claimed, from: string, opts: Sende
     const docs = await q.execute();
     // A letter without its enclosure is a different letter: refuse rather than send it incomplete.
     if (docs.length !== new Set(msg.attachments).size) throw new PermanentFailure('attachment not found on the case');
-    attachments = await Promise.all(docs.map(async (d) => ({ filename: d.filename, contentType: d.media_type, content: await buffer(services.storage.open(d.storage_key)) })));
+    attachments = await Promise.all(
+      docs.map(async (d) => ({
+        filename: d.filename,
+        contentType: d.media_type,
+        content: await buffer(services.storage.open(d.storage_key)),
+      })),
+    );
   }
   return {
     from,
@@ -131,7 +137,11 @@ async function markSent(services: Services, msg: Claimed, via: MailTransport['ki
       .returning('id')
       .executeTakeFirst();
     if (done && msg.case_id) {
-      await recordEvent(ctx, { type: 'messageSent', caseId: msg.case_id, data: { messageId: msg.id, template: msg.template_key, recipientRole: msg.recipient_role, via } });
+      await recordEvent(ctx, {
+        type: 'messageSent',
+        caseId: msg.case_id,
+        data: { messageId: msg.id, template: msg.template_key, recipientRole: msg.recipient_role, via },
+      });
     }
   });
 }
@@ -152,13 +162,22 @@ async function markFailedAttempt(services: Services, msg: Claimed, reason: strin
       .returning('id')
       .executeTakeFirst();
     if (updated && giveUp && msg.case_id) {
-      await recordEvent(ctx, { type: 'messageFailed', caseId: msg.case_id, data: { messageId: msg.id, template: msg.template_key, recipientRole: msg.recipient_role, attempts: msg.attempts } });
+      await recordEvent(ctx, {
+        type: 'messageFailed',
+        caseId: msg.case_id,
+        data: { messageId: msg.id, template: msg.template_key, recipientRole: msg.recipient_role, attempts: msg.attempts },
+      });
     }
   });
 }
 
 /** Claims and sends due messages until none is due or the batch is done; returns how many it handled. */
-export async function sendDueMessages(services: Services, transport: MailTransport, from: string, opts: SenderOptions = {}): Promise<number> {
+export async function sendDueMessages(
+  services: Services,
+  transport: MailTransport,
+  from: string,
+  opts: SenderOptions = {},
+): Promise<number> {
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const batch = opts.batch ?? DEFAULT_BATCH;
   let handled = 0;

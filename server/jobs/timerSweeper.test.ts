@@ -19,11 +19,14 @@ before(async () => {
 after(() => env.close());
 
 const newCase = () =>
-  asActor(env.services, agent, (ctx) => registerCase(ctx, { subject: 'Wachttijd', description: 'x', channel: 'phone', complainant: { kind: 'person', name: 'Ria' }, data: {} }));
+  asActor(env.services, agent, (ctx) =>
+    registerCase(ctx, { subject: 'Wachttijd', description: 'x', channel: 'phone', complainant: { kind: 'person', name: 'Ria' }, data: {} }),
+  );
 const step = (actor: StaffActor, caseId: string, transition: string, inputs: Record<string, unknown> = {}) =>
   asActor(env.services, actor, (ctx) => transitionCase(ctx, { caseId, transition, inputs }));
 const caseRow = (id: string) => env.services.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const events = async (id: string) => (await env.services.db.selectFrom('timeline_event').select('type').where('case_id', '=', id).orderBy('id').execute()).map((e) => e.type);
+const events = async (id: string) =>
+  (await env.services.db.selectFrom('timeline_event').select('type').where('case_id', '=', id).orderBy('id').execute()).map((e) => e.type);
 async function sweepAll() {
   while ((await sweepTimers(env.services)) > 0);
 }
@@ -33,7 +36,12 @@ describe('business rules 1–4 as durable timers', () => {
     env.clock.set('2026-03-02T09:00:00Z');
     const c = await newCase();
     await step(agent, c.id, 'requestInformation', { informationRequested: 'Uw klantnummer' });
-    const timer = await env.services.db.selectFrom('timer').selectAll().where('case_id', '=', c.id).where('timer_key', '=', 'informationWait').executeTakeFirstOrThrow();
+    const timer = await env.services.db
+      .selectFrom('timer')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .where('timer_key', '=', 'informationWait')
+      .executeTakeFirstOrThrow();
     assert.equal(timer.fires_at.toISOString(), '2026-03-16T09:00:00.000Z', '14 days');
     env.clock.set('2026-03-16T08:59:00Z');
     await sweepAll();
@@ -45,7 +53,13 @@ describe('business rules 1–4 as durable timers', () => {
     assert.ok(row.closed_at);
     const ev = await events(c.id);
     assert.ok(ev.includes('timerFired'));
-    const last = await env.services.db.selectFrom('timeline_event').select(['actor_name', 'actor_id']).where('case_id', '=', c.id).where('type', '=', 'statusChanged').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const last = await env.services.db
+      .selectFrom('timeline_event')
+      .select(['actor_name', 'actor_id'])
+      .where('case_id', '=', c.id)
+      .where('type', '=', 'statusChanged')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     assert.equal(last.actor_id, null, 'the system closed it');
   });
 
@@ -74,7 +88,12 @@ describe('business rules 1–4 as durable timers', () => {
     env.clock.advance(15 * DAY);
     await sweepAll();
     assert.equal((await caseRow(c.id)).status, 'draftingLetter');
-    const tasks = await env.services.db.selectFrom('activity').select(['task_key', 'status']).where('case_id', '=', c.id).where('task_key', '=', 'draftLetter').execute();
+    const tasks = await env.services.db
+      .selectFrom('activity')
+      .select(['task_key', 'status'])
+      .where('case_id', '=', c.id)
+      .where('task_key', '=', 'draftLetter')
+      .execute();
     assert.deepEqual(tasks, [{ task_key: 'draftLetter', status: 'open' }]);
   });
 
@@ -94,7 +113,12 @@ describe('business rules 1–4 as durable timers', () => {
     assert.equal(notes.length, 1);
     assert.equal(notes[0]!.user_id, agent.id, 'the handler is reminded');
     assert.match(notes[0]!.message, /ongewijzigd/);
-    const pending = await env.services.db.selectFrom('timer').select('fires_at').where('case_id', '=', c.id).where('status', '=', 'pending').execute();
+    const pending = await env.services.db
+      .selectFrom('timer')
+      .select('fires_at')
+      .where('case_id', '=', c.id)
+      .where('status', '=', 'pending')
+      .execute();
     assert.equal(pending.length, 1, 'the next reminder is set');
   });
 });

@@ -42,9 +42,19 @@ export async function claimDueTimers(services: Services, limit = BATCH): Promise
 export async function fireTimer(services: Services, id: string): Promise<boolean> {
   try {
     return await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
-      const timer = await ctx.tx.selectFrom('timer').selectAll().where('id', '=', id).where('status', '=', 'pending').forUpdate().executeTakeFirst();
+      const timer = await ctx.tx
+        .selectFrom('timer')
+        .selectAll()
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .forUpdate()
+        .executeTakeFirst();
       if (!timer) return false;
-      const c = await ctx.tx.selectFrom('cases').select(['status', 'updated_at', 'closed_at', 'process_key']).where('id', '=', timer.case_id).executeTakeFirstOrThrow();
+      const c = await ctx.tx
+        .selectFrom('cases')
+        .select(['status', 'updated_at', 'closed_at', 'process_key'])
+        .where('id', '=', timer.case_id)
+        .executeTakeFirstOrThrow();
       const payload = timer.payload as TimerPayload;
       await ctx.tx.updateTable('timer').set({ status: 'fired', fired_at: ctx.now, lease_until: null }).where('id', '=', id).execute();
       // A timer belongs to a status; if the case moved on without cancelling it, it has nothing to do.
@@ -61,7 +71,11 @@ export async function fireTimer(services: Services, id: string): Promise<boolean
     });
   } catch (err) {
     // The failure is recorded outside the rolled-back transaction; the lease makes it retry later.
-    await services.db.updateTable('timer').set({ last_error: String((err as Error).message).slice(0, 500) }).where('id', '=', id).execute();
+    await services.db
+      .updateTable('timer')
+      .set({ last_error: String((err as Error).message).slice(0, 500) })
+      .where('id', '=', id)
+      .execute();
     throw err;
   }
 }
@@ -71,17 +85,29 @@ export async function fireTimer(services: Services, id: string): Promise<boolean
  * set, the reminder moves to that change plus the period; otherwise the handler is notified (in the
  * app; by e-mail once outgoing mail is wired) and the next reminder is set.
  */
-async function remind(ctx: CommandContext, caseId: string, c: { updated_at: Date; process_key: string }, since: Date, payload: TimerPayload) {
+async function remind(
+  ctx: CommandContext,
+  caseId: string,
+  c: { updated_at: Date; process_key: string },
+  since: Date,
+  payload: TimerPayload,
+) {
   const def = ctx.services.processes.get(c.process_key)!;
   if (c.updated_at > since) {
     await startTimer(ctx, caseId, def, payload.status, 'reminder', payload.period, payload.fire, c.updated_at);
     return;
   }
-  const kase = await ctx.tx.selectFrom('cases').select(['reference', 'assignee_user_id', 'assignee_team_id', 'status']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const kase = await ctx.tx
+    .selectFrom('cases')
+    .select(['reference', 'assignee_user_id', 'assignee_team_id', 'status'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
   const recipients = kase.assignee_user_id
     ? [kase.assignee_user_id]
     : kase.assignee_team_id
-      ? (await ctx.tx.selectFrom('team_member').select('user_id').where('team_id', '=', kase.assignee_team_id).execute()).map((m) => m.user_id)
+      ? (await ctx.tx.selectFrom('team_member').select('user_id').where('team_id', '=', kase.assignee_team_id).execute()).map(
+          (m) => m.user_id,
+        )
       : [];
   const statusLabel = def.statuses.find((s) => s.key === kase.status)?.label.nl ?? kase.status;
   if (recipients.length) {
@@ -89,14 +115,25 @@ async function remind(ctx: CommandContext, caseId: string, c: { updated_at: Date
     const users = await ctx.tx.selectFrom('staff_user').select(['id', 'name', 'email']).where('id', 'in', recipients).execute();
     for (const u of users) {
       await enqueueMessage(ctx, {
-        caseId, template: 'reminder', recipientRole: 'handler', to: { address: u.email, name: u.name },
+        caseId,
+        template: 'reminder',
+        recipientRole: 'handler',
+        to: { address: u.email, name: u.name },
         vars: { handlerName: u.name, caseReference: kase.reference, since, status: statusLabel },
         idempotencyKey: `${caseId}:reminder:${since}:${u.id}:${ctx.now.toISOString()}`,
       });
     }
     await ctx.tx
       .insertInto('notification')
-      .values(recipients.map((user_id) => ({ user_id, case_id: caseId, kind: 'reminder', message: `Melding ${kase.reference} staat al een tijd ongewijzigd in "${statusLabel}".`, created_at: ctx.now })))
+      .values(
+        recipients.map((user_id) => ({
+          user_id,
+          case_id: caseId,
+          kind: 'reminder',
+          message: `Melding ${kase.reference} staat al een tijd ongewijzigd in "${statusLabel}".`,
+          created_at: ctx.now,
+        })),
+      )
       .execute();
   }
   await recordEvent(ctx, { type: 'reminderSent', caseId, data: { recipients: recipients.length, status: kase.status } });

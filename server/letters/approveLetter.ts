@@ -17,7 +17,17 @@ import { approvalProblems } from './validation.ts';
 export type ApproveLetterInput = { letterId: string; expectedVersion: number; signerUserId?: string };
 
 // Which role to print under the name when someone holds several: the one closest to the case.
-const TITLE_ORDER: Role[] = ['coordinator', 'qualityOfficer', 'backOffice', 'teamLead', 'department', 'firstLineAgent', 'processOwner', 'serviceManager', 'dispatcher'];
+const TITLE_ORDER: Role[] = [
+  'coordinator',
+  'qualityOfficer',
+  'backOffice',
+  'teamLead',
+  'department',
+  'firstLineAgent',
+  'processOwner',
+  'serviceManager',
+  'dispatcher',
+];
 
 export function signerTitle(roles: readonly string[]): string | null {
   const role = TITLE_ORDER.find((r) => roles.includes(r)) ?? roles.find(isRole);
@@ -33,18 +43,42 @@ export async function approveLetter(ctx: CommandContext, input: ApproveLetterInp
   const merge = await loadMergeData(ctx.tx, ctx.services.org, letter.case_id);
   const problems = approvalProblems(template, await currentSections(ctx, letter), merge);
   if (problems.length) {
-    throw new AppError('invalid', 'De brief kan nog niet worden goedgekeurd.', problems.map((p) => ({ name: p.section ? `sections.${p.section}` : 'sections', code: p.code, reason: p.reason })));
+    throw new AppError(
+      'invalid',
+      'De brief kan nog niet worden goedgekeurd.',
+      problems.map((p) => ({ name: p.section ? `sections.${p.section}` : 'sections', code: p.code, reason: p.reason })),
+    );
   }
 
-  const signerId = input.signerUserId ?? letter.signer_user_id ?? merge.assigneeUserId ?? (ctx.actor.kind === 'staff' ? ctx.actor.id : null);
+  const signerId =
+    input.signerUserId ?? letter.signer_user_id ?? merge.assigneeUserId ?? (ctx.actor.kind === 'staff' ? ctx.actor.id : null);
   if (!signerId) throw invalid('signerUserId', 'Kies wie de brief ondertekent.');
-  const signer = await ctx.tx.selectFrom('staff_user').select(['id', 'name', 'roles']).where('id', '=', signerId).where('active', '=', true).executeTakeFirst();
+  const signer = await ctx.tx
+    .selectFrom('staff_user')
+    .select(['id', 'name', 'roles'])
+    .where('id', '=', signerId)
+    .where('active', '=', true)
+    .executeTakeFirst();
   if (!signer) throw invalid('signerUserId', 'Deze medewerker bestaat niet of is niet actief.');
-  const complainedAbout = await ctx.tx.selectFrom('complained_person').select('id').where('case_id', '=', letter.case_id).where('user_id', '=', signer.id).executeTakeFirst();
-  if (complainedAbout) throw invalid('signerUserId', 'Over deze medewerker wordt in deze melding geklaagd; zij of hij kan de brief niet ondertekenen (Awb 9:7).');
+  const complainedAbout = await ctx.tx
+    .selectFrom('complained_person')
+    .select('id')
+    .where('case_id', '=', letter.case_id)
+    .where('user_id', '=', signer.id)
+    .executeTakeFirst();
+  if (complainedAbout)
+    throw invalid(
+      'signerUserId',
+      'Over deze medewerker wordt in deze melding geklaagd; zij of hij kan de brief niet ondertekenen (Awb 9:7).',
+    );
 
   const title = signerTitle(signer.roles);
-  const row = await bumpLetter(ctx, letter, input.expectedVersion, { status: 'approved', signer_user_id: signer.id, signer_name: signer.name, signer_title: title });
+  const row = await bumpLetter(ctx, letter, input.expectedVersion, {
+    status: 'approved',
+    signer_user_id: signer.id,
+    signer_name: signer.name,
+    signer_title: title,
+  });
   await recordEvent(ctx, {
     type: 'letterApproved',
     caseId: letter.case_id,

@@ -11,7 +11,15 @@ export type LetterPdfInput = {
   /** The document title (PDF metadata, shown by readers): subject and reference. */
   title: string;
   subject: string;
-  letterhead: { name: string; addressLines: string[]; phone?: string; email?: string; website?: string; logoPath?: string; accentColour: string };
+  letterhead: {
+    name: string;
+    addressLines: string[];
+    phone?: string;
+    email?: string;
+    website?: string;
+    logoPath?: string;
+    accentColour: string;
+  };
   recipient: { name: string; addressLines: string[] };
   meta: Array<{ label: string; value: string }>;
   salutation: string;

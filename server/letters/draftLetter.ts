@@ -21,9 +21,13 @@ export async function draftLetter(ctx: CommandContext, input: DraftLetterInput) 
     .where(caseScope(ctx.actor))
     .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
-  if (c.closed_at && !LETTERS_AFTER_CLOSING.includes(input.kind)) throw conflict('De melding is gesloten; u kunt er geen brief meer bij maken.');
-  const template = input.templateKey ? getTemplate(input.templateKey) : templateFor(ctx.services.org.letters.templates, c.process_key, c.regime, input.kind);
-  if (!template || template.kind !== input.kind) throw invalid('templateKey', `Er is geen sjabloon "${input.templateKey}" voor dit soort brief.`);
+  if (c.closed_at && !LETTERS_AFTER_CLOSING.includes(input.kind))
+    throw conflict('De melding is gesloten; u kunt er geen brief meer bij maken.');
+  const template = input.templateKey
+    ? getTemplate(input.templateKey)
+    : templateFor(ctx.services.org.letters.templates, c.process_key, c.regime, input.kind);
+  if (!template || template.kind !== input.kind)
+    throw invalid('templateKey', `Er is geen sjabloon "${input.templateKey}" voor dit soort brief.`);
 
   const merge = await loadMergeData(ctx.tx, ctx.services.org, c.id);
   const sections = draftSections(template, merge);

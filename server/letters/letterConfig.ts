@@ -19,7 +19,10 @@ export const letterheadSchema = z.object({
   email: z.string().email().optional(),
   website: z.string().min(1).optional(),
   /** PNG or JPEG, relative to the configuration file; checked at start-up. */
-  logoPath: z.string().regex(/\.(png|jpe?g)$/i, 'a .png, .jpg or .jpeg file').optional(),
+  logoPath: z
+    .string()
+    .regex(/\.(png|jpe?g)$/i, 'a .png, .jpg or .jpeg file')
+    .optional(),
   accentColour: hexColour.default('#1f4e79'),
 });
 export type Letterhead = z.output<typeof letterheadSchema>;
@@ -52,26 +55,29 @@ export const standardResponseSchema = z.object({
 });
 export type StandardResponse = z.output<typeof standardResponseSchema>;
 
-export const lettersConfigSchema = z.object({
-  /** Who may approve and send a letter (seed 000 §4.3: the coordinator checks, edits and sends). */
-  approverRoles: z.array(z.enum(ROLES)).min(1).default(['coordinator']),
-  /** Per process key, per letter kind: which template to use instead of the regime's default. */
-  templates: z.record(z.string(), z.partialRecord(z.enum(LETTER_KINDS), z.enum(LETTER_TEMPLATE_KEYS))).default({}),
-  /** Awb 9:17: the Nationale ombudsman unless the organisation has its own ombudsman(commissie). */
-  ombudsman: externalBodySchema.optional(),
-  /** Wkkgz art. 18: the recognised geschilleninstantie the care provider is affiliated with. */
-  disputesBody: externalBodySchema.optional(),
-  /** Housing (WON-02): the Huurcommissie. */
-  rentTribunal: externalBodySchema.optional(),
-  standardResponses: z.array(standardResponseSchema).default([]),
-}).superRefine((c, ctx) => {
-  // A decision letter configured with a referral template would lose its mandatory sections.
-  for (const [processKey, byKind] of Object.entries(c.templates)) {
-    for (const [kind, key] of Object.entries(byKind)) {
-      if (key && getTemplate(key)?.kind !== kind) ctx.addIssue({ code: 'custom', path: ['templates', processKey, kind], message: `template "${key}" is not a ${kind} letter` });
+export const lettersConfigSchema = z
+  .object({
+    /** Who may approve and send a letter (seed 000 §4.3: the coordinator checks, edits and sends). */
+    approverRoles: z.array(z.enum(ROLES)).min(1).default(['coordinator']),
+    /** Per process key, per letter kind: which template to use instead of the regime's default. */
+    templates: z.record(z.string(), z.partialRecord(z.enum(LETTER_KINDS), z.enum(LETTER_TEMPLATE_KEYS))).default({}),
+    /** Awb 9:17: the Nationale ombudsman unless the organisation has its own ombudsman(commissie). */
+    ombudsman: externalBodySchema.optional(),
+    /** Wkkgz art. 18: the recognised geschilleninstantie the care provider is affiliated with. */
+    disputesBody: externalBodySchema.optional(),
+    /** Housing (WON-02): the Huurcommissie. */
+    rentTribunal: externalBodySchema.optional(),
+    standardResponses: z.array(standardResponseSchema).default([]),
+  })
+  .superRefine((c, ctx) => {
+    // A decision letter configured with a referral template would lose its mandatory sections.
+    for (const [processKey, byKind] of Object.entries(c.templates)) {
+      for (const [kind, key] of Object.entries(byKind)) {
+        if (key && getTemplate(key)?.kind !== kind)
+          ctx.addIssue({ code: 'custom', path: ['templates', processKey, kind], message: `template "${key}" is not a ${kind} letter` });
+      }
     }
-  }
-});
+  });
 export type LettersConfig = z.output<typeof lettersConfigSchema>;
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
@@ -87,6 +93,7 @@ export function resolveLetterhead(letterhead: Letterhead | undefined, configDir:
   } catch {
     throw new Error(`letterhead.logoPath: cannot read ${file}`);
   }
-  if (!head.subarray(0, 4).equals(PNG) && !head.subarray(0, 3).equals(JPEG)) throw new Error(`letterhead.logoPath: ${file} is not a PNG or JPEG image`);
+  if (!head.subarray(0, 4).equals(PNG) && !head.subarray(0, 3).equals(JPEG))
+    throw new Error(`letterhead.logoPath: ${file} is not a PNG or JPEG image`);
   return { ...letterhead, logoPath: file };
 }

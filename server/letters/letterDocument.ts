@@ -14,20 +14,39 @@ import { renderLetterPdf } from './pdf.ts';
 export async function composeForLetter(ctx: CommandContext, letter: LoadedLetter, date: Date) {
   const merge = await loadMergeData(ctx.tx, ctx.services.org, letter.case_id);
   const signerId = letter.signer_user_id ?? merge.assigneeUserId;
-  const fallback = signerId ? await ctx.tx.selectFrom('staff_user').select('name').where('id', '=', signerId).executeTakeFirst() : undefined;
-  const input = composeLetter(ctx.services.org, merge, templateOf(letter), letter, await currentSections(ctx, letter), { date, fallbackSignerName: fallback?.name ?? merge.handlerName });
+  const fallback = signerId
+    ? await ctx.tx.selectFrom('staff_user').select('name').where('id', '=', signerId).executeTakeFirst()
+    : undefined;
+  const input = composeLetter(ctx.services.org, merge, templateOf(letter), letter, await currentSections(ctx, letter), {
+    date,
+    fallbackSignerName: fallback?.name ?? merge.handlerName,
+  });
   return { input, merge };
 }
 
-const KIND_FILE: Record<string, string> = { decision: 'afhandelingsbrief', notHandling: 'brief-niet-in-behandeling', referral: 'verwijzing', extension: 'verdaging', standard: 'antwoord' };
+const KIND_FILE: Record<string, string> = {
+  decision: 'afhandelingsbrief',
+  notHandling: 'brief-niet-in-behandeling',
+  referral: 'verwijzing',
+  extension: 'verdaging',
+  standard: 'antwoord',
+};
 export const letterFilename = (reference: string, kind: string) => `${reference}-${KIND_FILE[kind] ?? 'brief'}.pdf`;
 
 /** The PDF to show: a sent letter exactly as it was sent (never re-rendered), otherwise a preview of the current version. */
-export async function letterPdf(services: Services, actor: Actor, letterId: string): Promise<{ filename: string; body: Buffer | Readable }> {
+export async function letterPdf(
+  services: Services,
+  actor: Actor,
+  letterId: string,
+): Promise<{ filename: string; body: Buffer | Readable }> {
   const found = await runCommand(services, actor, async (ctx) => {
     const letter = await loadLetter(ctx, letterId);
     if (letter.document_id) {
-      const doc = await ctx.tx.selectFrom('document').select(['storage_key', 'filename']).where('id', '=', letter.document_id).executeTakeFirstOrThrow();
+      const doc = await ctx.tx
+        .selectFrom('document')
+        .select(['storage_key', 'filename'])
+        .where('id', '=', letter.document_id)
+        .executeTakeFirstOrThrow();
       return { sent: true as const, filename: doc.filename, storageKey: doc.storage_key };
     }
     const { input } = await composeForLetter(ctx, letter, ctx.now);

@@ -7,7 +7,10 @@ import type { CommandContext } from '../commands/context.ts';
  */
 export type Delivery = { channel: 'email' | 'post'; messageId: string | null; reason?: 'prefersPost' | 'noEmailAddress' };
 
-export async function mailLetter(ctx: CommandContext, m: { caseId: string; letterId: string; documentId: string; signerName: string; contactPreference: string | null }): Promise<Delivery> {
+export async function mailLetter(
+  ctx: CommandContext,
+  m: { caseId: string; letterId: string; documentId: string; signerName: string; contactPreference: string | null },
+): Promise<Delivery> {
   if (m.contactPreference === 'letter') return { channel: 'post', messageId: null, reason: 'prefersPost' };
   // Without a usable address sendCaseMessage records `messageNotSent` itself and returns null.
   const messageId = await sendCaseMessage(ctx, m.caseId, 'letter', {

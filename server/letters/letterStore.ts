@@ -36,21 +36,39 @@ export function templateOf(letter: { template_key: string }): LetterTemplate {
 }
 
 export async function currentSections(ctx: CommandContext, letter: { id: string; current_version: number }): Promise<LetterSection[]> {
-  const v = await ctx.tx.selectFrom('letter_version').select('sections').where('letter_id', '=', letter.id).where('version', '=', letter.current_version).executeTakeFirstOrThrow();
+  const v = await ctx.tx
+    .selectFrom('letter_version')
+    .select('sections')
+    .where('letter_id', '=', letter.id)
+    .where('version', '=', letter.current_version)
+    .executeTakeFirstOrThrow();
   return v.sections;
 }
 
 export function assertStatus(letter: { status: LetterStatus }, allowed: LetterStatus[], action: string) {
   if (!allowed.includes(letter.status)) throw conflict(`Een brief met de status "${STATUS_NL[letter.status]}" kunt u niet ${action}.`);
 }
-export const STATUS_NL: Record<LetterStatus, string> = { draft: 'concept', inReview: 'ter controle', approved: 'goedgekeurd', sent: 'verstuurd' };
+export const STATUS_NL: Record<LetterStatus, string> = {
+  draft: 'concept',
+  inReview: 'ter controle',
+  approved: 'goedgekeurd',
+  sent: 'verstuurd',
+};
 
 /** Compare-and-set: moves the lock version on, or throws 409 when someone else changed the letter first. */
 export async function bumpLetter(
   ctx: CommandContext,
   letter: { id: string; version: number },
   expectedVersion: number,
-  set: { status?: LetterStatus; newText?: boolean; signer_user_id?: string | null; signer_name?: string | null; signer_title?: string | null; document_id?: string; sent_at?: Date },
+  set: {
+    status?: LetterStatus;
+    newText?: boolean;
+    signer_user_id?: string | null;
+    signer_name?: string | null;
+    signer_title?: string | null;
+    document_id?: string;
+    sent_at?: Date;
+  },
 ) {
   if (expectedVersion !== letter.version) throw conflict(STALE);
   const { newText, ...columns } = set;
@@ -65,11 +83,25 @@ export async function bumpLetter(
   return row;
 }
 
-export async function insertVersion(ctx: CommandContext, letterId: string, version: number, sections: LetterSection[], template: LetterTemplate) {
+export async function insertVersion(
+  ctx: CommandContext,
+  letterId: string,
+  version: number,
+  sections: LetterSection[],
+  template: LetterTemplate,
+) {
   const readability = letterReadability(sections, template, ctx.services.org);
   await ctx.tx
     .insertInto('letter_version')
-    .values({ letter_id: letterId, version, sections: JSON.stringify(sections), author_id: actorId(ctx.actor), author_name: ctx.actor.name, created_at: ctx.now, readability: JSON.stringify(readability) })
+    .values({
+      letter_id: letterId,
+      version,
+      sections: JSON.stringify(sections),
+      author_id: actorId(ctx.actor),
+      author_name: ctx.actor.name,
+      created_at: ctx.now,
+      readability: JSON.stringify(readability),
+    })
     .execute();
   return readability;
 }
@@ -88,5 +120,6 @@ export function requireApprover(ctx: CommandContext) {
  */
 export const LETTERS_AFTER_CLOSING: readonly string[] = ['notHandling', 'referral'];
 export function assertCaseOpen(letter: { case_closed_at: Date | null; kind: string }) {
-  if (letter.case_closed_at && !LETTERS_AFTER_CLOSING.includes(letter.kind)) throw conflict('De melding is gesloten; de brief kan niet meer veranderen.');
+  if (letter.case_closed_at && !LETTERS_AFTER_CLOSING.includes(letter.kind))
+    throw conflict('De melding is gesloten; de brief kan niet meer veranderen.');
 }

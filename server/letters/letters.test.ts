@@ -25,12 +25,23 @@ const FILLED = [
 ];
 const rejects = (code: string, fn: () => Promise<unknown>) => assert.rejects(fn, (e: unknown) => e instanceof AppError && e.code === code);
 const letterRow = (id: string) => env.services.db.selectFrom('letter').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const events = async (caseId: string) => (await env.services.db.selectFrom('timeline_event').select('type').where('case_id', '=', caseId).orderBy('occurred_at').orderBy('id').execute()).map((e) => e.type);
+const events = async (caseId: string) =>
+  (
+    await env.services.db
+      .selectFrom('timeline_event')
+      .select('type')
+      .where('case_id', '=', caseId)
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute()
+  ).map((e) => e.type);
 
 async function draftedAndFilled() {
   const caseId = await caseAtDecisionLetter(env, p);
   const { id } = await asActor(env.services, p.backOffice, (ctx) => draftLetter(ctx, { caseId, kind: 'decision' }));
-  const edited = await asActor(env.services, p.backOffice, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: 1, sections: FILLED }));
+  const edited = await asActor(env.services, p.backOffice, (ctx) =>
+    editLetter(ctx, { letterId: id, expectedVersion: 1, sections: FILLED }),
+  );
   return { caseId, id, version: edited.version };
 }
 
@@ -39,46 +50,89 @@ describe('drafting and editing', () => {
     const caseId = await caseAtDecisionLetter(env, p);
     const { id, version } = await asActor(env.services, p.backOffice, (ctx) => draftLetter(ctx, { caseId, kind: 'decision' }));
     assert.equal(version, 1);
-    const v2 = await asActor(env.services, p.backOffice, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: 1, sections: [FILLED[0]!] }));
-    const v3 = await asActor(env.services, p.coordinator, (ctx) => editLetter(ctx, {
-      letterId: id, expectedVersion: v2.version, sections: [{ key: 'findings', text: 'Indien u vragen heeft, dan verzoeken wij u derhalve contact op te nemen met de afdeling die uw aanvraag in behandeling heeft genomen en die daarover heeft besloten.' }],
-      insertStandardResponses: [{ section: 'conclusions', responseKey: 'excuses-bejegening' }],
-    }));
+    const v2 = await asActor(env.services, p.backOffice, (ctx) =>
+      editLetter(ctx, { letterId: id, expectedVersion: 1, sections: [FILLED[0]!] }),
+    );
+    const v3 = await asActor(env.services, p.coordinator, (ctx) =>
+      editLetter(ctx, {
+        letterId: id,
+        expectedVersion: v2.version,
+        sections: [
+          {
+            key: 'findings',
+            text: 'Indien u vragen heeft, dan verzoeken wij u derhalve contact op te nemen met de afdeling die uw aanvraag in behandeling heeft genomen en die daarover heeft besloten.',
+          },
+        ],
+        insertStandardResponses: [{ section: 'conclusions', responseKey: 'excuses-bejegening' }],
+      }),
+    );
     assert.deepEqual([v2.textVersion, v3.textVersion], [2, 3]);
     assert.deepEqual(v3.changed, ['findings', 'conclusions']);
 
-    const versions = await env.services.db.selectFrom('letter_version').selectAll().where('letter_id', '=', id).orderBy('version').execute();
-    assert.deepEqual(versions.map((v) => v.version), [1, 2, 3]);
+    const versions = await env.services.db
+      .selectFrom('letter_version')
+      .selectAll()
+      .where('letter_id', '=', id)
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      versions.map((v) => v.version),
+      [1, 2, 3],
+    );
     const findings = versions.map((v) => v.sections.find((s) => s.key === 'findings')!.text);
     assert.match(findings[0]!, /\[Vul in/);
     assert.equal(findings[1], FILLED[0]!.text);
     assert.match(findings[2]!, /^Indien/);
-    assert.match(versions[2]!.sections.find((s) => s.key === 'conclusions')!.text, /^U voelde zich niet goed behandeld/, 'the standard text replaced the placeholder');
-    assert.deepEqual(versions.map((v) => v.author_name), ['Bo Backoffice', 'Bo Backoffice', 'Kees Coördinator']);
+    assert.match(
+      versions[2]!.sections.find((s) => s.key === 'conclusions')!.text,
+      /^U voelde zich niet goed behandeld/,
+      'the standard text replaced the placeholder',
+    );
+    assert.deepEqual(
+      versions.map((v) => v.author_name),
+      ['Bo Backoffice', 'Bo Backoffice', 'Kees Coördinator'],
+    );
 
     const r = versions.map((v) => v.readability as unknown as LetterReadability);
     for (const x of r) assert.equal(typeof x.scores.fleschDouma, 'number');
-    assert.ok(r[2]!.warnings.some((w) => w.code === 'difficultWord' && /indien/i.test(w.message)), 'difficult words are reported with a suggestion');
+    assert.ok(
+      r[2]!.warnings.some((w) => w.code === 'difficultWord' && /indien/i.test(w.message)),
+      'difficult words are reported with a suggestion',
+    );
     assert.ok(r[2]!.warnings.some((w) => w.code === 'longSentence' && w.section === 'findings'));
     assert.ok(r[2]!.scores.fleschDouma! < r[1]!.scores.fleschDouma!, 'the harder text scores lower');
     assert.equal(r[2]!.sections.find((s) => s.key === 'ombudsman')!.excluded, true, 'the legally required section is never warned about');
     assert.ok(r[2]!.warnings.every((w) => w.section !== 'ombudsman'));
 
-    assert.deepEqual((await events(caseId)).filter((t) => t.startsWith('letter')), ['letterDrafted', 'letterEdited', 'letterEdited']);
-    const unchanged = await asActor(env.services, p.coordinator, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: v3.version, sections: [FILLED[0]!].map((s) => ({ ...s, text: findings[2]! })) }));
+    assert.deepEqual(
+      (await events(caseId)).filter((t) => t.startsWith('letter')),
+      ['letterDrafted', 'letterEdited', 'letterEdited'],
+    );
+    const unchanged = await asActor(env.services, p.coordinator, (ctx) =>
+      editLetter(ctx, { letterId: id, expectedVersion: v3.version, sections: [FILLED[0]!].map((s) => ({ ...s, text: findings[2]! })) }),
+    );
     assert.deepEqual(unchanged.changed, [], 'saving the same text makes no version');
   });
 
   test('a stale version is refused with 409 and changes nothing', async () => {
     const { id, version } = await draftedAndFilled();
-    await rejects('conflict', () => asActor(env.services, p.coordinator, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: version - 1, sections: [{ key: 'findings', text: 'Oud.' }] })));
-    await rejects('conflict', () => asActor(env.services, p.backOffice, (ctx) => submitForReview(ctx, { letterId: id, expectedVersion: 1 })));
+    await rejects('conflict', () =>
+      asActor(env.services, p.coordinator, (ctx) =>
+        editLetter(ctx, { letterId: id, expectedVersion: version - 1, sections: [{ key: 'findings', text: 'Oud.' }] }),
+      ),
+    );
+    await rejects('conflict', () =>
+      asActor(env.services, p.backOffice, (ctx) => submitForReview(ctx, { letterId: id, expectedVersion: 1 })),
+    );
     assert.equal((await letterRow(id)).current_version, 2);
   });
 
   test('two people saving the same version at once: one wins, the other gets 409', async () => {
     const { id, version } = await draftedAndFilled();
-    const save = (text: string) => asActor(env.services, p.coordinator, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: version, sections: [{ key: 'findings', text }] }));
+    const save = (text: string) =>
+      asActor(env.services, p.coordinator, (ctx) =>
+        editLetter(ctx, { letterId: id, expectedVersion: version, sections: [{ key: 'findings', text }] }),
+      );
     const results = await Promise.allSettled([save('Eerste tekst.'), save('Tweede tekst.')]);
     assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -89,8 +143,20 @@ describe('drafting and editing', () => {
 
   test('an unknown section or standard response is refused', async () => {
     const { id, version } = await draftedAndFilled();
-    await rejects('invalid', () => asActor(env.services, p.backOffice, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: version, sections: [{ key: 'bezwaar', text: 'x' }] })));
-    await rejects('invalid', () => asActor(env.services, p.backOffice, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: version, insertStandardResponses: [{ section: 'findings', responseKey: 'nope' }] })));
+    await rejects('invalid', () =>
+      asActor(env.services, p.backOffice, (ctx) =>
+        editLetter(ctx, { letterId: id, expectedVersion: version, sections: [{ key: 'bezwaar', text: 'x' }] }),
+      ),
+    );
+    await rejects('invalid', () =>
+      asActor(env.services, p.backOffice, (ctx) =>
+        editLetter(ctx, {
+          letterId: id,
+          expectedVersion: version,
+          insertStandardResponses: [{ section: 'findings', responseKey: 'nope' }],
+        }),
+      ),
+    );
   });
 });
 
@@ -98,40 +164,84 @@ describe('approval', () => {
   test('only a coordinator approves; a missing mandatory section or an objection clause is refused', async () => {
     const caseId = await caseAtDecisionLetter(env, p);
     const { id } = await asActor(env.services, p.backOffice, (ctx) => draftLetter(ctx, { caseId, kind: 'decision' }));
-    let v = (await asActor(env.services, p.backOffice, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: 1, sections: [FILLED[0]!, { key: 'conclusions', text: '' }] }))).version;
+    let v = (
+      await asActor(env.services, p.backOffice, (ctx) =>
+        editLetter(ctx, { letterId: id, expectedVersion: 1, sections: [FILLED[0]!, { key: 'conclusions', text: '' }] }),
+      )
+    ).version;
     v = (await asActor(env.services, p.backOffice, (ctx) => submitForReview(ctx, { letterId: id, expectedVersion: v }))).version;
 
-    await rejects('forbidden', () => asActor(env.services, p.backOffice, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v })));
-    await assert.rejects(() => asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v })), (e: AppError) => {
-      assert.equal(e.code, 'invalid');
-      assert.deepEqual(e.invalidParams.map((x) => [x.name, x.code]), [['sections.conclusions', 'emptySection']]);
-      return true;
-    });
-    v = (await asActor(env.services, p.coordinator, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: v, sections: [{ key: 'conclusions', text: 'Er verandert niets. Tegen dit besluit kunt u binnen zes weken bezwaar maken.' }] }))).version;
-    await assert.rejects(() => asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v })), (e: AppError) => {
-      assert.deepEqual(e.invalidParams.map((x) => [x.name, x.code]), [['sections.conclusions', 'objectionClause']]);
-      return true;
-    });
-    v = (await asActor(env.services, p.coordinator, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: v, sections: [FILLED[1]!] }))).version;
-    const ok = await asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v, signerUserId: p.coordinator2.id }));
+    await rejects('forbidden', () =>
+      asActor(env.services, p.backOffice, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v })),
+    );
+    await assert.rejects(
+      () => asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v })),
+      (e: AppError) => {
+        assert.equal(e.code, 'invalid');
+        assert.deepEqual(
+          e.invalidParams.map((x) => [x.name, x.code]),
+          [['sections.conclusions', 'emptySection']],
+        );
+        return true;
+      },
+    );
+    v = (
+      await asActor(env.services, p.coordinator, (ctx) =>
+        editLetter(ctx, {
+          letterId: id,
+          expectedVersion: v,
+          sections: [{ key: 'conclusions', text: 'Er verandert niets. Tegen dit besluit kunt u binnen zes weken bezwaar maken.' }],
+        }),
+      )
+    ).version;
+    await assert.rejects(
+      () => asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v })),
+      (e: AppError) => {
+        assert.deepEqual(
+          e.invalidParams.map((x) => [x.name, x.code]),
+          [['sections.conclusions', 'objectionClause']],
+        );
+        return true;
+      },
+    );
+    v = (await asActor(env.services, p.coordinator, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: v, sections: [FILLED[1]!] })))
+      .version;
+    const ok = await asActor(env.services, p.coordinator, (ctx) =>
+      approveLetter(ctx, { letterId: id, expectedVersion: v, signerUserId: p.coordinator2.id }),
+    );
     assert.deepEqual(ok.signer, { id: p.coordinator2.id, name: 'Carla Coördinator', title: 'Klachtencoördinator' });
     const row = await letterRow(id);
     assert.equal(row.status, 'approved');
     assert.equal(row.signer_name, 'Carla Coördinator');
 
     // An edit after approval sends the letter back to review: the approval covered the old text.
-    await asActor(env.services, p.coordinator, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: row.version, sections: [{ key: 'conclusions', text: 'Wij bespreken dit met het team.' }] }));
+    await asActor(env.services, p.coordinator, (ctx) =>
+      editLetter(ctx, {
+        letterId: id,
+        expectedVersion: row.version,
+        sections: [{ key: 'conclusions', text: 'Wij bespreken dit met het team.' }],
+      }),
+    );
     assert.equal((await letterRow(id)).status, 'inReview');
-    assert.deepEqual((await events(caseId)).filter((t) => t.startsWith('letter')), ['letterDrafted', 'letterEdited', 'letterSubmitted', 'letterEdited', 'letterEdited', 'letterApproved', 'letterEdited']);
+    assert.deepEqual(
+      (await events(caseId)).filter((t) => t.startsWith('letter')),
+      ['letterDrafted', 'letterEdited', 'letterSubmitted', 'letterEdited', 'letterEdited', 'letterApproved', 'letterEdited'],
+    );
   });
 
   test('the signer defaults to the case handler; someone complained about cannot sign (Awb 9:7)', async () => {
     const caseId = await caseAtDecisionLetter(env, p);
     await env.services.db.updateTable('cases').set({ assignee_user_id: p.coordinator2.id }).where('id', '=', caseId).execute();
     const { id } = await asActor(env.services, p.backOffice, (ctx) => draftLetter(ctx, { caseId, kind: 'decision' }));
-    const v = (await asActor(env.services, p.backOffice, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: 1, sections: FILLED }))).version;
-    await env.services.db.insertInto('complained_person').values({ case_id: caseId, user_id: p.agent.id, name: p.agent.name, job_title: null, created_at: new Date() }).execute();
-    await rejects('invalid', () => asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v, signerUserId: p.agent.id })));
+    const v = (await asActor(env.services, p.backOffice, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: 1, sections: FILLED })))
+      .version;
+    await env.services.db
+      .insertInto('complained_person')
+      .values({ case_id: caseId, user_id: p.agent.id, name: p.agent.name, job_title: null, created_at: new Date() })
+      .execute();
+    await rejects('invalid', () =>
+      asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v, signerUserId: p.agent.id })),
+    );
     const ok = await asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v }));
     assert.equal(ok.signer.name, 'Carla Coördinator');
   });
@@ -140,8 +250,15 @@ describe('approval', () => {
 describe('sending', () => {
   test('the full KCC path: submit with the process step, approve, send with the closing step in one transaction', async () => {
     const { caseId, id, version } = await draftedAndFilled();
-    let v = (await asActor(env.services, p.backOffice, (ctx) => submitForReview(ctx, { letterId: id, expectedVersion: version, caseTransition: { key: 'submitLetter' } }))).version;
-    assert.equal((await env.services.db.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow()).status, 'letterReview');
+    let v = (
+      await asActor(env.services, p.backOffice, (ctx) =>
+        submitForReview(ctx, { letterId: id, expectedVersion: version, caseTransition: { key: 'submitLetter' } }),
+      )
+    ).version;
+    assert.equal(
+      (await env.services.db.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow()).status,
+      'letterReview',
+    );
     v = (await asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v }))).version;
     await rejects('forbidden', () => sendLetter(env.services, p.backOffice, { letterId: id, expectedVersion: v }));
     await rejects('conflict', () => sendLetter(env.services, p.coordinator, { letterId: id, expectedVersion: v + 1 }));
@@ -156,12 +273,24 @@ describe('sending', () => {
     assert.equal(c.closed_at!.getTime(), row.sent_at!.getTime(), 'Awb 9:12: the case closes on the send date');
 
     const doc = await env.services.db.selectFrom('document').selectAll().where('id', '=', sent.documentId).executeTakeFirstOrThrow();
-    assert.deepEqual([doc.doc_type, doc.media_type, doc.filename], ['letter', 'application/pdf', `${(await env.services.db.selectFrom('cases').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference}-afhandelingsbrief.pdf`]);
+    assert.deepEqual(
+      [doc.doc_type, doc.media_type, doc.filename],
+      [
+        'letter',
+        'application/pdf',
+        `${(await env.services.db.selectFrom('cases').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference}-afhandelingsbrief.pdf`,
+      ],
+    );
     const pdf = await buffer(env.services.storage.open(doc.storage_key));
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     assert.equal(pdf.length, doc.size_bytes);
 
-    const mail = await env.services.db.selectFrom('outbox_message').selectAll().where('case_id', '=', caseId).where('template_key', '=', 'letter').executeTakeFirstOrThrow();
+    const mail = await env.services.db
+      .selectFrom('outbox_message')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('template_key', '=', 'letter')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(mail.attachments, [sent.documentId]);
     assert.equal(mail.to_address, 'evi@voorbeeld.example');
     assert.match(mail.body_text, /Kees Coördinator/, 'signed by the approver when the case had no handler');
@@ -176,6 +305,16 @@ describe('sending', () => {
     const v = (await asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: version }))).version;
     const sent = await sendLetter(env.services, p.coordinator, { letterId: id, expectedVersion: v });
     assert.deepEqual(sent.delivery, { channel: 'post', messageId: null, reason: 'prefersPost' });
-    assert.equal((await env.services.db.selectFrom('outbox_message').select('id').where('case_id', '=', caseId).where('template_key', '=', 'letter').execute()).length, 0);
+    assert.equal(
+      (
+        await env.services.db
+          .selectFrom('outbox_message')
+          .select('id')
+          .where('case_id', '=', caseId)
+          .where('template_key', '=', 'letter')
+          .execute()
+      ).length,
+      0,
+    );
   });
 });

@@ -20,7 +20,13 @@ export function externalBodies(org: Organisation): MergeData['bodies'] {
   };
 }
 
-export type LetterCase = MergeData & { caseId: string; processKey: string; assigneeUserId: string | null; recipientEmail: string | null; contactPreference: string | null };
+export type LetterCase = MergeData & {
+  caseId: string;
+  processKey: string;
+  assigneeUserId: string | null;
+  recipientEmail: string | null;
+  contactPreference: string | null;
+};
 
 export async function loadMergeData(db: Database, org: Organisation, caseId: string): Promise<LetterCase> {
   const c = await db
@@ -29,10 +35,30 @@ export async function loadMergeData(db: Database, org: Organisation, caseId: str
     .leftJoin('person as r', 'r.id', 'cases.representative_id')
     .leftJoin('staff_user as u', 'u.id', 'cases.assignee_user_id')
     .select([
-      'cases.id', 'cases.reference', 'cases.subject', 'cases.received_at', 'cases.handling_deadline', 'cases.process_key', 'cases.regime', 'cases.data',
-      'cases.assignee_user_id', 'cases.contact_preference', 'u.name as handler',
-      'p.name as c_name', 'p.organisation_name as c_org', 'p.street as c_street', 'p.postcode as c_postcode', 'p.city as c_city', 'p.email as c_email',
-      'r.id as r_id', 'r.name as r_name', 'r.organisation_name as r_org', 'r.street as r_street', 'r.postcode as r_postcode', 'r.city as r_city', 'r.email as r_email',
+      'cases.id',
+      'cases.reference',
+      'cases.subject',
+      'cases.received_at',
+      'cases.handling_deadline',
+      'cases.process_key',
+      'cases.regime',
+      'cases.data',
+      'cases.assignee_user_id',
+      'cases.contact_preference',
+      'u.name as handler',
+      'p.name as c_name',
+      'p.organisation_name as c_org',
+      'p.street as c_street',
+      'p.postcode as c_postcode',
+      'p.city as c_city',
+      'p.email as c_email',
+      'r.id as r_id',
+      'r.name as r_name',
+      'r.organisation_name as r_org',
+      'r.street as r_street',
+      'r.postcode as r_postcode',
+      'r.city as r_city',
+      'r.email as r_email',
     ])
     .where('cases.id', '=', caseId)
     .executeTakeFirstOrThrow();

@@ -38,7 +38,8 @@ function write(doc: Doc, text: string, bold: boolean, options: PDFKit.Mixins.Tex
 }
 
 /** A structure element whose content is drawn by `draw`; pdfkit marks the content for us. */
-const tagged = (doc: Doc, parent: Struct, type: string, draw: () => void, options: { alt?: string } = {}) => parent.add(doc.struct(type, options, draw));
+const tagged = (doc: Doc, parent: Struct, type: string, draw: () => void, options: { alt?: string } = {}) =>
+  parent.add(doc.struct(type, options, draw));
 
 function artifact(doc: Doc, draw: () => void, type: 'Pagination' | 'Layout' = 'Pagination') {
   doc.markContent('Artifact', { type });
@@ -75,7 +76,14 @@ function letterhead(doc: Doc, root: Struct, input: LetterPdfInput) {
 function addressAndDetails(doc: Doc, root: Struct, input: LetterPdfInput): number {
   const top = 158;
   doc.fillColor(INK).fontSize(11);
-  tagged(doc, root, 'P', () => write(doc, [input.recipient.name, ...input.recipient.addressLines].join('\n'), false, { x: M.left, y: top, width: COL2 - M.left - 20, lineGap: 2 }));
+  tagged(doc, root, 'P', () =>
+    write(doc, [input.recipient.name, ...input.recipient.addressLines].join('\n'), false, {
+      x: M.left,
+      y: top,
+      width: COL2 - M.left - 20,
+      lineGap: 2,
+    }),
+  );
   const addressBottom = doc.y;
   const sect = doc.struct('Sect');
   root.add(sect);
@@ -161,7 +169,13 @@ function pageDecorations(doc: Doc, input: LetterPdfInput) {
     artifact(doc, () => {
       doc.fillColor(MUTED).fontSize(8.5);
       write(doc, `Ons nummer ${input.reference}`, false, { x: M.left, y: A4.height - 44, lineBreak: false });
-      write(doc, `Pagina ${i + 1} van ${range.count}`, false, { x: A4.width - M.right - 120, y: A4.height - 44, width: 120, align: 'right', lineBreak: false });
+      write(doc, `Pagina ${i + 1} van ${range.count}`, false, {
+        x: A4.width - M.right - 120,
+        y: A4.height - 44,
+        width: 120,
+        align: 'right',
+        lineBreak: false,
+      });
       if (input.draft) {
         doc.fillColor('#b00020').fontSize(10);
         write(doc, 'CONCEPT – niet versturen', true, { x: M.left, y: 16, lineBreak: false });

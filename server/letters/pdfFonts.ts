@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
  * Łukasz. Text is split into runs by subset so no complainant's name prints as empty boxes.
  */
 const require = createRequire(import.meta.url);
-const file = (subset: string, weight: 400 | 700) => require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`);
+const file = (subset: string, weight: 400 | 700) =>
+  require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`);
 
 export const FONT_FILES = {
   regular: file('latin', 400),

@@ -10,7 +10,11 @@ import type { LetterTemplate } from './templates/types.ts';
  * section that names the ombudsman or another body) is left out of the warnings entirely, because
  * a writer must not be nudged into rewording what the law asks for.
  */
-export type LetterWarning = { code: 'belowThreshold' | 'longSentence' | 'difficultWord' | 'passive'; section: string | null; message: string };
+export type LetterWarning = {
+  code: 'belowThreshold' | 'longSentence' | 'difficultWord' | 'passive';
+  section: string | null;
+  message: string;
+};
 
 export type SectionReadability = {
   key: string;
@@ -33,7 +37,12 @@ export type LetterReadability = {
 
 export function readabilityOptions(org: Organisation): ReadabilityOptions {
   const p = org.plainLanguage;
-  return { thresholdFleschDouma: p.minFleschDouma, maxSentenceWords: p.maxSentenceWords, extraWords: p.extraWords, ignoreWords: p.ignoreWords };
+  return {
+    thresholdFleschDouma: p.minFleschDouma,
+    maxSentenceWords: p.maxSentenceWords,
+    extraWords: p.extraWords,
+    ignoreWords: p.ignoreWords,
+  };
 }
 
 /** The live check of the editor: one text, the organisation's settings. */
@@ -59,14 +68,47 @@ export function letterReadability(sections: LetterSection[], template: LetterTem
       continue;
     }
     if (text.trim()) measured.push(text);
-    perSection.push({ key: s.key, excluded, scores: r.scores, longSentences: r.longSentences, difficultWords: r.difficultWords, passiveHints: r.passiveHints });
-    for (const l of r.longSentences) warnings.push({ code: 'longSentence', section: s.key, message: `Lange zin (${l.words} woorden) in "${s.heading}": maak er twee zinnen van.` });
-    for (const w of r.difficultWords) warnings.push({ code: 'difficultWord', section: s.key, message: `"${w.word}" in "${s.heading}": schrijf liever ${w.suggestions.map((x) => `"${x}"`).join(' of ')}.` });
-    for (const p of r.passiveHints) warnings.push({ code: 'passive', section: s.key, message: `"${p.auxiliary} … ${p.participle}" in "${s.heading}": zeg wie het doet ("wij …").` });
+    perSection.push({
+      key: s.key,
+      excluded,
+      scores: r.scores,
+      longSentences: r.longSentences,
+      difficultWords: r.difficultWords,
+      passiveHints: r.passiveHints,
+    });
+    for (const l of r.longSentences)
+      warnings.push({
+        code: 'longSentence',
+        section: s.key,
+        message: `Lange zin (${l.words} woorden) in "${s.heading}": maak er twee zinnen van.`,
+      });
+    for (const w of r.difficultWords)
+      warnings.push({
+        code: 'difficultWord',
+        section: s.key,
+        message: `"${w.word}" in "${s.heading}": schrijf liever ${w.suggestions.map((x) => `"${x}"`).join(' of ')}.`,
+      });
+    for (const p of r.passiveHints)
+      warnings.push({
+        code: 'passive',
+        section: s.key,
+        message: `"${p.auxiliary} … ${p.participle}" in "${s.heading}": zeg wie het doet ("wij …").`,
+      });
   }
   const overall = checkReadability(measured.join('\n\n'), options);
   if (overall.belowThreshold) {
-    warnings.unshift({ code: 'belowThreshold', section: null, message: `De brief is moeilijk te lezen (Flesch-Douma ${overall.scores.fleschDouma}, de norm is ${overall.threshold}). Schrijf kortere zinnen en kortere woorden.` });
+    warnings.unshift({
+      code: 'belowThreshold',
+      section: null,
+      message: `De brief is moeilijk te lezen (Flesch-Douma ${overall.scores.fleschDouma}, de norm is ${overall.threshold}). Schrijf kortere zinnen en kortere woorden.`,
+    });
   }
-  return { scores: overall.scores, counts: overall.counts, threshold: overall.threshold, belowThreshold: overall.belowThreshold, sections: perSection, warnings };
+  return {
+    scores: overall.scores,
+    counts: overall.counts,
+    threshold: overall.threshold,
+    belowThreshold: overall.belowThreshold,
+    sections: perSection,
+    warnings,
+  };
 }

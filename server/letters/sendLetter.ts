@@ -20,7 +20,11 @@ import { mailLetter } from './letterMail.ts';
  * With `caseTransition` (the KCC preset's `sendLetter`, which closes the case) the process step is
  * taken in the same transaction: Awb 9:12 — sending the letter closes the case, on the send date.
  */
-export type SendLetterInput = { letterId: string; expectedVersion: number; caseTransition?: { key: string; inputs?: Record<string, unknown> } };
+export type SendLetterInput = {
+  letterId: string;
+  expectedVersion: number;
+  caseTransition?: { key: string; inputs?: Record<string, unknown> };
+};
 
 export async function sendLetter(services: Services, actor: Actor, input: SendLetterInput) {
   const date = services.clock.now();
@@ -68,10 +72,21 @@ export async function sendLetter(services: Services, actor: Actor, input: SendLe
         caseId: letter.case_id,
         before: { letterId: letter.id, status: 'approved' },
         after: { letterId: letter.id, status: 'sent', documentId: doc.id },
-        data: { textVersion: letter.current_version, sha256: stored.sha256, delivery: delivery.channel, reason: delivery.reason ?? null, messageId: delivery.messageId },
+        data: {
+          textVersion: letter.current_version,
+          sha256: stored.sha256,
+          delivery: delivery.channel,
+          reason: delivery.reason ?? null,
+          messageId: delivery.messageId,
+        },
       });
       if (letter.kind === 'notHandling') await recordNotHandlingNoticeSent(ctx, letter.case_id);
-      if (input.caseTransition) await transitionCase(ctx, { caseId: letter.case_id, transition: input.caseTransition.key, inputs: input.caseTransition.inputs ?? {} });
+      if (input.caseTransition)
+        await transitionCase(ctx, {
+          caseId: letter.case_id,
+          transition: input.caseTransition.key,
+          inputs: input.caseTransition.inputs ?? {},
+        });
       return { version: row.version, documentId: doc.id, delivery };
     });
   } catch (err) {

@@ -8,7 +8,11 @@ import { assertCaseOpen, assertStatus, bumpLetter, loadLetter } from './letterSt
  * With `caseTransition` the process step (the KCC preset's `submitLetter`) is taken in the same
  * transaction, so the letter and the case never disagree about where the work is.
  */
-export type SubmitLetterInput = { letterId: string; expectedVersion: number; caseTransition?: { key: string; inputs?: Record<string, unknown> } };
+export type SubmitLetterInput = {
+  letterId: string;
+  expectedVersion: number;
+  caseTransition?: { key: string; inputs?: Record<string, unknown> };
+};
 
 export async function submitForReview(ctx: CommandContext, input: SubmitLetterInput) {
   const letter = await loadLetter(ctx, input.letterId);
@@ -22,6 +26,7 @@ export async function submitForReview(ctx: CommandContext, input: SubmitLetterIn
     after: { letterId: letter.id, status: 'inReview' },
     data: { textVersion: letter.current_version },
   });
-  if (input.caseTransition) await transitionCase(ctx, { caseId: letter.case_id, transition: input.caseTransition.key, inputs: input.caseTransition.inputs ?? {} });
+  if (input.caseTransition)
+    await transitionCase(ctx, { caseId: letter.case_id, transition: input.caseTransition.key, inputs: input.caseTransition.inputs ?? {} });
   return { version: row.version };
 }

@@ -16,14 +16,25 @@ export type KccPeople = Awaited<ReturnType<typeof kccPeople>>;
 
 export async function caseAtDecisionLetter(env: TestEnv, p: KccPeople, complainant: Record<string, string> = {}) {
   const s = env.services;
-  const c = await asActor(s, p.agent, (ctx) => registerCase(ctx, {
-    subject: 'Onbeleefd behandeld aan de balie',
-    description: 'De medewerker aan de balie was onbeleefd.',
-    channel: 'letter',
-    complainant: { kind: 'person', name: 'Evi Jangha', email: 'evi@voorbeeld.example', street: 'Dorpsstraat 1', postcode: '1234 AB', city: 'Dorp', ...complainant },
-    data: {},
-  }));
-  const step = (actor: StaffActor, transition: string, inputs: Record<string, unknown> = {}) => asActor(s, actor, (ctx) => transitionCase(ctx, { caseId: c.id, transition, inputs }));
+  const c = await asActor(s, p.agent, (ctx) =>
+    registerCase(ctx, {
+      subject: 'Onbeleefd behandeld aan de balie',
+      description: 'De medewerker aan de balie was onbeleefd.',
+      channel: 'letter',
+      complainant: {
+        kind: 'person',
+        name: 'Evi Jangha',
+        email: 'evi@voorbeeld.example',
+        street: 'Dorpsstraat 1',
+        postcode: '1234 AB',
+        city: 'Dorp',
+        ...complainant,
+      },
+      data: {},
+    }),
+  );
+  const step = (actor: StaffActor, transition: string, inputs: Record<string, unknown> = {}) =>
+    asActor(s, actor, (ctx) => transitionCase(ctx, { caseId: c.id, transition, inputs }));
   await step(p.agent, 'forwardToCoordinator');
   await step(p.coordinator, 'acknowledge');
   await step(p.coordinator, 'classify', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
@@ -32,7 +43,5 @@ export async function caseAtDecisionLetter(env: TestEnv, p: KccPeople, complaina
   await step(p.coordinator, 'skipHearing', { hearingSkipReason: 'complainantDeclined' });
   return c.id;
 }
-
-
 
 export { writeAndSendLetter } from '../demo/demoLetters.ts';

@@ -17,7 +17,8 @@ test('objection and appeal clauses are found, whatever their wording', () => {
     'U kunt tegen deze beslissing binnen zes weken een beroep indienen.',
     'Meer informatie over rechtsmiddelen vindt u op onze website.',
     'Maakt u bezwaar, doe dat dan schriftelijk.',
-  ]) assert.equal(findObjectionClauses(s).length, 1, s);
+  ])
+    assert.equal(findObjectionClauses(s).length, 1, s);
 });
 
 test('ordinary uses of "bezwaar" and "beroep" are not clauses', () => {
@@ -27,20 +28,36 @@ test('ordinary uses of "bezwaar" and "beroep" are not clauses', () => {
     'Heeft u bezwaar tegen een gesprek bij u thuis? Laat het ons weten.',
     'Uw beroep is verpleegkundige, dus u kent de regels goed.',
     'Wij deden een beroep op uw geduld, en dat spijt ons.',
-  ]) assert.deepEqual(findObjectionClauses(s), [], s);
+  ])
+    assert.deepEqual(findObjectionClauses(s), [], s);
 });
 
 const org = loadOrganisation();
 const m: MergeData = {
-  regime: 'awb', caseReference: 'KL-1', caseSubject: 'x', receivedDate: '2 maart 2026', recipient: { name: 'A', addressLines: [] }, complainantName: 'A',
-  handlerName: null, organisationName: 'V', organisationPhone: null, deadline: null, data: {}, extensionReason: null, bodies: externalBodies(org),
+  regime: 'awb',
+  caseReference: 'KL-1',
+  caseSubject: 'x',
+  receivedDate: '2 maart 2026',
+  recipient: { name: 'A', addressLines: [] },
+  complainantName: 'A',
+  handlerName: null,
+  organisationName: 'V',
+  organisationPhone: null,
+  deadline: null,
+  data: {},
+  extensionReason: null,
+  bodies: externalBodies(org),
 };
 const decision = templateFor({}, 'kcc-complaint', 'awb', 'decision');
 const good = () => [
   { key: 'findings', heading: 'Wat wij hebben onderzocht', text: 'Wij hebben met de medewerker gesproken.' },
   { key: 'judgment', heading: 'Ons oordeel', text: 'Wij vinden uw klacht ongegrond.' },
   { key: 'conclusions', heading: 'Wat wij gaan doen', text: 'Er verandert niets.' },
-  { key: 'ombudsman', heading: 'Bent u niet tevreden?', text: 'Dan kunt u naar de Nationale ombudsman. Doe dit binnen één jaar na de datum van deze brief.' },
+  {
+    key: 'ombudsman',
+    heading: 'Bent u niet tevreden?',
+    text: 'Dan kunt u naar de Nationale ombudsman. Doe dit binnen één jaar na de datum van deze brief.',
+  },
 ];
 const codes = (sections: ReturnType<typeof good>) => approvalProblems(decision, sections, m).map((p) => `${p.section}:${p.code}`);
 
@@ -61,8 +78,13 @@ test('approval is refused when the ombudsman or the one-year term is edited away
 });
 
 test('approval is refused when any section offers bezwaar or beroep, and the reason quotes the sentence', () => {
-  const sections = good().map((s) => (s.key === 'conclusions' ? { ...s, text: 'Er verandert niets. Tegen dit besluit kunt u bezwaar maken.' } : s));
+  const sections = good().map((s) =>
+    s.key === 'conclusions' ? { ...s, text: 'Er verandert niets. Tegen dit besluit kunt u bezwaar maken.' } : s,
+  );
   const problems = approvalProblems(decision, sections, m);
-  assert.deepEqual(problems.map((p) => `${p.section}:${p.code}`), ['conclusions:objectionClause']);
+  assert.deepEqual(
+    problems.map((p) => `${p.section}:${p.code}`),
+    ['conclusions:objectionClause'],
+  );
   assert.match(problems[0]!.reason, /Awb 9:3.*Tegen dit besluit kunt u bezwaar maken\./);
 });

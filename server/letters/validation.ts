@@ -11,7 +11,11 @@ import { PLACEHOLDER, type LetterTemplate, type MergeData } from './templates/ty
  * offers or describes the remedy: making or filing bezwaar/beroep, going "in (hoger) beroep",
  * a bezwaar- or beroepschrift, a bezwaar- or beroepstermijn, a rechtsmiddel, or "bezwaar of beroep".
  */
-export type LetterProblem = { section: string | null; code: 'missingSection' | 'emptySection' | 'placeholder' | 'missingWording' | 'check' | 'objectionClause'; reason: string };
+export type LetterProblem = {
+  section: string | null;
+  code: 'missingSection' | 'emptySection' | 'placeholder' | 'missingWording' | 'check' | 'objectionClause';
+  reason: string;
+};
 
 const CLAUSE_PATTERNS: RegExp[] = [
   /\bbezwaar\s*(?:of|en|\/)\s*(?:in\s+)?(?:hoger\s+)?beroep\b/i,

@@ -11,7 +11,15 @@ let reference: string;
 before(async () => {
   env = await createTestServices();
   const agent = await buildStaff(env.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
-  const c = await asActor(env.services, agent, (ctx) => registerCase(ctx, { subject: 'Geen antwoord', description: 'Ik hoor niets.', channel: 'phone', complainant: { kind: 'person', name: 'Jan', email: 'jan@example.org' }, data: {} }));
+  const c = await asActor(env.services, agent, (ctx) =>
+    registerCase(ctx, {
+      subject: 'Geen antwoord',
+      description: 'Ik hoor niets.',
+      channel: 'phone',
+      complainant: { kind: 'person', name: 'Jan', email: 'jan@example.org' },
+      data: {},
+    }),
+  );
   caseId = c.id;
   reference = c.reference;
 });
@@ -27,9 +35,10 @@ const input = (key: string, over: Partial<EnqueueInput> = {}): EnqueueInput => (
   ...over,
 });
 const rows = (key: string) => env.services.db.selectFrom('outbox_message').selectAll().where('idempotency_key', '=', key).execute();
-const events = (type: string) => env.services.db.selectFrom('timeline_event').select(['data']).where('case_id', '=', caseId).where('type', '=', type).execute();
+const events = (type: string) =>
+  env.services.db.selectFrom('timeline_event').select(['data']).where('case_id', '=', caseId).where('type', '=', type).execute();
 
-test('a message is written in the caller\'s transaction: rolled back with it, nothing queued', async () => {
+test("a message is written in the caller's transaction: rolled back with it, nothing queued", async () => {
   const queuedBefore = (await events('messageQueued')).length;
   await assert.rejects(
     runCommand(env.services, SYSTEM_ACTOR, async (ctx) => {
@@ -46,7 +55,9 @@ test('a message is written in the caller\'s transaction: rolled back with it, no
 
 test('a queued message is rendered, addressed, has our Message-ID and is due at once', async () => {
   env.clock.set('2026-03-02T10:00:00Z');
-  const id = await runCommand(env.services, SYSTEM_ACTOR, (ctx) => enqueueMessage(ctx, input('queued', { inReplyTo: '<their-id@example.org>', attachments: [] })));
+  const id = await runCommand(env.services, SYSTEM_ACTOR, (ctx) =>
+    enqueueMessage(ctx, input('queued', { inReplyTo: '<their-id@example.org>', attachments: [] })),
+  );
   const [row] = await rows('queued');
   assert.equal(row!.id, id);
   assert.equal(row!.status, 'pending');
@@ -56,13 +67,15 @@ test('a queued message is rendered, addressed, has our Message-ID and is due at 
   assert.equal(row!.subject, `Wij hebben uw klacht gesloten (${reference})`);
   assert.match(row!.body_text, /^Beste Jan de Vries,/);
   assert.match(row!.body_html, /<p>Beste Jan de Vries,<\/p>/);
-  assert.match(row!.message_id, /^<[0-9a-f-]{36}@klachtflow\.test>$/, 'the domain is the public URL\'s host');
+  assert.match(row!.message_id, /^<[0-9a-f-]{36}@klachtflow\.test>$/, "the domain is the public URL's host");
   assert.equal(row!.in_reply_to, '<their-id@example.org>');
   assert.deepEqual(row!.next_attempt_at, new Date('2026-03-02T10:00:00Z'));
 });
 
 test('the organisation name comes from the configuration, whatever the caller passes', async () => {
-  await runCommand(env.services, SYSTEM_ACTOR, (ctx) => enqueueMessage(ctx, input('orgname', { vars: { ...input('x').vars, organisationName: 'Een Andere Organisatie' } })));
+  await runCommand(env.services, SYSTEM_ACTOR, (ctx) =>
+    enqueueMessage(ctx, input('orgname', { vars: { ...input('x').vars, organisationName: 'Een Andere Organisatie' } })),
+  );
   const [row] = await rows('orgname');
   assert.ok(row!.body_text.endsWith(`\n${env.services.org.name}`), row!.body_text);
   assert.doesNotMatch(row!.body_text, /Een Andere Organisatie/);
@@ -71,7 +84,9 @@ test('the organisation name comes from the configuration, whatever the caller pa
 test('the same idempotency key queues one message and one event, and returns the same id', async () => {
   const before = (await events('messageQueued')).length;
   const first = await runCommand(env.services, SYSTEM_ACTOR, (ctx) => enqueueMessage(ctx, input('once')));
-  const second = await runCommand(env.services, SYSTEM_ACTOR, (ctx) => enqueueMessage(ctx, input('once', { vars: { ...input('x').vars, complainantName: 'Iemand Anders' } })));
+  const second = await runCommand(env.services, SYSTEM_ACTOR, (ctx) =>
+    enqueueMessage(ctx, input('once', { vars: { ...input('x').vars, complainantName: 'Iemand Anders' } })),
+  );
   assert.equal(second, first);
   const found = await rows('once');
   assert.equal(found.length, 1);
@@ -86,7 +101,10 @@ test('the timeline says which template went to which role, never the text, subje
 });
 
 test('an unknown or missing merge field rolls the change back instead of mailing a gap', async () => {
-  await assert.rejects(runCommand(env.services, SYSTEM_ACTOR, (ctx) => enqueueMessage(ctx, input('missing', { vars: { complainantName: 'Jan' } }))), /no value for merge field/);
+  await assert.rejects(
+    runCommand(env.services, SYSTEM_ACTOR, (ctx) => enqueueMessage(ctx, input('missing', { vars: { complainantName: 'Jan' } }))),
+    /no value for merge field/,
+  );
   assert.deepEqual(await rows('missing'), []);
 });
 
@@ -103,7 +121,13 @@ test('an address that can never be mailed is not queued; the timeline says so an
 
 test('a message without a case (a handler reminder) is queued without a case event', async () => {
   const id = await runCommand(env.services, SYSTEM_ACTOR, (ctx) =>
-    enqueueMessage(ctx, { template: 'reminder', recipientRole: 'handler', to: { address: 'behandelaar@example.org' }, vars: { handlerName: 'Sanne', caseReference: reference, since: '2 maart 2026', status: 'In behandeling' }, idempotencyKey: 'nocase' }),
+    enqueueMessage(ctx, {
+      template: 'reminder',
+      recipientRole: 'handler',
+      to: { address: 'behandelaar@example.org' },
+      vars: { handlerName: 'Sanne', caseReference: reference, since: '2 maart 2026', status: 'In behandeling' },
+      idempotencyKey: 'nocase',
+    }),
   );
   const [row] = await rows('nocase');
   assert.equal(row!.id, id);

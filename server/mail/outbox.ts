@@ -43,7 +43,12 @@ export async function enqueueMessage(ctx: CommandContext, input: EnqueueInput): 
   const caseId = input.caseId ?? null;
   const address = input.to.address.trim();
   if (!PLAUSIBLE_ADDRESS.test(address)) {
-    if (caseId) await recordEvent(ctx, { type: 'messageNotSent', caseId, data: { template: input.template, recipientRole: input.recipientRole, reason: 'invalidEmailAddress' } });
+    if (caseId)
+      await recordEvent(ctx, {
+        type: 'messageNotSent',
+        caseId,
+        data: { template: input.template, recipientRole: input.recipientRole, reason: 'invalidEmailAddress' },
+      });
     return null;
   }
   // Rendering throws on an unknown or missing merge field, which rolls back the caller's change:
@@ -72,13 +77,21 @@ export async function enqueueMessage(ctx: CommandContext, input: EnqueueInput): 
     .executeTakeFirst();
   if (!row) {
     // Already queued by an earlier run of the same cause: nothing new, and no second timeline event.
-    const existing = await ctx.tx.selectFrom('outbox_message').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
+    const existing = await ctx.tx
+      .selectFrom('outbox_message')
+      .select('id')
+      .where('idempotency_key', '=', input.idempotencyKey)
+      .executeTakeFirstOrThrow();
     return existing.id;
   }
   if (caseId) {
     // The timeline is append-only and outlives anonymisation, so it names the template and the
     // recipient's role only; subject, address and text stay in the outbox row.
-    await recordEvent(ctx, { type: 'messageQueued', caseId, data: { messageId: row.id, template: input.template, recipientRole: input.recipientRole } });
+    await recordEvent(ctx, {
+      type: 'messageQueued',
+      caseId,
+      data: { messageId: row.id, template: input.template, recipientRole: input.recipientRole },
+    });
   }
   return row.id;
 }

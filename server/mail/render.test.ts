@@ -9,7 +9,17 @@ const sample = (key: TemplateKey) => Object.fromEntries(fieldsOf(TEMPLATES_NL[ke
 const citizenTemplates = TEMPLATE_KEYS.filter((k) => !STAFF_TEMPLATES.includes(k));
 
 test('the catalogue has the letters the processes and the Awb need', () => {
-  for (const key of ['acknowledgment', 'informationRequest', 'autoClose', 'cancellation', 'extensionNotice', 'hearingInvitation', 'surveyInvitation', 'reminder', 'confirmation']) {
+  for (const key of [
+    'acknowledgment',
+    'informationRequest',
+    'autoClose',
+    'cancellation',
+    'extensionNotice',
+    'hearingInvitation',
+    'surveyInvitation',
+    'reminder',
+    'confirmation',
+  ]) {
     assert.ok(TEMPLATE_KEYS.includes(key as TemplateKey), key);
   }
 });
@@ -25,8 +35,13 @@ test('every template uses known merge fields only, and every field is filled in 
 
 test('the acknowledgment is Dutch and carries what Awb 9:6 asks: reference, receipt date, end date, hearing', () => {
   const m = renderTemplate('acknowledgment', {
-    complainantName: 'mevrouw De Vries', caseReference: 'KL-2026-000123', receivedDate: 'maandag 2 maart 2026', handlerName: 'Sanne Jansen',
-    deadline: 'maandag 13 april 2026', trackingLink: 'https://klachten.example/volgen/abc', organisationName: 'Uitvoeringsorganisatie Voorbeeld',
+    complainantName: 'mevrouw De Vries',
+    caseReference: 'KL-2026-000123',
+    receivedDate: 'maandag 2 maart 2026',
+    handlerName: 'Sanne Jansen',
+    deadline: 'maandag 13 april 2026',
+    trackingLink: 'https://klachten.example/volgen/abc',
+    organisationName: 'Uitvoeringsorganisatie Voorbeeld',
   });
   assert.equal(m.subject, 'Wij behandelen uw klacht (KL-2026-000123)');
   assert.match(m.text, /^Beste mevrouw De Vries,/);
@@ -41,15 +56,25 @@ test('every message to a complainant names its case in the subject, so a reply t
 });
 
 test('an unknown merge field is refused, in a template and in an override', () => {
-  assert.throws(() => renderTemplate('confirmation', sample('confirmation'), { confirmation: { subject: 'Ontvangen', text: 'Beste {{klantNaam}},' } }), (err: Error) => err instanceof TemplateError && /unknown merge field \{\{klantNaam\}\}/.test(err.message));
+  assert.throws(
+    () => renderTemplate('confirmation', sample('confirmation'), { confirmation: { subject: 'Ontvangen', text: 'Beste {{klantNaam}},' } }),
+    (err: Error) => err instanceof TemplateError && /unknown merge field \{\{klantNaam\}\}/.test(err.message),
+  );
   assert.deepEqual(templateProblems({ subject: 'x', text: 'Beste {{klantNaam}},' }), ['unknown merge field {{klantNaam}}']);
   assert.ok(!Object.hasOwn(MERGE_FIELDS, 'constructor'));
-  assert.throws(() => renderTemplate('confirmation', sample('confirmation'), { confirmation: { subject: 'x', text: '{{constructor}}' } }), TemplateError);
+  assert.throws(
+    () => renderTemplate('confirmation', sample('confirmation'), { confirmation: { subject: 'x', text: '{{constructor}}' } }),
+    TemplateError,
+  );
 });
 
 test('a malformed merge field is refused instead of sent as braces', () => {
   for (const text of ['Beste {{complainantName},', 'Beste {{ klant naam }},', 'Beste complainantName}},']) {
-    assert.throws(() => renderTemplate('confirmation', sample('confirmation'), { confirmation: { subject: 'x', text } }), TemplateError, text);
+    assert.throws(
+      () => renderTemplate('confirmation', sample('confirmation'), { confirmation: { subject: 'x', text } }),
+      TemplateError,
+      text,
+    );
   }
 });
 
@@ -61,7 +86,12 @@ test('a merge field without a value is refused, never left empty', () => {
 });
 
 test('values are escaped in HTML, inserted once, and cannot add a header line to the subject', () => {
-  const vars = { ...sample('informationRequest'), complainantName: 'Evi <b>Jangha</b> & "zn"', question: 'Wat is {{organisationName}}? $& $1', caseReference: 'KL-1\r\nBcc: x@example.org' };
+  const vars = {
+    ...sample('informationRequest'),
+    complainantName: 'Evi <b>Jangha</b> & "zn"',
+    question: 'Wat is {{organisationName}}? $& $1',
+    caseReference: 'KL-1\r\nBcc: x@example.org',
+  };
   const m = renderTemplate('informationRequest', vars);
   assert.match(m.text, /Beste Evi <b>Jangha<\/b> & "zn",/);
   assert.match(m.html, /Beste Evi &lt;b&gt;Jangha&lt;\/b&gt; &amp; &quot;zn&quot;,/);
@@ -70,8 +100,12 @@ test('values are escaped in HTML, inserted once, and cannot add a header line to
   assert.doesNotMatch(m.html, /<b>/);
 });
 
-test('only http(s) links become links, without the sentence\'s final punctuation', () => {
-  const m = renderTemplate('confirmation', { ...sample('confirmation'), trackingLink: 'https://k.example/volgen/abc?x=1&y=2.', complainantName: 'javascript:alert(1) <a href="x">' });
+test("only http(s) links become links, without the sentence's final punctuation", () => {
+  const m = renderTemplate('confirmation', {
+    ...sample('confirmation'),
+    trackingLink: 'https://k.example/volgen/abc?x=1&y=2.',
+    complainantName: 'javascript:alert(1) <a href="x">',
+  });
   assert.match(m.html, /<a href="https:\/\/k\.example\/volgen\/abc\?x=1&amp;y=2">https:\/\/k\.example\/volgen\/abc\?x=1&amp;y=2<\/a>\./);
   assert.equal((m.html.match(/<a /g) ?? []).length, 1);
   assert.match(m.html, /<html lang="nl">/);
@@ -92,5 +126,10 @@ test('the citizen templates read at B1: Flesch-Douma at least 60, no long senten
 
 test('no template names an organisation: the name always comes from the configuration', () => {
   for (const key of citizenTemplates) assert.match(TEMPLATES_NL[key].text, /\{\{organisationName\}\}/, key);
-  for (const key of TEMPLATE_KEYS) assert.doesNotMatch(`${TEMPLATES_NL[key].subject} ${TEMPLATES_NL[key].text}`, /\b(gemeente|ministerie|belastingdienst|woningcorporatie|Voorbeeld)\b/, key);
+  for (const key of TEMPLATE_KEYS)
+    assert.doesNotMatch(
+      `${TEMPLATES_NL[key].subject} ${TEMPLATES_NL[key].text}`,
+      /\b(gemeente|ministerie|belastingdienst|woningcorporatie|Voorbeeld)\b/,
+      key,
+    );
 });

@@ -17,7 +17,9 @@ export function fieldsOf(template: MailTemplate): string[] {
 
 /** What is wrong with a template (unknown fields, malformed braces), for tests and configuration checks. */
 export function templateProblems(template: MailTemplate): string[] {
-  const problems = fieldsOf(template).filter((f) => !isKnown(f)).map((f) => `unknown merge field {{${f}}}`);
+  const problems = fieldsOf(template)
+    .filter((f) => !isKnown(f))
+    .map((f) => `unknown merge field {{${f}}}`);
   for (const part of [template.subject, template.text]) {
     if (/\{\{|\}\}/.test(part.replace(FIELD, ''))) problems.push(`malformed merge field in "${part.slice(0, 60)}"`);
   }
@@ -34,7 +36,8 @@ function merge(text: string, vars: Readonly<Record<string, string>>, key: string
   });
 }
 
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 // A link ends before whitespace, quotes and angle brackets, and without the sentence's final punctuation.
 const LINK = /https?:\/\/[^\s<>"']+?(?=[.,;:!?)]*(?:\s|$|["'<>]))/g;
@@ -55,7 +58,11 @@ function toHtml(text: string): string {
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
-export function renderTemplate(key: TemplateKey, vars: Readonly<Record<string, string>>, overrides: Partial<Record<string, MailTemplate>> = {}): RenderedMail {
+export function renderTemplate(
+  key: TemplateKey,
+  vars: Readonly<Record<string, string>>,
+  overrides: Partial<Record<string, MailTemplate>> = {},
+): RenderedMail {
   const template = overrides[key] ?? TEMPLATES_NL[key];
   if (!template) throw new TemplateError(`unknown template ${key}`);
   const problems = templateProblems(template);

@@ -29,6 +29,14 @@ test('the transport follows the configuration: SMTP when set, the demo mailbox o
   assert.equal(transportFromEnv({ smtp, demo: true, mailFrom: 'k@example.org' }).kind, 'smtp');
   assert.equal(transportFromEnv({ smtp: undefined, demo: true, mailFrom: 'k@example.org' }).kind, 'demoMailbox');
   assert.throws(() => transportFromEnv({ smtp: undefined, demo: false, mailFrom: 'k@example.org' }), /SMTP_HOST/);
-  const sent = await demoMailbox().send({ from: 'k@example.org', to: { address: 'a@example.org', name: null }, subject: 's', text: 't', html: 'h', messageId: '<1@x>', attachments: [] });
+  const sent = await demoMailbox().send({
+    from: 'k@example.org',
+    to: { address: 'a@example.org', name: null },
+    subject: 's',
+    text: 't',
+    html: 'h',
+    messageId: '<1@x>',
+    attachments: [],
+  });
   assert.deepEqual(sent, { messageId: '<1@x>' });
 });

@@ -89,6 +89,10 @@ export function smtpFailure(err: unknown): { permanent: boolean; reason: string 
   const raw = String(e.response ?? e.message ?? err).replace(/\s+/g, ' ');
   const reason = [e.code, raw.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '<adres>')].filter(Boolean).join(' ').slice(0, 300);
   const permanent =
-    e.command === 'RCPT TO' && typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600 && /\b5\.(1\.\d{1,3}|2\.1)\b/.test(raw);
+    e.command === 'RCPT TO' &&
+    typeof e.responseCode === 'number' &&
+    e.responseCode >= 500 &&
+    e.responseCode < 600 &&
+    /\b5\.(1\.\d{1,3}|2\.1)\b/.test(raw);
   return { permanent, reason };
 }

@@ -24,7 +24,13 @@ export type CaseAbilities = {
    * `waitsForLetter`: the step needs a letter that has not reached that stage yet (it is then taken
    * from the letter: submitting or sending it), so the screen points to the letter instead.
    */
-  transitions: { key: string; label: { nl: string; en: string }; to: string; inputs: Transition['inputs']; waitsForLetter: LetterStatus | null }[];
+  transitions: {
+    key: string;
+    label: { nl: string; en: string };
+    to: string;
+    inputs: Transition['inputs'];
+    waitsForLetter: LetterStatus | null;
+  }[];
   addNote: boolean;
   addDocument: boolean;
   editData: boolean;
@@ -33,14 +39,26 @@ export type CaseAbilities = {
 
 type CaseLetter = { kind: string; status: LetterStatus };
 const letterReached = (letters: CaseLetter[], need: NonNullable<Transition['requiresLetter']>) =>
-  letters.some((l) => (!need.kinds?.length || (need.kinds as string[]).includes(l.kind)) && LETTER_ORDER.indexOf(l.status) >= LETTER_ORDER.indexOf(need.atLeast));
+  letters.some(
+    (l) =>
+      (!need.kinds?.length || (need.kinds as string[]).includes(l.kind)) &&
+      LETTER_ORDER.indexOf(l.status) >= LETTER_ORDER.indexOf(need.atLeast),
+  );
 
-export function caseAbilities(actor: Actor, def: ProcessDefinition, c: { status: string; closed_at: Date | null }, letters: CaseLetter[] = []): CaseAbilities {
+export function caseAbilities(
+  actor: Actor,
+  def: ProcessDefinition,
+  c: { status: string; closed_at: Date | null },
+  letters: CaseLetter[] = [],
+): CaseAbilities {
   const can = (p: string) => actor.kind === 'system' || actor.permissions.has(p);
   const open = c.closed_at === null;
   return {
     transitions: availableTransitions(actor, def, c.status).map((t) => ({
-      key: t.key, label: t.label, to: t.to, inputs: t.inputs,
+      key: t.key,
+      label: t.label,
+      to: t.to,
+      inputs: t.inputs,
       waitsForLetter: t.requiresLetter && !letterReached(letters, t.requiresLetter) ? t.requiresLetter.atLeast : null,
     })),
     addNote: can('case:edit'),

@@ -24,11 +24,14 @@ type CaseState = { status: string; closed_at: Date | null };
 
 const can = (actor: Actor, permission: string) => actor.kind === 'system' || actor.permissions.has(permission);
 const openFor = (c: CaseState, kind: string) => c.closed_at === null || LETTERS_AFTER_CLOSING.includes(kind);
-export const isLetterApprover = (actor: Actor, approverRoles: readonly string[]) => actor.kind === 'staff' && actor.roles.some((r) => approverRoles.includes(r));
+export const isLetterApprover = (actor: Actor, approverRoles: readonly string[]) =>
+  actor.kind === 'staff' && actor.roles.some((r) => approverRoles.includes(r));
 
 function stepFor(actor: Actor, def: ProcessDefinition | undefined, c: CaseState, kind: LetterKind, atLeast: LetterStatus): string | null {
   if (!def) return null;
-  const t = availableTransitions(actor, def, c.status).find((x) => x.requiresLetter?.atLeast === atLeast && (!x.requiresLetter.kinds?.length || x.requiresLetter.kinds.includes(kind)));
+  const t = availableTransitions(actor, def, c.status).find(
+    (x) => x.requiresLetter?.atLeast === atLeast && (!x.requiresLetter.kinds?.length || x.requiresLetter.kinds.includes(kind)),
+  );
   return t?.key ?? null;
 }
 

@@ -29,7 +29,8 @@ export function loadProcesses(org: Organisation): ProcessRegistry {
     if (!preset) throw new Error(`Unknown process "${key}" in the organisation configuration`);
     const overrides = org.processSettings[key]?.periods ?? {};
     for (const period of Object.keys(overrides)) {
-      if (!preset.periods || !(period in preset.periods)) throw new Error(`The organisation configuration sets unknown period "${period}" of process "${key}"`);
+      if (!preset.periods || !(period in preset.periods))
+        throw new Error(`The organisation configuration sets unknown period "${period}" of process "${key}"`);
     }
     return validateProcess({ ...preset, periods: { ...preset.periods, ...overrides } }, teams, TEMPLATE_KEYS);
   });

@@ -24,9 +24,28 @@ describe('the presets of the other seed organisations run on the same engine', (
   test('seed 001 informal: the receiver solves it and records the solution and satisfaction; the 7-day norm is a clock', async () => {
     await withOrg('municipal-tax-cooperation.json', async (env) => {
       const receiver = await buildStaff(env.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
-      const c = await asActor(env.services, receiver, (ctx) => registerCase(ctx, { subject: 'WOZ-brief onduidelijk', description: 'Ik snap de brief niet.', channel: 'phone', complainant: { kind: 'person', name: 'Henk' }, data: {} }));
+      const c = await asActor(env.services, receiver, (ctx) =>
+        registerCase(ctx, {
+          subject: 'WOZ-brief onduidelijk',
+          description: 'Ik snap de brief niet.',
+          channel: 'phone',
+          complainant: { kind: 'person', name: 'Henk' },
+          data: {},
+        }),
+      );
       assert.match(c.reference, /^BSV-2026-/);
-      await asActor(env.services, receiver, (ctx) => transitionCase(ctx, { caseId: c.id, transition: 'resolveInformally', inputs: { solution: 'Brief samen doorgelopen aan de telefoon.', contactMethod: 'phone', complainantSatisfied: true, ground: 'communication' } }));
+      await asActor(env.services, receiver, (ctx) =>
+        transitionCase(ctx, {
+          caseId: c.id,
+          transition: 'resolveInformally',
+          inputs: {
+            solution: 'Brief samen doorgelopen aan de telefoon.',
+            contactMethod: 'phone',
+            complainantSatisfied: true,
+            ground: 'communication',
+          },
+        }),
+      );
       const row = await env.services.db.selectFrom('cases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(row.status, 'resolved');
       assert.equal(row.data.complainantSatisfied, true);
@@ -39,12 +58,29 @@ describe('the presets of the other seed organisations run on the same engine', (
       const receiver = await buildStaff(env.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
       const coordinator = await buildStaff(env.services, { roles: ['coordinator'], teams: ['coordinators'] });
       const dept = await buildStaff(env.services, { roles: ['department'], teams: ['department'] });
-      const c = await asActor(env.services, receiver, (ctx) => registerCase(ctx, { subject: 'Te hoge WOZ', description: 'Onjuist behandeld', channel: 'letter', complainant: { kind: 'person', name: 'Ans' }, data: {} }));
-      const go = (who: StaffActor, transition: string, inputs: Record<string, unknown> = {}) => asActor(env.services, who, (ctx) => transitionCase(ctx, { caseId: c.id, transition, inputs }));
+      const c = await asActor(env.services, receiver, (ctx) =>
+        registerCase(ctx, {
+          subject: 'Te hoge WOZ',
+          description: 'Onjuist behandeld',
+          channel: 'letter',
+          complainant: { kind: 'person', name: 'Ans' },
+          data: {},
+        }),
+      );
+      const go = (who: StaffActor, transition: string, inputs: Record<string, unknown> = {}) =>
+        asActor(env.services, who, (ctx) => transitionCase(ctx, { caseId: c.id, transition, inputs }));
       await go(receiver, 'toCoordinator');
       await go(coordinator, 'registerFormal', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
       await go(coordinator, 'assignToDepartment', { departmentQuestion: 'Graag een inhoudelijke reactie.' });
-      await writeAndSendLetter(env.services, { caseId: c.id, kind: 'decision', drafter: dept, approver: coordinator, submitStep: 'submitResponse', submitInputs: { judgment: 'unfounded', judgmentReasons: 'De waarde is juist bepaald.' }, sendStep: 'sendResponse' });
+      await writeAndSendLetter(env.services, {
+        caseId: c.id,
+        kind: 'decision',
+        drafter: dept,
+        approver: coordinator,
+        submitStep: 'submitResponse',
+        submitInputs: { judgment: 'unfounded', judgmentReasons: 'De waarde is juist bepaald.' },
+        sendStep: 'sendResponse',
+      });
       const row = await env.services.db.selectFrom('cases').select('status').where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(row.status, 'closed');
     });
@@ -55,14 +91,32 @@ describe('the presets of the other seed organisations run on the same engine', (
       const lead = await buildStaff(env.services, { roles: ['teamLead'], teams: ['teamLeads'] });
       const quality = await buildStaff(env.services, { roles: ['qualityOfficer'], teams: ['quality'] });
       const manager = await buildStaff(env.services, { roles: ['serviceManager'], teams: ['management'] });
-      const c = await asActor(env.services, lead, (ctx) => registerCase(ctx, { subject: 'Medicatie te laat', description: 'Mijn moeder kreeg haar medicijnen te laat.', channel: 'counter', complainant: { kind: 'person', name: 'Dochter van mw. Bos' }, data: {} }));
-      const row = await env.services.db.selectFrom('cases').select(['regime', 'handling_deadline']).where('id', '=', c.id).executeTakeFirstOrThrow();
+      const c = await asActor(env.services, lead, (ctx) =>
+        registerCase(ctx, {
+          subject: 'Medicatie te laat',
+          description: 'Mijn moeder kreeg haar medicijnen te laat.',
+          channel: 'counter',
+          complainant: { kind: 'person', name: 'Dochter van mw. Bos' },
+          data: {},
+        }),
+      );
+      const row = await env.services.db
+        .selectFrom('cases')
+        .select(['regime', 'handling_deadline'])
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(row, { regime: 'wkkgz', handling_deadline: '2026-04-13' });
-      const go = (who: StaffActor, transition: string, inputs: Record<string, unknown> = {}) => asActor(env.services, who, (ctx) => transitionCase(ctx, { caseId: c.id, transition, inputs }));
+      const go = (who: StaffActor, transition: string, inputs: Record<string, unknown> = {}) =>
+        asActor(env.services, who, (ctx) => transitionCase(ctx, { caseId: c.id, transition, inputs }));
       await go(lead, 'discussWithClient');
       await go(lead, 'fileFormalComplaint', { note: 'Dochter is niet tevreden met het gesprek.' });
       await go(quality, 'toManagement', { classification: 'complaint', formality: 'formal', ground: 'substance' });
-      await go(manager, 'decide', { judgment: 'founded', judgmentReasons: 'Overdracht ging mis.', measureForComplainant: 'Excuses en vaste contactpersoon.', preventionNeeded: true });
+      await go(manager, 'decide', {
+        judgment: 'founded',
+        judgmentReasons: 'Overdracht ging mis.',
+        measureForComplainant: 'Excuses en vaste contactpersoon.',
+        preventionNeeded: true,
+      });
       await writeAndSendLetter(env.services, { caseId: c.id, kind: 'decision', drafter: quality, approver: quality, sendStep: 'close' });
       const row2 = await env.services.db.selectFrom('cases').select('status').where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(row2.status, 'closed');
@@ -72,14 +126,32 @@ describe('the presets of the other seed organisations run on the same engine', (
   test('seed 004 housing: action lines from the step template; closing only when every line is done', async () => {
     await withOrg('housing-corporation.json', async (env) => {
       const handler = await buildStaff(env.services, { roles: ['firstLineAgent'], teams: ['liveability', 'maintenance'] });
-      const c = await asActor(env.services, handler, (ctx) => registerCase(ctx, { subject: 'Lekkage na reparatie', description: 'Het lekt weer.', channel: 'phone', complainant: { kind: 'person', name: 'Huurder' }, data: {} }));
-      const go = (transition: string, inputs: Record<string, unknown> = {}) => asActor(env.services, handler, (ctx) => transitionCase(ctx, { caseId: c.id, transition, inputs }));
+      const c = await asActor(env.services, handler, (ctx) =>
+        registerCase(ctx, {
+          subject: 'Lekkage na reparatie',
+          description: 'Het lekt weer.',
+          channel: 'phone',
+          complainant: { kind: 'person', name: 'Huurder' },
+          data: {},
+        }),
+      );
+      const go = (transition: string, inputs: Record<string, unknown> = {}) =>
+        asActor(env.services, handler, (ctx) => transitionCase(ctx, { caseId: c.id, transition, inputs }));
       await go('openDossier');
-      const lines = await env.services.db.selectFrom('activity').select(['id', 'subject', 'due_at', 'assignee_team_id']).where('case_id', '=', c.id).where('task_key', '=', 'actionLine').orderBy('due_at').execute();
+      const lines = await env.services.db
+        .selectFrom('activity')
+        .select(['id', 'subject', 'due_at', 'assignee_team_id'])
+        .where('case_id', '=', c.id)
+        .where('task_key', '=', 'actionLine')
+        .orderBy('due_at')
+        .execute();
       assert.equal(lines.length, 4);
       assert.equal(lines[1]!.due_at!.toISOString(), '2026-03-09T09:00:00.000Z', 'proposed date 7 days on');
       await go('checkSolution');
-      await assert.rejects(go('complete', { closingReason: 'resolved' }), (e: unknown) => e instanceof AppError && e.code === 'conflict' && /actieregels/.test(e.detail));
+      await assert.rejects(
+        go('complete', { closingReason: 'resolved' }),
+        (e: unknown) => e instanceof AppError && e.code === 'conflict' && /actieregels/.test(e.detail),
+      );
       for (const line of lines) {
         await asActor(env.services, handler, (ctx) => pickUpActivity(ctx, line.id));
         await asActor(env.services, handler, (ctx) => closeActivity(ctx, line.id, { status: 'done', reason: 'Uitgevoerd' }));

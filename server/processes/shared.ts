@@ -12,29 +12,58 @@ export const requiredNote: Input = { ...note, required: true };
 
 /** Classification (seed 000 §4.3, seed 001 step 4/10): what the case is and what it is about. */
 export const classificationInputs: Input[] = [
-  { key: 'classification', label: l('Klacht of signaal', 'Complaint or signal'), type: 'select', required: true,
-    options: [opt('complaint', 'Klacht', 'Complaint'), opt('signal', 'Signaal', 'Signal')] },
-  { key: 'formality', label: l('Formeel of informeel', 'Formal or informal'), type: 'select', required: true,
-    options: [opt('formal', 'Formeel (schriftelijk, Awb 9:4)', 'Formal (written, Awb 9:4)'), opt('informal', 'Informeel', 'Informal')] },
-  { key: 'ground', label: l('Grondslag', 'Ground'), type: 'select', required: true,
-    options: [opt('conduct', 'Bejegening', 'Conduct'), opt('communication', 'Communicatie', 'Communication'), opt('substance', 'Inhoud', 'Substance')] },
+  {
+    key: 'classification',
+    label: l('Klacht of signaal', 'Complaint or signal'),
+    type: 'select',
+    required: true,
+    options: [opt('complaint', 'Klacht', 'Complaint'), opt('signal', 'Signaal', 'Signal')],
+  },
+  {
+    key: 'formality',
+    label: l('Formeel of informeel', 'Formal or informal'),
+    type: 'select',
+    required: true,
+    options: [opt('formal', 'Formeel (schriftelijk, Awb 9:4)', 'Formal (written, Awb 9:4)'), opt('informal', 'Informeel', 'Informal')],
+  },
+  {
+    key: 'ground',
+    label: l('Grondslag', 'Ground'),
+    type: 'select',
+    required: true,
+    options: [
+      opt('conduct', 'Bejegening', 'Conduct'),
+      opt('communication', 'Communicatie', 'Communication'),
+      opt('substance', 'Inhoud', 'Substance'),
+    ],
+  },
   { key: 'product', label: l('Product of dienst', 'Product or service'), type: 'text' },
   { key: 'department', label: l('Afdeling waarover geklaagd wordt', 'Department complained about'), type: 'text' },
   { key: 'statutory', label: l('AWB-klacht', 'Statutory complaint'), type: 'boolean', required: true },
 ];
 
 export const judgmentInputs: Input[] = [
-  { key: 'judgment', label: l('Oordeel', 'Judgment'), type: 'select', required: true,
+  {
+    key: 'judgment',
+    label: l('Oordeel', 'Judgment'),
+    type: 'select',
+    required: true,
     options: [
-      opt('founded', 'Gegrond', 'Founded'), opt('partlyFounded', 'Deels gegrond', 'Partly founded'),
-      opt('unfounded', 'Ongegrond', 'Unfounded'), opt('noJudgment', 'Geen oordeel', 'No judgment'),
-    ] },
+      opt('founded', 'Gegrond', 'Founded'),
+      opt('partlyFounded', 'Deels gegrond', 'Partly founded'),
+      opt('unfounded', 'Ongegrond', 'Unfounded'),
+      opt('noJudgment', 'Geen oordeel', 'No judgment'),
+    ],
+  },
   { key: 'judgmentReasons', label: l('Motivering', 'Reasons'), type: 'textarea', required: true },
 ];
 
 /** Awb 9:8: the fixed grounds for not handling a complaint, one code each (AWB-09). */
 export const notHandlingReason: Input = {
-  key: 'notHandlingReason', label: l('Reden (Awb 9:8)', 'Reason (Awb 9:8)'), type: 'select', required: true,
+  key: 'notHandlingReason',
+  label: l('Reden (Awb 9:8)', 'Reason (Awb 9:8)'),
+  type: 'select',
+  required: true,
   options: [
     opt('handledBefore', 'Al eerder als klacht behandeld (lid 1 a)', 'Already handled as a complaint (1 a)'),
     opt('olderThanOneYear', 'Langer dan een jaar geleden (lid 1 b)', 'More than one year ago (1 b)'),
@@ -47,15 +76,23 @@ export const notHandlingReason: Input = {
 };
 
 export const cancelReason: Input = {
-  key: 'cancelReason', label: l('Reden', 'Reason'), type: 'select', required: true,
+  key: 'cancelReason',
+  label: l('Reden', 'Reason'),
+  type: 'select',
+  required: true,
   options: [
-    opt('duplicate', 'Dubbel geregistreerd', 'Registered twice'), opt('notRelevant', 'Niet meer relevant', 'No longer relevant'),
-    opt('withdrawn', 'Ingetrokken door klant', 'Withdrawn by complainant'), opt('other', 'Anders', 'Other'),
+    opt('duplicate', 'Dubbel geregistreerd', 'Registered twice'),
+    opt('notRelevant', 'Niet meer relevant', 'No longer relevant'),
+    opt('withdrawn', 'Ingetrokken door klant', 'Withdrawn by complainant'),
+    opt('other', 'Anders', 'Other'),
   ],
 };
 
 export const referralBody: Input = {
-  key: 'referralBody', label: l('Verwezen naar', 'Referred to'), type: 'select', required: true,
+  key: 'referralBody',
+  label: l('Verwezen naar', 'Referred to'),
+  type: 'select',
+  required: true,
   options: [
     opt('ombudsman', 'Nationale ombudsman of gemeentelijke ombudsman', 'Ombudsman'),
     opt('rentTribunal', 'Huurcommissie', 'Rent tribunal (Huurcommissie)'),
@@ -65,7 +102,10 @@ export const referralBody: Input = {
 };
 
 export const closingReason: Input = {
-  key: 'closingReason', label: l('Reden van afsluiten', 'Closing reason'), type: 'select', required: true,
+  key: 'closingReason',
+  label: l('Reden van afsluiten', 'Closing reason'),
+  type: 'select',
+  required: true,
   options: [
     opt('resolved', 'Opgelost naar tevredenheid', 'Resolved to satisfaction'),
     opt('answered', 'Beantwoord', 'Answered'),

@@ -23,7 +23,8 @@ export function prefixTsQuery(text: string, joiner: 'and' | 'or' = 'and'): RawBu
   const words = searchWords(text);
   if (!words.length) return null;
   const terms = words.map(
-    (w) => sql`(to_tsquery('dutch', ${`${w}:*`}) || (case when numnode(to_tsquery('dutch', ${w})) = 0 then ''::tsquery else to_tsquery('simple', ${`${w}:*`}) end))`,
+    (w) =>
+      sql`(to_tsquery('dutch', ${`${w}:*`}) || (case when numnode(to_tsquery('dutch', ${w})) = 0 then ''::tsquery else to_tsquery('simple', ${`${w}:*`}) end))`,
   );
   return sql`(${sql.join(terms, joiner === 'and' ? sql` && ` : sql` || `)})`;
 }
@@ -56,16 +57,30 @@ export async function searchCases(services: Services, actor: Actor, q: string, l
   if (!tsquery) return [];
   const matches = (column: string) => sql<boolean>`${sql.ref(column)} @@ ${tsquery}`;
   const newestFirst = (ids: SelectQueryBuilder<any, any, { id: string }>) =>
-    caseSummaries(services, actor).where('cases.id', 'in', ids).orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'desc').limit(limit).execute();
+    caseSummaries(services, actor)
+      .where('cases.id', 'in', ids)
+      .orderBy('cases.updated_at', 'desc')
+      .orderBy('cases.id', 'desc')
+      .limit(limit)
+      .execute();
 
   // The match is tested outside the LIMIT subquery, so it can only filter those RECENT rows; in
   // their order, so the walk stops at the first page of matches.
   const recent = services.db
-    .selectFrom('cases').where(caseScope(actor)).select(['cases.id', 'cases.updated_at', 'cases.search'])
-    .orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'desc').limit(RECENT);
+    .selectFrom('cases')
+    .where(caseScope(actor))
+    .select(['cases.id', 'cases.updated_at', 'cases.search'])
+    .orderBy('cases.updated_at', 'desc')
+    .orderBy('cases.id', 'desc')
+    .limit(RECENT);
   const first = await newestFirst(
-    services.db.selectFrom(recent.as('recent')).select('recent.id').where(matches('recent.search'))
-      .orderBy('recent.updated_at', 'desc').orderBy('recent.id', 'desc').limit(limit),
+    services.db
+      .selectFrom(recent.as('recent'))
+      .select('recent.id')
+      .where(matches('recent.search'))
+      .orderBy('recent.updated_at', 'desc')
+      .orderBy('recent.id', 'desc')
+      .limit(limit),
   );
   if (first.length >= limit) return first;
 
@@ -75,10 +90,21 @@ export async function searchCases(services: Services, actor: Actor, q: string, l
   // none the other, and intersecting them in the index took 300 ms); the rest filter its few rows.
   const lookup = (await rarestWord(services, recent, trimmed)) ?? tsquery;
   const all = services.db
-    .with((w) => w('matching').materialized(), (db) =>
-      db.selectFrom('cases').where(caseScope(actor)).where(sql<boolean>`cases.search @@ ${lookup}`).select(['cases.id', 'cases.updated_at', 'cases.search']))
-    .selectFrom('matching').select('matching.id').where(matches('matching.search'))
-    .orderBy('matching.updated_at', 'desc').orderBy('matching.id', 'desc').limit(limit);
+    .with(
+      (w) => w('matching').materialized(),
+      (db) =>
+        db
+          .selectFrom('cases')
+          .where(caseScope(actor))
+          .where(sql<boolean>`cases.search @@ ${lookup}`)
+          .select(['cases.id', 'cases.updated_at', 'cases.search']),
+    )
+    .selectFrom('matching')
+    .select('matching.id')
+    .where(matches('matching.search'))
+    .orderBy('matching.updated_at', 'desc')
+    .orderBy('matching.id', 'desc')
+    .limit(limit);
   return newestFirst(all);
 }
 
@@ -92,7 +118,12 @@ async function rarestWord(services: Services, recent: SelectQueryBuilder<any, an
   const queries = words.map((w) => prefixTsQuery(w)!);
   const row = (await services.db
     .selectFrom(recent.as('recent'))
-    .select(queries.flatMap((q, i) => [sql<number>`count(*) filter (where recent.search @@ ${q})`.as(`c${i}`), sql<number>`numnode(${q})`.as(`n${i}`)]))
+    .select(
+      queries.flatMap((q, i) => [
+        sql<number>`count(*) filter (where recent.search @@ ${q})`.as(`c${i}`),
+        sql<number>`numnode(${q})`.as(`n${i}`),
+      ]),
+    )
     .executeTakeFirstOrThrow()) as Record<string, number>;
   let best: number | null = null;
   queries.forEach((_, i) => {

@@ -13,9 +13,24 @@ export function caseSummaries(services: Services, actor: Actor) {
     .leftJoin('staff_user as u', 'u.id', 'cases.assignee_user_id')
     .leftJoin('team as t', 't.id', 'cases.assignee_team_id')
     .select([
-      'cases.id', 'cases.reference', 'cases.process_key', 'cases.case_type', 'cases.status', 'cases.subject', 'cases.channel',
-      'cases.received_at', 'cases.updated_at', 'cases.closed_at', 'cases.version', 'cases.handling_deadline', 'cases.handling_warn_from',
-      'p.name as complainant_name', 'u.id as user_id', 'u.name as user_name', 't.id as team_id', 't.name as team_name',
+      'cases.id',
+      'cases.reference',
+      'cases.process_key',
+      'cases.case_type',
+      'cases.status',
+      'cases.subject',
+      'cases.channel',
+      'cases.received_at',
+      'cases.updated_at',
+      'cases.closed_at',
+      'cases.version',
+      'cases.handling_deadline',
+      'cases.handling_warn_from',
+      'p.name as complainant_name',
+      'u.id as user_id',
+      'u.name as user_name',
+      't.id as team_id',
+      't.name as team_name',
     ]);
 }
 export type CaseSummaryRow = Awaited<ReturnType<ReturnType<typeof caseSummaries>['execute']>>[number];
@@ -60,16 +75,28 @@ export async function caseListPage(services: Services, actor: Actor, f: CaseList
     // The same rule as deadlineState (caseClock.ts): overdue after the last day, nearly due from the warning day.
     if (f.deadline === 'overdue') q = q.where('cases.handling_deadline', '<', today);
     if (f.deadline === 'nearlyDue') q = q.where('cases.handling_deadline', '>=', today).where('cases.handling_warn_from', '<=', today);
-    if (f.deadline === 'due') q = q.where((eb) => eb.or([eb('cases.handling_deadline', '<', today), eb('cases.handling_warn_from', '<=', today)]));
+    if (f.deadline === 'due')
+      q = q.where((eb) => eb.or([eb('cases.handling_deadline', '<', today), eb('cases.handling_warn_from', '<=', today)]));
     if (after) q = q.where(sql<boolean>`(cases.handling_deadline, cases.id) > (${after.value.slice(0, 10)}::date, ${after.id}::uuid)`);
-    const rows = await q.orderBy('cases.handling_deadline', 'asc').orderBy('cases.id', 'asc').limit(f.limit + 1).execute();
+    const rows = await q
+      .orderBy('cases.handling_deadline', 'asc')
+      .orderBy('cases.id', 'asc')
+      .limit(f.limit + 1)
+      .execute();
     const page = rows.slice(0, f.limit);
     const last = page.at(-1);
-    return { rows: page, nextCursor: rows.length > f.limit && last?.handling_deadline ? encodeCursor(dateCursor(last.handling_deadline), last.id) : null };
+    return {
+      rows: page,
+      nextCursor: rows.length > f.limit && last?.handling_deadline ? encodeCursor(dateCursor(last.handling_deadline), last.id) : null,
+    };
   }
 
   if (after) q = q.where(sql<boolean>`(cases.updated_at, cases.id) < (${new Date(after.value)}, ${after.id}::uuid)`);
-  const rows = await q.orderBy('cases.updated_at', 'desc').orderBy('cases.id', 'desc').limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy('cases.updated_at', 'desc')
+    .orderBy('cases.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
   return { rows: page, nextCursor: rows.length > f.limit && last ? encodeCursor(last.updated_at, last.id) : null };
@@ -109,18 +136,51 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
       .selectFrom('activity')
       .leftJoin('staff_user as u', 'u.id', 'activity.assignee_user_id')
       .leftJoin('team as t', 't.id', 'activity.assignee_team_id')
-      .select(['activity.id', 'activity.kind', 'activity.channel', 'activity.status', 'activity.subject', 'activity.task_key', 'activity.created_at', 'u.name as user_name', 't.name as team_name'])
+      .select([
+        'activity.id',
+        'activity.kind',
+        'activity.channel',
+        'activity.status',
+        'activity.subject',
+        'activity.task_key',
+        'activity.created_at',
+        'u.name as user_name',
+        't.name as team_name',
+      ])
       .where('activity.case_id', '=', id)
       .orderBy('activity.created_at', 'desc')
       .limit(200)
       .execute(),
-    services.db.selectFrom('timer').select(['timer_key', 'fires_at']).where('case_id', '=', id).where('status', '=', 'pending').where('timer_key', '<>', 'reminder').orderBy('fires_at').execute(),
-    services.db.selectFrom('complained_person').select(['id', 'user_id', 'name', 'job_title']).where('case_id', '=', id).orderBy('created_at').execute(),
+    services.db
+      .selectFrom('timer')
+      .select(['timer_key', 'fires_at'])
+      .where('case_id', '=', id)
+      .where('status', '=', 'pending')
+      .where('timer_key', '<>', 'reminder')
+      .orderBy('fires_at')
+      .execute(),
+    services.db
+      .selectFrom('complained_person')
+      .select(['id', 'user_id', 'name', 'job_title'])
+      .where('case_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
     services.db.selectFrom('hearing_slot').selectAll().where('case_id', '=', id).orderBy('starts_at').execute(),
     services.db.selectFrom('letter').select(['kind', 'status']).where('case_id', '=', id).limit(50).execute(),
   ]);
   const person = (pid: string | null) => people.find((p) => p.id === pid) ?? null;
-  return { case: c, complainant: person(c.complainant_id)!, representative: person(c.representative_id), notes, documents, activities, timers, complainedPersons, hearingSlots, letters };
+  return {
+    case: c,
+    complainant: person(c.complainant_id)!,
+    representative: person(c.representative_id),
+    notes,
+    documents,
+    activities,
+    timers,
+    complainedPersons,
+    hearingSlots,
+    letters,
+  };
 }
 
 export async function caseTimeline(services: Services, actor: Actor, id: string, opts: { after?: string; limit: number }) {
@@ -128,7 +188,10 @@ export async function caseTimeline(services: Services, actor: Actor, id: string,
   if (!visible) throw notFound('Deze melding');
   let q = services.db.selectFrom('timeline_event').selectAll().where('case_id', '=', id);
   if (opts.after) q = q.where('id', '>', opts.after);
-  const rows = await q.orderBy('id', 'asc').limit(opts.limit + 1).execute();
+  const rows = await q
+    .orderBy('id', 'asc')
+    .limit(opts.limit + 1)
+    .execute();
   const page = rows.slice(0, opts.limit);
   return { rows: page, nextCursor: rows.length > opts.limit ? String(page.at(-1)!.id) : null };
 }

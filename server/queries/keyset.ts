@@ -11,13 +11,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Only what encodeCursor writes: an ISO instant in the years 1–9999 (Date.parse also takes years
  * the database cannot store) and a real uuid (the query casts it), else the query would fail.
  */
-const isInstant = (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !v.startsWith('0000') && new Date(v).toISOString() === v;
+const isInstant = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !v.startsWith('0000') && new Date(v).toISOString() === v;
 
 export function decodeCursor(cursor: string | undefined): { value: string; id: string } | undefined {
   if (!cursor) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && UUID.test(parsed[1]) && isInstant(parsed[0])) {
+    if (
+      Array.isArray(parsed) &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string' &&
+      UUID.test(parsed[1]) &&
+      isInstant(parsed[0])
+    ) {
       return { value: parsed[0], id: parsed[1] };
     }
   } catch {

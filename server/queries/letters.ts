@@ -12,7 +12,12 @@ import { caseScope } from './scope.ts';
  * see answers exactly like one that does not exist.
  */
 export async function caseLetters(services: Services, actor: Actor, caseId: string) {
-  const c = await services.db.selectFrom('cases').select(['id', 'status', 'closed_at', 'process_key']).where('id', '=', caseId).where(caseScope(actor)).executeTakeFirst();
+  const c = await services.db
+    .selectFrom('cases')
+    .select(['id', 'status', 'closed_at', 'process_key'])
+    .where('id', '=', caseId)
+    .where(caseScope(actor))
+    .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   const items = await services.db
     .selectFrom('letter')
@@ -45,12 +50,17 @@ export async function letterDetail(services: Services, actor: Actor, letterId: s
   const current = versions.find((v) => v.version === letter.current_version)!;
   const template = getTemplate(letter.template_key);
   // What would stop approval right now: shown in the editor, enforced again by approveLetter.
-  const problems: LetterProblem[] = template && letter.status !== 'sent'
-    ? approvalProblems(template, current.sections, await loadMergeData(services.db, services.org, letter.case_id))
-    : [];
+  const problems: LetterProblem[] =
+    template && letter.status !== 'sent'
+      ? approvalProblems(template, current.sections, await loadMergeData(services.db, services.org, letter.case_id))
+      : [];
   return {
     letter,
-    versions: versions.map((v) => ({ ...v, sections: v.sections as LetterSection[], readability: v.readability as unknown as LetterReadability })),
+    versions: versions.map((v) => ({
+      ...v,
+      sections: v.sections as LetterSection[],
+      readability: v.readability as unknown as LetterReadability,
+    })),
     template,
     problems,
   };

@@ -18,20 +18,21 @@ export async function suggestMatches(services: Services, actor: Actor, c: MatchC
   const tsquery = c.text ? prefixTsQuery(significantWords(c.text), 'or') : null;
   if (!email && !phone && !name && !tsquery) return [];
 
-  const people = email || phone || name
-    ? await services.db
-        .selectFrom('person')
-        .select(['id', 'email', 'phone', sql<number>`similarity(name, ${name ?? ''})`.as('name_score')])
-        .where((eb) => {
-          const ors = [];
-          if (email) ors.push(eb(sql`lower(email)`, '=', email));
-          if (phone) ors.push(eb('phone', '=', phone));
-          if (name) ors.push(eb(sql`name`, sql`%`, name));
-          return eb.or(ors);
-        })
-        .limit(50)
-        .execute()
-    : [];
+  const people =
+    email || phone || name
+      ? await services.db
+          .selectFrom('person')
+          .select(['id', 'email', 'phone', sql<number>`similarity(name, ${name ?? ''})`.as('name_score')])
+          .where((eb) => {
+            const ors = [];
+            if (email) ors.push(eb(sql`lower(email)`, '=', email));
+            if (phone) ors.push(eb('phone', '=', phone));
+            if (name) ors.push(eb(sql`name`, sql`%`, name));
+            return eb.or(ors);
+          })
+          .limit(50)
+          .execute()
+      : [];
   const reasonsByPerson = new Map<string, { reasons: MatchReason[]; score: number }>();
   for (const p of people) {
     const reasons: MatchReason[] = [];
@@ -46,7 +47,17 @@ export async function suggestMatches(services: Services, actor: Actor, c: MatchC
     .selectFrom('cases')
     .where(caseScope(actor))
     .innerJoin('person as p', 'p.id', 'cases.complainant_id')
-    .select(['cases.id', 'cases.reference', 'cases.subject', 'cases.status', 'cases.closed_at', 'cases.updated_at', 'cases.complainant_id', 'cases.representative_id', 'p.name as complainant_name']);
+    .select([
+      'cases.id',
+      'cases.reference',
+      'cases.subject',
+      'cases.status',
+      'cases.closed_at',
+      'cases.updated_at',
+      'cases.complainant_id',
+      'cases.representative_id',
+      'p.name as complainant_name',
+    ]);
   const [byPerson, byText] = await Promise.all([
     personIds.length
       ? select

@@ -8,7 +8,17 @@ export async function portalCaseView(services: Services, caseId: string) {
   const c = await services.db
     .selectFrom('cases')
     .leftJoin('staff_user as u', 'u.id', 'cases.assignee_user_id')
-    .select(['cases.id', 'cases.reference', 'cases.subject', 'cases.status', 'cases.process_key', 'cases.received_at', 'cases.closed_at', 'cases.handling_deadline', 'u.name as handler_name'])
+    .select([
+      'cases.id',
+      'cases.reference',
+      'cases.subject',
+      'cases.status',
+      'cases.process_key',
+      'cases.received_at',
+      'cases.closed_at',
+      'cases.handling_deadline',
+      'u.name as handler_name',
+    ])
     .where('cases.id', '=', caseId)
     .executeTakeFirstOrThrow();
   const [statusEvents, contacts, slots, survey] = await Promise.all([
@@ -27,7 +37,13 @@ export async function portalCaseView(services: Services, caseId: string) {
       .orderBy('created_at')
       .limit(100)
       .execute(),
-    services.db.selectFrom('hearing_slot').selectAll().where('case_id', '=', caseId).where('withdrawn_at', 'is', null).orderBy('starts_at').execute(),
+    services.db
+      .selectFrom('hearing_slot')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('withdrawn_at', 'is', null)
+      .orderBy('starts_at')
+      .execute(),
     services.db.selectFrom('survey').select(['answered_at']).where('case_id', '=', caseId).executeTakeFirst(),
   ]);
   return { case: c, statusEvents, contacts, slots, survey };

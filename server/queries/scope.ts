@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.ts';
  * is assigned to them or their teams, or what they have work on; what they may not see answers
  * exactly like what does not exist.
  */
-const seesAll = (actor: Actor): actor is SystemActor | StaffActor & { seesAll: true } =>
+const seesAll = (actor: Actor): actor is SystemActor | (StaffActor & { seesAll: true }) =>
   actor.kind === 'system' || actor.permissions.has('case:readAll');
 
 export function caseScope(actor: Actor) {
@@ -30,7 +30,8 @@ export function caseScope(actor: Actor) {
 
 export function activityScope(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'activity'>): Expression<SqlBool> => {
-    if (actor.kind === 'system' || actor.permissions.has('case:readAll') || actor.permissions.has('activity:assign')) return sql<boolean>`true`;
+    if (actor.kind === 'system' || actor.permissions.has('case:readAll') || actor.permissions.has('activity:assign'))
+      return sql<boolean>`true`;
     const teams = actor.teamIds.length ? actor.teamIds : ['00000000-0000-0000-0000-000000000000'];
     return eb.or([eb('activity.assignee_user_id', '=', actor.id), eb('activity.assignee_team_id', 'in', teams)]);
   };

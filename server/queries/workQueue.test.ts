@@ -23,7 +23,8 @@ before(async () => {
   const teams = (await env.services.db.selectFrom('team').select('id').orderBy('key').execute()).map((t) => t.id);
   const users = [coordinator.id, department.id, agent.id];
   // Deterministic variety: each attribute from its own hash of i, so no two are correlated.
-  const pick = <T,>(i: number, salt: number, options: readonly T[]) => options[Math.abs(Math.imul(i * 31 + salt, 2654435761) >> 7) % options.length]!;
+  const pick = <T>(i: number, salt: number, options: readonly T[]) =>
+    options[Math.abs(Math.imul(i * 31 + salt, 2654435761) >> 7) % options.length]!;
   const values = Array.from({ length: 400 }, (_, i) => {
     const team = pick(i, 1, [null, ...teams]);
     const user = pick(i, 2, [null, null, null, ...users]);
@@ -40,8 +41,21 @@ before(async () => {
       updated_at: new Date(Date.UTC(2026, 0, 1)),
     };
   });
-  const inserted = await env.services.db.insertInto('activity').values(values).returning(['id', 'kind', 'channel', 'status', 'assignee_team_id', 'assignee_user_id', 'created_at']).execute();
-  for (const r of inserted) rows.push({ id: r.id, kind: r.kind, channel: r.channel, status: r.status, team: r.assignee_team_id, user: r.assignee_user_id, created: r.created_at });
+  const inserted = await env.services.db
+    .insertInto('activity')
+    .values(values)
+    .returning(['id', 'kind', 'channel', 'status', 'assignee_team_id', 'assignee_user_id', 'created_at'])
+    .execute();
+  for (const r of inserted)
+    rows.push({
+      id: r.id,
+      kind: r.kind,
+      channel: r.channel,
+      status: r.status,
+      team: r.assignee_team_id,
+      user: r.assignee_user_id,
+      created: r.created_at,
+    });
 });
 after(() => env.close());
 
@@ -50,15 +64,17 @@ function expected(actor: StaffActor, f: QueueFilter): string[] {
   const seesAll = actor.permissions.has('case:readAll') || actor.permissions.has('activity:assign');
   const inTeams = (r: Row) => r.team !== null && actor.teamIds.includes(r.team);
   const statuses = f.status?.length ? f.status : ['open', 'inProgress'];
-  const picked = rows.filter((r) =>
-    (seesAll || r.user === actor.id || inTeams(r)) &&
-    (f.queue !== 'mine' || r.user === actor.id) &&
-    (f.queue !== 'team' || (inTeams(r) && r.user === null)) &&
-    (f.queue !== 'unassigned' || (r.team === null && r.user === null)) &&
-    statuses.includes(r.status) &&
-    (!f.channel?.length || f.channel.includes(r.channel)) &&
-    (!f.kind || r.kind === f.kind) &&
-    (!f.teamId || r.team === f.teamId));
+  const picked = rows.filter(
+    (r) =>
+      (seesAll || r.user === actor.id || inTeams(r)) &&
+      (f.queue !== 'mine' || r.user === actor.id) &&
+      (f.queue !== 'team' || (inTeams(r) && r.user === null)) &&
+      (f.queue !== 'unassigned' || (r.team === null && r.user === null)) &&
+      statuses.includes(r.status) &&
+      (!f.channel?.length || f.channel.includes(r.channel)) &&
+      (!f.kind || r.kind === f.kind) &&
+      (!f.teamId || r.team === f.teamId),
+  );
   const sign = f.sort === '-createdAt' ? -1 : 1;
   picked.sort((a, b) => sign * (a.created.getTime() - b.created.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   return picked.map((r) => r.id);

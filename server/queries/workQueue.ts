@@ -31,7 +31,11 @@ function filtered(services: Services, actor: Actor, f: QueueFilter, key?: { team
   const teams = actor.kind === 'staff' && actor.teamIds.length ? actor.teamIds : ['00000000-0000-0000-0000-000000000000'];
   if (f.queue === 'mine') q = q.where('activity.assignee_user_id', '=', me);
   if (f.queue === 'team') {
-    q = (key?.team ? q.where('activity.assignee_team_id', '=', key.team) : q.where('activity.assignee_team_id', 'in', teams)).where('activity.assignee_user_id', 'is', null);
+    q = (key?.team ? q.where('activity.assignee_team_id', '=', key.team) : q.where('activity.assignee_team_id', 'in', teams)).where(
+      'activity.assignee_user_id',
+      'is',
+      null,
+    );
   }
   if (f.queue === 'unassigned') q = q.where('activity.assignee_team_id', 'is', null).where('activity.assignee_user_id', 'is', null);
   q = q.where('activity.status', 'in', f.status?.length ? f.status : OPEN);
@@ -48,8 +52,21 @@ function filtered(services: Services, actor: Actor, f: QueueFilter, key?: { team
 
 /** Column lists of a queue row: the activity's own, then its owners'. */
 const ACTIVITY_COLUMNS = [
-  'id', 'kind', 'channel', 'status', 'subject', 'contact', 'case_id', 'case_type', 'task_key', 'due_at',
-  'created_at', 'updated_at', 'version', 'assignee_user_id', 'assignee_team_id',
+  'id',
+  'kind',
+  'channel',
+  'status',
+  'subject',
+  'contact',
+  'case_id',
+  'case_type',
+  'task_key',
+  'due_at',
+  'created_at',
+  'updated_at',
+  'version',
+  'assignee_user_id',
+  'assignee_team_id',
 ] as const;
 
 /**
@@ -78,20 +95,31 @@ export async function workQueuePage(services: Services, actor: Actor, f: QueueFi
       const cmp = desc ? '<' : '>';
       q = q.where(sql<boolean>`(activity.created_at, activity.id) ${sql.raw(cmp)} (${new Date(after.value)}, ${after.id}::uuid)`);
     }
-    return q.select(ACTIVITY_COLUMNS.map((c) => `activity.${c}` as const)).orderBy('activity.created_at', dir).orderBy('activity.id', dir).limit(f.limit + 1);
+    return q
+      .select(ACTIVITY_COLUMNS.map((c) => `activity.${c}` as const))
+      .orderBy('activity.created_at', dir)
+      .orderBy('activity.id', dir)
+      .limit(f.limit + 1);
   };
   const keys = branchKeys(actor, f);
   // The same filter in every branch (so nothing can drift between the two forms), narrowed to the
   // branch's key; the keys partition the filtered rows, so the merge neither loses nor repeats one.
   const rowsOf = keys
     ? services.db
-        .selectFrom(sql<{ team: string | null; channel: string | null }>`(${sql.join(keys.map((k) => sql`select ${k.team}::uuid as team, ${k.channel}::text as channel`), sql` union all `)})`.as('k'))
+        .selectFrom(
+          sql<{ team: string | null; channel: string | null }>`(${sql.join(
+            keys.map((k) => sql`select ${k.team}::uuid as team, ${k.channel}::text as channel`),
+            sql` union all `,
+          )})`.as('k'),
+        )
         .innerJoinLateral(
           () =>
-            page(filtered(services, actor, f, {
-              team: keys[0]!.team !== null ? sql.ref<string>('k.team') : undefined,
-              channel: keys[0]!.channel !== null ? sql.ref<string>('k.channel') : undefined,
-            })).as('branch'),
+            page(
+              filtered(services, actor, f, {
+                team: keys[0]!.team !== null ? sql.ref<string>('k.team') : undefined,
+                channel: keys[0]!.channel !== null ? sql.ref<string>('k.channel') : undefined,
+              }),
+            ).as('branch'),
           (join) => join.onTrue(),
         )
         .selectAll('branch')
@@ -106,10 +134,27 @@ export async function workQueuePage(services: Services, actor: Actor, f: QueueFi
     .leftJoin('team as t', 't.id', 'activity.assignee_team_id')
     .leftJoin('cases as c', 'c.id', 'activity.case_id')
     .select([
-      'activity.id', 'activity.kind', 'activity.channel', 'activity.status', 'activity.subject', 'activity.contact',
-      'activity.case_id', 'activity.case_type', 'activity.task_key', 'activity.due_at', 'activity.created_at', 'activity.updated_at', 'activity.version',
-      'u.id as user_id', 'u.name as user_name', 't.id as team_id', 't.name as team_name', 'c.reference as case_reference',
-      'c.handling_deadline', 'c.handling_warn_from', 'c.closed_at as case_closed_at',
+      'activity.id',
+      'activity.kind',
+      'activity.channel',
+      'activity.status',
+      'activity.subject',
+      'activity.contact',
+      'activity.case_id',
+      'activity.case_type',
+      'activity.task_key',
+      'activity.due_at',
+      'activity.created_at',
+      'activity.updated_at',
+      'activity.version',
+      'u.id as user_id',
+      'u.name as user_name',
+      't.id as team_id',
+      't.name as team_name',
+      'c.reference as case_reference',
+      'c.handling_deadline',
+      'c.handling_warn_from',
+      'c.closed_at as case_closed_at',
     ])
     .orderBy('activity.created_at', dir)
     .orderBy('activity.id', dir)
@@ -122,8 +167,13 @@ export async function workQueuePage(services: Services, actor: Actor, f: QueueFi
 /** Counts for the queue tabs; capped, so a huge backlog never costs a full scan per request. */
 export async function workQueueCounts(services: Services, actor: Actor) {
   const count = async (queue: QueueFilter['queue']) => {
-    const inner = filtered(services, actor, { queue, sort: 'createdAt', limit: 0 }).select(sql`1`.as('one')).limit(COUNT_CAP + 1);
-    const row = await services.db.selectFrom(inner.as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const inner = filtered(services, actor, { queue, sort: 'createdAt', limit: 0 })
+      .select(sql`1`.as('one'))
+      .limit(COUNT_CAP + 1);
+    const row = await services.db
+      .selectFrom(inner.as('x'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return { count: Math.min(Number(row.n), COUNT_CAP), capped: Number(row.n) > COUNT_CAP };
   };
   const [mine, team, unassigned, all] = await Promise.all([count('mine'), count('team'), count('unassigned'), count('all')]);

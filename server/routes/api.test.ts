@@ -28,7 +28,12 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, who?: st
   t.app.inject({ method, url, headers: who ? h[who] : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
 
 async function phoneComplaint(subject = 'Lang wachten op registratie', who = 'agent') {
-  const act = await call('POST', '/api/v1/activities', who, { channel: 'phone', subject, body: 'Ik wacht al tien weken op mijn registratie.', contact: { name: 'Johan Willems', phone: '06-12345678' } });
+  const act = await call('POST', '/api/v1/activities', who, {
+    channel: 'phone',
+    subject,
+    body: 'Ik wacht al tien weken op mijn registratie.',
+    contact: { name: 'Johan Willems', phone: '06-12345678' },
+  });
   assert.equal(act.statusCode, 201, act.body);
   return act.json();
 }
@@ -41,7 +46,9 @@ describe('the API by the NL API Design Rules', () => {
     assert.equal(res.headers['access-control-allow-origin'], '*');
     const doc = res.json();
     assert.match(doc.openapi, /^3\./);
-    for (const r of t.app.routeTable.filter((x) => x.url.startsWith('/api/v1') && !x.url.startsWith('/api/v1/docs') && x.url !== '/api/v1/openapi.json')) {
+    for (const r of t.app.routeTable.filter(
+      (x) => x.url.startsWith('/api/v1') && !x.url.startsWith('/api/v1/docs') && x.url !== '/api/v1/openapi.json',
+    )) {
       const path = r.url.replace('/api/v1', '/api/v1').replace(/:(\w+)/g, '{$1}');
       assert.ok(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path} is missing from OpenAPI`);
     }
@@ -59,16 +66,30 @@ describe('the API by the NL API Design Rules', () => {
     assert.equal((await call('GET', '/api/v1/activities/', 'agent')).statusCode, 404);
     const bad = await call('POST', '/api/v1/activities', 'agent', { channel: 'fax', subject: '', contact: { email: 'geen-mail' } });
     assert.equal(bad.statusCode, 400);
-    const names = bad.json().invalidParams.map((p: { name: string }) => p.name).sort();
+    const names = bad
+      .json()
+      .invalidParams.map((p: { name: string }) => p.name)
+      .sort();
     assert.deepEqual(names, ['body.channel', 'body.contact.email', 'body.subject']);
     assert.equal(bad.json().status, 400);
   });
 
   test('an unsafe request without the CSRF token is refused and stores nothing', async () => {
-    const before = await t.services.db.selectFrom('activity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/activities', headers: { cookie: h.agent!.cookie! }, payload: { channel: 'phone', subject: 'x' } });
+    const before = await t.services.db
+      .selectFrom('activity')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/activities',
+      headers: { cookie: h.agent!.cookie! },
+      payload: { channel: 'phone', subject: 'x' },
+    });
     assert.equal(res.statusCode, 403);
-    const after = await t.services.db.selectFrom('activity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.services.db
+      .selectFrom('activity')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n));
   });
 });
@@ -79,7 +100,10 @@ describe('intake, queue and cases over HTTP', () => {
     assert.equal(first.status, 'inProgress');
     assert.equal(first.assignee.id, agent.id);
     const created = await call('POST', '/api/v1/cases', 'agent', {
-      activityId: first.id, subject: first.subject, description: 'Ik wacht al tien weken.', channel: 'phone',
+      activityId: first.id,
+      subject: first.subject,
+      description: 'Ik wacht al tien weken.',
+      channel: 'phone',
       complainant: { name: 'Johan Willems', phone: '+31 6 1234 5678', email: 'J.Willems@example.org', postcode: '1234ab' },
       representative: { person: { name: 'Marja Willems' }, relation: 'mantelzorger' },
       data: { product: 'Registratie', incidentDate: '2026-02-01' },
@@ -94,10 +118,17 @@ describe('intake, queue and cases over HTTP', () => {
     assert.equal(c.representative.name, 'Marja Willems');
     // The statutory clock with its derivation: received Mon 2 March 2026 + 6 weeks = Mon 13 April.
     const handling = c.clocks.find((k: { key: string }) => k.key === 'handling');
-    assert.deepEqual([handling.start, handling.rawEnd, handling.adjustedEnd, handling.state], ['2026-03-02', '2026-04-13', '2026-04-13', 'running']);
+    assert.deepEqual(
+      [handling.start, handling.rawEnd, handling.adjustedEnd, handling.state],
+      ['2026-03-02', '2026-04-13', '2026-04-13', 'running'],
+    );
     assert.match(handling.rule.nl, /6 weken/);
     assert.equal(c.deadline, '2026-04-13');
-    assert.deepEqual(c.abilities.transitions.map((x: { key: string }) => x.key).sort(), ['cancel', 'forwardToCoordinator', 'requestInformation']);
+    assert.deepEqual(c.abilities.transitions.map((x: { key: string }) => x.key).sort(), [
+      'cancel',
+      'forwardToCoordinator',
+      'requestInformation',
+    ]);
 
     const second = await phoneComplaint('Nog steeds geen registratie');
     const suggestions = await call('POST', '/api/v1/case-match-suggestions', 'agent', { activityId: second.id });
@@ -113,14 +144,28 @@ describe('intake, queue and cases over HTTP', () => {
     assert.equal(detail.activities.length, 2);
 
     const timeline = (await call('GET', `/api/v1/cases/${c.id}/timeline`, 'agent')).json();
-    assert.deepEqual(timeline.items.map((e: { type: string }) => e.type), ['caseRegistered', 'activityLinked', 'activityLinked']);
+    assert.deepEqual(
+      timeline.items.map((e: { type: string }) => e.type),
+      ['caseRegistered', 'activityLinked', 'activityLinked'],
+    );
     assert.equal(timeline.items[0].actor.name, 'Sanne Agent');
   });
 
   test('bad data fields are named: unknown field, wrong date, missing complainant', async () => {
-    const res = await call('POST', '/api/v1/cases', 'agent', { subject: 'x', channel: 'letter', complainant: { name: 'A' }, data: { incidentDate: '31-02-2026', colour: 'red' } });
+    const res = await call('POST', '/api/v1/cases', 'agent', {
+      subject: 'x',
+      channel: 'letter',
+      complainant: { name: 'A' },
+      data: { incidentDate: '31-02-2026', colour: 'red' },
+    });
     assert.equal(res.statusCode, 400);
-    assert.deepEqual(res.json().invalidParams.map((p: { name: string }) => p.name).sort(), ['data.colour', 'data.incidentDate']);
+    assert.deepEqual(
+      res
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+      ['data.colour', 'data.incidentDate'],
+    );
     const noComplainant = await call('POST', '/api/v1/cases', 'agent', { subject: 'x', channel: 'letter' });
     assert.equal(noComplainant.statusCode, 400);
     assert.ok(noComplainant.json().invalidParams.some((p: { name: string }) => p.name === 'body.complainant'));
@@ -129,14 +174,22 @@ describe('intake, queue and cases over HTTP', () => {
   test('the dispatcher sees the queue, filters it, pages by keyset and assigns in bulk', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await call('POST', '/api/v1/activities', 'dispatcher', { channel: i % 2 ? 'email' : 'letter', subject: `Brief ${i}`, assignTo: 'queue' });
+      const res = await call('POST', '/api/v1/activities', 'dispatcher', {
+        channel: i % 2 ? 'email' : 'letter',
+        subject: `Brief ${i}`,
+        assignTo: 'queue',
+      });
       ids.push(res.json().id);
       t.clock.advance(60_000);
     }
     const page1 = (await call('GET', '/api/v1/activities?queue=unassigned&channel=email,letter&limit=2', 'dispatcher')).json();
     assert.equal(page1.items.length, 2);
-    const page2 = (await call('GET', `/api/v1/activities?queue=unassigned&channel=email,letter&limit=2&cursor=${page1.nextCursor}`, 'dispatcher')).json();
-    const page3 = (await call('GET', `/api/v1/activities?queue=unassigned&channel=email,letter&limit=2&cursor=${page2.nextCursor}`, 'dispatcher')).json();
+    const page2 = (
+      await call('GET', `/api/v1/activities?queue=unassigned&channel=email,letter&limit=2&cursor=${page1.nextCursor}`, 'dispatcher')
+    ).json();
+    const page3 = (
+      await call('GET', `/api/v1/activities?queue=unassigned&channel=email,letter&limit=2&cursor=${page2.nextCursor}`, 'dispatcher')
+    ).json();
     const seen = [...page1.items, ...page2.items, ...page3.items].map((a: { id: string }) => a.id);
     assert.deepEqual(seen, ids, 'oldest first, no gaps, no repeats');
     assert.equal(page3.nextCursor, null);
@@ -156,15 +209,31 @@ describe('intake, queue and cases over HTTP', () => {
 
   test('full-text search with Dutch stemming and prefixes, and by reference', async () => {
     const act = await phoneComplaint('Geluidsoverlast door bouwwerkzaamheden');
-    const created = (await call('POST', '/api/v1/cases', 'agent', { activityId: act.id, subject: act.subject, description: 'De klachten over het lawaai blijven.', channel: 'phone', complainant: { name: 'Noor Haddou' } })).json();
-    const search = async (q: string) => (await call('POST', '/api/v1/case-searches', 'agent', { q })).json().items.map((i: { id: string }) => i.id);
+    const created = (
+      await call('POST', '/api/v1/cases', 'agent', {
+        activityId: act.id,
+        subject: act.subject,
+        description: 'De klachten over het lawaai blijven.',
+        channel: 'phone',
+        complainant: { name: 'Noor Haddou' },
+      })
+    ).json();
+    const search = async (q: string) =>
+      (await call('POST', '/api/v1/case-searches', 'agent', { q })).json().items.map((i: { id: string }) => i.id);
     assert.ok((await search('geluid')).includes(created.id), 'prefix finds the compound');
     assert.ok((await search('klacht lawaai')).includes(created.id), 'stemming: klacht finds klachten');
     assert.ok((await search('haddou')).includes(created.id), 'complainant name');
     assert.deepEqual(await search(created.reference), [created.id]);
     assert.deepEqual(await search('zzzqqq'), []);
     const parking = await phoneComplaint('Parkeervergunning niet ontvangen');
-    const p = (await call('POST', '/api/v1/cases', 'agent', { activityId: parking.id, subject: parking.subject, channel: 'phone', complainant: { name: 'Bert' } })).json();
+    const p = (
+      await call('POST', '/api/v1/cases', 'agent', {
+        activityId: parking.id,
+        subject: parking.subject,
+        channel: 'phone',
+        complainant: { name: 'Bert' },
+      })
+    ).json();
     assert.ok((await search('parkeer')).includes(p.id), 'an unstemmed prefix finds the compound (parkeer → parkeervergunning)');
     assert.ok((await search('de parkeer')).includes(p.id), 'a stop word does not spoil the search');
     assert.ok((await search('parkeer de')).includes(p.id), 'nor does it when it comes last');
@@ -174,7 +243,9 @@ describe('intake, queue and cases over HTTP', () => {
 
   test('a department sees only cases it has work on; others answer 404 like a missing case', async () => {
     const act = await phoneComplaint();
-    const c = (await call('POST', '/api/v1/cases', 'agent', { activityId: act.id, subject: 's', channel: 'phone', complainant: { name: 'X' } })).json();
+    const c = (
+      await call('POST', '/api/v1/cases', 'agent', { activityId: act.id, subject: 's', channel: 'phone', complainant: { name: 'X' } })
+    ).json();
     assert.equal((await call('GET', `/api/v1/cases/${c.id}`, 'department')).statusCode, 404);
     assert.equal((await call('GET', `/api/v1/cases/00000000-0000-4000-8000-000000000000`, 'department')).statusCode, 404);
     const list = (await call('GET', '/api/v1/cases?limit=100', 'department')).json();
@@ -183,24 +254,48 @@ describe('intake, queue and cases over HTTP', () => {
 
   test('transitions over HTTP show the server validation at the fields, and 409 on a stale version', async () => {
     const act = await phoneComplaint();
-    const c = (await call('POST', '/api/v1/cases', 'agent', { activityId: act.id, subject: 's', channel: 'phone', complainant: { name: 'X' } })).json();
+    const c = (
+      await call('POST', '/api/v1/cases', 'agent', { activityId: act.id, subject: 's', channel: 'phone', complainant: { name: 'X' } })
+    ).json();
     const missing = await call('POST', `/api/v1/cases/${c.id}/transitions`, 'agent', { transition: 'requestInformation', inputs: {} });
     assert.equal(missing.statusCode, 400);
     assert.equal(missing.json().invalidParams[0].name, 'inputs.informationRequested');
-    const ok = await call('POST', `/api/v1/cases/${c.id}/transitions`, 'agent', { transition: 'forwardToCoordinator', expectedVersion: c.version, inputs: { note: 'Compleet' } });
+    const ok = await call('POST', `/api/v1/cases/${c.id}/transitions`, 'agent', {
+      transition: 'forwardToCoordinator',
+      expectedVersion: c.version,
+      inputs: { note: 'Compleet' },
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().status, 'withCoordinator');
     assert.equal(ok.json().notes[0].body, 'Compleet');
-    const stale = await call('POST', `/api/v1/cases/${c.id}/transitions`, 'agent', { transition: 'cancel', expectedVersion: c.version, inputs: { cancelReason: 'other', note: 'x' } });
+    const stale = await call('POST', `/api/v1/cases/${c.id}/transitions`, 'agent', {
+      transition: 'cancel',
+      expectedVersion: c.version,
+      inputs: { cancelReason: 'other', note: 'x' },
+    });
     assert.equal(stale.statusCode, 409);
     assert.match(String(stale.headers['content-type']), /problem\+json/);
     const coordinatorView = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
-    assert.deepEqual(coordinatorView.abilities.transitions.map((x: { key: string }) => x.key).sort(), ['acknowledge', 'cancel', 'decline', 'requestInformation', 'returnToFirstLine']);
+    assert.deepEqual(coordinatorView.abilities.transitions.map((x: { key: string }) => x.key).sort(), [
+      'acknowledge',
+      'cancel',
+      'decline',
+      'requestInformation',
+      'returnToFirstLine',
+    ]);
   });
 
   test('notes and data fields are kept with who changed what', async () => {
     const act = await phoneComplaint();
-    const c = (await call('POST', '/api/v1/cases', 'agent', { activityId: act.id, subject: 's', channel: 'phone', complainant: { name: 'X' }, data: { product: 'A' } })).json();
+    const c = (
+      await call('POST', '/api/v1/cases', 'agent', {
+        activityId: act.id,
+        subject: 's',
+        channel: 'phone',
+        complainant: { name: 'X' },
+        data: { product: 'A' },
+      })
+    ).json();
     assert.equal((await call('POST', `/api/v1/cases/${c.id}/notes`, 'agent', { body: 'Klant belt morgen terug.' })).statusCode, 201);
     const patched = await call('PATCH', `/api/v1/cases/${c.id}`, 'agent', { data: { product: 'B' } });
     assert.equal(patched.statusCode, 200, patched.body);

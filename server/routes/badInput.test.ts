@@ -60,10 +60,18 @@ const oidcServer = http.createServer((req, res) => {
   const issuer = `http://127.0.0.1:${(oidcServer.address() as AddressInfo).port}`;
   res.setHeader('content-type', 'application/json');
   if (req.url === '/.well-known/openid-configuration') {
-    res.end(JSON.stringify({
-      issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`,
-      response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'], code_challenge_methods_supported: ['S256'],
-    }));
+    res.end(
+      JSON.stringify({
+        issuer,
+        authorization_endpoint: `${issuer}/auth`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+        response_types_supported: ['code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        code_challenge_methods_supported: ['S256'],
+      }),
+    );
   } else if (req.url === '/jwks') {
     res.end('{"keys":[]}');
   } else {
@@ -76,16 +84,27 @@ const issuer = `http://127.0.0.1:${(oidcServer.address() as AddressInfo).port}`;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-badinput-'));
 const orgFile = path.join(tmp, 'organisation.json');
-fs.writeFileSync(orgFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(DEMO_ORGANISATION_FILE, 'utf8')), documents: { maxBytes: MAX_UPLOAD } }));
+fs.writeFileSync(
+  orgFile,
+  JSON.stringify({ ...JSON.parse(fs.readFileSync(DEMO_ORGANISATION_FILE, 'utf8')), documents: { maxBytes: MAX_UPLOAD } }),
+);
 
-const t = await createTestApp({ demo: true, orgFile, oidc: { issuer, clientId: 'klachtflow', clientSecret: 'bad-input-test-secret-0123456789abcdef' } });
+const t = await createTestApp({
+  demo: true,
+  orgFile,
+  oidc: { issuer, clientId: 'klachtflow', clientSecret: 'bad-input-test-secret-0123456789abcdef' },
+});
 after(async () => {
   await t.close();
   await new Promise((resolve) => oidcServer.close(resolve));
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const me = await buildStaff(t.services, { roles: [...ROLES], teams: ['kcc', 'coordinators', 'backOffice', 'department'], name: 'Fuzz Alle Rollen' });
+const me = await buildStaff(t.services, {
+  roles: [...ROLES],
+  teams: ['kcc', 'coordinators', 'backOffice', 'department'],
+  name: 'Fuzz Alle Rollen',
+});
 const colleague = await buildStaff(t.services, { roles: ['coordinator', 'backOffice'], teams: ['coordinators'] });
 let staff = await loginHeaders(t.services, me);
 
@@ -104,7 +123,12 @@ const JUDGED: [string, Record<string, unknown>][] = [
   ['forwardForJudgment', {}],
   ['judge', { judgment: 'partlyFounded', judgmentReasons: 'De medewerker had u rustiger moeten helpen.' }],
 ];
-const caseBody = { subject: 'Onbeleefd behandeld', description: 'De medewerker aan de balie was onbeleefd.', channel: 'letter', complainant: { name: 'Ria de Vries', email: 'ria@example.org', street: 'Dorpsstraat 1', postcode: '1234 AB', city: 'Dorp' } };
+const caseBody = {
+  subject: 'Onbeleefd behandeld',
+  description: 'De medewerker aan de balie was onbeleefd.',
+  channel: 'letter',
+  complainant: { name: 'Ria de Vries', email: 'ria@example.org', street: 'Dorpsstraat 1', postcode: '1234 AB', city: 'Dorp' },
+};
 async function judgedCase() {
   const c = await json('POST', '/cases', caseBody);
   for (const [transition, inputs] of JUDGED) await json('POST', `/cases/${c.id}/transitions`, { transition, inputs });
@@ -113,11 +137,26 @@ async function judgedCase() {
 
 const activities = [
   (await json('POST', '/activities', { channel: 'phone', subject: 'Terugbelverzoek', assignTo: 'queue' })).id,
-  (await json('POST', '/activities', { channel: 'email', subject: 'Container niet geleegd', body: 'Al drie weken niet.', contact: { name: 'Evi', email: 'evi@example.org', phone: '06-12345678' }, assignTo: 'self' })).id,
+  (
+    await json('POST', '/activities', {
+      channel: 'email',
+      subject: 'Container niet geleegd',
+      body: 'Al drie weken niet.',
+      contact: { name: 'Evi', email: 'evi@example.org', phone: '06-12345678' },
+      assignTo: 'self',
+    })
+  ).id,
   (await json('POST', '/activities', { channel: 'counter', subject: 'Balie', assignTo: { team: 'kcc' } })).id,
 ] as string[];
 const plainCase = (await json('POST', '/cases', caseBody)).id as string;
-const fromActivity = (await json('POST', '/cases', { activityId: activities[1], subject: 'Afval', channel: 'email', complainant: { name: 'Evi', email: 'evi@example.org' } })).id as string;
+const fromActivity = (
+  await json('POST', '/cases', {
+    activityId: activities[1],
+    subject: 'Afval',
+    channel: 'email',
+    complainant: { name: 'Evi', email: 'evi@example.org' },
+  })
+).id as string;
 const hearingCase = await judgedCase();
 await json('POST', `/cases/${hearingCase}/hearing-invitation`, { slots: [slot('2026-03-10'), slot('2026-03-11'), slot('2026-03-12')] });
 const slots = ((await json('GET', `/cases/${hearingCase}`)).hearingSlots as { id: string }[]).map((s) => s.id);
@@ -132,7 +171,12 @@ function multipart(parts: Part[], opts: { boundary?: string; close?: boolean } =
   const chunks: Buffer[] = [];
   for (const p of parts) {
     const disposition = `form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}`;
-    chunks.push(Buffer.from(`--${b}\r\nContent-Disposition: ${disposition}\r\n${p.type === undefined ? '' : `Content-Type: ${p.type}\r\n`}\r\n`, 'utf8'));
+    chunks.push(
+      Buffer.from(
+        `--${b}\r\nContent-Disposition: ${disposition}\r\n${p.type === undefined ? '' : `Content-Type: ${p.type}\r\n`}\r\n`,
+        'utf8',
+      ),
+    );
     chunks.push(Buffer.isBuffer(p.content) ? p.content : Buffer.from(p.content, 'utf8'));
     chunks.push(Buffer.from('\r\n'));
   }
@@ -140,28 +184,53 @@ function multipart(parts: Part[], opts: { boundary?: string; close?: boolean } =
   return Buffer.concat(chunks);
 }
 const upload = await t.app.inject({
-  method: 'POST', url: `${API}/cases/${plainCase}/documents`, headers: { ...staff, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-  payload: multipart([{ name: 'docType', content: 'scan' }, { name: 'file', filename: 'brief.txt', type: 'text/plain', content: 'Geachte heer, mevrouw.' }]),
+  method: 'POST',
+  url: `${API}/cases/${plainCase}/documents`,
+  headers: { ...staff, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  payload: multipart([
+    { name: 'docType', content: 'scan' },
+    { name: 'file', filename: 'brief.txt', type: 'text/plain', content: 'Geachte heer, mevrouw.' },
+  ]),
 });
 assert.equal(upload.statusCode, 201, upload.body);
 const document = upload.json().id as string;
 
 const complaintForm = {
-  kind: 'complaint', subject: 'Niemand belt terug', description: 'Ik heb drie keer gebeld en niemand belt terug over mijn aanvraag.',
-  contactPreference: 'email', name: 'Evi Jangha', email: 'evi.jangha@example.org', phone: '06 1234 5678', street: 'Laan 3', postcode: '1234AB', city: 'Dorp', privacyAccepted: true,
+  kind: 'complaint',
+  subject: 'Niemand belt terug',
+  description: 'Ik heb drie keer gebeld en niemand belt terug over mijn aanvraag.',
+  contactPreference: 'email',
+  name: 'Evi Jangha',
+  email: 'evi.jangha@example.org',
+  phone: '06 1234 5678',
+  street: 'Laan 3',
+  postcode: '1234AB',
+  city: 'Dorp',
+  privacyAccepted: true,
 };
 const portal = (await call('POST', '/portal/complaints', complaintForm, {})).json();
 const portalToken = String(portal.trackingUrl).split('/volgen/')[1]!;
 await call('GET', `/portal/cases/${portalToken}`, undefined, {});
 const outbox = (await t.services.db.selectFrom('outbox_message').select('id').limit(3).execute()).map((r) => r.id);
 assert.ok(outbox.length > 0, 'the portal complaint queued a confirmation');
-const notification = (await t.services.db.insertInto('notification')
-  .values({ user_id: me.id, case_id: plainCase, kind: 'reminder', message: 'Herinnering: melding loopt af', created_at: t.clock.now() })
-  .returning('id').executeTakeFirstOrThrow()).id;
+const notification = (
+  await t.services.db
+    .insertInto('notification')
+    .values({ user_id: me.id, case_id: plainCase, kind: 'reminder', message: 'Herinnering: melding loopt af', created_at: t.clock.now() })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+).id;
 const surveyToken = randomBytes(32).toString('base64url');
-const complainant = (await t.services.db.selectFrom('cases').select('complainant_id').where('id', '=', plainCase).executeTakeFirstOrThrow()).complainant_id;
-await t.services.db.insertInto('survey')
-  .values({ case_id: plainCase, person_id: complainant, token_hash: createHash('sha256').update(surveyToken).digest('base64url'), sent_at: t.clock.now() })
+const complainant = (await t.services.db.selectFrom('cases').select('complainant_id').where('id', '=', plainCase).executeTakeFirstOrThrow())
+  .complainant_id;
+await t.services.db
+  .insertInto('survey')
+  .values({
+    case_id: plainCase,
+    person_id: complainant,
+    token_hash: createHash('sha256').update(surveyToken).digest('base64url'),
+    sent_at: t.clock.now(),
+  })
   .execute();
 const oidcStates: string[] = [];
 for (let i = 0; i < 3; i++) {
@@ -176,7 +245,9 @@ const cursors = [
   Buffer.from(JSON.stringify([t.clock.now().toISOString(), outbox[0]])).toString('base64url'),
 ] as string[];
 assert.ok(cursors.every(Boolean), 'the lists gave next-page cursors');
-const teams = Object.fromEntries((await t.services.db.selectFrom('team').select(['id', 'key']).execute()).map((r) => [r.key, r.id])) as Record<string, string>;
+const teams = Object.fromEntries(
+  (await t.services.db.selectFrom('team').select(['id', 'key']).execute()).map((r) => [r.key, r.id]),
+) as Record<string, string>;
 
 const ids = {
   activity: activities,
@@ -197,48 +268,100 @@ const allIds = Object.values(ids).flat();
 const now = '2026-03-02T10:00:00+01:00';
 const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   'POST /api/v1/activities': [
-    { channel: 'phone', subject: 'Terugbelverzoek', body: 'Graag terugbellen na 14 uur.', contact: { name: 'Evi', email: 'evi@example.org', phone: '+31 6 1234 5678' }, assignTo: 'queue' },
+    {
+      channel: 'phone',
+      subject: 'Terugbelverzoek',
+      body: 'Graag terugbellen na 14 uur.',
+      contact: { name: 'Evi', email: 'evi@example.org', phone: '+31 6 1234 5678' },
+      assignTo: 'queue',
+    },
     { channel: 'counter', subject: 'Vraag aan de balie', assignTo: { team: 'kcc' } },
   ],
-  'POST /api/v1/activities/:id/assignment': [{ userId: me.id, reason: 'Overdracht' }, { userId: null, teamId: teams.kcc! }],
-  'POST /api/v1/activity-assignments': [{ activityIds: [activities[0]!, activities[2]!], userId: colleague.id }, { activityIds: [activities[0]!], teamId: teams.kcc! }],
+  'POST /api/v1/activities/:id/assignment': [
+    { userId: me.id, reason: 'Overdracht' },
+    { userId: null, teamId: teams.kcc! },
+  ],
+  'POST /api/v1/activity-assignments': [
+    { activityIds: [activities[0]!, activities[2]!], userId: colleague.id },
+    { activityIds: [activities[0]!], teamId: teams.kcc! },
+  ],
   'POST /api/v1/activities/:id/pick-up': null,
   'POST /api/v1/activities/:id/release': null,
   'POST /api/v1/activities/:id/closure': [{ status: 'done', reason: 'Teruggebeld' }, { status: 'cancelled' }],
   'POST /api/v1/activities/:id/case-link': [{ caseId: plainCase }],
-  'POST /api/v1/case-match-suggestions': [{ email: 'ria@example.org', name: 'Ria' }, { activityId: activities[1]! }, { phone: '0612345678', text: 'onbeleefd aan de balie' }],
+  'POST /api/v1/case-match-suggestions': [
+    { email: 'ria@example.org', name: 'Ria' },
+    { activityId: activities[1]! },
+    { phone: '0612345678', text: 'onbeleefd aan de balie' },
+  ],
   'POST /api/v1/case-searches': [{ q: 'onbeleefd', limit: 5 }],
   'POST /api/v1/cases': [
     { ...caseBody, receivedAt: now, complainant: { ...caseBody.complainant, kind: 'person', phone: '06-12345678' }, data: {} },
-    { activityId: activities[0]!, subject: 'Telefonische klacht', channel: 'phone', complainant: { personId: complainant }, representative: { person: { name: 'Ahmed', kind: 'person' }, relation: 'mantelzorger' }, data: { incidentDate: '2026-01-05' } },
+    {
+      activityId: activities[0]!,
+      subject: 'Telefonische klacht',
+      channel: 'phone',
+      complainant: { personId: complainant },
+      representative: { person: { name: 'Ahmed', kind: 'person' }, relation: 'mantelzorger' },
+      data: { incidentDate: '2026-01-05' },
+    },
   ],
   'PATCH /api/v1/cases/:id': [{ data: { incidentDate: '2026-01-05' } }, { data: {}, expectedVersion: 1 }],
   'POST /api/v1/cases/:id/complained-persons': [{ name: 'Jan Balie', jobTitle: 'Baliemedewerker' }, { userId: colleague.id }],
-  'POST /api/v1/cases/:id/contacts': [{ method: 'phone', summary: 'Klager gebeld.' }, { method: 'letter', summary: 'Brief gestuurd.', at: now }],
+  'POST /api/v1/cases/:id/contacts': [
+    { method: 'phone', summary: 'Klager gebeld.' },
+    { method: 'letter', summary: 'Brief gestuurd.', at: now },
+  ],
   'POST /api/v1/cases/:id/consent-delay': [{ consentAt: now, newEnd: '2026-06-01', note: 'Klager stemt schriftelijk in.' }],
   'POST /api/v1/cases/:id/documents': 'multipart',
   'POST /api/v1/cases/:id/extension': [{ weeks: 4, reason: 'Advies van de afdeling nodig', noticeSentAt: now }],
-  'POST /api/v1/cases/:id/hearing-invitation': [{ slots: [slot('2026-03-16'), slot('2026-03-17')], note: 'Neem uw brief mee.', expectedVersion: 1 }],
+  'POST /api/v1/cases/:id/hearing-invitation': [
+    { slots: [slot('2026-03-16'), slot('2026-03-17')], note: 'Neem uw brief mee.', expectedVersion: 1 },
+  ],
   'POST /api/v1/cases/:id/hearing-slots/:slotId/booking': null,
   'POST /api/v1/cases/:id/letters': [{ kind: 'decision' }, { kind: 'decision', templateKey: 'decision.awb' }],
   'POST /api/v1/cases/:id/notes': [{ body: 'Klager teruggebeld.' }],
   'POST /api/v1/cases/:id/transitions': [
     { transition: 'forwardToCoordinator', inputs: {} },
-    { transition: 'classify', inputs: { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true }, expectedVersion: 2 },
+    {
+      transition: 'classify',
+      inputs: { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true },
+      expectedVersion: 2,
+    },
     { transition: 'requestInformation', inputs: { informationRequested: 'Wat is uw klantnummer?' } },
   ],
   'POST /api/v1/dev-login': [{ userId: colleague.id }],
-  'POST /api/v1/letters/:id/versions': [{ expectedVersion: 1, sections: [{ key: 'findings', heading: 'Wat wij vonden', text: 'Wij hebben met de medewerker gesproken.' }], insertStandardResponses: [{ section: 'conclusions', responseKey: 'excuses-bejegening' }] }],
+  'POST /api/v1/letters/:id/versions': [
+    {
+      expectedVersion: 1,
+      sections: [{ key: 'findings', heading: 'Wat wij vonden', text: 'Wij hebben met de medewerker gesproken.' }],
+      insertStandardResponses: [{ section: 'conclusions', responseKey: 'excuses-bejegening' }],
+    },
+  ],
   'POST /api/v1/letters/:id/submit': [{ expectedVersion: 2, caseTransition: { key: 'submitLetter', inputs: {} } }, { expectedVersion: 2 }],
   'POST /api/v1/letters/:id/approve': [{ expectedVersion: 3, signerUserId: me.id }],
   'POST /api/v1/letters/:id/send': [{ expectedVersion: 3, caseTransition: { key: 'sendLetter' } }],
   'POST /api/v1/notifications/:id/read': null,
   'POST /api/v1/portal/cases/:token/answers': [{ text: 'Mijn klantnummer is 12345.' }],
   'POST /api/v1/portal/cases/:token/hearing-booking': [{ slotId: slots[0]! }],
-  'POST /api/v1/portal/complaints': [complaintForm, { ...complaintForm, email: '', onBehalfOf: 'on', behalfName: 'Ahmed', behalfRelation: 'mantelzorger', privacyAccepted: 'on', incidentDate: '2026-02-01' }],
+  'POST /api/v1/portal/complaints': [
+    complaintForm,
+    {
+      ...complaintForm,
+      email: '',
+      onBehalfOf: 'on',
+      behalfName: 'Ahmed',
+      behalfRelation: 'mantelzorger',
+      privacyAccepted: 'on',
+      incidentDate: '2026-02-01',
+    },
+  ],
   'POST /api/v1/portal/surveys/:token': [{ score: 4, comment: 'Goed geholpen.' }, { score: '5' }],
   'POST /api/v1/readability-checks': [{ text: 'Wij hebben uw klacht goed bekeken. U krijgt binnen twee weken antwoord.' }],
-  'POST /api/v1/saved-filters': [{ name: 'Te laat via e-mail', query: 'queue=mine&channel=email&sort=-createdAt' }, { name: 'Leeg', query: '' }],
+  'POST /api/v1/saved-filters': [
+    { name: 'Te laat via e-mail', query: 'queue=mine&channel=email&sort=-createdAt' },
+    { name: 'Leeg', query: '' },
+  ],
   'DELETE /api/v1/saved-filters/:id': null,
   'DELETE /api/v1/session': null,
 };
@@ -259,23 +382,71 @@ const toJsonText = (v: unknown) =>
 const nested = (depth: number, kind: 'array' | 'object'): Json =>
   raw(kind === 'array' ? `${'['.repeat(depth)}"bodem"${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}"bodem"${'}'.repeat(depth)}`);
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 });
-const latin1 = fc.integer({ min: 0x20, max: 0xff }).filter((c) => c < 0x7f || c > 0x9f).map((c) => String.fromCharCode(c));
-const longText = fc.tuple(fc.constantFrom('x', 'é', '😀', 'a b ', '\u200b'), fc.constantFrom(101, 201, 1001, 2001, 10_001, 20_001, 50_001, 150_000)).map(([c, n]) => c.repeat(n));
+const latin1 = fc
+  .integer({ min: 0x20, max: 0xff })
+  .filter((c) => c < 0x7f || c > 0x9f)
+  .map((c) => String.fromCharCode(c));
+const longText = fc
+  .tuple(fc.constantFrom('x', 'é', '😀', 'a b ', '\u200b'), fc.constantFrom(101, 201, 1001, 2001, 10_001, 20_001, 50_001, 150_000))
+  .map(([c, n]) => c.repeat(n));
 const realId = fc.constantFrom(...allIds);
 const uuidLike = fc.oneof(
   fc.uuid(),
   realId.map((id) => id.toUpperCase()),
   realId.map((id) => `{${id}}`),
   realId.map((id) => id.replace(/-/g, '')),
-  fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '------------------------------------', '00000000-0000-0000-0000-00000000000g'),
+  fc.constantFrom(
+    '00000000-0000-0000-0000-000000000000',
+    'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    '------------------------------------',
+    '00000000-0000-0000-0000-00000000000g',
+  ),
   fc.string({ unit: fc.constantFrom(...'0123456789abcdef-'), minLength: 36, maxLength: 36 }),
 );
 const weirdValue: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>(
-    null, true, false, 0, -1, 1.5, 2 ** 53 + 2, -1e308, 1e308, '', ' ', '\u0000', 'null', 'true', '0', '-1', '[]', '{}',
-    '2026-02-30T25:61:00Z', '9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '2026-03-02', '2026-03-02T10:00:00',
-    '1234 AB', 'a@b', 'x@example.org\r\nBcc: y@example.org', '<script>alert(1)</script>', "'; drop table cases; --", '../../etc/passwd', '%00', '\u202e\u200b', '😀',
-    [], [null], {}, { $ne: null }, raw('1e400'), raw('-0'), raw('123456789012345678901234567890'), raw('1e-400'),
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    2 ** 53 + 2,
+    -1e308,
+    1e308,
+    '',
+    ' ',
+    '\u0000',
+    'null',
+    'true',
+    '0',
+    '-1',
+    '[]',
+    '{}',
+    '2026-02-30T25:61:00Z',
+    '9999-12-31T23:59:59Z',
+    '0000-01-01T00:00:00Z',
+    '+275760-09-13T00:00:00.000Z',
+    '-271821-04-20T00:00:00.000Z',
+    '2026-03-02',
+    '2026-03-02T10:00:00',
+    '1234 AB',
+    'a@b',
+    'x@example.org\r\nBcc: y@example.org',
+    '<script>alert(1)</script>',
+    "'; drop table cases; --",
+    '../../etc/passwd',
+    '%00',
+    '\u202e\u200b',
+    '😀',
+    [],
+    [null],
+    {},
+    { $ne: null },
+    raw('1e400'),
+    raw('-0'),
+    raw('123456789012345678901234567890'),
+    raw('1e-400'),
   ),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
@@ -293,10 +464,16 @@ type PathPart = string | number;
 function pathsOf(v: Json, prefix: PathPart[] = []): PathPart[][] {
   const out: PathPart[][] = [];
   if (Array.isArray(v)) v.forEach((item, i) => out.push([...prefix, i], ...pathsOf(item, [...prefix, i])));
-  else if (v && typeof v === 'object') for (const [k, item] of Object.entries(v)) out.push([...prefix, k], ...pathsOf(item, [...prefix, k]));
+  else if (v && typeof v === 'object')
+    for (const [k, item] of Object.entries(v)) out.push([...prefix, k], ...pathsOf(item, [...prefix, k]));
   return out;
 }
-type Mutation = { op: 'set'; value: Json } | { op: 'delete' } | { op: 'wrap' } | { op: 'stringify' } | { op: 'addKey'; key: string; value: Json };
+type Mutation =
+  | { op: 'set'; value: Json }
+  | { op: 'delete' }
+  | { op: 'wrap' }
+  | { op: 'stringify' }
+  | { op: 'addKey'; key: string; value: Json };
 function mutate(example: Json, at: PathPart[], m: Mutation): Json {
   const root = structuredClone(example);
   if (at.length === 0) {
@@ -329,7 +506,17 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ op: 'delete' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'wrap' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'stringify' as const }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('addKey' as const), key: fc.oneof(fc.constantFrom('__proto_x__', 'constructor', 'id', 'version', 'status', 'createdBy', 'caseId', 'admin'), fc.string({ maxLength: 10 })), value: weirdValue }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('addKey' as const),
+      key: fc.oneof(
+        fc.constantFrom('__proto_x__', 'constructor', 'id', 'version', 'status', 'createdBy', 'caseId', 'admin'),
+        fc.string({ maxLength: 10 }),
+      ),
+      value: weirdValue,
+    }),
+  },
 );
 function mutatedExample(example: Json): fc.Arbitrary<Json> {
   const paths: PathPart[][] = [[], ...pathsOf(example)];
@@ -339,21 +526,59 @@ function mutatedExample(example: Json): fc.Arbitrary<Json> {
 function corruptJson(text: string): fc.Arbitrary<string | Buffer> {
   return fc.oneof(
     fc.integer({ min: 0, max: Math.max(0, text.length - 1) }).map((k) => text.slice(0, k)),
-    fc.tuple(fc.integer({ min: 0, max: text.length }), fc.constantFrom('{', '}', '[', ',', '"', '\\', ':', '\u0000', 'x', '\ud800')).map(([k, c]) => text.slice(0, k) + c + text.slice(k)),
+    fc
+      .tuple(fc.integer({ min: 0, max: text.length }), fc.constantFrom('{', '}', '[', ',', '"', '\\', ':', '\u0000', 'x', '\ud800'))
+      .map(([k, c]) => text.slice(0, k) + c + text.slice(k)),
     fc.constantFrom(
-      text.replace(/}$/, ',}'), text.replace(/"/g, "'"), `\ufeff${text}`, `${text} trailing`, `/* c */${text}`, `${text}${text}`, text.replace(/\d+/, 'NaN'),
-      '', '   ', 'null', '"tekst"', '123', 'true', '[]', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}', '{"a":1,"a":{"b":2}}',
+      text.replace(/}$/, ',}'),
+      text.replace(/"/g, "'"),
+      `\ufeff${text}`,
+      `${text} trailing`,
+      `/* c */${text}`,
+      `${text}${text}`,
+      text.replace(/\d+/, 'NaN'),
+      '',
+      '   ',
+      'null',
+      '"tekst"',
+      '123',
+      'true',
+      '[]',
+      '{"__proto__":{"admin":true}}',
+      '{"constructor":{"prototype":{"admin":true}}}',
+      '{"a":1,"a":{"b":2}}',
     ),
     fc.constant(Buffer.concat([Buffer.from(text.slice(0, 10)), Buffer.from([0xff, 0xfe, 0xc0, 0xaf]), Buffer.from(text.slice(10))])),
     fc.constant(Buffer.from(text, 'utf16le')),
   );
 }
 
-const JSON_TYPES = ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/json;charset=latin1', 'application/json; charset=utf-16'];
+const JSON_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'application/json;charset=latin1',
+  'application/json; charset=utf-16',
+];
 const OTHER_TYPES = [
-  'text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'application/octet-stream', 'application/xml', 'text/html',
-  'application/problem+json', 'application/vnd.api+json', 'application/merge-patch+json', 'multipart/form-data', 'multipart/form-data; boundary=',
-  `multipart/form-data; boundary=${BOUNDARY}`, 'multipart/mixed; boundary=xyz', '*/*', 'application/*', ';', 'json', 'application/json, text/plain',
+  'text/plain',
+  'text/plain; charset=utf-8',
+  'application/x-www-form-urlencoded',
+  'application/octet-stream',
+  'application/xml',
+  'text/html',
+  'application/problem+json',
+  'application/vnd.api+json',
+  'application/merge-patch+json',
+  'multipart/form-data',
+  'multipart/form-data; boundary=',
+  `multipart/form-data; boundary=${BOUNDARY}`,
+  'multipart/mixed; boundary=xyz',
+  '*/*',
+  'application/*',
+  ';',
+  'json',
+  'application/json, text/plain',
 ];
 type Body = { payload?: string | Buffer; contentType?: string };
 
@@ -363,12 +588,35 @@ type UploadSpec = {
   extraFields: number;
   damage: 'none' | 'unclosed' | 'otherBoundary' | 'noBoundary';
 };
-const VALID_UPLOAD: UploadSpec = { docType: 'attachment', files: [{ field: 'file', filename: 'brief.txt', type: 'text/plain', size: 22 }], extraFields: 0, damage: 'none' };
+const VALID_UPLOAD: UploadSpec = {
+  docType: 'attachment',
+  files: [{ field: 'file', filename: 'brief.txt', type: 'text/plain', size: 22 }],
+  extraFields: 0,
+  damage: 'none',
+};
 const uploadField = {
-  docType: fc.option(fc.oneof(fc.constantFrom(...DOC_TYPES), printable, fc.constantFrom('__proto__', '', 'x'.repeat(5000))), { nil: undefined }),
+  docType: fc.option(fc.oneof(fc.constantFrom(...DOC_TYPES), printable, fc.constantFrom('__proto__', '', 'x'.repeat(5000))), {
+    nil: undefined,
+  }),
   field: fc.constantFrom('file', 'attachment', '__proto__', 'docType', 'constructor', ''),
-  filename: fc.oneof(fc.constantFrom('../../etc/passwd', 'a\\b.txt', '', `${'x'.repeat(300)}.pdf`, 'ré sumé €.pdf', 'nul\u0000.txt', '"quoted".txt', '.'), printable),
-  type: fc.option(fc.constantFrom('text/plain', 'application/pdf', 'image/png', 'application/x-msdownload', 'image/svg+xml', 'text/html', '', 'text/plain; charset=utf-8', 'garbage'), { nil: undefined }),
+  filename: fc.oneof(
+    fc.constantFrom('../../etc/passwd', 'a\\b.txt', '', `${'x'.repeat(300)}.pdf`, 'ré sumé €.pdf', 'nul\u0000.txt', '"quoted".txt', '.'),
+    printable,
+  ),
+  type: fc.option(
+    fc.constantFrom(
+      'text/plain',
+      'application/pdf',
+      'image/png',
+      'application/x-msdownload',
+      'image/svg+xml',
+      'text/html',
+      '',
+      'text/plain; charset=utf-8',
+      'garbage',
+    ),
+    { nil: undefined },
+  ),
   size: fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(MAX_UPLOAD + 1, MAX_UPLOAD + 4096, 3 * MAX_UPLOAD) },
     { weight: 2, arbitrary: fc.constantFrom(0, 1, MAX_UPLOAD - 1, MAX_UPLOAD) },
@@ -390,7 +638,10 @@ const uploadSpecArb: fc.Arbitrary<UploadSpec> = fc.oneof(
   { weight: 2, arbitrary: uploadField.damage.map((damage) => ({ ...VALID_UPLOAD, damage })) },
   fc.record({
     docType: uploadField.docType,
-    files: fc.array(fc.record({ field: uploadField.field, filename: uploadField.filename, type: uploadField.type, size: uploadField.size }), { maxLength: 3 }),
+    files: fc.array(
+      fc.record({ field: uploadField.field, filename: uploadField.filename, type: uploadField.type, size: uploadField.size }),
+      { maxLength: 3 },
+    ),
     extraFields: fc.nat({ max: 12 }),
     damage: fc.constantFrom<UploadSpec['damage']>('none', 'none', 'unclosed', 'otherBoundary', 'noBoundary'),
   }),
@@ -409,18 +660,53 @@ const validUpload = toUpload(VALID_UPLOAD);
 function bodyArb(examples: Json[] | 'multipart' | null | undefined): fc.Arbitrary<Body> {
   const jsonExamples = Array.isArray(examples) && examples.length ? examples : [{} as Json];
   const example = fc.constantFrom(...jsonExamples);
-  const asJson = (a: fc.Arbitrary<Json>) => fc.tuple(a, fc.constantFrom(...JSON_TYPES.slice(0, 3))).map(([v, contentType]): Body => ({ payload: toJsonText(v), contentType }));
+  const asJson = (a: fc.Arbitrary<Json>) =>
+    fc.tuple(a, fc.constantFrom(...JSON_TYPES.slice(0, 3))).map(([v, contentType]): Body => ({ payload: toJsonText(v), contentType }));
   const variants: fc.WeightedArbitrary<Body>[] = [
     { weight: 4, arbitrary: asJson(example) },
     { weight: 6, arbitrary: asJson(example.chain(mutatedExample)) },
     { weight: 1, arbitrary: asJson(example.map(wrongTypes)) },
     { weight: 2, arbitrary: asJson(fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>) },
-    { weight: 1, arbitrary: asJson(fc.constantFrom(2000, 20_000).chain((n) => fc.constantFrom<'array' | 'object'>('array', 'object').map((k) => nested(n, k)))) },
-    { weight: 3, arbitrary: fc.tuple(example.chain((e) => corruptJson(toJsonText(e))), fc.constantFrom(...JSON_TYPES)).map(([payload, contentType]) => ({ payload, contentType })) },
-    { weight: 3, arbitrary: fc.tuple(example.map(toJsonText), fc.oneof(fc.constantFrom(...OTHER_TYPES), printable)).map(([payload, contentType]) => ({ payload, contentType })) },
-    { weight: 1, arbitrary: fc.constantFrom<Body>({ payload: 'subject=x&channel=phone', contentType: 'application/x-www-form-urlencoded' }, { payload: undefined, contentType: 'application/json' }, { payload: undefined }, { payload: '{}' }) },
-    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => ({ payload: Buffer.from(b), contentType: 'application/octet-stream' })) },
-    { weight: 1, arbitrary: fc.constantFrom(1024 * 1024 + 1, 1024 * 1024 - 50).map((n) => ({ payload: `{"text":"${'x'.repeat(n)}"}`, contentType: 'application/json' })) },
+    {
+      weight: 1,
+      arbitrary: asJson(
+        fc.constantFrom(2000, 20_000).chain((n) => fc.constantFrom<'array' | 'object'>('array', 'object').map((k) => nested(n, k))),
+      ),
+    },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(
+          example.chain((e) => corruptJson(toJsonText(e))),
+          fc.constantFrom(...JSON_TYPES),
+        )
+        .map(([payload, contentType]) => ({ payload, contentType })),
+    },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(example.map(toJsonText), fc.oneof(fc.constantFrom(...OTHER_TYPES), printable))
+        .map(([payload, contentType]) => ({ payload, contentType })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<Body>(
+        { payload: 'subject=x&channel=phone', contentType: 'application/x-www-form-urlencoded' },
+        { payload: undefined, contentType: 'application/json' },
+        { payload: undefined },
+        { payload: '{}' },
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => ({ payload: Buffer.from(b), contentType: 'application/octet-stream' })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(1024 * 1024 + 1, 1024 * 1024 - 50)
+        .map((n) => ({ payload: `{"text":"${'x'.repeat(n)}"}`, contentType: 'application/json' })),
+    },
     { weight: 2, arbitrary: uploadArb },
   ];
   if (examples === 'multipart') variants.push({ weight: 4, arbitrary: fc.constant(validUpload) }, { weight: 40, arbitrary: uploadArb });
@@ -429,14 +715,22 @@ function bodyArb(examples: Json[] | 'multipart' | null | undefined): fc.Arbitrar
 
 function validParams(route: string, name: string): string[] {
   if (name === 'token') return route.includes('/surveys/') ? [surveyToken, portalToken] : [portalToken, surveyToken];
-  const kind = name === 'slotId' ? 'slot'
-    : route.startsWith(`${API}/activities`) ? 'activity'
-    : route.startsWith(`${API}/cases`) ? 'case'
-    : route.startsWith(`${API}/letters`) ? 'letter'
-    : route.startsWith(`${API}/documents`) ? 'document'
-    : route.startsWith(`${API}/notifications`) ? 'notification'
-    : route.startsWith(`${API}/demo-mailbox`) ? 'outbox'
-    : 'case';
+  const kind =
+    name === 'slotId'
+      ? 'slot'
+      : route.startsWith(`${API}/activities`)
+        ? 'activity'
+        : route.startsWith(`${API}/cases`)
+          ? 'case'
+          : route.startsWith(`${API}/letters`)
+            ? 'letter'
+            : route.startsWith(`${API}/documents`)
+              ? 'document'
+              : route.startsWith(`${API}/notifications`)
+                ? 'notification'
+                : route.startsWith(`${API}/demo-mailbox`)
+                  ? 'outbox'
+                  : 'case';
   return ids[kind];
 }
 const validParam = (route: string, name: string) => validParams(route, name)[0]!;
@@ -453,36 +747,93 @@ function paramArb(route: string, name: string): fc.Arbitrary<{ text: string; enc
     { weight: 2, arbitrary: encoded(uuidLike) },
     { weight: 2, arbitrary: encoded(fc.string({ maxLength: 40 })) },
     { weight: 1, arbitrary: encoded(fc.string({ unit: 'grapheme', maxLength: 30 })) },
-    { weight: 1, arbitrary: encoded(fc.tuple(fc.constantFrom('a', '€', '_'), fc.integer({ min: 43, max: 3000 })).map(([c, n]) => c.repeat(n))) },
+    {
+      weight: 1,
+      arbitrary: encoded(fc.tuple(fc.constantFrom('a', '€', '_'), fc.integer({ min: 43, max: 3000 })).map(([c, n]) => c.repeat(n))),
+    },
     { weight: 1, arbitrary: encoded(fc.constantFrom(portalToken.slice(0, 42), `${portalToken}A`, portalToken.replace(/^./, '*'))) },
     {
       weight: 2,
-      arbitrary: fc.constantFrom('..', '../', '..%2F..%2Fetc%2Fpasswd', '%00', '%', '%zz', '%2e%2e', '%252e', '%C0%AE', '%FF', '%E2%82', 'null', 'undefined', '-1', '0', '1e999',
-        '%20', ';', 'a;b=c', '*', '~', "'", '<script>', '%0d%0aSet-Cookie:%20x=y', '.', '%2F', '\\', 'a%2Fb', `${valid[0]}%00`, `${valid[0]}%20`, `${valid[0]}.json`)
+      arbitrary: fc
+        .constantFrom(
+          '..',
+          '../',
+          '..%2F..%2Fetc%2Fpasswd',
+          '%00',
+          '%',
+          '%zz',
+          '%2e%2e',
+          '%252e',
+          '%C0%AE',
+          '%FF',
+          '%E2%82',
+          'null',
+          'undefined',
+          '-1',
+          '0',
+          '1e999',
+          '%20',
+          ';',
+          'a;b=c',
+          '*',
+          '~',
+          "'",
+          '<script>',
+          '%0d%0aSet-Cookie:%20x=y',
+          '.',
+          '%2F',
+          '\\',
+          'a%2Fb',
+          `${valid[0]}%00`,
+          `${valid[0]}%20`,
+          `${valid[0]}.json`,
+        )
         .map((text) => ({ text, encode: false })),
     },
   );
 }
 
 function queryKeysOf(route: { method: string; url: string }): Map<string, string[]> {
-  const spec = t.app.swagger() as { paths?: Record<string, Record<string, { parameters?: { in: string; name: string; schema?: { enum?: unknown[]; items?: { enum?: unknown[] } } }[] }>> };
+  const spec = t.app.swagger() as {
+    paths?: Record<
+      string,
+      Record<string, { parameters?: { in: string; name: string; schema?: { enum?: unknown[]; items?: { enum?: unknown[] } } }[] }>
+    >;
+  };
   const op = spec.paths?.[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
   const keys = new Map<string, string[]>();
-  for (const p of op?.parameters ?? []) if (p.in === 'query') keys.set(p.name, [...(p.schema?.enum ?? p.schema?.items?.enum ?? [])].map(String));
+  for (const p of op?.parameters ?? [])
+    if (p.in === 'query') keys.set(p.name, [...(p.schema?.enum ?? p.schema?.items?.enum ?? [])].map(String));
   return keys;
 }
 const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 /** Keyset cursors: mostly a real one (base64url of [ISO instant, uuid]) with its instant or its id bent. */
 const badInstant = fc.oneof(
-  fc.constantFrom('0', '2026', '+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '-004714-01-01T00:00:00.000Z', '0000-01-01T00:00:00.000Z',
-    'Tue, 01 Jan 3000 00:00:00 GMT', '2026-02-30T00:00:00.000Z', '2026-03-02', '1e400', '9999-12-31T23:59:59.999Z', '2026-03-02T09:00:00.000001Z', ''),
+  fc.constantFrom(
+    '0',
+    '2026',
+    '+275760-09-13T00:00:00.000Z',
+    '-271821-04-20T00:00:00.000Z',
+    '-004714-01-01T00:00:00.000Z',
+    '0000-01-01T00:00:00.000Z',
+    'Tue, 01 Jan 3000 00:00:00 GMT',
+    '2026-02-30T00:00:00.000Z',
+    '2026-03-02',
+    '1e400',
+    '9999-12-31T23:59:59.999Z',
+    '2026-03-02T09:00:00.000001Z',
+    '',
+  ),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
   printable,
 );
 const badId = fc.oneof(uuidLike, printable, fc.constantFrom('', '-'.repeat(36)));
 const cursorParts = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
 const cursorArb = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...cursors), badInstant).map(([c, v]) => b64url(JSON.stringify([v, cursorParts(c)[1]]))) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(fc.constantFrom(...cursors), badInstant).map(([c, v]) => b64url(JSON.stringify([v, cursorParts(c)[1]]))),
+  },
   { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...cursors), badId).map(([c, id]) => b64url(JSON.stringify([cursorParts(c)[0], id]))) },
   fc.jsonValue({ maxDepth: 2 }).map((v) => b64url(JSON.stringify(v))),
   fc.uint8Array({ maxLength: 60 }).map((b) => Buffer.from(b).toString('base64url')),
@@ -494,8 +845,15 @@ function validQueryValues(route: { url: string }, key: string, enums: string[]):
   if (enums.length) return enums;
   if (key === 'cursor') return route.url.endsWith('/timeline') ? ['1', '3'] : cursors;
   const values: Record<string, string[]> = {
-    limit: ['1', '10', '25'], assigneeId: ids.user, teamId: ids.team, caseType: ['complaint'], processKey: ['kcc-complaint'],
-    createdBefore: ['2026-03-03T00:00:00Z', '2026-03-02T10:00:00+01:00'], createdAfter: ['2026-01-01T00:00:00Z'], returnTo: ['/werkvoorraad', '/meldingen/1?tab=brieven'], state: oidcStates,
+    limit: ['1', '10', '25'],
+    assigneeId: ids.user,
+    teamId: ids.team,
+    caseType: ['complaint'],
+    processKey: ['kcc-complaint'],
+    createdBefore: ['2026-03-03T00:00:00Z', '2026-03-02T10:00:00+01:00'],
+    createdAfter: ['2026-01-01T00:00:00Z'],
+    returnTo: ['/werkvoorraad', '/meldingen/1?tab=brieven'],
+    state: oidcStates,
   };
   return values[key] ?? ['x'];
 }
@@ -503,35 +861,140 @@ const q = (k: string, v: string) => `${encodeURIComponent(k)}=${encodeURICompone
 
 function queryArb(route: { method: string; url: string }): fc.Arbitrary<string> {
   const known = queryKeysOf(route);
-  const keys = [...known.keys(), 'limit', 'cursor', 'status', 'queue', 'q', 'id', 'state', 'returnTo', 'code', 'error', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
-  const value = (key: string) => key === 'cursor' ? cursorArb : fc.oneof(
-    { weight: 3, arbitrary: known.get(key)?.length ? fc.constantFrom(...known.get(key)!) : fc.constantFrom('1', 'true', 'x') },
-    { weight: 2, arbitrary: fc.constantFrom('-1', '0', '1', '25', '100', '101', '500', '501', '1e9', '1e400', '-0', '0x10', '1.5', 'NaN', 'Infinity', '99999999999999999999999', ' 5', '5abc', '', 'true', 'null', '[]') },
-    { weight: 1, arbitrary: fc.constantFrom('2026-03-02T09:00:00Z', '2026-13-45T99:00:00Z', '2026-03-02', '+275760-09-13T00:00:00.000Z', '0000-01-01T00:00:00Z') },
-    { weight: 1, arbitrary: cursorArb },
-    { weight: 1, arbitrary: fc.array(fc.oneof(fc.constantFrom(...(known.get(key)?.length ? known.get(key)! : ['open'])), printable), { maxLength: 25 }).map((xs) => xs.join(',')) },
-    { weight: 1, arbitrary: fc.oneof(uuidLike, realId, fc.constantFrom(...oidcStates)) },
-    { weight: 1, arbitrary: fc.constantFrom('//evil.example/', '/\\evil.example', 'javascript:alert(1)', 'https://evil.example', '/%0d%0aLocation:%20x') },
-    { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },
-    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
-    { weight: 1, arbitrary: fc.integer({ min: 1, max: 6000 }).map((n) => 'q'.repeat(n)) },
-  );
+  const keys = [
+    ...known.keys(),
+    'limit',
+    'cursor',
+    'status',
+    'queue',
+    'q',
+    'id',
+    'state',
+    'returnTo',
+    'code',
+    'error',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+  ];
+  const value = (key: string) =>
+    key === 'cursor'
+      ? cursorArb
+      : fc.oneof(
+          { weight: 3, arbitrary: known.get(key)?.length ? fc.constantFrom(...known.get(key)!) : fc.constantFrom('1', 'true', 'x') },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(
+              '-1',
+              '0',
+              '1',
+              '25',
+              '100',
+              '101',
+              '500',
+              '501',
+              '1e9',
+              '1e400',
+              '-0',
+              '0x10',
+              '1.5',
+              'NaN',
+              'Infinity',
+              '99999999999999999999999',
+              ' 5',
+              '5abc',
+              '',
+              'true',
+              'null',
+              '[]',
+            ),
+          },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+              '2026-03-02T09:00:00Z',
+              '2026-13-45T99:00:00Z',
+              '2026-03-02',
+              '+275760-09-13T00:00:00.000Z',
+              '0000-01-01T00:00:00Z',
+            ),
+          },
+          { weight: 1, arbitrary: cursorArb },
+          {
+            weight: 1,
+            arbitrary: fc
+              .array(fc.oneof(fc.constantFrom(...(known.get(key)?.length ? known.get(key)! : ['open'])), printable), { maxLength: 25 })
+              .map((xs) => xs.join(',')),
+          },
+          { weight: 1, arbitrary: fc.oneof(uuidLike, realId, fc.constantFrom(...oidcStates)) },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+              '//evil.example/',
+              '/\\evil.example',
+              'javascript:alert(1)',
+              'https://evil.example',
+              '/%0d%0aLocation:%20x',
+            ),
+          },
+          { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },
+          { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
+          { weight: 1, arbitrary: fc.integer({ min: 1, max: 6000 }).map((n) => 'q'.repeat(n)) },
+        );
   const pair = fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...keys).chain((k) => fc.array(value(k), { minLength: 1, maxLength: 3 }).map((vs) => vs.map((v) => q(k, v)).join('&'))) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .constantFrom(...keys)
+        .chain((k) => fc.array(value(k), { minLength: 1, maxLength: 3 }).map((vs) => vs.map((v) => q(k, v)).join('&'))),
+    },
     { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })).map(([k, v]) => q(k, v)) },
-    { weight: 1, arbitrary: fc.constantFrom('&&', '=', 'a', '%', '%zz=1', 'limit=%ZZ', 'a[b]=c', 'limit[]=1', 'status[0]=open', '=x', 'cursor', '?', 'limit=1;limit=2') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '&&',
+        '=',
+        'a',
+        '%',
+        '%zz=1',
+        'limit=%ZZ',
+        'a[b]=c',
+        'limit[]=1',
+        'status[0]=open',
+        '=x',
+        'cursor',
+        '?',
+        'limit=1;limit=2',
+      ),
+    },
   );
   const random = fc.array(pair, { minLength: 1, maxLength: 5 }).map((ps) => ps.join('&'));
   const names = [...known.keys()];
   if (!names.length) return fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 3, arbitrary: random });
   // A valid query with exactly one parameter bent (or repeated), so the bent one is what gets checked.
-  const valid = fc.record(Object.fromEntries(names.map((k) => [k, fc.constantFrom(...validQueryValues(route, k, known.get(k)!))])), { requiredKeys: [] });
+  const valid = fc.record(Object.fromEntries(names.map((k) => [k, fc.constantFrom(...validQueryValues(route, k, known.get(k)!))])), {
+    requiredKeys: [],
+  });
   const bent = fc.constantFrom(...names).chain((k) => fc.tuple(fc.constant(k), fc.array(value(k), { minLength: 1, maxLength: 2 })));
   const nearValid = fc.tuple(valid, bent).map(([good, [key, values]]) =>
-    [...Object.entries(good).filter(([k]) => k !== key).map(([k, v]) => q(k, v as string)), ...values.map((v) => q(key, v))].join('&'));
+    [
+      ...Object.entries(good)
+        .filter(([k]) => k !== key)
+        .map(([k, v]) => q(k, v as string)),
+      ...values.map((v) => q(key, v)),
+    ].join('&'),
+  );
   return fc.oneof(
     { weight: 1, arbitrary: fc.constant('') },
-    { weight: 2, arbitrary: valid.map((good) => Object.entries(good).map(([k, v]) => q(k, v as string)).join('&')) },
+    {
+      weight: 2,
+      arbitrary: valid.map((good) =>
+        Object.entries(good)
+          .map(([k, v]) => q(k, v as string))
+          .join('&'),
+      ),
+    },
     { weight: 5, arbitrary: nearValid },
     { weight: 3, arbitrary: random },
   );
@@ -553,80 +1016,124 @@ const badCsrfArb = fc.oneof(
 const garbageCookieArb = fc.oneof(
   fc.string({ unit: latin1, maxLength: 60 }).map((v) => `${SESSION_COOKIE}=${v}`),
   printable,
-  fc.constantFrom(`${SESSION_COOKIE}=`, `${SESSION_COOKIE}=%E0%A4%A`, `${SESSION_COOKIE}=${'a'.repeat(4000)}`, `=;;;=`, `${SESSION_COOKIE}="unterminated`, `kf_oidc_state=${oidcStates[0]}`),
+  fc.constantFrom(
+    `${SESSION_COOKIE}=`,
+    `${SESSION_COOKIE}=%E0%A4%A`,
+    `${SESSION_COOKIE}=${'a'.repeat(4000)}`,
+    `=;;;=`,
+    `${SESSION_COOKIE}="unterminated`,
+    `kf_oidc_state=${oidcStates[0]}`,
+  ),
 );
-const extraHeadersArb = fc.record({
-  accept: fc.constantFrom('application/json', 'application/xml', '*/*', 'text/html', 'application/problem+json', 'garbage/;;'),
-  'accept-language': fc.constantFrom('nl', 'en', '*', 'x'.repeat(300)),
-  'x-filler': fc.integer({ min: 1, max: 8000 }).map((n) => 'h'.repeat(n)),
-  'content-encoding': fc.constantFrom('gzip', 'br', 'deflate', 'identity', 'garbage'),
-  'x-forwarded-for': fc.constantFrom('1.2.3.4', 'garbage', '::1, 10.0.0.1'),
-  'if-none-match': fc.constantFrom('*', '"x"'),
-  range: fc.constantFrom('bytes=0-10', 'bytes=-1', 'garbage'),
-  'x-csrf-token': badCsrfArb,
-}, { requiredKeys: [] });
+const extraHeadersArb = fc.record(
+  {
+    accept: fc.constantFrom('application/json', 'application/xml', '*/*', 'text/html', 'application/problem+json', 'garbage/;;'),
+    'accept-language': fc.constantFrom('nl', 'en', '*', 'x'.repeat(300)),
+    'x-filler': fc.integer({ min: 1, max: 8000 }).map((n) => 'h'.repeat(n)),
+    'content-encoding': fc.constantFrom('gzip', 'br', 'deflate', 'identity', 'garbage'),
+    'x-forwarded-for': fc.constantFrom('1.2.3.4', 'garbage', '::1, 10.0.0.1'),
+    'if-none-match': fc.constantFrom('*', '"x"'),
+    range: fc.constantFrom('bytes=0-10', 'bytes=-1', 'garbage'),
+    'x-csrf-token': badCsrfArb,
+  },
+  { requiredKeys: [] },
+);
 
 function requestArb(route: { method: string; url: string; permission: string }): fc.Arbitrary<FuzzRequest> {
   const names = route.url.match(/:\w+/g) ?? [];
   const params = fc.tuple(...names.map((n) => paramArb(route.url, n.slice(1))));
   const shape = fc.oneof(
     { weight: 18, arbitrary: fc.constant({ kind: 'asRoute' as const }) },
-    { weight: 1, arbitrary: fc.constantFrom<Method>('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS').map((method) => ({ kind: 'method' as const, method })) },
-    { weight: 1, arbitrary: fc.constantFrom('trailingSlash' as const, 'doubleSlash' as const, 'upperCase' as const, 'extraSegment' as const).map((kind) => ({ kind })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom<Method>('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS')
+        .map((method) => ({ kind: 'method' as const, method })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('trailingSlash' as const, 'doubleSlash' as const, 'upperCase' as const, 'extraSegment' as const)
+        .map((kind) => ({ kind })),
+    },
   );
-  return fc.record({
-    params, query: queryArb(route), body: bodyArb(EXAMPLES[keyOf(route)]), who: whoArb, shape,
-    extra: fc.option(extraHeadersArb, { freq: 4, nil: undefined }),
-    badCsrf: badCsrfArb, garbageCookie: garbageCookieArb,
-    oidcCookie: fc.option(fc.constantFrom(...oidcStates), { freq: 3, nil: undefined }),
-    sendBody: fc.oneof({ weight: 9, arbitrary: fc.constant(!['GET', 'DELETE'].includes(route.method)) }, { weight: 1, arbitrary: fc.boolean() }),
-    remoteAddress: fc.oneof({ weight: 3, arbitrary: fc.ipV4() }, { weight: 1, arbitrary: fc.constant('10.9.8.7') }),
-  }).map((g): FuzzRequest => {
-    let i = 0;
-    let pathname = route.url.replace(/:\w+/g, () => {
-      const p = g.params[i++]!;
-      return p.encode ? encodeURIComponent(p.text) : p.text;
+  return fc
+    .record({
+      params,
+      query: queryArb(route),
+      body: bodyArb(EXAMPLES[keyOf(route)]),
+      who: whoArb,
+      shape,
+      extra: fc.option(extraHeadersArb, { freq: 4, nil: undefined }),
+      badCsrf: badCsrfArb,
+      garbageCookie: garbageCookieArb,
+      oidcCookie: fc.option(fc.constantFrom(...oidcStates), { freq: 3, nil: undefined }),
+      sendBody: fc.oneof(
+        { weight: 9, arbitrary: fc.constant(!['GET', 'DELETE'].includes(route.method)) },
+        { weight: 1, arbitrary: fc.boolean() },
+      ),
+      remoteAddress: fc.oneof({ weight: 3, arbitrary: fc.ipV4() }, { weight: 1, arbitrary: fc.constant('10.9.8.7') }),
+    })
+    .map((g): FuzzRequest => {
+      let i = 0;
+      let pathname = route.url.replace(/:\w+/g, () => {
+        const p = g.params[i++]!;
+        return p.encode ? encodeURIComponent(p.text) : p.text;
+      });
+      const samePath = g.params.every((p) => p.encode || !MOVES_PATH.has(p.text));
+      let method = route.method as Method;
+      if (g.shape.kind === 'method') method = g.shape.method;
+      else if (g.shape.kind === 'trailingSlash') pathname += '/';
+      else if (g.shape.kind === 'doubleSlash') pathname = pathname.replace(`${API}/`, `${API}//`);
+      else if (g.shape.kind === 'upperCase') pathname = API + pathname.slice(API.length).toUpperCase();
+      else if (g.shape.kind === 'extraSegment') pathname += '/extra';
+      const headers: Record<string, string> = {};
+      const cookies: string[] = [];
+      if (g.who === 'staff' || g.who === 'badCsrf' || g.who === 'noCsrf') cookies.push(staff.cookie!);
+      if (g.who === 'staff') headers[CSRF_HEADER] = staff[CSRF_HEADER]!;
+      if (g.who === 'badCsrf') headers[CSRF_HEADER] = g.badCsrf;
+      if (g.who === 'garbageCookie') cookies.push(g.garbageCookie);
+      if (g.oidcCookie && route.url.endsWith('/oidc/callback')) cookies.push(`kf_oidc_state=${g.oidcCookie}`);
+      if (cookies.length) headers.cookie = cookies.join('; ');
+      const extra = { ...g.extra };
+      if (g.who !== 'badCsrf') delete extra['x-csrf-token'];
+      Object.assign(headers, extra);
+      const withBody = g.sendBody && g.body.payload !== undefined;
+      if (g.sendBody && g.body.contentType !== undefined) headers['content-type'] = g.body.contentType;
+      return {
+        method,
+        url: `${pathname}${g.query ? `?${g.query}` : ''}`,
+        headers,
+        ...(withBody ? { payload: g.body.payload } : {}),
+        remoteAddress: g.remoteAddress,
+        who: g.who,
+        asRoute: g.shape.kind === 'asRoute' && samePath,
+        [fc.toStringMethod]: function (this: FuzzRequest) {
+          return show(this);
+        },
+      } as FuzzRequest;
     });
-    const samePath = g.params.every((p) => p.encode || !MOVES_PATH.has(p.text));
-    let method = route.method as Method;
-    if (g.shape.kind === 'method') method = g.shape.method;
-    else if (g.shape.kind === 'trailingSlash') pathname += '/';
-    else if (g.shape.kind === 'doubleSlash') pathname = pathname.replace(`${API}/`, `${API}//`);
-    else if (g.shape.kind === 'upperCase') pathname = API + pathname.slice(API.length).toUpperCase();
-    else if (g.shape.kind === 'extraSegment') pathname += '/extra';
-    const headers: Record<string, string> = {};
-    const cookies: string[] = [];
-    if (g.who === 'staff' || g.who === 'badCsrf' || g.who === 'noCsrf') cookies.push(staff.cookie!);
-    if (g.who === 'staff') headers[CSRF_HEADER] = staff[CSRF_HEADER]!;
-    if (g.who === 'badCsrf') headers[CSRF_HEADER] = g.badCsrf;
-    if (g.who === 'garbageCookie') cookies.push(g.garbageCookie);
-    if (g.oidcCookie && route.url.endsWith('/oidc/callback')) cookies.push(`kf_oidc_state=${g.oidcCookie}`);
-    if (cookies.length) headers.cookie = cookies.join('; ');
-    const extra = { ...g.extra };
-    if (g.who !== 'badCsrf') delete extra['x-csrf-token'];
-    Object.assign(headers, extra);
-    const withBody = g.sendBody && g.body.payload !== undefined;
-    if (g.sendBody && g.body.contentType !== undefined) headers['content-type'] = g.body.contentType;
-    return {
-      method, url: `${pathname}${g.query ? `?${g.query}` : ''}`, headers, ...(withBody ? { payload: g.body.payload } : {}),
-      remoteAddress: g.remoteAddress, who: g.who, asRoute: g.shape.kind === 'asRoute' && samePath,
-      [fc.toStringMethod]: function (this: FuzzRequest) { return show(this); },
-    } as FuzzRequest;
-  });
 }
 
 // ─── Showing a request: exact up to a few KB; longer values are shortened with their length. ──
 /** A string as a JS literal with everything outside printable ASCII escaped (a no-break space is not a space). */
 const literal = (s: string) => JSON.stringify(s).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-const clip = (s: string, max = 400) => (s.length <= max ? literal(s) : `${literal(s.slice(0, 160))}…(${s.length} chars, sha256 ${createHash('sha256').update(s).digest('hex').slice(0, 12)})`);
+const clip = (s: string, max = 400) =>
+  s.length <= max
+    ? literal(s)
+    : `${literal(s.slice(0, 160))}…(${s.length} chars, sha256 ${createHash('sha256').update(s).digest('hex').slice(0, 12)})`;
 function showPayload(p: string | Buffer | undefined) {
   if (p === undefined) return '(none)';
   if (typeof p === 'string') return clip(p, 2000);
   const text = p.toString('latin1');
-  return /^[\x20-\x7e\r\n\t]*$/.test(text) ? `Buffer(${clip(text, 2000)})` : `Buffer(${p.length} bytes, base64 ${clip(p.toString('base64'), 2000)})`;
+  return /^[\x20-\x7e\r\n\t]*$/.test(text)
+    ? `Buffer(${clip(text, 2000)})`
+    : `Buffer(${p.length} bytes, base64 ${clip(p.toString('base64'), 2000)})`;
 }
 function show(r: FuzzRequest) {
-  const headers = Object.entries(r.headers).map(([k, v]) => `\n    ${k}: ${clip(v, 300)}`).join('');
+  const headers = Object.entries(r.headers)
+    .map(([k, v]) => `\n    ${k}: ${clip(v, 300)}`)
+    .join('');
   return `\n  ${r.method} ${clip(r.url, 1000)}  (as ${r.who}, from ${r.remoteAddress})\n  headers:${headers || ' (none)'}\n  payload: ${showPayload(r.payload)}\n`;
 }
 
@@ -641,10 +1148,17 @@ async function snapshot(): Promise<Record<string, string>> {
   if (!snapshotQuery) {
     // The portal's request counter (rate_limit_hit) counts refused requests too, by design: that is
     // what stops a robot sending garbage. Every other table must stay as it was.
-    const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely%' and table_name <> 'rate_limit_hit' order by table_name`.execute(t.services.db);
+    const tables = await sql<{
+      table_name: string;
+    }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely%' and table_name <> 'rate_limit_hit' order by table_name`.execute(
+      t.services.db,
+    );
     assert.ok(tables.rows.length >= 20, 'the table list was read');
     snapshotQuery = sql<{ t: string; n: number; h: string }>`${sql.join(
-      tables.rows.map(({ table_name }) => sql`select ${table_name} as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as h from ${sql.table(table_name)}`),
+      tables.rows.map(
+        ({ table_name }) =>
+          sql`select ${table_name} as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as h from ${sql.table(table_name)}`,
+      ),
       sql` union all `,
     )}`;
   }
@@ -688,7 +1202,11 @@ function allowedRefusalWrite(route: string, before: Record<string, string>, afte
 /** The fuzzing may log the test user out (DELETE /session, dev-login): log back in. */
 async function ensureSession() {
   const token = staff.cookie!.split('=')[1]!;
-  const row = await t.services.db.selectFrom('session').select('id').where('id', '=', createHash('sha256').update(token).digest('base64url')).executeTakeFirst();
+  const row = await t.services.db
+    .selectFrom('session')
+    .select('id')
+    .where('id', '=', createHash('sha256').update(token).digest('base64url'))
+    .executeTakeFirst();
   if (!row) staff = await loginHeaders(t.services, me);
 }
 
@@ -707,7 +1225,13 @@ async function check(route: { method: string; url: string; permission: string },
   state ??= await observe();
   const before = state.tables;
   const started = performance.now();
-  const res = await t.app.inject({ method: r.method, url: r.url, headers: r.headers, remoteAddress: r.remoteAddress, ...(r.payload === undefined ? {} : { payload: r.payload }) });
+  const res = await t.app.inject({
+    method: r.method,
+    url: r.url,
+    headers: r.headers,
+    remoteAddress: r.remoteAddress,
+    ...(r.payload === undefined ? {} : { payload: r.payload }),
+  });
   injectMs += performance.now() - started;
   requests++;
   const perRoute = stats.get(keyOf(route))!;
@@ -737,24 +1261,34 @@ async function check(route: { method: string; url: string; permission: string },
   if (res.statusCode === 400) {
     const params = problem.invalidParams as { name?: unknown; reason?: unknown }[] | undefined;
     assert.ok(Array.isArray(params) && params.length > 0, `400 without invalidParams: ${where}`);
-    for (const p of params) assert.ok(typeof p.name === 'string' && p.name.length > 0 && typeof p.reason === 'string' && p.reason.length > 0, `invalidParams entry without name or reason (${JSON.stringify(p)}): ${where}`);
+    for (const p of params)
+      assert.ok(
+        typeof p.name === 'string' && p.name.length > 0 && typeof p.reason === 'string' && p.reason.length > 0,
+        `invalidParams entry without name or reason (${JSON.stringify(p)}): ${where}`,
+      );
   }
   if (JSON.stringify(afterState) !== JSON.stringify(before) && !allowedRefusalWrite(keyOf(route), before, afterState)) {
-    const changed = Object.keys(afterState).filter((k) => afterState[k] !== before[k]).map((k) => `${k}: ${before[k]} → ${afterState[k]}`);
+    const changed = Object.keys(afterState)
+      .filter((k) => afterState[k] !== before[k])
+      .map((k) => `${k}: ${before[k]} → ${afterState[k]}`);
     assert.fail(`refused with ${res.statusCode} but the database changed (${changed.join('; ')}): ${where}`);
   }
   // Without a session (or without its CSRF token on an unsafe method) nothing past the router answers.
   const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(r.method);
   if (r.asRoute && route.permission !== 'public' && !isRouterRefusal(res.statusCode, problem as { title?: string })) {
     if (r.who === 'anonymous' || r.who === 'garbageCookie') assert.equal(res.statusCode, 401, `no session, yet not 401: ${where}`);
-    if ((r.who === 'badCsrf' || r.who === 'noCsrf') && unsafe) assert.equal(res.statusCode, 403, `no valid CSRF token, yet not 403: ${where}`);
+    if ((r.who === 'badCsrf' || r.who === 'noCsrf') && unsafe)
+      assert.equal(res.statusCode, 403, `no valid CSRF token, yet not 403: ${where}`);
   }
 }
 
 test('the route list is complete: every route with a body has example bodies here', () => {
   assert.ok(routes.length >= 50, `only ${routes.length} routes`);
   for (const r of ['GET /api/v1/oidc/login', 'GET /api/v1/oidc/callback', 'POST /api/v1/dev-login', 'GET /api/v1/demo-mailbox']) {
-    assert.ok(routes.some((x) => keyOf(x) === r), `${r} is registered for this test`);
+    assert.ok(
+      routes.some((x) => keyOf(x) === r),
+      `${r} is registered for this test`,
+    );
   }
   const missing = routes.filter((r) => r.method !== 'GET' && !(keyOf(r) in EXAMPLES)).map(keyOf);
   assert.deepEqual(missing, [], 'add valid example bodies (or null) for these routes to EXAMPLES');
@@ -762,15 +1296,23 @@ test('the route list is complete: every route with a body has example bodies her
   assert.deepEqual(stale, [], 'EXAMPLES names routes that do not exist');
 });
 
-test('the example bodies pass their route\'s schema, so mutations of them are one change away from valid', async () => {
+test("the example bodies pass their route's schema, so mutations of them are one change away from valid", async () => {
   for (const route of routes) {
     const examples = EXAMPLES[keyOf(route)];
     if (!Array.isArray(examples)) continue;
     const url = route.url.replace(/:(\w+)/g, (_m, name: string) => validParam(route.url, name));
     for (const example of examples) {
-      const res = await t.app.inject({ method: route.method as Method, url, headers: route.url.includes('/portal/') ? {} : staff, payload: toJsonText(example), remoteAddress: '192.0.2.2' });
+      const res = await t.app.inject({
+        method: route.method as Method,
+        url,
+        headers: route.url.includes('/portal/') ? {} : staff,
+        payload: toJsonText(example),
+        remoteAddress: '192.0.2.2',
+      });
       const body = res.json();
-      const schemaErrors = (body.invalidParams ?? []).filter((p: { name: string; code?: string }) => /^(body|querystring|params)(\.|$)/.test(p.name) && p.code !== 'unknown');
+      const schemaErrors = (body.invalidParams ?? []).filter(
+        (p: { name: string; code?: string }) => /^(body|querystring|params)(\.|$)/.test(p.name) && p.code !== 'unknown',
+      );
       assert.deepEqual(schemaErrors, [], `${keyOf(route)} example ${toJsonText(example)} → ${res.statusCode} ${res.body}`);
       assert.ok(res.statusCode < 500, `${keyOf(route)} example → ${res.statusCode} ${res.body}`);
     }
@@ -787,18 +1329,29 @@ for (const route of routes) {
   const key = keyOf(route);
   stats.set(key, new Map());
   test(`bad input: ${key}`, { skip: ONLY_ROUTE !== undefined && ONLY_ROUTE !== key, timeout: 300_000 }, async () => {
-    await fc.assert(fc.asyncProperty(requestArb(route), (r) => check(route, r)), {
-      numRuns: runsFor(route),
-      includeErrorInReport: true,
-      ...(SEED === undefined ? {} : { seed: SEED }),
-      ...(REPLAY_PATH === undefined ? {} : { path: REPLAY_PATH }),
-    });
+    await fc.assert(
+      fc.asyncProperty(requestArb(route), (r) => check(route, r)),
+      {
+        numRuns: runsFor(route),
+        includeErrorInReport: true,
+        ...(SEED === undefined ? {} : { seed: SEED }),
+        ...(REPLAY_PATH === undefined ? {} : { path: REPLAY_PATH }),
+      },
+    );
   });
 }
 
 test('every route was exercised', () => {
-  const lines = [...stats].map(([key, codes]) => `  ${key.padEnd(58)} ${[...codes].sort((a, b) => a[0] - b[0]).map(([c, n]) => `${c}×${n}`).join(' ')}`);
+  const lines = [...stats].map(
+    ([key, codes]) =>
+      `  ${key.padEnd(58)} ${[...codes]
+        .sort((a, b) => a[0] - b[0])
+        .map(([c, n]) => `${c}×${n}`)
+        .join(' ')}`,
+  );
   const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`\nbad-input requests sent: ${requests} over ${routes.length} routes (${RUNS} runs per route, more on wide ones; ${secs(injectMs)} in requests, ${secs(snapshotMs)} in table snapshots)\n${lines.join('\n')}\n`);
+  console.log(
+    `\nbad-input requests sent: ${requests} over ${routes.length} routes (${RUNS} runs per route, more on wide ones; ${secs(injectMs)} in requests, ${secs(snapshotMs)} in table snapshots)\n${lines.join('\n')}\n`,
+  );
   if (ONLY_ROUTE === undefined) for (const [key, codes] of stats) assert.ok(codes.size > 0, `${key} got no requests`);
 });

@@ -125,7 +125,11 @@ test('the housing corporation example has a theme and an SVG logo next to it', a
 
 describe('a theme that could put more than a value into the stylesheet stops start-up', () => {
   const refused: [string, Record<string, unknown>, RegExp][] = [
-    ['a value that closes the rule', { tokens: { '--basis-color-accent-1-color-default': 'red; } body { background: red' } }, /theme\.tokens\.--basis-color-accent-1-color-default: invalid token value/],
+    [
+      'a value that closes the rule',
+      { tokens: { '--basis-color-accent-1-color-default': 'red; } body { background: red' } },
+      /theme\.tokens\.--basis-color-accent-1-color-default: invalid token value/,
+    ],
     ['url(', { tokens: { '--x': 'url(https://evil.example/x.png)' } }, /theme\.tokens\.--x: .*url\( is not allowed/],
     ['expression(', { tokens: { '--x': 'expression(alert(1))' } }, /theme\.tokens\.--x: .*expression\( is not allowed/],
     ['a function that loads something', { tokens: { '--x': 'image-set("x.png" 1x)' } }, /theme\.tokens\.--x: .*image-set\( is not allowed/],
@@ -135,25 +139,35 @@ describe('a theme that could put more than a value into the stylesheet stops sta
     ['a line break', { tokens: { '--x': 'red\n--y: blue' } }, /theme\.tokens\.--x/],
     ['an open quote', { tokens: { '--x': '"red' } }, /theme\.tokens\.--x: .*quotes/],
     ['an open bracket', { tokens: { '--x': 'calc((1px + 2px)' } }, /theme\.tokens\.--x: .*brackets/],
-    ['a name that is not a custom property', { tokens: { 'color': 'red' } }, /theme\.tokens/],
+    ['a name that is not a custom property', { tokens: { color: 'red' } }, /theme\.tokens/],
     ['a name with a selector in it', { tokens: { '--x}body{--y': 'red' } }, /theme\.tokens/],
     ['an over-long value', { tokens: { '--x': 'a'.repeat(201) } }, /theme\.tokens\.--x/],
-    ['too many tokens', { tokens: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`--t${i}`, 'red'])) }, /theme\.tokens: at most 200/],
+    [
+      'too many tokens',
+      { tokens: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`--t${i}`, 'red'])) },
+      /theme\.tokens: at most 200/,
+    ],
     ['an unknown key', { tokens: {}, colours: { primary: 'red' } }, /theme: .*colours/],
     ['a logo of another type', { logoPath: 'logo.gif' }, /theme\.logoPath: a \.png, \.jpg, \.jpeg or \.svg file/],
   ];
   for (const [name, theme, message] of refused) {
     test(name, () => {
-      assert.throws(() => loadOrganisation(writeConfig('bad.json', theme)), (err: Error) => {
-        assert.match(err.message, /^Invalid organisation configuration/);
-        assert.match(err.message, message);
-        return true;
-      });
+      assert.throws(
+        () => loadOrganisation(writeConfig('bad.json', theme)),
+        (err: Error) => {
+          assert.match(err.message, /^Invalid organisation configuration/);
+          assert.match(err.message, message);
+          return true;
+        },
+      );
     });
   }
 
   test('a missing, over-large or mislabelled logo file', () => {
-    assert.throws(() => loadOrganisation(writeConfig('bad.json', { logoPath: 'beeld/weg.svg' })), /theme\.logoPath: cannot read .*weg\.svg/);
+    assert.throws(
+      () => loadOrganisation(writeConfig('bad.json', { logoPath: 'beeld/weg.svg' })),
+      /theme\.logoPath: cannot read .*weg\.svg/,
+    );
     fs.writeFileSync(path.join(tmp, 'beeld', 'groot.png'), Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES)]));
     assert.throws(() => loadOrganisation(writeConfig('bad.json', { logoPath: 'beeld/groot.png' })), /theme\.logoPath: .* bytes; at most/);
     fs.writeFileSync(path.join(tmp, 'beeld', 'nep.png'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -164,14 +178,29 @@ describe('a theme that could put more than a value into the stylesheet stops sta
 
   test('the server does not start, and opens no database, with a malicious token', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-theme-data-'));
-    const env = readEnv({ DEMO: '1', DATA_DIR: dataDir, ORG_CONFIG: writeConfig('bad-start.json', { tokens: { '--x': 'red;}*{background:url(//evil.example)' } }), LOG_LEVEL: 'silent' });
+    const env = readEnv({
+      DEMO: '1',
+      DATA_DIR: dataDir,
+      ORG_CONFIG: writeConfig('bad-start.json', { tokens: { '--x': 'red;}*{background:url(//evil.example)' } }),
+      LOG_LEVEL: 'silent',
+    });
     await assert.rejects(startServer(env, { logger: false }), /theme\.tokens\.--x: invalid token value/);
     assert.deepEqual(fs.readdirSync(dataDir), []);
   });
 });
 
 test('plain values pass', () => {
-  for (const v of ['#005a8c', 'var(--a, #fff)', '"Noto Sans", sans-serif', "'Noto Serif'", 'color-mix(in srgb, #005a8c 80%, white)', 'calc(100% - (2 * 8px))', '999px', 'rgb(0 90 140 / 50%)', 'bold']) {
+  for (const v of [
+    '#005a8c',
+    'var(--a, #fff)',
+    '"Noto Sans", sans-serif',
+    "'Noto Serif'",
+    'color-mix(in srgb, #005a8c 80%, white)',
+    'calc(100% - (2 * 8px))',
+    '999px',
+    'rgb(0 90 140 / 50%)',
+    'bold',
+  ]) {
     assert.equal(tokenValueProblem(v), null, v);
   }
 });

@@ -38,7 +38,8 @@ export function registerBrandingRoutes(app: FastifyInstance, org: Organisation) 
   const logoEtag = logo ? etagOf(logo.bytes) : '';
 
   app.get('/theme.css', { config: { permission: 'public' }, schema: { hide: true } }, async (req, reply) =>
-    sendCached(req, reply, 'text/css; charset=utf-8', css, cssEtag));
+    sendCached(req, reply, 'text/css; charset=utf-8', css, cssEtag),
+  );
 
   app.get('/branding/logo', { config: { permission: 'public' }, schema: { hide: true } }, async (req, reply) => {
     if (!logo) return reply.callNotFound();

@@ -17,14 +17,23 @@ before(async () => {
 });
 after(() => t.close());
 
-const call = (method: 'GET' | 'POST', url: string, who: string, payload?: object) => t.app.inject({ method, url, headers: h[who], ...(payload ? { payload } : {}) });
+const call = (method: 'GET' | 'POST', url: string, who: string, payload?: object) =>
+  t.app.inject({ method, url, headers: h[who], ...(payload ? { payload } : {}) });
 async function step(who: string, id: string, transition: string, inputs: Record<string, unknown> = {}) {
   const res = await call('POST', `/api/v1/cases/${id}/transitions`, who, { transition, inputs });
   assert.equal(res.statusCode, 200, `${transition}: ${res.body}`);
   return res.json();
 }
 async function judgedCase(data: Record<string, unknown> = {}) {
-  const c = (await call('POST', '/api/v1/cases', 'agent', { subject: 'Onbeleefd behandeld', description: 'De medewerker aan de balie was onbeleefd.', channel: 'letter', complainant: { name: 'Ria', street: 'Dorpsstraat 1', postcode: '1234 AB', city: 'Dorp' }, data })).json();
+  const c = (
+    await call('POST', '/api/v1/cases', 'agent', {
+      subject: 'Onbeleefd behandeld',
+      description: 'De medewerker aan de balie was onbeleefd.',
+      channel: 'letter',
+      complainant: { name: 'Ria', street: 'Dorpsstraat 1', postcode: '1234 AB', city: 'Dorp' },
+      data,
+    })
+  ).json();
   await step('agent', c.id, 'forwardToCoordinator');
   await step('coordinator', c.id, 'acknowledge');
   await step('coordinator', c.id, 'classify', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
@@ -35,20 +44,36 @@ async function judgedCase(data: Record<string, unknown> = {}) {
 
 describe('the handling path', () => {
   test('a formal complaint shows its Awb 9:4 parts, and an old event hints at 9:8', async () => {
-    const complete = (await call('POST', '/api/v1/cases', 'agent', { subject: 's', description: 'De medewerker was onbeleefd.', channel: 'letter', complainant: { name: 'A', street: 'Laan 1', postcode: '1234 AB' }, data: { incidentDate: '2024-01-05' } })).json();
+    const complete = (
+      await call('POST', '/api/v1/cases', 'agent', {
+        subject: 's',
+        description: 'De medewerker was onbeleefd.',
+        channel: 'letter',
+        complainant: { name: 'A', street: 'Laan 1', postcode: '1234 AB' },
+        data: { incidentDate: '2024-01-05' },
+      })
+    ).json();
     assert.deepEqual(complete.completeness, { complete: true, missing: [] });
-    assert.deepEqual(complete.hints.map((x: { code: string }) => x.code), ['olderThanOneYear']);
+    assert.deepEqual(
+      complete.hints.map((x: { code: string }) => x.code),
+      ['olderThanOneYear'],
+    );
     const partial = (await call('POST', '/api/v1/cases', 'agent', { subject: 's', channel: 'phone', complainant: { name: 'B' } })).json();
     assert.deepEqual(partial.completeness.missing, ['address', 'description']);
   });
 
   test('Awb 9:7: someone complained about can neither be given the case nor take its steps', async () => {
     const c = await judgedCase();
-    const add = await call('POST', `/api/v1/cases/${c.id}/complained-persons`, 'coordinator', { userId: coordinator2.id, jobTitle: 'Baliemedewerker' });
+    const add = await call('POST', `/api/v1/cases/${c.id}/complained-persons`, 'coordinator', {
+      userId: coordinator2.id,
+      jobTitle: 'Baliemedewerker',
+    });
     assert.equal(add.statusCode, 201, add.body);
     const refused = await call('POST', `/api/v1/cases/${c.id}/transitions`, 'coordinator2', { transition: 'inviteForHearing', inputs: {} });
     assert.equal(refused.statusCode, 403);
-    const task = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json().activities.find((a: { taskKey: string; status: string }) => a.taskKey === 'afterJudgment' && a.status === 'open');
+    const task = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator'))
+      .json()
+      .activities.find((a: { taskKey: string; status: string }) => a.taskKey === 'afterJudgment' && a.status === 'open');
     const pick = await call('POST', `/api/v1/activities/${task.id}/pick-up`, 'coordinator2');
     assert.equal(pick.statusCode, 400);
     assert.match(pick.json().invalidParams[0].reason, /Awb 9:7/);
@@ -58,31 +83,79 @@ describe('the handling path', () => {
 
   test('Awb 9:9: the colleague complained about gets a copy of the complaint; an outsider gives the handler a task; an extension notice reaches them too', async () => {
     const c = await judgedCase();
-    assert.equal((await call('POST', `/api/v1/cases/${c.id}/complained-persons`, 'coordinator', { userId: coordinator2.id })).statusCode, 201);
-    assert.equal((await call('POST', `/api/v1/cases/${c.id}/complained-persons`, 'coordinator', { name: 'Oud-medewerker Jansen' })).statusCode, 201);
-    const mail = await t.services.db.selectFrom('outbox_message').select(['to_address', 'recipient_role', 'body_text']).where('case_id', '=', c.id).where('template_key', '=', 'complaintCopy').execute();
-    assert.deepEqual(mail.map((m) => [m.to_address, m.recipient_role]), [[coordinator2.email, 'complainedPerson']]);
+    assert.equal(
+      (await call('POST', `/api/v1/cases/${c.id}/complained-persons`, 'coordinator', { userId: coordinator2.id })).statusCode,
+      201,
+    );
+    assert.equal(
+      (await call('POST', `/api/v1/cases/${c.id}/complained-persons`, 'coordinator', { name: 'Oud-medewerker Jansen' })).statusCode,
+      201,
+    );
+    const mail = await t.services.db
+      .selectFrom('outbox_message')
+      .select(['to_address', 'recipient_role', 'body_text'])
+      .where('case_id', '=', c.id)
+      .where('template_key', '=', 'complaintCopy')
+      .execute();
+    assert.deepEqual(
+      mail.map((m) => [m.to_address, m.recipient_role]),
+      [[coordinator2.email, 'complainedPerson']],
+    );
     assert.match(mail[0]!.body_text, /De medewerker aan de balie was onbeleefd\./);
     assert.match(mail[0]!.body_text, /9:9/);
-    const note = await t.services.db.selectFrom('notification').select('kind').where('user_id', '=', coordinator2.id).where('case_id', '=', c.id).execute();
-    assert.deepEqual(note.map((n) => n.kind), ['complaintCopy']);
-    const task = await t.services.db.selectFrom('activity').select('subject').where('case_id', '=', c.id).where('task_key', '=', 'sendComplaintCopy').execute();
+    const note = await t.services.db
+      .selectFrom('notification')
+      .select('kind')
+      .where('user_id', '=', coordinator2.id)
+      .where('case_id', '=', c.id)
+      .execute();
+    assert.deepEqual(
+      note.map((n) => n.kind),
+      ['complaintCopy'],
+    );
+    const task = await t.services.db
+      .selectFrom('activity')
+      .select('subject')
+      .where('case_id', '=', c.id)
+      .where('task_key', '=', 'sendComplaintCopy')
+      .execute();
     assert.equal(task.length, 1);
     assert.match(task[0]!.subject, /Oud-medewerker Jansen/);
 
-    assert.equal((await call('POST', `/api/v1/cases/${c.id}/extension`, 'coordinator', { weeks: 2, reason: 'Wij wachten op advies.' })).statusCode, 200);
-    const notices = await t.services.db.selectFrom('outbox_message').select(['to_address', 'template_key']).where('case_id', '=', c.id).where('template_key', 'like', 'extensionNotice%').orderBy('template_key').execute();
+    assert.equal(
+      (await call('POST', `/api/v1/cases/${c.id}/extension`, 'coordinator', { weeks: 2, reason: 'Wij wachten op advies.' })).statusCode,
+      200,
+    );
+    const notices = await t.services.db
+      .selectFrom('outbox_message')
+      .select(['to_address', 'template_key'])
+      .where('case_id', '=', c.id)
+      .where('template_key', 'like', 'extensionNotice%')
+      .orderBy('template_key')
+      .execute();
     // Ria left no e-mail address (her notice goes by post: messageNotSent on the timeline).
-    assert.deepEqual(notices.map((m) => [m.template_key, m.to_address]), [['extensionNoticeComplainedPerson', coordinator2.email]]);
+    assert.deepEqual(
+      notices.map((m) => [m.template_key, m.to_address]),
+      [['extensionNoticeComplainedPerson', coordinator2.email]],
+    );
     // The complainant's track-and-trace never lists mail to colleagues.
-    const portal = await t.services.db.selectFrom('outbox_message').select('id').where('case_id', '=', c.id).where('recipient_role', 'in', ['complainant', 'representative']).where('template_key', '=', 'complaintCopy').execute();
+    const portal = await t.services.db
+      .selectFrom('outbox_message')
+      .select('id')
+      .where('case_id', '=', c.id)
+      .where('recipient_role', 'in', ['complainant', 'representative'])
+      .where('template_key', '=', 'complaintCopy')
+      .execute();
     assert.equal(portal.length, 0);
   });
 
   test('a step that needs a letter says so in the abilities until the letter is far enough', async () => {
     const c = await judgedCase();
     await step('coordinator', c.id, 'skipHearing', { hearingSkipReason: 'complainantDeclined' });
-    const submitStep = async () => (await call('GET', `/api/v1/cases/${c.id}`, 'backOffice')).json().abilities.transitions.find((x: { key: string }) => x.key === 'submitLetter');
+    const submitStep = async () =>
+      (await call('GET', `/api/v1/cases/${c.id}`, 'backOffice'))
+        .json()
+        .abilities.transitions.find((x: { key: string }) => x.key === 'submitLetter');
     assert.equal((await submitStep()).waitsForLetter, 'inReview');
     const letter = (await call('POST', `/api/v1/cases/${c.id}/letters`, 'backOffice', { kind: 'decision' })).json();
     await t.services.db.updateTable('letter').set({ status: 'inReview' }).where('id', '=', letter.id).execute();
@@ -92,28 +165,50 @@ describe('the handling path', () => {
   test('hearing: invite with slots, book one, the others are withdrawn, the report is required as a document', async () => {
     const c = await judgedCase();
     const slot = (d: string) => ({ startsAt: `${d}T10:00:00+01:00`, endsAt: `${d}T11:00:00+01:00`, location: 'Kantoor, kamer 2' });
-    const inv = await call('POST', `/api/v1/cases/${c.id}/hearing-invitation`, 'coordinator', { slots: [slot('2026-03-10'), slot('2026-03-11')] });
+    const inv = await call('POST', `/api/v1/cases/${c.id}/hearing-invitation`, 'coordinator', {
+      slots: [slot('2026-03-10'), slot('2026-03-11')],
+    });
     assert.equal(inv.statusCode, 200, inv.body);
     let detail = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
     assert.equal(detail.status, 'hearingInvited');
-    assert.deepEqual(detail.pendingTimers.map((x: { key: string }) => x.key), ['hearingWait']);
+    assert.deepEqual(
+      detail.pendingTimers.map((x: { key: string }) => x.key),
+      ['hearingWait'],
+    );
     const chosen = detail.hearingSlots[1];
     assert.equal((await call('POST', `/api/v1/cases/${c.id}/hearing-slots/${chosen.id}/booking`, 'coordinator')).statusCode, 200);
     detail = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
     assert.equal(detail.status, 'hearingPlanned');
     assert.equal(detail.data.hearingAt, '2026-03-11T09:00:00.000Z');
-    assert.deepEqual(detail.hearingSlots.map((s: { booked: boolean; withdrawn: boolean }) => [s.booked, s.withdrawn]), [[false, true], [true, false]]);
+    assert.deepEqual(
+      detail.hearingSlots.map((s: { booked: boolean; withdrawn: boolean }) => [s.booked, s.withdrawn]),
+      [
+        [false, true],
+        [true, false],
+      ],
+    );
     assert.deepEqual(detail.pendingTimers, [], 'the hearing wait ended with the booking');
-    assert.equal((await call('POST', `/api/v1/cases/${c.id}/hearing-slots/${detail.hearingSlots[0].id}/booking`, 'coordinator')).statusCode, 409);
+    assert.equal(
+      (await call('POST', `/api/v1/cases/${c.id}/hearing-slots/${detail.hearingSlots[0].id}/booking`, 'coordinator')).statusCode,
+      409,
+    );
 
-    const noReport = await call('POST', `/api/v1/cases/${c.id}/transitions`, 'coordinator', { transition: 'recordHearing', inputs: { hearingSummary: 'Gehoord.' } });
+    const noReport = await call('POST', `/api/v1/cases/${c.id}/transitions`, 'coordinator', {
+      transition: 'recordHearing',
+      inputs: { hearingSummary: 'Gehoord.' },
+    });
     assert.equal(noReport.statusCode, 400);
     assert.equal(noReport.json().invalidParams[0].name, 'documents');
   });
 
   test('slots in the past or ending before they start are refused, naming the slot', async () => {
     const c = await judgedCase();
-    const res = await call('POST', `/api/v1/cases/${c.id}/hearing-invitation`, 'coordinator', { slots: [{ startsAt: '2026-03-10T10:00:00Z', endsAt: '2026-03-10T09:00:00Z', location: 'x' }, { startsAt: '2020-01-01T10:00:00Z', endsAt: '2020-01-01T11:00:00Z', location: 'x' }] });
+    const res = await call('POST', `/api/v1/cases/${c.id}/hearing-invitation`, 'coordinator', {
+      slots: [
+        { startsAt: '2026-03-10T10:00:00Z', endsAt: '2026-03-10T09:00:00Z', location: 'x' },
+        { startsAt: '2020-01-01T10:00:00Z', endsAt: '2020-01-01T11:00:00Z', location: 'x' },
+      ],
+    });
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().invalidParams[0].name, 'slots.0.endsAt');
     const detail = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
@@ -135,7 +230,11 @@ describe('the handling path', () => {
     const handling = detail.clocks.find((k: { key: string }) => k.key === 'handling');
     assert.equal(handling.previous[0].adjustedEnd, '2026-04-13', 'the derivation keeps the original term');
     assert.match(handling.rule.nl, /verdaagd met 4 weken/);
-    const consent = await call('POST', `/api/v1/cases/${c.id}/consent-delay`, 'coordinator', { consentAt: '2026-05-01T10:00:00+02:00', newEnd: '2026-06-01', note: 'Klager stemt schriftelijk in.' });
+    const consent = await call('POST', `/api/v1/cases/${c.id}/consent-delay`, 'coordinator', {
+      consentAt: '2026-05-01T10:00:00+02:00',
+      newEnd: '2026-06-01',
+      note: 'Klager stemt schriftelijk in.',
+    });
     assert.equal(consent.json().deadline, '2026-06-01');
 
     const late = (await call('POST', '/api/v1/cases', 'agent', { subject: 's', channel: 'phone', complainant: { name: 'Y' } })).json();

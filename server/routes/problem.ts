@@ -21,7 +21,14 @@ export function sendProblem(reply: FastifyReply, status: number, title: string, 
   return reply
     .code(status)
     .type('application/problem+json')
-    .send({ type: 'about:blank', status, title, detail, instance: reply.request.url.split('?')[0], ...(invalidParams?.length ? { invalidParams } : {}) });
+    .send({
+      type: 'about:blank',
+      status,
+      title,
+      detail,
+      instance: reply.request.url.split('?')[0],
+      ...(invalidParams?.length ? { invalidParams } : {}),
+    });
 }
 
 /**
@@ -53,7 +60,8 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
   if (status >= 400 && status < 500) {
     // Fastify's own client errors: malformed JSON, wrong content type, body too large, …
     const known: Record<number, string> = { 413: 'Te groot', 415: 'Mediatype niet ondersteund', 429: 'Te veel verzoeken' };
-    const invalidParams = status === 400 ? [{ name: 'body', code: error.code ?? 'invalid', reason: 'Het verzoek kon niet worden gelezen.' }] : undefined;
+    const invalidParams =
+      status === 400 ? [{ name: 'body', code: error.code ?? 'invalid', reason: 'Het verzoek kon niet worden gelezen.' }] : undefined;
     return sendProblem(reply, status, known[status] ?? 'Ongeldig verzoek', 'Het verzoek kon niet worden verwerkt.', invalidParams);
   }
   request.log.error({ err: error }, 'unhandled error');

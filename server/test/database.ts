@@ -9,7 +9,9 @@ import { openDatabase, type OpenDatabase } from '../db/connect.ts';
 export const TEST_BACKEND = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'pglite';
 const ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export async function createTestDatabase(opts: { poolSize?: number; backend?: 'postgres' | 'pglite' } = {}): Promise<OpenDatabase & { url?: string }> {
+export async function createTestDatabase(
+  opts: { poolSize?: number; backend?: 'postgres' | 'pglite' } = {},
+): Promise<OpenDatabase & { url?: string }> {
   if ((opts.backend ?? TEST_BACKEND) === 'pglite') return openDatabase({});
   const name = `kf_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });

@@ -55,7 +55,11 @@ export async function buildStaff(services: Services, opts: { roles: Role[]; team
   const n = ++counter;
   const name = opts.name ?? `Medewerker ${n}`;
   const email = `staff${n}-${randomBytes(3).toString('hex')}@test.example`;
-  const row = await services.db.insertInto('staff_user').values({ email, name, roles: opts.roles }).returning('id').executeTakeFirstOrThrow();
+  const row = await services.db
+    .insertInto('staff_user')
+    .values({ email, name, roles: opts.roles })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const teamIds: string[] = [];
   for (const key of opts.teams ?? []) {
     const team = await services.db.selectFrom('team').select('id').where('key', '=', key).executeTakeFirstOrThrow();
@@ -69,11 +73,27 @@ export function asActor<T>(services: Services, actor: StaffActor | CommandContex
   return services.db.transaction().execute((tx) => fn({ actor, tx, now: services.clock.now(), services }));
 }
 
-export async function createTestApp(opts: { demo?: boolean; poolSize?: number; database?: OpenDatabase; orgFile?: string; oidc?: { issuer: string; clientId: string; clientSecret: string } } = {}) {
+export async function createTestApp(
+  opts: {
+    demo?: boolean;
+    poolSize?: number;
+    database?: OpenDatabase;
+    orgFile?: string;
+    oidc?: { issuer: string; clientId: string; clientSecret: string };
+  } = {},
+) {
   const env = await createTestServices(opts);
   const app = await buildApp({
     services: env.services,
-    env: { demo: opts.demo ?? false, sessionTtlHours: 8, cookieSecure: false, publicUrl: 'http://localhost', oidc: opts.oidc, smtp: undefined, logLevel: 'silent' },
+    env: {
+      demo: opts.demo ?? false,
+      sessionTtlHours: 8,
+      cookieSecure: false,
+      publicUrl: 'http://localhost',
+      oidc: opts.oidc,
+      smtp: undefined,
+      logLevel: 'silent',
+    },
     logger: false,
   });
   await app.ready();
@@ -93,7 +113,12 @@ export async function loginHeaders(services: Services, actor: StaffActor) {
   const csrf = randomBytes(24).toString('base64url');
   await services.db
     .insertInto('session')
-    .values({ id: createHash('sha256').update(token).digest('base64url'), user_id: actor.id, csrf_token: csrf, expires_at: new Date(services.clock.now().getTime() + 3600_000) })
+    .values({
+      id: createHash('sha256').update(token).digest('base64url'),
+      user_id: actor.id,
+      csrf_token: csrf,
+      expires_at: new Date(services.clock.now().getTime() + 3600_000),
+    })
     .execute();
   return { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': csrf };
 }

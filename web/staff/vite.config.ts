@@ -38,7 +38,10 @@ export default defineConfig({
   server: {
     proxy: Object.fromEntries(
       // The API, and the organisation's theme and logo (server/routes/brandingRoutes.ts).
-      ['/api', '/theme.css', '/branding'].map((p) => [p, { target: process.env.KLACHTFLOW_URL ?? 'http://localhost:3000', changeOrigin: false }]),
+      ['/api', '/theme.css', '/branding'].map((p) => [
+        p,
+        { target: process.env.KLACHTFLOW_URL ?? 'http://localhost:3000', changeOrigin: false },
+      ]),
     ),
   },
 });

@@ -41,7 +41,13 @@ export function Field({ id, label, description, error, required, requiredMark, c
       }
       description={description ? <FormFieldDescription id={descId}>{description}</FormFieldDescription> : undefined}
       errorMessage={error ? <FormFieldErrorMessage id={errId}>{error}</FormFieldErrorMessage> : undefined}
-      input={children({ id, invalid: !!error, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(errId, descId), required })}
+      input={children({
+        id,
+        invalid: !!error,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(errId, descId),
+        required,
+      })}
     />
   );
 }
@@ -73,7 +79,11 @@ export function CheckboxField({ id, label, checked, onChange, description, error
           onChange={(e) => onChange(e.currentTarget.checked)}
         />
       }
-      label={<FormLabel htmlFor={id} type="checkbox">{label}</FormLabel>}
+      label={
+        <FormLabel htmlFor={id} type="checkbox">
+          {label}
+        </FormLabel>
+      }
       description={description ? <FormFieldDescription id={descId}>{description}</FormFieldDescription> : undefined}
       errorMessage={error ? <FormFieldErrorMessage id={errId}>{error}</FormFieldErrorMessage> : undefined}
     />

@@ -105,7 +105,10 @@ describe('Wkkgz and reglement regimes', () => {
     assert.deepEqual([e.adjustedEnd, e.adjustmentReason], ['2026-05-05', null]);
     const opted = end(base({ receivedAt: '2026-03-24', regime: 'reglement', reglement: { ...reglement, applyTermijnenwet: true } }));
     assert.equal(opted.adjustedEnd, '2026-05-06');
-    assert.equal(errorCode(base({ regime: 'reglement', reglement, extension: { noticeSentAt: '2026-03-05', weeks: 1 } })), 'extension_not_allowed');
+    assert.equal(
+      errorCode(base({ regime: 'reglement', reglement, extension: { noticeSentAt: '2026-03-05', weeks: 1 } })),
+      'extension_not_allowed',
+    );
     assert.equal(errorCode(base({ regime: 'reglement' })), 'reglement_terms_missing');
   });
 });
@@ -135,7 +138,10 @@ describe('extension (verdaging, Awb 9:11 lid 2)', () => {
   it('counts "before the deadline" against the Atw-adjusted end', () => {
     // Received 24 Mar: raw end 5 May is a holiday; the term runs to 6 May.
     assert.equal(end(base({ receivedAt: '2026-03-24', extension: { noticeSentAt: '2026-05-06', weeks: 1 } })).adjustedEnd, '2026-05-12');
-    assert.equal(errorCode(base({ receivedAt: '2026-03-24', extension: { noticeSentAt: '2026-05-07', weeks: 1 } })), 'extension_notice_too_late');
+    assert.equal(
+      errorCode(base({ receivedAt: '2026-03-24', extension: { noticeSentAt: '2026-05-07', weeks: 1 } })),
+      'extension_notice_too_late',
+    );
   });
 
   it('limits the extension to 1–4 whole weeks', () => {
@@ -151,7 +157,10 @@ describe('extension (verdaging, Awb 9:11 lid 2)', () => {
   it('keeps the original term in the derivation', () => {
     const c = clock(base({ extension: { noticeSentAt: '2026-04-10', weeks: 4 } }), '2026-04-20T10:00:00Z', 'handling');
     assert.equal(c.adjustedEnd, '2026-05-11');
-    assert.deepEqual(c.previous.map((s) => s.adjustedEnd), ['2026-04-13']);
+    assert.deepEqual(
+      c.previous.map((s) => s.adjustedEnd),
+      ['2026-04-13'],
+    );
     assert.equal(c.state, 'running');
   });
 });
@@ -225,7 +234,11 @@ describe('not-handling window (Awb 9:8 lid 3)', () => {
     const closed = base({ stoppedAt: '2026-03-20', notHandling: { decidedAt: '2026-03-20' } });
     assert.equal(clock(closed, '2026-03-27T12:00:00Z', key).state, 'warning');
     assert.equal(clock(closed, '2026-04-02T12:00:00Z', key).state, 'overdue');
-    const sent = clock(base({ stoppedAt: '2026-03-20', notHandling: { decidedAt: '2026-03-20', noticeSentAt: '2026-03-24' } }), '2026-04-02T12:00:00Z', key);
+    const sent = clock(
+      base({ stoppedAt: '2026-03-20', notHandling: { decidedAt: '2026-03-20', noticeSentAt: '2026-03-24' } }),
+      '2026-04-02T12:00:00Z',
+      key,
+    );
     assert.deepEqual([sent.state, sent.outcome], ['stopped', 'met']);
   });
 

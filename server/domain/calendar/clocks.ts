@@ -77,26 +77,47 @@ const AWB_CONSENT = { nl: 'Awb 9:11 lid 3', en: 'Awb 9:11(3)' };
 function regimeTerms(regime: Regime, reglement: ReglementTerms | undefined): RegimeTerms | undefined {
   switch (regime) {
     case 'awb':
-      return { weeks: 6, maxExtensionWeeks: 4, termijnenwet: true, extension: AWB_EXT, consent: AWB_CONSENT,
-        base: { nl: 'na ontvangst (Awb 9:11 lid 1)', en: 'after receipt (Awb 9:11(1))' } };
+      return {
+        weeks: 6,
+        maxExtensionWeeks: 4,
+        termijnenwet: true,
+        extension: AWB_EXT,
+        consent: AWB_CONSENT,
+        base: { nl: 'na ontvangst (Awb 9:11 lid 1)', en: 'after receipt (Awb 9:11(1))' },
+      };
     case 'awbCommittee':
-      return { weeks: 10, maxExtensionWeeks: 4, termijnenwet: true, extension: AWB_EXT, consent: AWB_CONSENT,
-        base: { nl: 'na ontvangst, klachtadviesprocedure (Awb 9:11 lid 1, afd. 9.1.3)',
-          en: 'after receipt, advisory committee procedure (Awb 9:11(1), section 9.1.3)' } };
+      return {
+        weeks: 10,
+        maxExtensionWeeks: 4,
+        termijnenwet: true,
+        extension: AWB_EXT,
+        consent: AWB_CONSENT,
+        base: {
+          nl: 'na ontvangst, klachtadviesprocedure (Awb 9:11 lid 1, afd. 9.1.3)',
+          en: 'after receipt, advisory committee procedure (Awb 9:11(1), section 9.1.3)',
+        },
+      };
     case 'wkkgz':
       // Art. 17 has no consent rule; Rijksoverheid.nl states one (legal-requirements ZORG-06), so it is allowed
       // conservatively but cited as consent, not as an article.
-      return { weeks: 6, maxExtensionWeeks: 4, termijnenwet: true,
+      return {
+        weeks: 6,
+        maxExtensionWeeks: 4,
+        termijnenwet: true,
         base: { nl: 'na indiening (Wkkgz art. 17 lid 1)', en: 'after filing (Wkkgz s. 17(1))' },
         extension: { nl: 'Wkkgz art. 17 lid 2', en: 'Wkkgz s. 17(2)' },
-        consent: { nl: 'instemming klager', en: "complainant's consent" } };
+        consent: { nl: 'instemming klager', en: "complainant's consent" },
+      };
     case 'reglement':
       if (!reglement) return undefined;
-      return { weeks: reglement.handlingWeeks, maxExtensionWeeks: reglement.maxExtensionWeeks,
+      return {
+        weeks: reglement.handlingWeeks,
+        maxExtensionWeeks: reglement.maxExtensionWeeks,
         termijnenwet: reglement.applyTermijnenwet,
         base: { nl: 'na ontvangst (klachtenreglement)', en: 'after receipt (complaints regulation)' },
         extension: { nl: 'klachtenreglement', en: 'complaints regulation' },
-        consent: { nl: 'instemming klager', en: "complainant's consent" } };
+        consent: { nl: 'instemming klager', en: "complainant's consent" },
+      };
   }
 }
 
@@ -113,7 +134,13 @@ const weeksText = (n: number) => ({ nl: `${n} ${n === 1 ? 'week' : 'weken'}`, en
  */
 export function handlingTerm(input: ClockInput, cal: BusinessCalendar): Result<{ start: IsoDate; steps: TermStep[] }> {
   const terms = regimeTerms(input.regime, input.reglement);
-  if (!terms) return fail('reglement_terms_missing', 'reglement', 'Termijnen van het klachtenreglement ontbreken.', 'Complaints regulation terms are missing.');
+  if (!terms)
+    return fail(
+      'reglement_terms_missing',
+      'reglement',
+      'Termijnen van het klachtenreglement ontbreken.',
+      'Complaints regulation terms are missing.',
+    );
   const start = cal.toDate(input.receivedAt);
   const adjust = (rawEnd: IsoDate): TermEnd =>
     terms.termijnenwet ? cal.adjustTermEnd(rawEnd) : { rawEnd, adjustedEnd: rawEnd, adjustmentReason: null };
@@ -131,17 +158,23 @@ export function handlingTerm(input: ClockInput, cal: BusinessCalendar): Result<{
       return fail('extension_not_allowed', 'extension', 'Verlenging is in dit regime niet toegestaan.', 'This regime allows no extension.');
     }
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > terms.maxExtensionWeeks) {
-      return fail('extension_weeks_out_of_range', 'extension.weeks',
+      return fail(
+        'extension_weeks_out_of_range',
+        'extension.weeks',
         `Verdaging is 1 tot en met ${terms.maxExtensionWeeks} weken (${terms.extension.nl}).`,
-        `An extension is 1 to ${terms.maxExtensionWeeks} weeks (${terms.extension.en}).`);
+        `An extension is 1 to ${terms.maxExtensionWeeks} weeks (${terms.extension.en}).`,
+      );
     }
     const notice = cal.toDate(noticeSentAt);
     if (notice < start) return beforeReceipt('extension.noticeSentAt');
     // The term expires at the end of its (Atw-adjusted) last day, so a notice sent that day is still in time.
     if (notice > original.adjustedEnd) {
-      return fail('extension_notice_too_late', 'extension.noticeSentAt',
+      return fail(
+        'extension_notice_too_late',
+        'extension.noticeSentAt',
         `De verdaging is op ${notice} verstuurd, na het einde van de termijn op ${original.adjustedEnd}; verdagen kan alleen vóór het verstrijken van de termijn (${terms.extension.nl}).`,
-        `The extension notice was sent on ${notice}, after the term ended on ${original.adjustedEnd}; an extension must be notified before the term expires (${terms.extension.en}).`);
+        `The extension notice was sent on ${notice}, after the term ended on ${original.adjustedEnd}; an extension must be notified before the term expires (${terms.extension.en}).`,
+      );
     }
     const ew = weeksText(weeks);
     // Chaining per legal-requirements §2.4: unadjusted original end + extension, then Atw.
@@ -160,13 +193,20 @@ export function handlingTerm(input: ClockInput, cal: BusinessCalendar): Result<{
     const newEnd = cal.toDate(input.consentDelay.newEnd);
     if (consent < start) return beforeReceipt('consentDelay.consentAt');
     if (consent > current.adjustedEnd) {
-      return fail('consent_after_deadline', 'consentDelay.consentAt',
+      return fail(
+        'consent_after_deadline',
+        'consentDelay.consentAt',
         `De instemming (${consent}) is van na het einde van de termijn (${current.adjustedEnd}); een verstreken termijn kan niet meer worden verdaagd.`,
-        `The consent (${consent}) postdates the end of the term (${current.adjustedEnd}); an expired term cannot be extended.`);
+        `The consent (${consent}) postdates the end of the term (${current.adjustedEnd}); an expired term cannot be extended.`,
+      );
     }
     if (newEnd <= current.adjustedEnd) {
-      return fail('consent_end_not_later', 'consentDelay.newEnd',
-        `De nieuwe einddatum moet na ${current.adjustedEnd} liggen.`, `The new end date must be after ${current.adjustedEnd}.`);
+      return fail(
+        'consent_end_not_later',
+        'consentDelay.newEnd',
+        `De nieuwe einddatum moet na ${current.adjustedEnd} liggen.`,
+        `The new end date must be after ${current.adjustedEnd}.`,
+      );
     }
     // An agreed date is not a statutory term, so the Atw does not move it; the earlier date is the safe one.
     steps.push({
@@ -187,7 +227,16 @@ const beforeReceipt = (field: string) =>
 
 type StopSpec = { on?: IsoDate; outcomeWhenStopped?: ClockOutcome };
 
-function makeClock(key: ClockKey, label: Bilingual, start: IsoDate, chain: TermStep[], warnDays: number, today: IsoDate, stop: StopSpec, windowOnly = false): Clock {
+function makeClock(
+  key: ClockKey,
+  label: Bilingual,
+  start: IsoDate,
+  chain: TermStep[],
+  warnDays: number,
+  today: IsoDate,
+  stop: StopSpec,
+  windowOnly = false,
+): Clock {
   const current = chain[chain.length - 1]!;
   const warnCandidate = addDays(current.adjustedEnd, -warnDays);
   const warnFrom = warnCandidate < start ? start : warnCandidate;
@@ -208,14 +257,18 @@ function normClock(key: 'serviceNorm' | 'firstContact', norm: Norm, start: IsoDa
   // An own norm is not statutory: no Atw shift, a working-day norm already lands on a working day.
   const end = norm.unit === 'working' ? cal.addWorkingDays(start, norm.days) : addDays(start, norm.days);
   const unit = norm.unit === 'working' ? { nl: 'werkdagen', en: 'working days' } : { nl: 'kalenderdagen', en: 'calendar days' };
-  const what = key === 'serviceNorm'
-    ? { nl: 'servicenorm doorlooptijd', en: 'service norm for lead time' }
-    : { nl: 'norm eerste contact', en: 'first-contact norm' };
+  const what =
+    key === 'serviceNorm'
+      ? { nl: 'servicenorm doorlooptijd', en: 'service norm for lead time' }
+      : { nl: 'norm eerste contact', en: 'first-contact norm' };
   return {
     rawEnd: end,
     adjustedEnd: end,
     adjustmentReason: null,
-    rule: { nl: `${norm.days} ${unit.nl} na ontvangst (${what.nl} organisatie)`, en: `${norm.days} ${unit.en} after receipt (organisation's ${what.en})` },
+    rule: {
+      nl: `${norm.days} ${unit.nl} na ontvangst (${what.nl} organisatie)`,
+      en: `${norm.days} ${unit.en} after receipt (organisation's ${what.en})`,
+    },
   };
 }
 
@@ -233,14 +286,20 @@ export function computeClocks(input: ClockInput, now: Date, cal: BusinessCalenda
   const stopped = dateOf('stoppedAt', input.stoppedAt);
   if (!stopped.ok) return stopped;
 
-  const handlingLabel = input.regime === 'reglement'
-    ? { nl: 'Afhandeltermijn klachtenreglement', en: 'Handling period (complaints regulation)' }
-    : { nl: 'Wettelijke afhandeltermijn', en: 'Statutory handling period' };
+  const handlingLabel =
+    input.regime === 'reglement'
+      ? { nl: 'Afhandeltermijn klachtenreglement', en: 'Handling period (complaints regulation)' }
+      : { nl: 'Wettelijke afhandeltermijn', en: 'Statutory handling period' };
   const clocks: Clock[] = [makeClock('handling', handlingLabel, start, steps, input.warnDays, today, { on: stopped.value })];
 
   const isAwb = isAwbRegime(input.regime);
   if (!isAwb && input.notHandling) {
-    return fail('not_handling_not_in_regime', 'notHandling', 'Niet-behandelen (Awb 9:8) geldt alleen voor Awb-klachten.', 'Not handling (Awb 9:8) applies to Awb complaints only.');
+    return fail(
+      'not_handling_not_in_regime',
+      'notHandling',
+      'Niet-behandelen (Awb 9:8) geldt alleen voor Awb-klachten.',
+      'Not handling (Awb 9:8) applies to Awb complaints only.',
+    );
   }
   if (isAwb) {
     const decided = dateOf('notHandling.decidedAt', input.notHandling?.decidedAt);

@@ -49,8 +49,15 @@ describe('statutoryHolidays', () => {
   it('lists the Atw days for 2025', () => {
     const dates = statutoryHolidays(2025).map((h) => h.date);
     assert.deepEqual(dates, [
-      '2025-01-01', '2025-04-18', '2025-04-21', '2025-04-26', '2025-05-05',
-      '2025-05-29', '2025-06-09', '2025-12-25', '2025-12-26',
+      '2025-01-01',
+      '2025-04-18',
+      '2025-04-21',
+      '2025-04-26',
+      '2025-05-05',
+      '2025-05-29',
+      '2025-06-09',
+      '2025-12-25',
+      '2025-12-26',
     ]);
   });
 
@@ -63,11 +70,13 @@ describe('statutoryHolidays', () => {
   });
 
   it('keeps both names when Ascension falls on 5 May (2016)', () => {
-    const onMay5 = statutoryHolidays(2016).filter((h) => h.date === '2016-05-05').map((h) => h.key);
+    const onMay5 = statutoryHolidays(2016)
+      .filter((h) => h.date === '2016-05-05')
+      .map((h) => h.key);
     assert.deepEqual(onMay5.sort(), ['ascensionDay', 'liberationDay']);
   });
 
-  it('refuses years before the current King\'s Day rule', () => {
+  it("refuses years before the current King's Day rule", () => {
     assert.throws(() => statutoryHolidays(2013), RangeError);
     assert.throws(() => statutoryHolidays(2026.5), RangeError);
   });
@@ -79,7 +88,10 @@ describe('extra (designated) holidays', () => {
     const designated = list.filter((h) => h.key === 'designated').map((h) => h.date);
     assert.deepEqual(designated, ['2026-05-15']);
     assert.equal(list.length, 10);
-    assert.deepEqual(list.map((h) => h.date), [...list.map((h) => h.date)].sort());
+    assert.deepEqual(
+      list.map((h) => h.date),
+      [...list.map((h) => h.date)].sort(),
+    );
   });
 
   it('rejects malformed configuration, naming the entry', () => {

@@ -32,7 +32,12 @@ export const durationSchema = z.union([
   z.strictObject({ days: z.int().min(1).max(730) }),
   z.strictObject({ workingDays: z.int().min(1).max(500) }),
   z.strictObject({ weeks: z.int().min(1).max(104) }),
-  z.strictObject({ hours: z.int().min(1).max(24 * 60) }),
+  z.strictObject({
+    hours: z
+      .int()
+      .min(1)
+      .max(24 * 60),
+  }),
 ]);
 export type Duration = z.output<typeof durationSchema>;
 

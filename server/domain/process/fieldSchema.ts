@@ -21,11 +21,20 @@ function fieldValidator(f: DataField): z.ZodType {
     case 'select':
       return z.enum((f.options ?? []).map((o) => o.value) as [string, ...string[]]);
     default:
-      return z.string().trim().min(f.required ? 1 : 0).max(f.maxLength ?? (f.type === 'textarea' ? 20000 : 500));
+      return z
+        .string()
+        .trim()
+        .min(f.required ? 1 : 0)
+        .max(f.maxLength ?? (f.type === 'textarea' ? 20000 : 500));
   }
 }
 
-export function validateFields(fields: readonly DataField[], values: Record<string, unknown>, prefix: string, opts: { partial?: boolean } = {}) {
+export function validateFields(
+  fields: readonly DataField[],
+  values: Record<string, unknown>,
+  prefix: string,
+  opts: { partial?: boolean } = {},
+) {
   const problems: InvalidParam[] = [];
   const out: Record<string, unknown> = {};
   const known = new Set(fields.map((f) => f.key));
@@ -35,13 +44,19 @@ export function validateFields(fields: readonly DataField[], values: Record<stri
   for (const f of fields) {
     const value = values[f.key];
     if (value === undefined || value === null || value === '') {
-      if (f.required && !opts.partial) problems.push({ name: `${prefix}.${f.key}`, code: 'required', reason: `${f.label.nl} is verplicht.` });
+      if (f.required && !opts.partial)
+        problems.push({ name: `${prefix}.${f.key}`, code: 'required', reason: `${f.label.nl} is verplicht.` });
       else if (value === null && opts.partial) out[f.key] = null;
       continue;
     }
     const parsed = fieldValidator(f).safeParse(value);
     if (parsed.success) out[f.key] = parsed.data;
-    else problems.push({ name: `${prefix}.${f.key}`, code: 'invalid', reason: `${f.label.nl}: ${parsed.error.issues[0]?.message ?? 'ongeldig'}` });
+    else
+      problems.push({
+        name: `${prefix}.${f.key}`,
+        code: 'invalid',
+        reason: `${f.label.nl}: ${parsed.error.issues[0]?.message ?? 'ongeldig'}`,
+      });
   }
   if (problems.length) throw new AppError('invalid', 'Een of meer velden zijn niet geldig.', problems);
   return out;

@@ -22,9 +22,29 @@ describe('the seed 000 preset', () => {
 
   test('is valid and covers every step of §4.1–4.5', () => {
     const keys = def.transitions.map((t) => t.key);
-    for (const step of ['requestInformation', 'closeNoInformation', 'forwardToCoordinator', 'acknowledge', 'returnToFirstLine', 'classify',
-      'forwardForJudgment', 'judge', 'inviteForHearing', 'planHearing', 'recordHearing', 'hearingExpired', 'forwardForLetter',
-      'submitLetter', 'sendLetter', 'draftStandardLetter', 'cancel', 'decline', 'forwardToDepartment', 'departmentResponded', 'refer']) {
+    for (const step of [
+      'requestInformation',
+      'closeNoInformation',
+      'forwardToCoordinator',
+      'acknowledge',
+      'returnToFirstLine',
+      'classify',
+      'forwardForJudgment',
+      'judge',
+      'inviteForHearing',
+      'planHearing',
+      'recordHearing',
+      'hearingExpired',
+      'forwardForLetter',
+      'submitLetter',
+      'sendLetter',
+      'draftStandardLetter',
+      'cancel',
+      'decline',
+      'forwardToDepartment',
+      'departmentResponded',
+      'refer',
+    ]) {
       assert.ok(keys.includes(step), `missing step ${step}`);
     }
   });
@@ -37,7 +57,10 @@ describe('the seed 000 preset', () => {
   });
 
   test('system-only steps are the automatic ones of §4.5/§4.6', () => {
-    const systemOnly = def.transitions.filter((t) => t.roles.length === 1 && t.roles[0] === 'system').map((t) => t.key).sort();
+    const systemOnly = def.transitions
+      .filter((t) => t.roles.length === 1 && t.roles[0] === 'system')
+      .map((t) => t.key)
+      .sort();
     assert.deepEqual(systemOnly, ['closeNoInformation', 'hearingExpired']);
   });
 });
@@ -51,7 +74,13 @@ describe('an inconsistent definition is refused, naming the problem', () => {
 
   test('unreachable status', () => {
     const def = clone();
-    def.statuses.push({ key: 'limbo', label: { nl: 'Limbo', en: 'Limbo' }, citizenLabel: { nl: 'x', en: 'x' }, citizenStep: 'received', terminal: true });
+    def.statuses.push({
+      key: 'limbo',
+      label: { nl: 'Limbo', en: 'Limbo' },
+      citizenLabel: { nl: 'x', en: 'x' },
+      citizenStep: 'received',
+      terminal: true,
+    });
     assert.deepEqual(problemsOf(def), ['status "limbo" is unreachable']);
   });
 

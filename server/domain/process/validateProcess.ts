@@ -15,7 +15,11 @@ export class ProcessDefinitionError extends Error {
   }
 }
 
-export function validateProcess(input: ProcessDefinitionInput, knownTeams: readonly string[], knownTemplates?: readonly string[]): ProcessDefinition {
+export function validateProcess(
+  input: ProcessDefinitionInput,
+  knownTeams: readonly string[],
+  knownTemplates?: readonly string[],
+): ProcessDefinition {
   const parsed = processDefinitionSchema.safeParse(input);
   const name = typeof input?.key === 'string' ? input.key : '(no key)';
   if (!parsed.success) {
@@ -57,11 +61,14 @@ export function validateProcess(input: ProcessDefinitionInput, knownTeams: reado
       if (e.type === 'sendMessage' && knownTemplates && !knownTemplates.includes(e.template)) {
         problems.push(`transition "${t.key}" sends unknown template "${e.template}"`);
       }
-      if (e.type === 'sendSurvey' && !def.periods.surveyQuietPeriod) problems.push(`transition "${t.key}" sends a survey but the process has no "surveyQuietPeriod"`);
+      if (e.type === 'sendSurvey' && !def.periods.surveyQuietPeriod)
+        problems.push(`transition "${t.key}" sends a survey but the process has no "surveyQuietPeriod"`);
       if (e.type === 'addActionLines') {
         const lines = def.stepTemplates[e.template];
         if (!lines) problems.push(`transition "${t.key}" adds unknown step template "${e.template}"`);
-        for (const line of lines ?? []) if (line.team && !knownTeams.includes(line.team)) problems.push(`step template "${e.template}" names unknown team "${line.team}"`);
+        for (const line of lines ?? [])
+          if (line.team && !knownTeams.includes(line.team))
+            problems.push(`step template "${e.template}" names unknown team "${line.team}"`);
       }
       if (e.type === 'startTimer') {
         if (!def.periods[e.period]) problems.push(`transition "${t.key}" starts timer "${e.timer}" with unknown period "${e.period}"`);
@@ -69,20 +76,21 @@ export function validateProcess(input: ProcessDefinitionInput, knownTeams: reado
           const fired = def.transitions.find((x) => x.key === (e.fire as { transition: string }).transition);
           if (!fired) problems.push(`timer "${e.timer}" fires unknown transition "${e.fire.transition}"`);
           else if (!fired.roles.includes('system')) problems.push(`timer "${e.timer}" fires "${fired.key}", which the system may not take`);
-          else if (fired.from !== '*' && !fired.from.includes(t.to)) problems.push(`timer "${e.timer}" fires "${fired.key}", which cannot start from "${t.to}"`);
+          else if (fired.from !== '*' && !fired.from.includes(t.to))
+            problems.push(`timer "${e.timer}" fires "${fired.key}", which cannot start from "${t.to}"`);
         }
       }
     }
   }
   for (const st of def.statuses) {
-    if (st.remindAfter && !def.periods[st.remindAfter]) problems.push(`status "${st.key}" reminds after unknown period "${st.remindAfter}"`);
+    if (st.remindAfter && !def.periods[st.remindAfter])
+      problems.push(`status "${st.key}" reminds after unknown period "${st.remindAfter}"`);
   }
   for (const f of def.caseType.fields) {
     if (f.type === 'select' && !f.options?.length) problems.push(`data field "${f.key}" is a select without options`);
   }
 
-  const outgoing = (status: string) =>
-    def.transitions.filter((t) => (t.from === '*' ? !isTerminal(def, status) : t.from.includes(status)));
+  const outgoing = (status: string) => def.transitions.filter((t) => (t.from === '*' ? !isTerminal(def, status) : t.from.includes(status)));
   for (const s of def.statuses) {
     if (s.terminal && def.transitions.some((t) => t.from !== '*' && t.from.includes(s.key))) {
       problems.push(`terminal status "${s.key}" has outgoing transitions`);
@@ -107,8 +115,7 @@ export function validateProcess(input: ProcessDefinitionInput, knownTeams: reado
   return def;
 }
 
-const isTerminal = (def: ProcessDefinition, status: string) =>
-  def.statuses.find((s) => s.key === status)?.terminal ?? false;
+const isTerminal = (def: ProcessDefinition, status: string) => def.statuses.find((s) => s.key === status)?.terminal ?? false;
 
 export function transitionsFrom(def: ProcessDefinition, status: string) {
   if (isTerminal(def, status)) return [];

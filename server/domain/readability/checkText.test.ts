@@ -40,18 +40,34 @@ describe('checkReadability', () => {
     // 206.84 − 77 × 145/70 − 0.93 × 35 = 14.79; 195 − (200/3) × 145/70 − 2 × 35 = −13.10
     assert.deepEqual(r.scores, { fleschDouma: 14.8, brouwer: -13.1, band: 'zeer moeilijk' });
     assert.equal(r.belowThreshold, true);
-    assert.deepEqual(r.longSentences.map((s) => [s.index, s.words]), [[0, 37], [1, 33]]);
+    assert.deepEqual(
+      r.longSentences.map((s) => [s.index, s.words]),
+      [
+        [0, 37],
+        [1, 33],
+      ],
+    );
     const found = new Map(r.difficultWords.map((d) => [d.word.toLowerCase(), d.suggestions]));
     for (const [word, suggestion] of [
-      ['indien', 'als'], ['derhalve', 'daarom'], ['teneinde', 'om'], ['thans', 'nu'], ['middels', 'met'],
-      ['alsmede', 'en'], ['inzake', 'over'], ['verzocht', 'vragen'], ['naar aanleiding van', 'na'],
+      ['indien', 'als'],
+      ['derhalve', 'daarom'],
+      ['teneinde', 'om'],
+      ['thans', 'nu'],
+      ['middels', 'met'],
+      ['alsmede', 'en'],
+      ['inzake', 'over'],
+      ['verzocht', 'vragen'],
+      ['naar aanleiding van', 'na'],
     ] as const) {
       assert.ok(found.get(word)?.includes(suggestion), `${word} → ${suggestion}`);
     }
     assert.ok(r.difficultWords.length >= 20, `${r.difficultWords.length} hits`);
     const indien = r.difficultWords.find((d) => d.term === 'indien')!;
     assert.equal(AMBTELIJK.slice(indien.offset, indien.offset + indien.length), 'Indien');
-    assert.deepEqual(r.passiveHints.map((h) => [h.auxiliary, h.participle]), [['wordt', 'verzocht']]);
+    assert.deepEqual(
+      r.passiveHints.map((h) => [h.auxiliary, h.participle]),
+      [['wordt', 'verzocht']],
+    );
   });
 
   it('scores the B1 rewrite clearly higher, with nothing to flag', () => {
@@ -74,7 +90,10 @@ describe('checkReadability', () => {
     assert.equal(r.counts.longSentenceShare, 0.5);
     assert.equal(r.threshold, 90);
     assert.equal(r.belowThreshold, true);
-    assert.deepEqual(r.difficultWords.map((d) => [d.word, d.offset, d.suggestions]), [['ontvangen', 21, ['gekregen']]]);
+    assert.deepEqual(
+      r.difficultWords.map((d) => [d.word, d.offset, d.suggestions]),
+      [['ontvangen', 21, ['gekregen']]],
+    );
   });
 
   it('never throws and reports nothing measurable for empty or odd input', () => {

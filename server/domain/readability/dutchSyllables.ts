@@ -16,22 +16,61 @@ import { DOTTED_LETTERS, lookupAbbreviation } from './abbreviations.ts';
 
 /** Longest first, so "ooi" wins over "oo" + "i". "ĳ" is the folded "ij". */
 const NUCLEI = [
-  'eau', 'ooi', 'aai', 'oei', 'eeu', 'ieu',
-  'ie', 'oe', 'eu', 'ui', 'ei', 'au', 'ou', 'aa', 'ee', 'oo', 'uu',
+  'eau',
+  'ooi',
+  'aai',
+  'oei',
+  'eeu',
+  'ieu',
+  'ie',
+  'oe',
+  'eu',
+  'ui',
+  'ei',
+  'au',
+  'ou',
+  'aa',
+  'ee',
+  'oo',
+  'uu',
   // loan spellings that are one sound in Dutch speech: mail, hoi, hockey, okay, cowboy
-  'ai', 'oi', 'ay', 'ey', 'oy',
+  'ai',
+  'oi',
+  'ay',
+  'ey',
+  'oy',
 ];
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'ĳ']);
 const TREMA: Record<string, string> = { ä: 'a', ë: 'e', ï: 'i', ö: 'o', ü: 'u' };
 const ACCENT: Record<string, string> = {
-  á: 'a', à: 'a', â: 'a', é: 'e', è: 'e', ê: 'e', í: 'i', ì: 'i', î: 'i',
-  ó: 'o', ò: 'o', ô: 'o', ú: 'u', ù: 'u', û: 'u',
+  á: 'a',
+  à: 'a',
+  â: 'a',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  í: 'i',
+  ì: 'i',
+  î: 'i',
+  ó: 'o',
+  ò: 'o',
+  ô: 'o',
+  ú: 'u',
+  ù: 'u',
+  û: 'u',
 };
 
 /** Loanwords whose spelling has more vowel groups than spoken syllables (silent e, "ea" = one sound). */
 const LOANS: ReadonlyArray<readonly [string, number]> = [
-  ['website', 2], ['homepage', 2], ['deadline', 2], ['offline', 2], ['online', 2],
-  ['update', 2], ['service', 2], ['mail', 1], ['team', 1],
+  ['website', 2],
+  ['homepage', 2],
+  ['deadline', 2],
+  ['offline', 2],
+  ['online', 2],
+  ['update', 2],
+  ['service', 2],
+  ['mail', 1],
+  ['team', 1],
 ];
 
 /**

@@ -26,7 +26,10 @@ describe('findPassiveHints', () => {
 
   it('does not take nouns or names for participles', () => {
     assert.deepEqual(hints('Het wordt een besluit van de Gemeente Verhoeven.'), []);
-    assert.deepEqual(hints('Er worden de bedrijven gecontroleerd.').map((h) => h[1]), ['gecontroleerd']);
+    assert.deepEqual(
+      hints('Er worden de bedrijven gecontroleerd.').map((h) => h[1]),
+      ['gecontroleerd'],
+    );
   });
 
   it('stays inside the clause and ignores active sentences', () => {

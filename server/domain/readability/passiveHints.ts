@@ -29,8 +29,27 @@ const WITH_GE = new RegExp(`^[${L}]*ge[${L}]{2,}[dtn]$`, 'u');
 const WITH_PREFIX = new RegExp(`^(?:be|ver|ont|her|er|over|onder|door|mis)[${L}]{2,}(?:d|t|en)$`, 'u');
 
 const NOUN_MARKERS = new Set([
-  'de', 'het', 'een', 'uw', 'mijn', 'zijn', 'haar', 'ons', 'onze', 'hun', 'deze', 'dit', 'die', 'dat',
-  'geen', 'elk', 'elke', 'ieder', 'iedere', 'alle', 'welke',
+  'de',
+  'het',
+  'een',
+  'uw',
+  'mijn',
+  'zijn',
+  'haar',
+  'ons',
+  'onze',
+  'hun',
+  'deze',
+  'dit',
+  'die',
+  'dat',
+  'geen',
+  'elk',
+  'elke',
+  'ieder',
+  'iedere',
+  'alle',
+  'welke',
 ]);
 
 const looksLikeParticiple = (words: readonly Word[], j: number): boolean => {
@@ -43,8 +62,7 @@ const looksLikeParticiple = (words: readonly Word[], j: number): boolean => {
 };
 
 /** True when punctuation between two neighbouring words closes the clause. */
-const clauseBreak = (text: string, left: Word, right: Word): boolean =>
-  /[,;:()–—]/u.test(text.slice(left.end, right.start));
+const clauseBreak = (text: string, left: Word, right: Word): boolean => /[,;:()–—]/u.test(text.slice(left.end, right.start));
 
 export function findPassiveHints(sentences: readonly Sentence[], text: string): PassiveHint[] {
   const hints: PassiveHint[] = [];

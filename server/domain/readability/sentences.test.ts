@@ -17,7 +17,8 @@ describe('splitSentences', () => {
   });
 
   it('does not end a sentence after Dutch abbreviations', () => {
-    const t = 'Dhr. Jansen en mevr. De Vries van de afd. Klachten schreven o.a. over art. 9:8 Awb, bijv. nr. 12, d.w.z. de termijn. Mr. Bakker belt.';
+    const t =
+      'Dhr. Jansen en mevr. De Vries van de afd. Klachten schreven o.a. over art. 9:8 Awb, bijv. nr. 12, d.w.z. de termijn. Mr. Bakker belt.';
     assert.deepEqual(texts(t), [
       'Dhr. Jansen en mevr. De Vries van de afd. Klachten schreven o.a. over art. 9:8 Awb, bijv. nr. 12, d.w.z. de termijn.',
       'Mr. Bakker belt.',
@@ -49,7 +50,14 @@ describe('splitSentences', () => {
         [1, 21, 29, 'Tot dan.'],
       ],
     );
-    assert.deepEqual(s[0]!.words.map((w) => [w.text, w.start]), [['Wij', 6], ['bellen', 10], ['u', 17]]);
+    assert.deepEqual(
+      s[0]!.words.map((w) => [w.text, w.start]),
+      [
+        ['Wij', 6],
+        ['bellen', 10],
+        ['u', 17],
+      ],
+    );
   });
 
   it('returns nothing for empty or wordless text', () => {
@@ -61,7 +69,16 @@ describe('splitSentences', () => {
 describe('tokenizeWords', () => {
   it('keeps hyphenated words, contractions, numbers and abbreviations whole', () => {
     assert.deepEqual(words("Uw e-mail, zo'n 12,50 euro, auto’s, 06-12345678, d.w.z. bijv. & – 9:11."), [
-      'Uw', 'e-mail', "zo'n", '12,50', 'euro', 'auto’s', '06-12345678', 'd.w.z.', 'bijv.', '9:11',
+      'Uw',
+      'e-mail',
+      "zo'n",
+      '12,50',
+      'euro',
+      'auto’s',
+      '06-12345678',
+      'd.w.z.',
+      'bijv.',
+      '9:11',
     ]);
   });
 

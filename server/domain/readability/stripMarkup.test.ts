@@ -4,7 +4,9 @@ import { stripMarkup } from './stripMarkup.ts';
 
 describe('stripMarkup', () => {
   it('drops merge fields, tags, comments, scripts and styles', () => {
-    const s = stripMarkup('<p>Beste {{naam}},</p><!-- nb --><style>p{color:red}</style><p>Uw klacht {{{ref}}} is <b>binnen</b>.</p><script>x()</script>');
+    const s = stripMarkup(
+      '<p>Beste {{naam}},</p><!-- nb --><style>p{color:red}</style><p>Uw klacht {{{ref}}} is <b>binnen</b>.</p><script>x()</script>',
+    );
     assert.equal(s.text, '\nBeste ,\n\nUw klacht  is binnen.\n');
   });
 

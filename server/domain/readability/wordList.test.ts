@@ -18,7 +18,10 @@ describe('bundled word list', () => {
 
   it('lists no form twice', () => {
     const forms = DEFAULT_WORD_LIST.flatMap((e) => e.words.map((w) => w.toLowerCase()));
-    assert.deepEqual(forms.filter((f, i) => forms.indexOf(f) !== i), []);
+    assert.deepEqual(
+      forms.filter((f, i) => forms.indexOf(f) !== i),
+      [],
+    );
   });
 });
 
@@ -37,10 +40,13 @@ describe('findDifficultWords', () => {
 
   it('matches multi-word phrases, longest first, as one hit', () => {
     const found = findDifficultWords('Dit is ten behoeve van uw dossier. Wij stellen het ter beschikking gesteld.');
-    assert.deepEqual(found.map((h) => [h.word, h.term, h.length]), [
-      ['ten behoeve van', 'ten behoeve van', 15],
-      ['ter beschikking gesteld', 'ter beschikking stellen', 23],
-    ]);
+    assert.deepEqual(
+      found.map((h) => [h.word, h.term, h.length]),
+      [
+        ['ten behoeve van', 'ten behoeve van', 15],
+        ['ter beschikking gesteld', 'ter beschikking stellen', 23],
+      ],
+    );
   });
 
   it('matches whole words only', () => {

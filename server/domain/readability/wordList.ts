@@ -46,10 +46,7 @@ const phraseTokens = (phrase: string): string[] => tokenizeWords(phrase).map((w)
  * Builds a matcher from the bundled list plus `extraWords`, minus `ignoreWords`. Malformed extra
  * entries are skipped rather than refused: the checker only advises and must never block.
  */
-export function createWordMatcher(
-  extraWords: readonly WordEntry[] = [],
-  ignoreWords: readonly string[] = [],
-): WordMatcher {
+export function createWordMatcher(extraWords: readonly WordEntry[] = [], ignoreWords: readonly string[] = []): WordMatcher {
   const byKey = new Map<string, Phrase>();
   for (const entry of [...DEFAULT_WORD_LIST, ...extraWords]) {
     if (!Array.isArray(entry?.words) || !Array.isArray(entry.alternatives)) continue;

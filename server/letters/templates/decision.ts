@@ -32,14 +32,19 @@ const judgment: SectionTemplate = {
       `\nWaarom vinden wij dit? ${reasons ?? fillIn('de reden.')}`,
     );
   },
-  check: { pattern: /\b(gegrond|ongegrond|geen oordeel)\b/i, reason: 'Noem het oordeel: gegrond, deels gegrond, ongegrond of geen oordeel.' },
+  check: {
+    pattern: /\b(gegrond|ongegrond|geen oordeel)\b/i,
+    reason: 'Noem het oordeel: gegrond, deels gegrond, ongegrond of geen oordeel.',
+  },
 };
 
 const conclusions = (heading: string, prefillKey?: string): SectionTemplate => ({
   key: 'conclusions',
   heading,
   mandatory: true,
-  draft: (m) => (prefillKey && caseText(m, prefillKey)) || fillIn('wat wij gaan doen of al hebben gedaan. Of schrijf dat er niets verandert, en waarom.'),
+  draft: (m) =>
+    (prefillKey && caseText(m, prefillKey)) ||
+    fillIn('wat wij gaan doen of al hebben gedaan. Of schrijf dat er niets verandert, en waarom.'),
 });
 
 const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
@@ -63,7 +68,14 @@ export const decisionAwb: LetterTemplate = {
   kind: 'decision',
   label: 'Afhandelingsbrief (Awb)',
   subject,
-  sections: [introSection, findings, judgment, conclusions('Wat wij gaan doen'), ombudsmanSection('Bent u niet tevreden over hoe wij uw klacht hebben behandeld?'), contactSection],
+  sections: [
+    introSection,
+    findings,
+    judgment,
+    conclusions('Wat wij gaan doen'),
+    ombudsmanSection('Bent u niet tevreden over hoe wij uw klacht hebben behandeld?'),
+    contactSection,
+  ],
 };
 
 export const decisionCare: LetterTemplate = {
@@ -71,7 +83,15 @@ export const decisionCare: LetterTemplate = {
   kind: 'decision',
   label: 'Besluit op uw klacht (Wkkgz)',
   subject,
-  sections: [introSection, findings, judgment, conclusions('Wat wij hebben besloten', 'measureForComplainant'), measuresTerm, disputesBodySection, contactSection],
+  sections: [
+    introSection,
+    findings,
+    judgment,
+    conclusions('Wat wij hebben besloten', 'measureForComplainant'),
+    measuresTerm,
+    disputesBodySection,
+    contactSection,
+  ],
 };
 
 export const decisionHousing: LetterTemplate = {

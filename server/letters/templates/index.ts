@@ -32,7 +32,12 @@ const DEFAULTS: Record<LetterKind, Record<Family, string>> = {
 };
 
 /** The template for a kind of letter on a case: the configured one for the process, else the regime's. */
-export function templateFor(configured: Record<string, Partial<Record<LetterKind, string>>>, processKey: string, regime: string, kind: LetterKind): LetterTemplate {
+export function templateFor(
+  configured: Record<string, Partial<Record<LetterKind, string>>>,
+  processKey: string,
+  regime: string,
+  kind: LetterKind,
+): LetterTemplate {
   const key = configured[processKey]?.[kind] ?? DEFAULTS[kind][familyOf(regime)];
   const t = BY_KEY.get(key);
   if (!t || t.kind !== kind) throw new Error(`letters.templates: "${key}" is not a ${kind} letter`);

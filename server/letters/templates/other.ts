@@ -13,8 +13,10 @@ import { bodyContact, fillIn, theBody, withLines, type LetterTemplate, type Merg
  */
 const NOT_HANDLING_REASON: Record<string, string> = {
   handledBefore: 'Wij hebben een klacht over hetzelfde al eerder behandeld. Daarom behandelen wij deze klacht niet opnieuw.',
-  olderThanOneYear: 'Wat u beschrijft, gebeurde meer dan een jaar voordat u uw klacht indiende. Dan hoeven wij de klacht niet te behandelen.',
-  objectionPossible: 'Uw klacht gaat over een besluit van ons. Voor een besluit is er een aparte procedure. Daarom behandelen wij dit niet als klacht.',
+  olderThanOneYear:
+    'Wat u beschrijft, gebeurde meer dan een jaar voordat u uw klacht indiende. Dan hoeven wij de klacht niet te behandelen.',
+  objectionPossible:
+    'Uw klacht gaat over een besluit van ons. Voor een besluit is er een aparte procedure. Daarom behandelen wij dit niet als klacht.',
   appealPossible: 'Over dit onderwerp beslist de rechter. Daarom behandelen wij dit niet als klacht.',
   beforeCourt: 'Uw klacht ligt nu bij de rechter, of heeft daar gelegen. Daarom behandelen wij dit niet als klacht.',
   criminalInvestigation: 'Over wat u beschrijft loopt een onderzoek van politie of justitie. Daarom behandelen wij uw klacht nu niet.',
@@ -34,7 +36,8 @@ const reason: SectionTemplate = {
 const notHandlingIntro: SectionTemplate = {
   key: 'intro',
   heading: 'Uw klacht',
-  draft: (m) => `Op ${m.receivedDate} hebben wij uw klacht ontvangen. Uw klacht gaat over: ${m.caseSubject}. Wij behandelen deze klacht niet. Hieronder leest u waarom.`,
+  draft: (m) =>
+    `Op ${m.receivedDate} hebben wij uw klacht ontvangen. Uw klacht gaat over: ${m.caseSubject}. Wij behandelen deze klacht niet. Hieronder leest u waarom.`,
 };
 
 export const notHandlingAwb: LetterTemplate = {
@@ -42,7 +45,12 @@ export const notHandlingAwb: LetterTemplate = {
   kind: 'notHandling',
   label: 'Klacht niet in behandeling (Awb 9:8)',
   subject: () => 'Wij behandelen uw klacht niet',
-  sections: [notHandlingIntro, reason, ombudsmanSection('Bent u het niet eens met ons besluit om uw klacht niet te behandelen?'), contactSection],
+  sections: [
+    notHandlingIntro,
+    reason,
+    ombudsmanSection('Bent u het niet eens met ons besluit om uw klacht niet te behandelen?'),
+    contactSection,
+  ],
 };
 
 export const notHandlingGeneral: LetterTemplate = {
@@ -55,10 +63,14 @@ export const notHandlingGeneral: LetterTemplate = {
 
 function referralBodyOf(m: MergeData) {
   switch (caseText(m, 'referralBody')) {
-    case 'ombudsman': return m.bodies.ombudsman;
-    case 'rentTribunal': return m.bodies.rentTribunal;
-    case 'disputesBody': return m.bodies.disputesBody;
-    default: return null;
+    case 'ombudsman':
+      return m.bodies.ombudsman;
+    case 'rentTribunal':
+      return m.bodies.rentTribunal;
+    case 'disputesBody':
+      return m.bodies.disputesBody;
+    default:
+      return null;
   }
 }
 
@@ -76,9 +88,16 @@ export const referral: LetterTemplate = {
       draft: (m) => {
         const b = referralBodyOf(m);
         if (!b) return fillIn('bij welke instantie de klager terecht kan, en hoe.');
-        return withLines(`Uw klacht kan het beste worden behandeld door ${theBody(b)}. U kunt uw klacht daar voorleggen.`, b.term && `Dit moet ${b.term}.`, bodyContact(b) && `\n${bodyContact(b)}`);
+        return withLines(
+          `Uw klacht kan het beste worden behandeld door ${theBody(b)}. U kunt uw klacht daar voorleggen.`,
+          b.term && `Dit moet ${b.term}.`,
+          bodyContact(b) && `\n${bodyContact(b)}`,
+        );
       },
-      mustContain: (m) => { const b = referralBodyOf(m); return b ? [[b.name]] : []; },
+      mustContain: (m) => {
+        const b = referralBodyOf(m);
+        return b ? [[b.name]] : [];
+      },
     },
     contactSection,
   ],
@@ -94,7 +113,8 @@ export const extension: LetterTemplate = {
       key: 'extension',
       heading: 'Wij hebben meer tijd nodig',
       mandatory: true,
-      draft: (m) => `Wij hebben meer tijd nodig om uw klacht goed te behandelen. U krijgt uiterlijk ${m.deadline ?? fillIn('de nieuwe datum')} ons antwoord.`,
+      draft: (m) =>
+        `Wij hebben meer tijd nodig om uw klacht goed te behandelen. U krijgt uiterlijk ${m.deadline ?? fillIn('de nieuwe datum')} ons antwoord.`,
       mustContain: (m) => (m.deadline ? [[m.deadline]] : []),
     },
     { key: 'reason', heading: 'Waarom duurt het langer?', mandatory: true, draft: (m) => m.extensionReason ?? fillIn('de reden.') },

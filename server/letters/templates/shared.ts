@@ -61,18 +61,22 @@ export const rentTribunalSection: SectionTemplate = {
 export const introSection: SectionTemplate = {
   key: 'intro',
   heading: 'Uw klacht',
-  draft: (m) => withLines(
-    `Op ${m.receivedDate} hebben wij uw klacht ontvangen. Uw klacht gaat over: ${m.caseSubject}.`,
-    typeof m.data.hearingAt === 'string' ? `Op ${longDate(m.data.hearingAt)} hebben wij met u gesproken. Dank u wel voor dat gesprek.` : 'Dank u wel dat u ons dit heeft laten weten.',
-  ),
+  draft: (m) =>
+    withLines(
+      `Op ${m.receivedDate} hebben wij uw klacht ontvangen. Uw klacht gaat over: ${m.caseSubject}.`,
+      typeof m.data.hearingAt === 'string'
+        ? `Op ${longDate(m.data.hearingAt)} hebben wij met u gesproken. Dank u wel voor dat gesprek.`
+        : 'Dank u wel dat u ons dit heeft laten weten.',
+    ),
 };
 
 export const contactSection: SectionTemplate = {
   key: 'contact',
   heading: 'Heeft u vragen?',
-  draft: (m) => (m.organisationPhone
-    ? `Bel ons dan op ${m.organisationPhone}. Noem dan uw nummer: ${m.caseReference}.`
-    : `Neem dan contact met ons op. Noem dan uw nummer: ${m.caseReference}.`),
+  draft: (m) =>
+    m.organisationPhone
+      ? `Bel ons dan op ${m.organisationPhone}. Noem dan uw nummer: ${m.caseReference}.`
+      : `Neem dan contact met ons op. Noem dan uw nummer: ${m.caseReference}.`,
 };
 
 export function longDate(iso: string | Date): string {

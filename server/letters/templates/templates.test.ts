@@ -19,17 +19,28 @@ const merge = (over: Partial<MergeData> = {}): MergeData => ({
   organisationName: 'Voorbeeld',
   organisationPhone: '088 123 45 67',
   deadline: '13 april 2026',
-  data: { judgment: 'partlyFounded', judgmentReasons: 'De medewerker had u beter moeten helpen.', notHandlingReason: 'olderThanOneYear', referralBody: 'ombudsman' },
+  data: {
+    judgment: 'partlyFounded',
+    judgmentReasons: 'De medewerker had u beter moeten helpen.',
+    notHandlingReason: 'olderThanOneYear',
+    referralBody: 'ombudsman',
+  },
   extensionReason: 'Wij wachten nog op informatie van een andere afdeling.',
   bodies: externalBodies(org),
   ...over,
 });
 /** What a writer does: every `[Vul in …]` replaced by a short, plain sentence with a date in it. */
-const completed = (text: string) => text.replace(new RegExp(PLACEHOLDER.source, 'gi'), 'Dit is klaar voor 1 juni 2026. Wij hebben alles goed bekeken.');
+const completed = (text: string) =>
+  text.replace(new RegExp(PLACEHOLDER.source, 'gi'), 'Dit is klaar voor 1 juni 2026. Wij hebben alles goed bekeken.');
 
 test('every shipped template, once completed, passes approval and reads at B1 (Flesch-Douma ≥ 60)', () => {
   for (const t of letterTemplates()) {
-    const m = merge({ bodies: { ...externalBodies(org), disputesBody: { name: 'Geschillencommissie Zorg', addressLines: [], website: 'www.degeschillencommissiezorg.nl' } } });
+    const m = merge({
+      bodies: {
+        ...externalBodies(org),
+        disputesBody: { name: 'Geschillencommissie Zorg', addressLines: [], website: 'www.degeschillencommissiezorg.nl' },
+      },
+    });
     const sections = draftSections(t, m).map((s) => ({ ...s, text: completed(s.text) }));
     assert.deepEqual(approvalProblems(t, sections, m), [], t.key);
     const r = letterReadability(sections, t, org);
@@ -40,7 +51,8 @@ test('every shipped template, once completed, passes approval and reads at B1 (F
 test('no shipped template drafts an objection or appeal clause', () => {
   for (const t of letterTemplates()) {
     for (const code of ['objectionPossible', 'appealPossible', 'beforeCourt', 'handledBefore']) {
-      for (const s of draftSections(t, merge({ data: { notHandlingReason: code } }))) assert.deepEqual(findObjectionClauses(s.text), [], `${t.key}/${s.key}`);
+      for (const s of draftSections(t, merge({ data: { notHandlingReason: code } })))
+        assert.deepEqual(findObjectionClauses(s.text), [], `${t.key}/${s.key}`);
     }
   }
 });
@@ -48,13 +60,20 @@ test('no shipped template drafts an objection or appeal clause', () => {
 test('Awb letters name the ombudsman and the one-year term; a configured municipal ombudsman replaces the national one', () => {
   for (const kind of ['decision', 'notHandling'] as const) {
     const t = templateFor({}, 'kcc-complaint', 'awb', kind);
-    const text = draftSections(t, merge()).map((s) => s.text).join('\n');
+    const text = draftSections(t, merge())
+      .map((s) => s.text)
+      .join('\n');
     assert.match(text, /Nationale ombudsman/);
     assert.match(text, /binnen één jaar na de datum van deze brief/);
     assert.doesNotMatch(text, /Huurcommissie|geschilleninstantie/i);
   }
-  const own = { ...externalBodies(org), ombudsman: { name: 'Ombudsman Metropool Voorbeeld', addressLines: ['Postbus 1', '1000 AA Voorbeeld'] } };
-  const text = draftSections(templateFor({}, 'kcc-complaint', 'awbCommittee', 'decision'), merge({ bodies: own })).map((s) => s.text).join('\n');
+  const own = {
+    ...externalBodies(org),
+    ombudsman: { name: 'Ombudsman Metropool Voorbeeld', addressLines: ['Postbus 1', '1000 AA Voorbeeld'] },
+  };
+  const text = draftSections(templateFor({}, 'kcc-complaint', 'awbCommittee', 'decision'), merge({ bodies: own }))
+    .map((s) => s.text)
+    .join('\n');
   assert.match(text, /de Ombudsman Metropool Voorbeeld/);
   assert.doesNotMatch(text, /Nationale ombudsman/);
 });
@@ -62,33 +81,60 @@ test('Awb letters name the ombudsman and the one-year term; a configured municip
 test('care letters name the configured geschilleninstantie, and cannot be approved without one', () => {
   const t = templateFor({}, 'care-complaint', 'wkkgz', 'decision');
   assert.equal(t.key, 'decision.care');
-  const body = { name: 'Geschillencommissie Zorg', addressLines: ['Postbus 90600', '2509 LP Den Haag'], term: 'binnen één jaar nadat u de klacht bij ons meldde' };
+  const body = {
+    name: 'Geschillencommissie Zorg',
+    addressLines: ['Postbus 90600', '2509 LP Den Haag'],
+    term: 'binnen één jaar nadat u de klacht bij ons meldde',
+  };
   const m = merge({ regime: 'wkkgz', bodies: { ...externalBodies(org), disputesBody: body } });
-  const text = draftSections(t, m).map((s) => s.text).join('\n');
+  const text = draftSections(t, m)
+    .map((s) => s.text)
+    .join('\n');
   assert.match(text, /de Geschillencommissie Zorg/);
   assert.match(text, /binnen één jaar nadat u de klacht bij ons meldde/);
   assert.doesNotMatch(text, /ombudsman/i);
   const unconfigured = merge({ regime: 'wkkgz' });
-  const problems = approvalProblems(t, draftSections(t, unconfigured).map((s) => (s.key === 'disputesBody' ? s : { ...s, text: completed(s.text) })), unconfigured);
-  assert.deepEqual(problems.map((p) => [p.section, p.code]), [['disputesBody', 'placeholder']]);
+  const problems = approvalProblems(
+    t,
+    draftSections(t, unconfigured).map((s) => (s.key === 'disputesBody' ? s : { ...s, text: completed(s.text) })),
+    unconfigured,
+  );
+  assert.deepEqual(
+    problems.map((p) => [p.section, p.code]),
+    [['disputesBody', 'placeholder']],
+  );
 });
 
 test('care letters need the term for the measures (Wkkgz art. 17)', () => {
   const t = templateFor({}, 'care-complaint', 'wkkgz', 'decision');
-  const m = merge({ regime: 'wkkgz', bodies: { ...externalBodies(org), disputesBody: { name: 'Geschillencommissie Zorg', addressLines: [] } } });
-  const sections = draftSections(t, m).map((s) => ({ ...s, text: s.key === 'measuresTerm' ? 'Dit doen wij zo snel mogelijk.' : completed(s.text) }));
-  assert.deepEqual(approvalProblems(t, sections, m).map((p) => [p.section, p.code]), [['measuresTerm', 'check']]);
+  const m = merge({
+    regime: 'wkkgz',
+    bodies: { ...externalBodies(org), disputesBody: { name: 'Geschillencommissie Zorg', addressLines: [] } },
+  });
+  const sections = draftSections(t, m).map((s) => ({
+    ...s,
+    text: s.key === 'measuresTerm' ? 'Dit doen wij zo snel mogelijk.' : completed(s.text),
+  }));
+  assert.deepEqual(
+    approvalProblems(t, sections, m).map((p) => [p.section, p.code]),
+    [['measuresTerm', 'check']],
+  );
 });
 
 test('housing letters name the Huurcommissie and no Awb body', () => {
   const t = templateFor({}, 'housing-complaint', 'reglement', 'decision');
-  const text = draftSections(t, merge({ regime: 'reglement' })).map((s) => s.text).join('\n');
+  const text = draftSections(t, merge({ regime: 'reglement' }))
+    .map((s) => s.text)
+    .join('\n');
   assert.match(text, /de Huurcommissie/);
   assert.doesNotMatch(text, /ombudsman|Awb/i);
 });
 
 test('a process may pick another template per kind; the regime decides otherwise', () => {
-  assert.equal(templateFor({ 'kcc-complaint': { decision: 'decision.housing' } }, 'kcc-complaint', 'awb', 'decision').key, 'decision.housing');
+  assert.equal(
+    templateFor({ 'kcc-complaint': { decision: 'decision.housing' } }, 'kcc-complaint', 'awb', 'decision').key,
+    'decision.housing',
+  );
   assert.equal(templateFor({}, 'tax-complaint', 'awb', 'notHandling').key, 'notHandling.awb');
   assert.equal(templateFor({}, 'housing-complaint', 'reglement', 'notHandling').key, 'notHandling.general');
   assert.throws(() => templateFor({ x: { decision: 'standard' } }, 'x', 'awb', 'decision'), /not a decision letter/);

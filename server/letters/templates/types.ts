@@ -65,4 +65,5 @@ export function bodyContact(b: ExternalBody): string {
   return lines.join('\n');
 }
 
-export const withLines = (...parts: Array<string | null | undefined | false>) => parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n');
+export const withLines = (...parts: Array<string | null | undefined | false>) =>
+  parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n');

@@ -25,7 +25,10 @@ describe('displaySubject strips Dutch and English reply and forward prefixes', (
 
 describe('caseReferencesIn', () => {
   test('finds references with or without brackets, in order, once each', () => {
-    assert.deepEqual(caseReferencesIn('Re: [KL-2026-000123] en kl-2025-000007, ook KL-2026-000123', 'KL'), ['KL-2026-000123', 'KL-2025-000007']);
+    assert.deepEqual(caseReferencesIn('Re: [KL-2026-000123] en kl-2025-000007, ook KL-2026-000123', 'KL'), [
+      'KL-2026-000123',
+      'KL-2025-000007',
+    ]);
   });
   test('ignores look-alikes and other prefixes', () => {
     assert.deepEqual(caseReferencesIn('XKL-2026-000123 KL-2026-123 KL-2026-0001234567x BKL-2026-000001', 'KL'), []);
@@ -37,7 +40,11 @@ describe('caseReferencesIn', () => {
 describe('machineSentReason', () => {
   test('a person’s mail passes', () => {
     assert.equal(machine('From: a@example.nl\nAuto-Submitted: no\nPrecedence: first-class'), null);
-    assert.equal(machine('From: a@example.nl\nX-Auto-Response-Suppress: DR, RN, NRN'), null, 'receipt suppression alone is not an auto-reply');
+    assert.equal(
+      machine('From: a@example.nl\nX-Auto-Response-Suppress: DR, RN, NRN'),
+      null,
+      'receipt suppression alone is not an auto-reply',
+    );
     assert.equal(machine('From: a@example.nl', 'Afwezige medewerker aan de balie'), null);
   });
   test('each header and subject rule', () => {
@@ -56,7 +63,15 @@ describe('machineSentReason', () => {
     assert.match(machine('X-A: b', 'Klacht', 'MAILER-DAEMON@mx.example') ?? '', /^bounce: sender mailer-daemon/);
     assert.match(machine('X-A: b', 'Klacht', 'postmaster@example.nl') ?? '', /^bounce: sender postmaster/);
     assert.match(machine('X-A: b', 'Klacht', 'klachten@voorbeeld.example') ?? '', /^loop: sent from our own address/);
-    for (const subject of ['Afwezigheidsbericht: Uw klacht', 'Automatisch antwoord: RE: x', 'Out of Office: x', 'Automatic reply: x', 'Onbestelbaar: x', 'Undeliverable: x', 'Afwezig: x']) {
+    for (const subject of [
+      'Afwezigheidsbericht: Uw klacht',
+      'Automatisch antwoord: RE: x',
+      'Out of Office: x',
+      'Automatic reply: x',
+      'Onbestelbaar: x',
+      'Undeliverable: x',
+      'Afwezig: x',
+    ]) {
       assert.match(machine('X-A: b', subject) ?? '', /^auto-reply: subject/, subject);
     }
   });
@@ -72,7 +87,10 @@ describe('raw message reading', () => {
   });
   test('the content hash ignores trace headers and line-end style, and nothing else', () => {
     const base = msg('From: a@example.nl\nSubject: x\nMessage-ID: <1@x>');
-    const relayed = Buffer.concat([Buffer.from('Received: from relay\r\n\tby mx; Mon, 2 Mar 2026\r\nReturn-Path: <a@example.nl>\r\n'), base]);
+    const relayed = Buffer.concat([
+      Buffer.from('Received: from relay\r\n\tby mx; Mon, 2 Mar 2026\r\nReturn-Path: <a@example.nl>\r\n'),
+      base,
+    ]);
     const lf = Buffer.from(base.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
     assert.equal(contentHash(relayed), contentHash(base));
     assert.equal(contentHash(lf), contentHash(base));
@@ -81,7 +99,11 @@ describe('raw message reading', () => {
   });
   test('structural faults: only what loses content', () => {
     assert.equal(structuralFault(msg('From: a@b\nSubject: x')), null);
-    assert.equal(structuralFault(msg('From: a@b\nContent-Type: multipart/mixed; boundary="q"', '--q\r\nContent-Type: text/plain\r\n\r\nhoi\r\n')), null, 'unclosed is tolerated');
+    assert.equal(
+      structuralFault(msg('From: a@b\nContent-Type: multipart/mixed; boundary="q"', '--q\r\nContent-Type: text/plain\r\n\r\nhoi\r\n')),
+      null,
+      'unclosed is tolerated',
+    );
     assert.match(structuralFault(msg('From: a@b\nContent-Type: multipart/mixed', 'x')) ?? '', /without boundary/);
     assert.match(structuralFault(msg('From: a@b\nContent-Type: multipart/mixed; boundary=q', '--r\r\nhoi')) ?? '', /does not occur/);
     assert.match(structuralFault(msg('From: a@b\ngeen kopregel\nSubject: x')) ?? '', /header line 2 is not a header field/);

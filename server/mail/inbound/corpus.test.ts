@@ -35,8 +35,12 @@ async function run(raw: Buffer, envelopeFrom = 'afzender@example.nl') {
   const outcome = await processInboundMessage(env.services, id, options);
   assert.ok(outcome, 'processed once');
   const row = await db().selectFrom('inbound_message').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const activity = outcome.activityId ? await db().selectFrom('activity').selectAll().where('id', '=', outcome.activityId).executeTakeFirstOrThrow() : null;
-  const documents = outcome.activityId ? await db().selectFrom('document').selectAll().where('activity_id', '=', outcome.activityId).orderBy('filename').execute() : [];
+  const activity = outcome.activityId
+    ? await db().selectFrom('activity').selectAll().where('id', '=', outcome.activityId).executeTakeFirstOrThrow()
+    : null;
+  const documents = outcome.activityId
+    ? await db().selectFrom('document').selectAll().where('activity_id', '=', outcome.activityId).orderBy('filename').execute()
+    : [];
   return { id, outcome, row, activity, documents };
 }
 const file = (name: string) => run(readCorpus(name));
@@ -50,7 +54,10 @@ async function leavesCaseAlone(fn: () => Promise<unknown>) {
   await fn();
   assert.equal(await caseEventCount(), events, 'no case event');
   assert.equal(hookCalls.length, hooks, 'the hook is not called');
-  assert.deepEqual(await db().selectFrom('cases').select(['status', 'updated_at']).where('id', '=', fx.caseId).executeTakeFirstOrThrow(), before);
+  assert.deepEqual(
+    await db().selectFrom('cases').select(['status', 'updated_at']).where('id', '=', fx.caseId).executeTakeFirstOrThrow(),
+    before,
+  );
 }
 
 describe('incoming mail corpus, through SMTP', () => {
@@ -71,23 +78,45 @@ describe('incoming mail corpus, through SMTP', () => {
     assert.deepEqual(a.contact, { name: 'Jan de Vries', email: 'j.devries@example.nl' });
     assert.equal(first.documents.length, 1);
     const [doc] = first.documents;
-    assert.deepEqual([doc!.filename, doc!.media_type, doc!.case_id, doc!.doc_type], ['aanvraag.pdf', 'application/pdf', null, 'attachment']);
+    assert.deepEqual(
+      [doc!.filename, doc!.media_type, doc!.case_id, doc!.doc_type],
+      ['aanvraag.pdf', 'application/pdf', null, 'attachment'],
+    );
     const pdf = await readRawMessage(env.services, doc!.storage_key);
     assert.ok(pdf.subarray(0, 5).equals(Buffer.from('%PDF-')));
     const raw = await readRawMessage(env.services, first.row.raw_storage_key);
-    assert.match(raw.toString('utf8'), /^Return-Path: <afzender@example\.nl>\r\nDelivered-To: klachten@voorbeeld\.example\r\nReceived: from /);
+    assert.match(
+      raw.toString('utf8'),
+      /^Return-Path: <afzender@example\.nl>\r\nDelivered-To: klachten@voorbeeld\.example\r\nReceived: from /,
+    );
     assert.ok(raw.includes(Buffer.from('Op 3 februari heb ik een aanvraag ingediend.')));
   });
 
-  for (const [name, via] of [['02-antwoord-referentie-in-onderwerp.eml', 'subject'], ['03-antwoord-via-in-reply-to.eml', 'messageId']] as const) {
+  for (const [name, via] of [
+    ['02-antwoord-referentie-in-onderwerp.eml', 'subject'],
+    ['03-antwoord-via-in-reply-to.eml', 'messageId'],
+  ] as const) {
     test(`${name.slice(0, 2)} reply from the complainant (${via}): an open activity on the case, a timeline event, the hook`, async () => {
       const r = await file(name);
       assert.equal(r.outcome.status, 'linked');
       assert.equal(r.outcome.reason, `reply via ${via} to KL-2026-000001`);
       assert.equal(r.row.case_id, fx.caseId);
-      const c = await db().selectFrom('cases').select(['assignee_user_id', 'assignee_team_id']).where('id', '=', fx.caseId).executeTakeFirstOrThrow();
-      assert.deepEqual([r.activity!.case_id, r.activity!.status, r.activity!.channel, r.activity!.assignee_user_id], [fx.caseId, 'open', 'email', c.assignee_user_id]);
-      const event = await db().selectFrom('timeline_event').selectAll().where('case_id', '=', fx.caseId).where('type', '=', 'messageReceived').where('activity_id', '=', r.activity!.id).executeTakeFirst();
+      const c = await db()
+        .selectFrom('cases')
+        .select(['assignee_user_id', 'assignee_team_id'])
+        .where('id', '=', fx.caseId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        [r.activity!.case_id, r.activity!.status, r.activity!.channel, r.activity!.assignee_user_id],
+        [fx.caseId, 'open', 'email', c.assignee_user_id],
+      );
+      const event = await db()
+        .selectFrom('timeline_event')
+        .selectAll()
+        .where('case_id', '=', fx.caseId)
+        .where('type', '=', 'messageReceived')
+        .where('activity_id', '=', r.activity!.id)
+        .executeTakeFirst();
       assert.ok(event, 'messageReceived on the case');
       assert.deepEqual(hookCalls.at(-1), { caseId: fx.caseId, activityId: r.activity!.id });
     });
@@ -159,7 +188,11 @@ describe('incoming mail corpus, through SMTP', () => {
     const statuses: string[] = [];
     for (let n = 1; n <= 25; n++) statuses.push((await run(loopCopy(n))).outcome.status);
     assert.deepEqual(statuses, [...Array(20).fill('activity'), ...Array(5).fill('ignored')]);
-    const last = await db().selectFrom('inbound_message').select('reason').where('message_id', '=', 'lus-25@helpdesk.example').executeTakeFirstOrThrow();
+    const last = await db()
+      .selectFrom('inbound_message')
+      .select('reason')
+      .where('message_id', '=', 'lus-25@helpdesk.example')
+      .executeTakeFirstOrThrow();
     assert.equal(last.reason, 'loop limit');
     env.clock.advance(10 * 60_000);
     assert.equal((await run(loopCopy(26))).outcome.status, 'activity', 'a new window');
@@ -167,8 +200,14 @@ describe('incoming mail corpus, through SMTP', () => {
 
   test('15 a disallowed attachment is listed in the body; the allowed one is stored', async () => {
     const r = await file('15-bijlage-niet-toegestaan.eml');
-    assert.deepEqual(r.documents.map((d) => [d.filename, d.media_type]), [['schade.png', 'image/png']]);
-    assert.match(r.activity!.body, /Bijlagen niet opgenomen:\n- factuur\.exe \(application\/x-msdownload, 1 kB\): dit bestandstype is niet toegestaan/);
+    assert.deepEqual(
+      r.documents.map((d) => [d.filename, d.media_type]),
+      [['schade.png', 'image/png']],
+    );
+    assert.match(
+      r.activity!.body,
+      /Bijlagen niet opgenomen:\n- factuur\.exe \(application\/x-msdownload, 1 kB\): dit bestandstype is niet toegestaan/,
+    );
   });
 
   test('16, 17 quoted-printable Latin-1 and base64 UTF-8 Dutch text arrive intact', async () => {

@@ -21,8 +21,13 @@ type Saved = { id: string; filename: string; mediaType: string };
 const MAX_TEXT = 100_000;
 /** Mail programs often send a PDF as octet-stream; the extension then says what it is. */
 const BY_EXTENSION: Record<string, string> = {
-  pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', txt: 'text/plain',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', eml: 'message/rfc822',
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  txt: 'text/plain',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  eml: 'message/rfc822',
 };
 
 function mediaTypeOf(a: Attachment, filename: string): string {
@@ -34,7 +39,10 @@ function mediaTypeOf(a: Attachment, filename: string): string {
 const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} kB`);
 
 function safeFilename(name: string | undefined, n: number): string {
-  const cleaned = (name ?? '').replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim().slice(-200);
+  const cleaned = (name ?? '')
+    .replace(/[\u0000-\u001f\u007f/\\]/g, '_')
+    .trim()
+    .slice(-200);
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : `bijlage-${n}`;
 }
 
@@ -44,7 +52,12 @@ function safeFilename(name: string | undefined, n: number): string {
  * without the handler knowing. Blob keys go into `storedKeys` so the caller can remove them when
  * the transaction rolls back.
  */
-async function saveAttachments(ctx: CommandContext, mail: MailContent, link: { activityId: string; caseId: string | null }, storedKeys: string[]) {
+async function saveAttachments(
+  ctx: CommandContext,
+  mail: MailContent,
+  link: { activityId: string; caseId: string | null },
+  storedKeys: string[],
+) {
   const { maxBytes, allowedTypes } = ctx.services.org.documents;
   const saved: Saved[] = [];
   const refused: Refused[] = [];
@@ -94,7 +107,11 @@ function composeBody(mail: MailContent, refused: Refused[]): string {
   const parts: string[] = [];
   if (mail.notes.length) parts.push(mail.notes.map((n) => `Let op: ${n}`).join('\n'));
   const text = mail.text.trim();
-  parts.push(text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n\n[Tekst ingekort; het volledige bericht is bewaard.]` : text || '(Dit bericht heeft geen tekst.)');
+  parts.push(
+    text.length > MAX_TEXT
+      ? `${text.slice(0, MAX_TEXT)}\n\n[Tekst ingekort; het volledige bericht is bewaard.]`
+      : text || '(Dit bericht heeft geen tekst.)',
+  );
   if (refused.length) {
     const lines = refused.map((r) => `- ${r.filename} (${r.mediaType}, ${sizeLabel(r.sizeBytes)}): ${r.why}`);
     parts.push(`Bijlagen niet opgenomen:\n${lines.join('\n')}`);
@@ -143,7 +160,11 @@ export async function addReplyToCase(ctx: CommandContext, caseId: string, mail: 
     .returning('id')
     .executeTakeFirstOrThrow();
   const { saved, refused } = await saveAttachments(ctx, mail, { activityId: activity.id, caseId }, storedKeys);
-  await ctx.tx.updateTable('activity').set({ body: composeBody(mail, refused) }).where('id', '=', activity.id).execute();
+  await ctx.tx
+    .updateTable('activity')
+    .set({ body: composeBody(mail, refused) })
+    .where('id', '=', activity.id)
+    .execute();
   await ctx.tx.updateTable('cases').set({ updated_at: ctx.now }).where('id', '=', caseId).execute();
   await recordEvent(ctx, { type: 'messageReceived', caseId, activityId: activity.id, data: eventData(mail, saved, refused) });
   return activity.id;
@@ -159,7 +180,11 @@ export async function addMailActivity(ctx: CommandContext, mail: MailContent, st
     assignTo: intakeTeam ? { team: intakeTeam } : 'queue',
   });
   const { saved, refused } = await saveAttachments(ctx, mail, { activityId, caseId: null }, storedKeys);
-  await ctx.tx.updateTable('activity').set({ body: composeBody(mail, refused) }).where('id', '=', activityId).execute();
+  await ctx.tx
+    .updateTable('activity')
+    .set({ body: composeBody(mail, refused) })
+    .where('id', '=', activityId)
+    .execute();
   await recordEvent(ctx, { type: 'messageReceived', activityId, data: eventData(mail, saved, refused) });
   return activityId;
 }

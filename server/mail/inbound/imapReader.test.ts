@@ -105,7 +105,14 @@ userdb {
 }
 
 async function withClient<T>(fn: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = new ImapFlow({ host: '127.0.0.1', port: dovecot!.port, secure: false, auth: { user: config.user, pass: config.password }, logger: false, ...fast });
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port: dovecot!.port,
+    secure: false,
+    auth: { user: config.user, pass: config.password },
+    logger: false,
+    ...fast,
+  });
   await client.connect();
   try {
     return await fn(client);
@@ -120,7 +127,8 @@ const seenFlags = () =>
     for await (const m of client.fetch('1:*', { flags: true })) out.push(m.flags?.has('\\Seen') ?? false);
     return out;
   });
-const imapRows = () => env.services.db.selectFrom('inbound_message').selectAll().where('source', '=', 'imap').orderBy('source_ref').execute();
+const imapRows = () =>
+  env.services.db.selectFrom('inbound_message').selectAll().where('source', '=', 'imap').orderBy('source_ref').execute();
 const read = (services: Services = env.services) => readMailbox(services, config, { clientOptions: fast });
 
 before(async () => {
@@ -150,7 +158,11 @@ describe('the IMAP reader against Dovecot', { skip: haveDovecot ? false : `${DOV
     assert.equal(await read(), 2);
     const rows = await imapRows();
     assert.equal(rows.length, 2);
-    assert.ok(rows.every((r) => r.status === 'stored' && /^imap:\/\/klachten@127\.0\.0\.1\/INBOX;UIDVALIDITY=\d+\/;UID=[12]$/.test(r.source_ref ?? '')));
+    assert.ok(
+      rows.every(
+        (r) => r.status === 'stored' && /^imap:\/\/klachten@127\.0\.0\.1\/INBOX;UIDVALIDITY=\d+\/;UID=[12]$/.test(r.source_ref ?? ''),
+      ),
+    );
     assert.deepEqual(await seenFlags(), [true, true]);
     assert.equal(await read(), 0);
     assert.equal((await imapRows()).length, 2);
@@ -168,7 +180,10 @@ describe('the IMAP reader against Dovecot', { skip: haveDovecot ? false : `${DOV
 
   test('when storing fails the message stays unseen, to be read on the next run', async () => {
     await withClient((client) => client.append('INBOX', readCorpus('17-base64-utf8.eml'), []));
-    const broken: Services = { ...env.services, storage: { ...env.services.storage, put: async () => Promise.reject(new Error('disk full')) } };
+    const broken: Services = {
+      ...env.services,
+      storage: { ...env.services.storage, put: async () => Promise.reject(new Error('disk full')) },
+    };
     await assert.rejects(read(broken), /disk full/);
     assert.deepEqual(await seenFlags(), [true, true, false]);
     assert.equal(await read(), 1);

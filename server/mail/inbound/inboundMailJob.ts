@@ -44,9 +44,17 @@ export async function sweepInboundMail(services: Services, options: InboundOptio
       const giveUp = attempts >= MAX_ATTEMPTS;
       await services.db
         .updateTable('inbound_message')
-        .set(giveUp
-          ? { status: 'quarantined', reason: `processing failed ${attempts} times: ${message}`.slice(0, 500), last_error: message, processed_at: services.clock.now(), lease_until: null }
-          : { last_error: message })
+        .set(
+          giveUp
+            ? {
+                status: 'quarantined',
+                reason: `processing failed ${attempts} times: ${message}`.slice(0, 500),
+                last_error: message,
+                processed_at: services.clock.now(),
+                lease_until: null,
+              }
+            : { last_error: message },
+        )
         .where('id', '=', id)
         .where('status', '=', 'stored')
         .execute();

@@ -19,9 +19,16 @@ after(() => env.close());
 
 const db = () => env.services.db;
 const row = (id: string) => db().selectFrom('inbound_message').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const caseStatus = async () => (await db().selectFrom('cases').select('status').where('id', '=', fx.caseId).executeTakeFirstOrThrow()).status;
+const caseStatus = async () =>
+  (await db().selectFrom('cases').select('status').where('id', '=', fx.caseId).executeTakeFirstOrThrow()).status;
 /** A corpus reply made unique, so each test stores a new message. */
-const reply = (n: string) => Buffer.from(readCorpus('02-antwoord-referentie-in-onderwerp.eml').toString('utf8').replace('CAF5678.antwoord', `CAF5678.${n}`).replace('klantnummer is 123456', `klantnummer is ${n}`));
+const reply = (n: string) =>
+  Buffer.from(
+    readCorpus('02-antwoord-referentie-in-onderwerp.eml')
+      .toString('utf8')
+      .replace('CAF5678.antwoord', `CAF5678.${n}`)
+      .replace('klantnummer is 123456', `klantnummer is ${n}`),
+  );
 
 describe('storing', () => {
   test('any bytes at all are stored; parsing decides later (here: quarantine)', async () => {
@@ -51,12 +58,18 @@ describe('storing', () => {
 describe('a reply with attachments', () => {
   test('its documents belong to the activity and the case; a refused one is listed on the activity', async () => {
     const raw = Buffer.from(
-      readCorpus('15-bijlage-niet-toegestaan.eml').toString('utf8').replace('Subject: Foto van', 'Subject: RE: [KL-2026-000001] Foto van').replace('CAF7777.bijlagen', 'CAF7777.reply'),
+      readCorpus('15-bijlage-niet-toegestaan.eml')
+        .toString('utf8')
+        .replace('Subject: Foto van', 'Subject: RE: [KL-2026-000001] Foto van')
+        .replace('CAF7777.bijlagen', 'CAF7777.reply'),
     );
     const outcome = await processInboundMessage(env.services, await storeRawMessage(env.services, raw, 'smtp'));
     assert.equal(outcome?.status, 'linked');
     const docs = await db().selectFrom('document').selectAll().where('activity_id', '=', outcome!.activityId).execute();
-    assert.deepEqual(docs.map((d) => [d.filename, d.case_id]), [['schade.png', fx.caseId]]);
+    assert.deepEqual(
+      docs.map((d) => [d.filename, d.case_id]),
+      [['schade.png', fx.caseId]],
+    );
     const activity = await db().selectFrom('activity').select('body').where('id', '=', outcome!.activityId).executeTakeFirstOrThrow();
     assert.match(activity.body, /factuur\.exe/);
   });
@@ -83,7 +96,15 @@ describe('the inbound mail job', () => {
     assert.equal(handled[0]! + handled[1]!, 6);
     const rows = await Promise.all(ids.map(row));
     assert.ok(rows.every((r) => r.status === 'linked'));
-    const activities = await db().selectFrom('activity').select('id').where('id', 'in', rows.map((r) => r.activity_id!)).execute();
+    const activities = await db()
+      .selectFrom('activity')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.activity_id!),
+      )
+      .execute();
     assert.equal(new Set(activities.map((a) => a.id)).size, 6);
     assert.equal(await sweepInboundMail(env.services), 0);
   });
@@ -108,20 +129,32 @@ describe('the inbound mail job', () => {
   });
 
   test('old sender counters are forgotten', async () => {
-    await db().insertInto('mail_sender_counter').values({ address: 'oud@example.nl', window_start: new Date(env.clock.now().getTime() - 2 * 86_400_000), count: 3 }).execute();
+    await db()
+      .insertInto('mail_sender_counter')
+      .values({ address: 'oud@example.nl', window_start: new Date(env.clock.now().getTime() - 2 * 86_400_000), count: 3 })
+      .execute();
     await sweepInboundMail(env.services);
-    assert.equal((await db().selectFrom('mail_sender_counter').select('address').where('address', '=', 'oud@example.nl').execute()).length, 0);
+    assert.equal(
+      (await db().selectFrom('mail_sender_counter').select('address').where('address', '=', 'oud@example.nl').execute()).length,
+      0,
+    );
   });
 });
 
 describe('onCaseReplyReceived', () => {
   test('resumes a case waiting for information, in the same transaction as the reply', async () => {
-    await asActor(env.services, fx.agent, (ctx) => transitionCase(ctx, { caseId: fx.caseId, transition: 'requestInformation', inputs: { informationRequested: 'Uw klantnummer' } }));
+    await asActor(env.services, fx.agent, (ctx) =>
+      transitionCase(ctx, { caseId: fx.caseId, transition: 'requestInformation', inputs: { informationRequested: 'Uw klantnummer' } }),
+    );
     assert.equal(await caseStatus(), 'awaitingInformation');
     const id = await storeRawMessage(env.services, reply('resume'), 'smtp');
     const outcome = await processInboundMessage(env.services, id, {
       onCaseReplyReceived: async (ctx, { caseId }) => {
-        const c = await ctx.tx.selectFrom('cases').select(['id', 'status', 'process_key']).where('id', '=', caseId).executeTakeFirstOrThrow();
+        const c = await ctx.tx
+          .selectFrom('cases')
+          .select(['id', 'status', 'process_key'])
+          .where('id', '=', caseId)
+          .executeTakeFirstOrThrow();
         await resumeIfWaiting(ctx, c);
       },
     });
@@ -140,20 +173,37 @@ describe('onCaseReplyReceived', () => {
     });
     assert.equal(outcome?.status, 'linked');
     assert.equal(await caseStatus(), before, 'the hook’s half-done work is rolled back');
-    const ev = await db().selectFrom('timeline_event').select(['type', 'data']).where('activity_id', '=', outcome!.activityId).orderBy('id').execute();
-    assert.deepEqual(ev.map((e) => e.type), ['messageReceived', 'caseReplyFollowUpFailed']);
+    const ev = await db()
+      .selectFrom('timeline_event')
+      .select(['type', 'data'])
+      .where('activity_id', '=', outcome!.activityId)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      ev.map((e) => e.type),
+      ['messageReceived', 'caseReplyFollowUpFailed'],
+    );
   });
 });
 
 describe('hostile content', () => {
   test('NUL characters in the decoded subject, sender name and body are dropped, not fatal', async () => {
     const raw = Buffer.from(
-      'From: =?UTF-8?B?' + Buffer.from('Jan\0 X').toString('base64') + '?= <nul@example.nl>\r\nSubject: =?UTF-8?B?' + Buffer.from('Klacht\0test').toString('base64') +
-        '?=\r\nMessage-ID: <nul@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n' + Buffer.from('hallo\0wereld').toString('base64') + '\r\n',
+      'From: =?UTF-8?B?' +
+        Buffer.from('Jan\0 X').toString('base64') +
+        '?= <nul@example.nl>\r\nSubject: =?UTF-8?B?' +
+        Buffer.from('Klacht\0test').toString('base64') +
+        '?=\r\nMessage-ID: <nul@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n' +
+        Buffer.from('hallo\0wereld').toString('base64') +
+        '\r\n',
     );
     const outcome = await processInboundMessage(env.services, await storeRawMessage(env.services, raw, 'smtp'));
     assert.equal(outcome?.status, 'activity');
-    const a = await db().selectFrom('activity').select(['subject', 'body', 'contact']).where('id', '=', outcome!.activityId).executeTakeFirstOrThrow();
+    const a = await db()
+      .selectFrom('activity')
+      .select(['subject', 'body', 'contact'])
+      .where('id', '=', outcome!.activityId)
+      .executeTakeFirstOrThrow();
     assert.equal(a.subject, 'Klachttest');
     assert.equal(a.body, 'hallowereld');
   });

@@ -60,7 +60,11 @@ export async function processInboundMessage(services: Services, id: string, opti
       const row = await ctx.tx.selectFrom('inbound_message').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!row || row.status !== 'stored') return null;
       const fromValue = parsed.mail?.from?.value[0];
-      const fromAddress = noNul(fromValue?.address ?? '').trim().toLowerCase().slice(0, 320) || null;
+      const fromAddress =
+        noNul(fromValue?.address ?? '')
+          .trim()
+          .toLowerCase()
+          .slice(0, 320) || null;
       const rawSubject = noNul(parsed.mail?.subject ?? '').slice(0, 1000);
       const from = { address: fromAddress, name: noNul(fromValue?.name ?? '').trim() || null };
       const outcome = await decide(ctx, row, raw, parsed, from, rawSubject, options, storedKeys);
@@ -96,7 +100,12 @@ async function decide(
   options: InboundOptions,
   storedKeys: string[],
 ): Promise<InboundOutcome> {
-  const done = (status: InboundStatus, reason: string | null, caseId: string | null = null, activityId: string | null = null) => ({ status, reason, caseId, activityId });
+  const done = (status: InboundStatus, reason: string | null, caseId: string | null = null, activityId: string | null = null) => ({
+    status,
+    reason,
+    caseId,
+    activityId,
+  });
   if (row.duplicate_of) return done('duplicate', `same Message-ID and content as ${row.duplicate_of}`);
   if (parsed.fault !== null) return done('quarantined', parsed.fault);
 
@@ -110,7 +119,14 @@ async function decide(
   }
 
   const subject = displaySubject(rawSubject).slice(0, 500);
-  const mail: MailContent = { inboundId: row.id, from, subject, text: noNul(parsed.mail.text ?? ''), attachments: parsed.mail.attachments, notes: [] };
+  const mail: MailContent = {
+    inboundId: row.id,
+    from,
+    subject,
+    text: noNul(parsed.mail.text ?? ''),
+    attachments: parsed.mail.attachments,
+    notes: [],
+  };
   const candidates = await caseCandidates(ctx, headers, rawSubject);
   for (const candidate of candidates) {
     if (!(await senderKnownOnCase(ctx, candidate.caseId, from.address))) continue;
@@ -124,7 +140,8 @@ async function decide(
       `deze e-mail lijkt een reactie op melding ${refs}, maar is niet automatisch gekoppeld: de afzender ${from.address ?? '(onbekend)'} is niet bekend bij die melding. Controleer de afzender en koppel de e-mail zelf als dat klopt.`,
     );
   }
-  for (const ref of await unknownReferences(ctx, rawSubject, candidates)) mail.notes.push(`het onderwerp noemt ${ref}, maar die melding bestaat niet.`);
+  for (const ref of await unknownReferences(ctx, rawSubject, candidates))
+    mail.notes.push(`het onderwerp noemt ${ref}, maar die melding bestaat niet.`);
   const activityId = await addMailActivity(ctx, mail, storedKeys, options.intakeTeam);
   const reason = candidates.length ? `sender not known on ${candidates.map((c) => c.reference).join(', ')}` : 'new mail';
   return done('activity', reason, null, activityId);
@@ -142,7 +159,12 @@ async function runHook(ctx: CommandContext, options: InboundOptions, reply: { ca
     await sql`release savepoint case_reply_hook`.execute(ctx.tx);
   } catch (err) {
     await sql`rollback to savepoint case_reply_hook`.execute(ctx.tx);
-    await recordEvent(ctx, { type: 'caseReplyFollowUpFailed', caseId: reply.caseId, activityId: reply.activityId, data: { error: String((err as Error).message).slice(0, 300) } });
+    await recordEvent(ctx, {
+      type: 'caseReplyFollowUpFailed',
+      caseId: reply.caseId,
+      activityId: reply.activityId,
+      data: { error: String((err as Error).message).slice(0, 300) },
+    });
   }
 }
 

@@ -47,7 +47,7 @@ export const firstHeader = (headers: RawHeaders, name: string) => headers.get(na
 export function normaliseMessageId(value: string | undefined | null): string | null {
   if (!value) return null;
   const m = /<([^<>\s]+)>/.exec(value);
-  const id = (m ? m[1]! : value.trim().split(/\s+/)[0] ?? '').trim();
+  const id = (m ? m[1]! : (value.trim().split(/\s+/)[0] ?? '')).trim();
   return id.length > 0 && id.length <= 500 ? id : null;
 }
 
@@ -64,7 +64,8 @@ export function referencedMessageIds(headers: RawHeaders): string[] {
 }
 
 /** Added on the way in (by every relay, by our listener, by the mailbox): not part of the content. */
-const TRACE = /^(received|x-received|return-path|delivered-to|x-delivered-to|x-original-to|authentication-results|arc-[a-z-]+|received-spf|x-spam-[a-z-]+|x-virus-[a-z-]+)[ \t]*:/i;
+const TRACE =
+  /^(received|x-received|return-path|delivered-to|x-delivered-to|x-original-to|authentication-results|arc-[a-z-]+|received-spf|x-spam-[a-z-]+|x-virus-[a-z-]+)[ \t]*:/i;
 
 /** SHA-256 over the message without trace headers and with line endings normalised. */
 export function contentHash(raw: Buffer): string {

@@ -11,7 +11,7 @@ before(async () => {
 });
 after(() => env.close());
 
-const rows = async () => (await env.services.db.selectFrom('inbound_message').select(['id', 'status', 'source']).execute());
+const rows = async () => await env.services.db.selectFrom('inbound_message').select(['id', 'status', 'source']).execute();
 const config = { host: '127.0.0.1', port: 0, domains: ['voorbeeld.example'], maxBytes: 64 * 1024 };
 const smtpCode = async (p: Promise<unknown>) => {
   try {
@@ -35,7 +35,10 @@ describe('the inbound SMTP listener', () => {
   });
 
   test('answers 451 when storing fails, so the sending server keeps the mail and retries', async () => {
-    const broken: Services = { ...env.services, storage: { ...env.services.storage, put: async () => Promise.reject(new Error('disk full')) } };
+    const broken: Services = {
+      ...env.services,
+      storage: { ...env.services.storage, put: async () => Promise.reject(new Error('disk full')) },
+    };
     const listener = await startSmtpListener(broken, config);
     const before = (await rows()).length;
     try {

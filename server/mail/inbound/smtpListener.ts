@@ -37,7 +37,11 @@ function traceHeaders(session: SMTPServerSession, now: Date): string {
   return `Return-Path: <${from}>\r\n${delivered}Received: from ${helo} ([${session.remoteAddress}]) by ${os.hostname()} (Klachtflow) with SMTP id ${session.id}; ${now.toUTCString()}\r\n`;
 }
 
-export async function startSmtpListener(services: Services, config: InboundSmtpConfig, log: Log = { error: () => undefined }): Promise<SmtpListener> {
+export async function startSmtpListener(
+  services: Services,
+  config: InboundSmtpConfig,
+  log: Log = { error: () => undefined },
+): Promise<SmtpListener> {
   const domains = config.domains.map((d) => d.toLowerCase());
   const server = new SMTPServer({
     name: os.hostname(),

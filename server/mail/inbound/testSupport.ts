@@ -8,7 +8,11 @@ import { asActor, buildStaff } from '../../test/harness.ts';
 
 /** Shared by the inbound-mail tests: the corpus on disk, a case to reply to, and a real SMTP client. */
 const corpusDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus');
-export const corpusFiles = () => fs.readdirSync(corpusDir).filter((f) => f.endsWith('.eml')).sort();
+export const corpusFiles = () =>
+  fs
+    .readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
 export const readCorpus = (name: string) => fs.readFileSync(path.join(corpusDir, name));
 
 /** Our Message-IDs as the outbox would have sent them: one stored with angle brackets, one without. */
@@ -53,7 +57,11 @@ export async function threadingFixture(services: Services): Promise<Fixture> {
 }
 
 /** Sends raw bytes over real SMTP (line ends made CRLF, as on the wire); returns the stored row id. */
-export async function sendRaw(port: number, raw: Buffer, envelope: { from: string; to: string[] } = { from: 'afzender@example.nl', to: ['klachten@voorbeeld.example'] }) {
+export async function sendRaw(
+  port: number,
+  raw: Buffer,
+  envelope: { from: string; to: string[] } = { from: 'afzender@example.nl', to: ['klachten@voorbeeld.example'] },
+) {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
   try {
     const wire = Buffer.from(raw.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
@@ -67,4 +75,5 @@ export async function sendRaw(port: number, raw: Buffer, envelope: { from: strin
 }
 
 /** The corpus loop message with its Message-ID made unique, as a looping auto-responder sends it. */
-export const loopCopy = (n: number) => Buffer.from(readCorpus('14-mail-lus.eml').toString('utf8').replace('<lus-1@helpdesk.example>', `<lus-${n}@helpdesk.example>`));
+export const loopCopy = (n: number) =>
+  Buffer.from(readCorpus('14-mail-lus.eml').toString('utf8').replace('<lus-1@helpdesk.example>', `<lus-${n}@helpdesk.example>`));

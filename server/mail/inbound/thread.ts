@@ -45,7 +45,8 @@ export async function caseCandidates(ctx: CommandContext, headers: RawHeaders, s
       .orderBy('m.received_at', 'desc')
       .execute();
     for (const id of ids) {
-      for (const row of earlier.filter((r) => r.message_id === id)) found.push({ caseId: row.id, reference: row.reference, via: 'earlierMail' });
+      for (const row of earlier.filter((r) => r.message_id === id))
+        found.push({ caseId: row.id, reference: row.reference, via: 'earlierMail' });
     }
   }
   const prefix = ctx.services.org.referencePrefix;
@@ -75,7 +76,9 @@ export async function senderKnownOnCase(ctx: CommandContext, caseId: string, add
   if (!address) return false;
   const row = await ctx.tx
     .selectFrom('cases as c')
-    .innerJoin('person as p', (j) => j.on((eb) => eb.or([eb('p.id', '=', eb.ref('c.complainant_id')), eb('p.id', '=', eb.ref('c.representative_id'))])))
+    .innerJoin('person as p', (j) =>
+      j.on((eb) => eb.or([eb('p.id', '=', eb.ref('c.complainant_id')), eb('p.id', '=', eb.ref('c.representative_id'))])),
+    )
     .select('p.id')
     .where('c.id', '=', caseId)
     .where(sql<boolean>`lower(trim(p.email)) = ${address.trim().toLowerCase()}`)

@@ -37,12 +37,23 @@ export function presentTracking(def: ProcessDefinition, org: Organisation, v: Vi
     expectedBy: current.terminal ? null : v.case.handling_deadline,
     handler: { name: v.case.handler_name, phone: org.contact.phone ?? null, email: org.contact.email ?? null },
     informationRequest: waitingForInfo
-      ? { question: String(((lastRequest.data as { inputs?: Record<string, unknown> }).inputs ?? {}).informationRequested ?? ''), requestedAt: lastRequest.occurred_at.toISOString() }
+      ? {
+          question: String(((lastRequest.data as { inputs?: Record<string, unknown> }).inputs ?? {}).informationRequested ?? ''),
+          requestedAt: lastRequest.occurred_at.toISOString(),
+        }
       : null,
     hearing: v.slots.length
       ? {
           bookable,
-          slots: v.slots.filter((s) => s.booked_at || (bookable && s.starts_at > now)).map((s) => ({ id: s.id, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(), location: s.location, booked: s.booked_at !== null })),
+          slots: v.slots
+            .filter((s) => s.booked_at || (bookable && s.starts_at > now))
+            .map((s) => ({
+              id: s.id,
+              startsAt: s.starts_at.toISOString(),
+              endsAt: s.ends_at.toISOString(),
+              location: s.location,
+              booked: s.booked_at !== null,
+            })),
         }
       : null,
     messages: v.contacts.map((m) => ({ direction: 'in' as const, channel: m.channel, subject: m.subject, at: m.created_at.toISOString() })),

@@ -12,15 +12,38 @@ const span = { offset: z.number(), length: z.number() };
 const longSentence = z.object({ index: z.number(), text: z.string(), words: z.number(), ...span });
 const difficultWord = z.object({ word: z.string(), term: z.string(), suggestions: z.array(z.string()), ...span });
 const passiveHint = z.object({ sentenceIndex: z.number(), auxiliary: z.string(), participle: z.string(), ...span });
-const counts = z.object({ sentences: z.number(), words: z.number(), syllables: z.number(), avgWordsPerSentence: z.number(), longSentenceShare: z.number() });
+const counts = z.object({
+  sentences: z.number(),
+  words: z.number(),
+  syllables: z.number(),
+  avgWordsPerSentence: z.number(),
+  longSentenceShare: z.number(),
+});
 
 export const readabilityReportOut = z.object({
-  scores, counts, threshold: z.number(), belowThreshold: z.boolean(),
-  longSentences: z.array(longSentence), difficultWords: z.array(difficultWord), passiveHints: z.array(passiveHint),
+  scores,
+  counts,
+  threshold: z.number(),
+  belowThreshold: z.boolean(),
+  longSentences: z.array(longSentence),
+  difficultWords: z.array(difficultWord),
+  passiveHints: z.array(passiveHint),
 });
 export const letterReadabilityOut = z.object({
-  scores, counts, threshold: z.number(), belowThreshold: z.boolean(),
-  sections: z.array(z.object({ key: z.string(), excluded: z.boolean(), scores, longSentences: z.array(longSentence), difficultWords: z.array(difficultWord), passiveHints: z.array(passiveHint) })),
+  scores,
+  counts,
+  threshold: z.number(),
+  belowThreshold: z.boolean(),
+  sections: z.array(
+    z.object({
+      key: z.string(),
+      excluded: z.boolean(),
+      scores,
+      longSentences: z.array(longSentence),
+      difficultWords: z.array(difficultWord),
+      passiveHints: z.array(passiveHint),
+    }),
+  ),
   warnings: z.array(z.object({ code: z.string(), section: z.string().nullable(), message: z.string() })),
 });
 const section = z.object({ key: z.string(), heading: z.string(), text: z.string() });
@@ -28,14 +51,28 @@ const status = z.enum(['draft', 'inReview', 'approved', 'sent']);
 const kind = z.enum(['decision', 'notHandling', 'referral', 'extension', 'standard']);
 
 export const letterSummaryOut = z.object({
-  id: z.uuid(), caseId: z.uuid(), kind, templateKey: z.string(), status, version: z.number().int(), textVersion: z.number().int(),
+  id: z.uuid(),
+  caseId: z.uuid(),
+  kind,
+  templateKey: z.string(),
+  status,
+  version: z.number().int(),
+  textVersion: z.number().int(),
   signer: z.object({ id: z.uuid().nullable(), name: z.string().nullable(), title: z.string().nullable() }),
-  documentId: z.uuid().nullable(), createdAt: when, updatedAt: when, sentAt: when.nullable(),
-  fleschDouma: z.number().nullable(), warnings: z.number().int(),
+  documentId: z.uuid().nullable(),
+  createdAt: when,
+  updatedAt: when,
+  sentAt: when.nullable(),
+  fleschDouma: z.number().nullable(),
+  warnings: z.number().int(),
 });
 export const letterAbilitiesOut = z.object({
-  edit: z.boolean(), submit: z.boolean(), approve: z.boolean(), send: z.boolean(),
-  submitStep: z.string().nullable(), sendStep: z.string().nullable(),
+  edit: z.boolean(),
+  submit: z.boolean(),
+  approve: z.boolean(),
+  send: z.boolean(),
+  submitStep: z.string().nullable(),
+  sendStep: z.string().nullable(),
 });
 export const letterDetailOut = letterSummaryOut.extend({
   caseReference: z.string(),
@@ -44,26 +81,50 @@ export const letterDetailOut = letterSummaryOut.extend({
   sectionRules: z.array(z.object({ key: z.string(), heading: z.string(), mandatory: z.boolean(), legal: z.boolean() })),
   sections: z.array(section),
   problems: z.array(z.object({ section: z.string().nullable(), code: z.string(), reason: z.string() })),
-  versions: z.array(z.object({ version: z.number().int(), sections: z.array(section), author: z.object({ id: z.uuid().nullable(), name: z.string() }), createdAt: when, readability: letterReadabilityOut })),
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      sections: z.array(section),
+      author: z.object({ id: z.uuid().nullable(), name: z.string() }),
+      createdAt: when,
+      readability: letterReadabilityOut,
+    }),
+  ),
 });
-export const templateOut = z.object({ key: z.string(), kind, label: z.string(), sections: z.array(z.object({ key: z.string(), heading: z.string(), mandatory: z.boolean(), legal: z.boolean() })) });
+export const templateOut = z.object({
+  key: z.string(),
+  kind,
+  label: z.string(),
+  sections: z.array(z.object({ key: z.string(), heading: z.string(), mandatory: z.boolean(), legal: z.boolean() })),
+});
 
 type LetterRow = Omit<LetterListRow, 'readability'>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function summary(l: LetterRow, readability: LetterReadability | undefined) {
   return {
-    id: l.id, caseId: l.case_id, kind: l.kind, templateKey: l.template_key, status: l.status, version: l.version, textVersion: l.current_version,
+    id: l.id,
+    caseId: l.case_id,
+    kind: l.kind,
+    templateKey: l.template_key,
+    status: l.status,
+    version: l.version,
+    textVersion: l.current_version,
     signer: { id: l.signer_user_id, name: l.signer_name, title: l.signer_title },
-    documentId: l.document_id, createdAt: l.created_at.toISOString(), updatedAt: l.updated_at.toISOString(), sentAt: iso(l.sent_at),
-    fleschDouma: readability?.scores.fleschDouma ?? null, warnings: readability?.warnings.length ?? 0,
+    documentId: l.document_id,
+    createdAt: l.created_at.toISOString(),
+    updatedAt: l.updated_at.toISOString(),
+    sentAt: iso(l.sent_at),
+    fleschDouma: readability?.scores.fleschDouma ?? null,
+    warnings: readability?.warnings.length ?? 0,
   };
 }
 
 export const presentLetterSummary = (row: LetterListRow) => summary(row, row.readability as unknown as LetterReadability);
 
 export const presentTemplate = (t: LetterTemplate) => ({ key: t.key, kind: t.kind, label: t.label, sections: sectionRules(t) });
-const sectionRules = (t: LetterTemplate | undefined) => (t?.sections ?? []).map((s) => ({ key: s.key, heading: s.heading, mandatory: !!s.mandatory, legal: !!s.legal }));
+const sectionRules = (t: LetterTemplate | undefined) =>
+  (t?.sections ?? []).map((s) => ({ key: s.key, heading: s.heading, mandatory: !!s.mandatory, legal: !!s.legal }));
 
 export function presentLetterDetail(d: LetterDetail, abilities: LetterAbilities) {
   const current = d.versions.find((v) => v.version === d.letter.current_version)!;
@@ -75,8 +136,22 @@ export function presentLetterDetail(d: LetterDetail, abilities: LetterAbilities)
     sectionRules: sectionRules(d.template),
     sections: current.sections,
     problems: d.problems,
-    versions: d.versions.map((v) => ({ version: v.version, sections: v.sections, author: { id: v.author_id, name: v.author_name }, createdAt: v.created_at.toISOString(), readability: v.readability })),
+    versions: d.versions.map((v) => ({
+      version: v.version,
+      sections: v.sections,
+      author: { id: v.author_id, name: v.author_name },
+      createdAt: v.created_at.toISOString(),
+      readability: v.readability,
+    })),
   };
 }
 
-export const presentReadability = (r: ReadabilityReport) => ({ scores: r.scores, counts: r.counts, threshold: r.threshold, belowThreshold: r.belowThreshold, longSentences: r.longSentences, difficultWords: r.difficultWords, passiveHints: r.passiveHints });
+export const presentReadability = (r: ReadabilityReport) => ({
+  scores: r.scores,
+  counts: r.counts,
+  threshold: r.threshold,
+  belowThreshold: r.belowThreshold,
+  longSentences: r.longSentences,
+  difficultWords: r.difficultWords,
+  passiveHints: r.passiveHints,
+});

@@ -15,21 +15,51 @@ const ref = (id: string | null, name: string | null) => (id && name ? { id, name
 /** Today in Amsterdam, the day deadlines are compared with. */
 export type Today = string;
 
-export function presentActivity(today: Today, r: {
-  id: string; kind: 'intake' | 'task'; channel: string; status: string; subject: string; contact: unknown;
-  case_id: string | null; case_reference: string | null; case_type: string | null; task_key: string | null;
-  user_id: string | null; user_name: string | null; team_id: string | null; team_name: string | null;
-  due_at: Date | null; created_at: Date; updated_at: Date; version: number;
-  handling_deadline: string | null; handling_warn_from: string | null; case_closed_at: Date | null;
-}) {
+export function presentActivity(
+  today: Today,
+  r: {
+    id: string;
+    kind: 'intake' | 'task';
+    channel: string;
+    status: string;
+    subject: string;
+    contact: unknown;
+    case_id: string | null;
+    case_reference: string | null;
+    case_type: string | null;
+    task_key: string | null;
+    user_id: string | null;
+    user_name: string | null;
+    team_id: string | null;
+    team_name: string | null;
+    due_at: Date | null;
+    created_at: Date;
+    updated_at: Date;
+    version: number;
+    handling_deadline: string | null;
+    handling_warn_from: string | null;
+    case_closed_at: Date | null;
+  },
+) {
   return {
     caseDeadline: r.handling_deadline,
     deadlineState: deadlineState(today, r.handling_deadline, r.handling_warn_from, r.case_closed_at !== null),
-    id: r.id, kind: r.kind, channel: r.channel, status: r.status, subject: r.subject,
+    id: r.id,
+    kind: r.kind,
+    channel: r.channel,
+    status: r.status,
+    subject: r.subject,
     contact: (r.contact ?? {}) as { name?: string; email?: string; phone?: string },
-    caseId: r.case_id, caseReference: r.case_reference, caseType: r.case_type, taskKey: r.task_key,
-    assignee: ref(r.user_id, r.user_name), team: ref(r.team_id, r.team_name),
-    dueAt: isoOrNull(r.due_at), createdAt: iso(r.created_at), updatedAt: iso(r.updated_at), version: r.version,
+    caseId: r.case_id,
+    caseReference: r.case_reference,
+    caseType: r.case_type,
+    taskKey: r.task_key,
+    assignee: ref(r.user_id, r.user_name),
+    team: ref(r.team_id, r.team_name),
+    dueAt: isoOrNull(r.due_at),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    version: r.version,
   };
 }
 
@@ -41,26 +71,54 @@ export function presentCaseSummary(processes: ProcessRegistry, today: Today, r: 
   return {
     deadline: r.handling_deadline,
     deadlineState: deadlineState(today, r.handling_deadline, r.handling_warn_from, r.closed_at !== null),
-    id: r.id, reference: r.reference, processKey: r.process_key, caseType: r.case_type, status: r.status,
+    id: r.id,
+    reference: r.reference,
+    processKey: r.process_key,
+    caseType: r.case_type,
+    status: r.status,
     statusLabel: statusLabelOf(processes, r.process_key, r.status),
-    subject: r.subject, channel: r.channel, complainantName: r.complainant_name,
-    assignee: ref(r.user_id, r.user_name), team: ref(r.team_id, r.team_name),
-    receivedAt: iso(r.received_at), updatedAt: iso(r.updated_at), closedAt: isoOrNull(r.closed_at), version: r.version,
+    subject: r.subject,
+    channel: r.channel,
+    complainantName: r.complainant_name,
+    assignee: ref(r.user_id, r.user_name),
+    team: ref(r.team_id, r.team_name),
+    receivedAt: iso(r.received_at),
+    updatedAt: iso(r.updated_at),
+    closedAt: isoOrNull(r.closed_at),
+    version: r.version,
   };
 }
 
 export function presentPerson(p: PersonRow) {
   return {
-    id: p.id, kind: p.kind, name: p.name, organisationName: p.organisation_name, email: p.email, phone: p.phone,
-    street: p.street, postcode: p.postcode, city: p.city,
+    id: p.id,
+    kind: p.kind,
+    name: p.name,
+    organisationName: p.organisation_name,
+    email: p.email,
+    phone: p.phone,
+    street: p.street,
+    postcode: p.postcode,
+    city: p.city,
   };
 }
 
-export function presentCaseDetail(processes: ProcessRegistry, today: Today, d: Awaited<ReturnType<typeof caseDetail>>, abilities: CaseAbilities, clocks: Clock[]) {
+export function presentCaseDetail(
+  processes: ProcessRegistry,
+  today: Today,
+  d: Awaited<ReturnType<typeof caseDetail>>,
+  abilities: CaseAbilities,
+  clocks: Clock[],
+) {
   const c = d.case;
   return {
     ...presentCaseSummary(processes, today, {
-      ...c, complainant_name: d.complainant.name, user_id: c.assignee_user_id, user_name: c.user_name, team_id: c.assignee_team_id, team_name: c.team_name,
+      ...c,
+      complainant_name: d.complainant.name,
+      user_id: c.assignee_user_id,
+      user_name: c.user_name,
+      team_id: c.assignee_team_id,
+      team_name: c.team_name,
     }),
     description: c.description,
     data: c.data,
@@ -70,28 +128,79 @@ export function presentCaseDetail(processes: ProcessRegistry, today: Today, d: A
     createdAt: iso(c.created_at),
     statusChangedAt: iso(c.status_changed_at),
     notes: d.notes.map((n) => ({ id: n.id, body: n.body, author: ref(n.author_id, n.author_name), createdAt: iso(n.created_at) })),
-    documents: d.documents.map((x) => ({ id: x.id, docType: x.doc_type, filename: x.filename, mediaType: x.media_type, sizeBytes: Number(x.size_bytes), sha256: x.sha256, createdAt: iso(x.created_at) })),
-    activities: d.activities.map((a) => ({ id: a.id, kind: a.kind, channel: a.channel, status: a.status, subject: a.subject, taskKey: a.task_key, assigneeName: a.user_name, teamName: a.team_name, createdAt: iso(a.created_at) })),
+    documents: d.documents.map((x) => ({
+      id: x.id,
+      docType: x.doc_type,
+      filename: x.filename,
+      mediaType: x.media_type,
+      sizeBytes: Number(x.size_bytes),
+      sha256: x.sha256,
+      createdAt: iso(x.created_at),
+    })),
+    activities: d.activities.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      channel: a.channel,
+      status: a.status,
+      subject: a.subject,
+      taskKey: a.task_key,
+      assigneeName: a.user_name,
+      teamName: a.team_name,
+      createdAt: iso(a.created_at),
+    })),
     abilities,
     clocks: clocks.map((k) => ({
-      key: k.key, label: k.label, state: k.state, outcome: k.outcome ?? null, start: k.start, rule: k.rule, rawEnd: k.rawEnd,
-      adjustedEnd: k.adjustedEnd, adjustmentReason: k.adjustmentReason, warnFrom: k.warnFrom,
-      previous: k.previous.map((p) => ({ rule: p.rule, rawEnd: p.rawEnd, adjustedEnd: p.adjustedEnd, adjustmentReason: p.adjustmentReason })),
+      key: k.key,
+      label: k.label,
+      state: k.state,
+      outcome: k.outcome ?? null,
+      start: k.start,
+      rule: k.rule,
+      rawEnd: k.rawEnd,
+      adjustedEnd: k.adjustedEnd,
+      adjustmentReason: k.adjustmentReason,
+      warnFrom: k.warnFrom,
+      previous: k.previous.map((p) => ({
+        rule: p.rule,
+        rawEnd: p.rawEnd,
+        adjustedEnd: p.adjustedEnd,
+        adjustmentReason: p.adjustmentReason,
+      })),
     })),
     pendingTimers: d.timers.map((x) => ({ key: x.timer_key, firesAt: iso(x.fires_at) })),
     complainedPersons: d.complainedPersons.map((p) => ({ id: p.id, userId: p.user_id, name: p.name, jobTitle: p.job_title })),
-    hearingSlots: d.hearingSlots.map((s) => ({ id: s.id, startsAt: iso(s.starts_at), endsAt: iso(s.ends_at), location: s.location, booked: s.booked_at !== null, withdrawn: s.withdrawn_at !== null })),
+    hearingSlots: d.hearingSlots.map((s) => ({
+      id: s.id,
+      startsAt: iso(s.starts_at),
+      endsAt: iso(s.ends_at),
+      location: s.location,
+      booked: s.booked_at !== null,
+      withdrawn: s.withdrawn_at !== null,
+    })),
     completeness: formalCompleteness({ complainant: d.complainant, receivedAt: c.received_at, description: c.description }),
     hints: notHandlingHints({ incidentDate: c.data.incidentDate, receivedAt: c.received_at }),
   };
 }
 
 export function presentTimelineEvent(e: {
-  id: string; type: string; occurred_at: Date; actor_id: string | null; actor_name: string; activity_id: string | null;
-  before: unknown; after: unknown; data: unknown;
+  id: string;
+  type: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  activity_id: string | null;
+  before: unknown;
+  after: unknown;
+  data: unknown;
 }) {
   return {
-    id: String(e.id), type: e.type, occurredAt: iso(e.occurred_at), actor: { id: e.actor_id, name: e.actor_name }, activityId: e.activity_id,
-    before: (e.before ?? null) as Record<string, unknown> | null, after: (e.after ?? null) as Record<string, unknown> | null, data: (e.data ?? {}) as Record<string, unknown>,
+    id: String(e.id),
+    type: e.type,
+    occurredAt: iso(e.occurred_at),
+    actor: { id: e.actor_id, name: e.actor_name },
+    activityId: e.activity_id,
+    before: (e.before ?? null) as Record<string, unknown> | null,
+    after: (e.after ?? null) as Record<string, unknown> | null,
+    data: (e.data ?? {}) as Record<string, unknown>,
   };
 }

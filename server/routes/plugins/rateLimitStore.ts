@@ -43,10 +43,16 @@ export function databaseRateLimitStore(services: Services) {
       this.prefix = prefix;
     }
     incr(key: string, cb: Callback, timeWindow: number) {
-      hit(this.prefix + key, timeWindow, true).then((r) => cb(null, r), (err: Error) => cb(err));
+      hit(this.prefix + key, timeWindow, true).then(
+        (r) => cb(null, r),
+        (err: Error) => cb(err),
+      );
     }
     read(key: string, cb: Callback, timeWindow: number) {
-      hit(this.prefix + key, timeWindow, false).then((r) => cb(null, r), (err: Error) => cb(err));
+      hit(this.prefix + key, timeWindow, false).then(
+        (r) => cb(null, r),
+        (err: Error) => cb(err),
+      );
     }
     // Typed by the library as route options; at run time they carry the route as `routeInfo`.
     child(routeOptions: object) {
@@ -58,5 +64,8 @@ export function databaseRateLimitStore(services: Services) {
 
 /** Housekeeping: counts whose window ended more than a day ago. */
 export async function removeOldRateLimitHits(services: Services) {
-  await services.db.deleteFrom('rate_limit_hit').where('window_start', '<', new Date(services.clock.now().getTime() - 86_400_000)).execute();
+  await services.db
+    .deleteFrom('rate_limit_hit')
+    .where('window_start', '<', new Date(services.clock.now().getTime() - 86_400_000))
+    .execute();
 }

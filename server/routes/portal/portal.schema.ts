@@ -14,15 +14,35 @@ export const complaintBody = z.object({
   incidentDate: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ message: 'Vul een datum in als dag-maand-jaar.' }).optional()),
   contactPreference: z.enum(['email', 'phone', 'letter'], { message: 'Kies hoe we contact met u opnemen.' }),
   name: text(200).min(1, 'Vul uw naam in.'),
-  email: z.preprocess((v) => (v === '' ? undefined : v), z.email({ message: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.' }).max(254).optional()),
-  phone: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().regex(/^[+()\d\s-]{6,20}$/, 'Vul een geldig telefoonnummer in.').optional()),
+  email: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.email({ message: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.' }).max(254).optional(),
+  ),
+  phone: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^[+()\d\s-]{6,20}$/, 'Vul een geldig telefoonnummer in.')
+      .optional(),
+  ),
   street: optionalText(200),
-  postcode: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().regex(/^\d{4}\s?[A-Za-z]{2}$/, 'Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.').optional()),
+  postcode: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{4}\s?[A-Za-z]{2}$/, 'Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.')
+      .optional(),
+  ),
   city: optionalText(100),
   onBehalfOf: z.preprocess((v) => (v === '' || v === 'false' ? false : v === 'true' || v === 'on' ? true : v), z.boolean().default(false)),
   behalfName: optionalText(200),
   behalfRelation: optionalText(100),
-  privacyAccepted: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.literal(true, { message: 'Geef aan dat u de privacyverklaring heeft gelezen.' })),
+  privacyAccepted: z.preprocess(
+    (v) => v === 'on' || v === 'true' || v === true,
+    z.literal(true, { message: 'Geef aan dat u de privacyverklaring heeft gelezen.' }),
+  ),
   /** Honeypot: a field people never see; a filled one means a robot. */
   website: z.string().max(500).optional(),
 });

@@ -15,10 +15,17 @@ before(async () => {
 after(() => t.close());
 
 const form = (over: Record<string, unknown> = {}) => ({
-  kind: 'complaint', subject: 'Niemand belt terug', description: 'Ik heb drie keer gebeld en niemand belt terug over mijn aanvraag.',
-  contactPreference: 'email', name: 'Evi Jangha', email: `evi${Math.random().toString(16).slice(2, 8)}@example.org`, privacyAccepted: true, ...over,
+  kind: 'complaint',
+  subject: 'Niemand belt terug',
+  description: 'Ik heb drie keer gebeld en niemand belt terug over mijn aanvraag.',
+  contactPreference: 'email',
+  name: 'Evi Jangha',
+  email: `evi${Math.random().toString(16).slice(2, 8)}@example.org`,
+  privacyAccepted: true,
+  ...over,
 });
-const submit = (body: object, ip = '10.0.0.1') => t.app.inject({ method: 'POST', url: '/api/v1/portal/complaints', payload: body, remoteAddress: ip });
+const submit = (body: object, ip = '10.0.0.1') =>
+  t.app.inject({ method: 'POST', url: '/api/v1/portal/complaints', payload: body, remoteAddress: ip });
 const tokenOf = (url: string) => url.split('/volgen/')[1]!;
 
 describe('the citizen portal API', () => {
@@ -33,7 +40,10 @@ describe('the citizen portal API', () => {
     assert.equal(track.statusCode, 200);
     const view = track.json();
     assert.equal(view.reference, reference);
-    assert.deepEqual(view.steps.map((s: { state: string }) => s.state), ['current', 'upcoming', 'upcoming', 'upcoming', 'upcoming']);
+    assert.deepEqual(
+      view.steps.map((s: { state: string }) => s.state),
+      ['current', 'upcoming', 'upcoming', 'upcoming', 'upcoming'],
+    );
     assert.equal(view.status.label.nl, 'We hebben uw klacht ontvangen');
     const queue = (await t.app.inject({ method: 'GET', url: '/api/v1/activities?queue=team&channel=web', headers: staff })).json();
     const item = queue.items.find((a: { caseReference: string }) => a.caseReference === reference);
@@ -48,11 +58,20 @@ describe('the citizen portal API', () => {
     const { trackingUrl, reference } = (await submit(form())).json();
     const token = tokenOf(trackingUrl);
     const caseId = (await t.services.db.selectFrom('cases').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
-    const req = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/transitions`, headers: staff, payload: { transition: 'requestInformation', inputs: { informationRequested: 'Wat is uw klantnummer?' } } });
+    const req = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/transitions`,
+      headers: staff,
+      payload: { transition: 'requestInformation', inputs: { informationRequested: 'Wat is uw klantnummer?' } },
+    });
     assert.equal(req.statusCode, 200, req.body);
     const view = (await t.app.inject({ method: 'GET', url: `/api/v1/portal/cases/${token}` })).json();
     assert.equal(view.informationRequest.question, 'Wat is uw klantnummer?');
-    const answer = await t.app.inject({ method: 'POST', url: `/api/v1/portal/cases/${token}/answers`, payload: { text: 'Mijn klantnummer is 12345.' } });
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/portal/cases/${token}/answers`,
+      payload: { text: 'Mijn klantnummer is 12345.' },
+    });
     assert.equal(answer.statusCode, 201, answer.body);
     const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: staff })).json();
     assert.equal(detail.status, 'registered', 'the case resumed');
@@ -65,7 +84,12 @@ describe('the citizen portal API', () => {
     const a = (await submit(form({ subject: 'Klacht A' }))).json();
     const b = (await submit(form({ subject: 'Klacht B' }))).json();
     const caseA = (await t.services.db.selectFrom('cases').select('id').where('reference', '=', a.reference).executeTakeFirstOrThrow()).id;
-    await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseA}/notes`, headers: staff, payload: { body: 'GEHEIM: interne afweging' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseA}/notes`,
+      headers: staff,
+      payload: { body: 'GEHEIM: interne afweging' },
+    });
     const viewA = await t.app.inject({ method: 'GET', url: `/api/v1/portal/cases/${tokenOf(a.trackingUrl)}` });
     assert.equal(viewA.json().subject, 'Klacht A');
     assert.doesNotMatch(viewA.body, /GEHEIM/);
@@ -79,13 +103,33 @@ describe('the citizen portal API', () => {
       assert.doesNotMatch(res.body, /Klacht A|Klacht B/);
     }
     await t.services.db.updateTable('case_access').set({ revoked_at: new Date() }).where('case_id', '=', caseA).execute();
-    assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/portal/cases/${tokenOf(a.trackingUrl)}` })).statusCode, 404, 'a revoked link stops working');
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/portal/cases/${tokenOf(a.trackingUrl)}` })).statusCode,
+      404,
+      'a revoked link stops working',
+    );
   });
 
   test('errors are in Dutch at their fields; reports and requests are sent on; the honeypot stops robots; nothing is stored', async () => {
-    const count = async () => Number((await t.services.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.services.db
+            .selectFrom('cases')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
-    const bad = await submit({ kind: 'complaint', subject: '', description: 'kort', contactPreference: 'email', name: '', email: 'geen', privacyAccepted: false });
+    const bad = await submit({
+      kind: 'complaint',
+      subject: '',
+      description: 'kort',
+      contactPreference: 'email',
+      name: '',
+      email: 'geen',
+      privacyAccepted: false,
+    });
     assert.equal(bad.statusCode, 400);
     const reasons = Object.fromEntries(bad.json().invalidParams.map((p: { name: string; reason: string }) => [p.name, p.reason]));
     assert.match(reasons['body.subject'], /Vul in waar uw klacht over gaat/);
@@ -113,11 +157,24 @@ describe('the citizen portal API', () => {
 
   test('the per-address limit is counted in the database, so a second instance sees the same count; the address is not stored', async () => {
     const { buildApp } = await import('../../app.ts');
-    const second = await buildApp({ services: t.services, env: { demo: false, sessionTtlHours: 8, cookieSecure: false, publicUrl: 'http://localhost', oidc: undefined, smtp: undefined, logLevel: 'silent' }, logger: false });
+    const second = await buildApp({
+      services: t.services,
+      env: {
+        demo: false,
+        sessionTtlHours: 8,
+        cookieSecure: false,
+        publicUrl: 'http://localhost',
+        oidc: undefined,
+        smtp: undefined,
+        logLevel: 'silent',
+      },
+      logger: false,
+    });
     await second.ready();
     try {
       const ip = '10.7.7.7';
-      const on = (app: typeof t.app) => app.inject({ method: 'POST', url: '/api/v1/portal/complaints', payload: form(), remoteAddress: ip });
+      const on = (app: typeof t.app) =>
+        app.inject({ method: 'POST', url: '/api/v1/portal/complaints', payload: form(), remoteAddress: ip });
       for (let i = 0; i < 5; i++) assert.equal((await on(t.app)).statusCode, 201);
       for (let i = 0; i < 5; i++) assert.equal((await on(second)).statusCode, 201);
       const eleventh = await on(second);

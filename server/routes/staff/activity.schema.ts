@@ -9,7 +9,11 @@ const csv = <T extends z.ZodType>(item: T) =>
 export const contactSchema = z.object({
   name: text(200).optional(),
   email: z.email().max(254).optional(),
-  phone: z.string().trim().regex(/^[+()\d\s-]{6,20}$/, 'Geen geldig telefoonnummer.').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+()\d\s-]{6,20}$/, 'Geen geldig telefoonnummer.')
+    .optional(),
 });
 
 export const registerActivityBody = z.object({

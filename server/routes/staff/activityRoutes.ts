@@ -37,87 +37,152 @@ export function registerActivityRoutes(api: FastifyInstance, services: Services)
     return { ...presentActivity(today(), row), body: row.body };
   }
 
-  r.post('/activities', {
-    config: { permission: 'activity:create' },
-    schema: { tags, summary: 'Activiteit registreren (telefoon, balie, brief)', body: registerActivityBody, response: { 201: activityDetailOut } },
-  }, async (req, reply) => {
-    // Answered from the INSERT itself: every role that may register intake sees all activities.
-    const row = await registerActivityAlone(services, staffActor(req), req.body);
-    return reply.code(201).send({ ...presentActivity(today(), row), body: row.body });
-  });
+  r.post(
+    '/activities',
+    {
+      config: { permission: 'activity:create' },
+      schema: {
+        tags,
+        summary: 'Activiteit registreren (telefoon, balie, brief)',
+        body: registerActivityBody,
+        response: { 201: activityDetailOut },
+      },
+    },
+    async (req, reply) => {
+      // Answered from the INSERT itself: every role that may register intake sees all activities.
+      const row = await registerActivityAlone(services, staffActor(req), req.body);
+      return reply.code(201).send({ ...presentActivity(today(), row), body: row.body });
+    },
+  );
 
-  r.get('/activities', {
-    config: { permission: 'activity:read' },
-    schema: { tags, summary: 'Werkvoorraad: filteren, sorteren, pagineren', querystring: queueQuery, response: { 200: pageOf(activityOut) } },
-  }, async (req) => {
-    const q = req.query;
-    const page = await workQueuePage(services, staffActor(req), {
-      ...q,
-      assigneeUserId: q.assigneeId,
-      createdBefore: q.createdBefore ? new Date(q.createdBefore) : undefined,
-      createdAfter: q.createdAfter ? new Date(q.createdAfter) : undefined,
-    });
-    const day = today();
-    return { items: page.rows.map((row) => presentActivity(day, row)), nextCursor: page.nextCursor };
-  });
+  r.get(
+    '/activities',
+    {
+      config: { permission: 'activity:read' },
+      schema: {
+        tags,
+        summary: 'Werkvoorraad: filteren, sorteren, pagineren',
+        querystring: queueQuery,
+        response: { 200: pageOf(activityOut) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const page = await workQueuePage(services, staffActor(req), {
+        ...q,
+        assigneeUserId: q.assigneeId,
+        createdBefore: q.createdBefore ? new Date(q.createdBefore) : undefined,
+        createdAfter: q.createdAfter ? new Date(q.createdAfter) : undefined,
+      });
+      const day = today();
+      return { items: page.rows.map((row) => presentActivity(day, row)), nextCursor: page.nextCursor };
+    },
+  );
 
   const count = z.object({ count: z.number().int(), capped: z.boolean() });
-  r.get('/activity-counts', {
-    config: { permission: 'activity:read' },
-    schema: { tags, summary: 'Aantallen per werkvoorraad', response: { 200: z.object({ mine: count, team: count, unassigned: count, all: count }) } },
-  }, async (req) => workQueueCounts(services, staffActor(req)));
+  r.get(
+    '/activity-counts',
+    {
+      config: { permission: 'activity:read' },
+      schema: {
+        tags,
+        summary: 'Aantallen per werkvoorraad',
+        response: { 200: z.object({ mine: count, team: count, unassigned: count, all: count }) },
+      },
+    },
+    async (req) => workQueueCounts(services, staffActor(req)),
+  );
 
-  r.get('/activities/:id', {
-    config: { permission: 'activity:read' },
-    schema: { tags, summary: 'Eén activiteit', params: idParams, response: { 200: activityDetailOut } },
-  }, async (req) => loadActivity(staffActor(req), req.params.id));
+  r.get(
+    '/activities/:id',
+    {
+      config: { permission: 'activity:read' },
+      schema: { tags, summary: 'Eén activiteit', params: idParams, response: { 200: activityDetailOut } },
+    },
+    async (req) => loadActivity(staffActor(req), req.params.id),
+  );
 
-  r.post('/activities/:id/assignment', {
-    config: { permission: 'activity:assign' },
-    schema: { tags, summary: 'Toewijzen of overdragen (met reden)', params: idParams, body: assignBody, response: { 200: activityDetailOut } },
-  }, async (req) => {
-    const actor = staffActor(req);
-    await runCommand(services, actor, (ctx) => assignActivity(ctx, req.params.id, req.body));
-    return loadActivity(actor, req.params.id);
-  });
+  r.post(
+    '/activities/:id/assignment',
+    {
+      config: { permission: 'activity:assign' },
+      schema: {
+        tags,
+        summary: 'Toewijzen of overdragen (met reden)',
+        params: idParams,
+        body: assignBody,
+        response: { 200: activityDetailOut },
+      },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => assignActivity(ctx, req.params.id, req.body));
+      return loadActivity(actor, req.params.id);
+    },
+  );
 
-  r.post('/activity-assignments', {
-    config: { permission: 'activity:assign' },
-    schema: { tags, summary: 'Meerdere activiteiten tegelijk toewijzen', body: bulkAssignBody, response: { 200: z.object({ assigned: z.array(z.uuid()), skipped: z.array(z.uuid()) }) } },
-  }, async (req) => runCommand(services, staffActor(req), (ctx) => bulkAssignActivities(ctx, req.body.activityIds, req.body)));
+  r.post(
+    '/activity-assignments',
+    {
+      config: { permission: 'activity:assign' },
+      schema: {
+        tags,
+        summary: 'Meerdere activiteiten tegelijk toewijzen',
+        body: bulkAssignBody,
+        response: { 200: z.object({ assigned: z.array(z.uuid()), skipped: z.array(z.uuid()) }) },
+      },
+    },
+    async (req) => runCommand(services, staffActor(req), (ctx) => bulkAssignActivities(ctx, req.body.activityIds, req.body)),
+  );
 
-  r.post('/activities/:id/pick-up', {
-    config: { permission: 'activity:work' },
-    schema: { tags, summary: 'Oppakken (of teamtaak claimen)', params: idParams, response: { 200: activityDetailOut } },
-  }, async (req) => {
-    const actor = staffActor(req);
-    await runCommand(services, actor, (ctx) => pickUpActivity(ctx, req.params.id));
-    return loadActivity(actor, req.params.id);
-  });
+  r.post(
+    '/activities/:id/pick-up',
+    {
+      config: { permission: 'activity:work' },
+      schema: { tags, summary: 'Oppakken (of teamtaak claimen)', params: idParams, response: { 200: activityDetailOut } },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => pickUpActivity(ctx, req.params.id));
+      return loadActivity(actor, req.params.id);
+    },
+  );
 
-  r.post('/activities/:id/release', {
-    config: { permission: 'activity:work' },
-    schema: { tags, summary: 'Teamtaak teruggeven aan het team', params: idParams, response: { 200: activityDetailOut } },
-  }, async (req) => {
-    const actor = staffActor(req);
-    await runCommand(services, actor, (ctx) => releaseActivity(ctx, req.params.id));
-    return loadActivity(actor, req.params.id);
-  });
+  r.post(
+    '/activities/:id/release',
+    {
+      config: { permission: 'activity:work' },
+      schema: { tags, summary: 'Teamtaak teruggeven aan het team', params: idParams, response: { 200: activityDetailOut } },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => releaseActivity(ctx, req.params.id));
+      return loadActivity(actor, req.params.id);
+    },
+  );
 
-  r.post('/activities/:id/closure', {
-    config: { permission: 'activity:work' },
-    schema: { tags, summary: 'Afronden of annuleren', params: idParams, body: closeBody, response: { 200: activityDetailOut } },
-  }, async (req) => {
-    const actor = staffActor(req);
-    await runCommand(services, actor, (ctx) => closeActivity(ctx, req.params.id, req.body));
-    return loadActivity(actor, req.params.id);
-  });
+  r.post(
+    '/activities/:id/closure',
+    {
+      config: { permission: 'activity:work' },
+      schema: { tags, summary: 'Afronden of annuleren', params: idParams, body: closeBody, response: { 200: activityDetailOut } },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => closeActivity(ctx, req.params.id, req.body));
+      return loadActivity(actor, req.params.id);
+    },
+  );
 
-  r.post('/activities/:id/case-link', {
-    config: { permission: 'case:create' },
-    schema: { tags, summary: 'Koppelen aan bestaande melding', params: idParams, body: linkBody, response: { 200: ok } },
-  }, async (req) => {
-    await runCommand(services, staffActor(req), (ctx) => linkActivityToCase(ctx, req.params.id, req.body.caseId));
-    return { ok: true as const };
-  });
+  r.post(
+    '/activities/:id/case-link',
+    {
+      config: { permission: 'case:create' },
+      schema: { tags, summary: 'Koppelen aan bestaande melding', params: idParams, body: linkBody, response: { 200: ok } },
+    },
+    async (req) => {
+      await runCommand(services, staffActor(req), (ctx) => linkActivityToCase(ctx, req.params.id, req.body.caseId));
+      return { ok: true as const };
+    },
+  );
 }

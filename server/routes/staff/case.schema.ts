@@ -8,9 +8,17 @@ export const personInput = z.object({
   name: text(200).min(1),
   organisationName: text(200).optional(),
   email: z.email().max(254).optional(),
-  phone: z.string().trim().regex(/^[+()\d\s-]{6,20}$/, 'Geen geldig telefoonnummer.').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+()\d\s-]{6,20}$/, 'Geen geldig telefoonnummer.')
+    .optional(),
   street: text(200).optional(),
-  postcode: z.string().trim().regex(/^\d{4}\s?[A-Za-z]{2}$/, 'Een postcode is 4 cijfers en 2 letters.').optional(),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}\s?[A-Za-z]{2}$/, 'Een postcode is 4 cijfers en 2 letters.')
+    .optional(),
   city: text(100).optional(),
 });
 const personRef = z.union([z.object({ personId: z.uuid() }), personInput]);
@@ -29,7 +37,10 @@ export const registerCaseBody = z.object({
 
 export const caseListQuery = z.object({
   status: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.string().max(60)).max(30)).optional(),
-  open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   assigneeId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   processKey: z.string().max(100).optional(),
@@ -42,7 +53,10 @@ export const caseListQuery = z.object({
 });
 
 export const timelineQuery = z.object({
-  cursor: z.string().regex(/^\d{1,18}$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -64,4 +78,7 @@ export const matchBody = z
     name: z.string().max(200).optional(),
     text: z.string().max(20000).optional(),
   })
-  .refine((b) => b.activityId || b.email || b.phone || b.name || b.text, { message: 'Geef minstens één gegeven om op te zoeken.', path: ['activityId'] });
+  .refine((b) => b.activityId || b.email || b.phone || b.name || b.text, {
+    message: 'Geef minstens één gegeven om op te zoeken.',
+    path: ['activityId'],
+  });

@@ -17,81 +17,141 @@ const when = z.iso.datetime({ offset: true });
 export function registerCaseHandlingRoutes(api: FastifyInstance, services: Services) {
   const r = api.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/cases/:id/complained-persons', {
-    config: { permission: 'case:edit' },
-    schema: {
-      tags, summary: 'Beklaagde vastleggen (Awb 9:7: mag de melding niet behandelen)', params: idParams,
-      body: z.object({ userId: z.uuid().optional(), name: z.string().trim().max(200).optional(), jobTitle: z.string().trim().max(200).optional() })
-        .refine((b) => b.userId || b.name, { message: 'Kies een medewerker of vul een naam in.', path: ['name'] }),
-      response: { 201: z.object({ id: z.uuid() }) },
+  r.post(
+    '/cases/:id/complained-persons',
+    {
+      config: { permission: 'case:edit' },
+      schema: {
+        tags,
+        summary: 'Beklaagde vastleggen (Awb 9:7: mag de melding niet behandelen)',
+        params: idParams,
+        body: z
+          .object({
+            userId: z.uuid().optional(),
+            name: z.string().trim().max(200).optional(),
+            jobTitle: z.string().trim().max(200).optional(),
+          })
+          .refine((b) => b.userId || b.name, { message: 'Kies een medewerker of vul een naam in.', path: ['name'] }),
+        response: { 201: z.object({ id: z.uuid() }) },
+      },
     },
-  }, async (req, reply) => {
-    const id = await runCommand(services, staffActor(req), (ctx) => addComplainedPerson(ctx, req.params.id, req.body));
-    return reply.code(201).send({ id });
-  });
-
-  r.post('/cases/:id/contacts', {
-    config: { permission: 'case:edit' },
-    schema: {
-      tags, summary: 'Contact met de klager vastleggen (het eerste contact stopt de norm voor eerste contact)', params: idParams,
-      body: z.object({ method: z.enum(CONTACT_METHODS), summary: z.string().trim().min(1).max(5000), at: when.optional() }),
-      response: { 201: ok },
+    async (req, reply) => {
+      const id = await runCommand(services, staffActor(req), (ctx) => addComplainedPerson(ctx, req.params.id, req.body));
+      return reply.code(201).send({ id });
     },
-  }, async (req, reply) => {
-    const b = req.body;
-    await runCommand(services, staffActor(req), (ctx) => recordComplainantContact(ctx, req.params.id, { ...b, at: b.at ? new Date(b.at) : undefined }));
-    return reply.code(201).send({ ok: true as const });
-  });
+  );
 
-  r.post('/cases/:id/extension', {
-    config: { permission: 'case:transition' },
-    schema: {
-      tags, summary: 'Afhandeltermijn verdagen (Awb 9:11 lid 2: eenmaal, max. 4 weken, met schriftelijke mededeling vooraf)', params: idParams,
-      body: z.object({ weeks: z.number().int().min(1).max(52), reason: z.string().trim().min(1).max(2000), noticeSentAt: when.optional() }),
-      response: { 200: z.object({ deadline: z.iso.date().nullable() }) },
+  r.post(
+    '/cases/:id/contacts',
+    {
+      config: { permission: 'case:edit' },
+      schema: {
+        tags,
+        summary: 'Contact met de klager vastleggen (het eerste contact stopt de norm voor eerste contact)',
+        params: idParams,
+        body: z.object({ method: z.enum(CONTACT_METHODS), summary: z.string().trim().min(1).max(5000), at: when.optional() }),
+        response: { 201: ok },
+      },
     },
-  }, async (req) => {
-    const b = req.body;
-    const deadline = await runCommand(services, staffActor(req), (ctx) => extendHandlingPeriod(ctx, req.params.id, { ...b, noticeSentAt: b.noticeSentAt ? new Date(b.noticeSentAt) : undefined }));
-    return { deadline };
-  });
-
-  r.post('/cases/:id/consent-delay', {
-    config: { permission: 'case:transition' },
-    schema: {
-      tags, summary: 'Verder uitstel met schriftelijke instemming van de klager (Awb 9:11 lid 3)', params: idParams,
-      body: z.object({ consentAt: when, newEnd: z.iso.date(), note: z.string().trim().min(1).max(2000) }),
-      response: { 200: z.object({ deadline: z.iso.date().nullable() }) },
+    async (req, reply) => {
+      const b = req.body;
+      await runCommand(services, staffActor(req), (ctx) =>
+        recordComplainantContact(ctx, req.params.id, { ...b, at: b.at ? new Date(b.at) : undefined }),
+      );
+      return reply.code(201).send({ ok: true as const });
     },
-  }, async (req) => {
-    const deadline = await runCommand(services, staffActor(req), (ctx) => recordConsentDelay(ctx, req.params.id, { ...req.body, consentAt: new Date(req.body.consentAt) }));
-    return { deadline };
-  });
+  );
 
-  r.post('/cases/:id/hearing-invitation', {
-    config: { permission: 'case:transition' },
-    schema: {
-      tags, summary: 'Uitnodigen voor hoorgesprek met tijden om uit te kiezen', params: idParams,
-      body: z.object({
-        slots: z.array(z.object({ startsAt: when, endsAt: when, location: z.string().trim().min(1).max(200) })).min(1).max(10),
-        note: z.string().trim().max(20000).optional(),
-        expectedVersion: z.number().int().positive().optional(),
-      }),
-      response: { 200: ok },
+  r.post(
+    '/cases/:id/extension',
+    {
+      config: { permission: 'case:transition' },
+      schema: {
+        tags,
+        summary: 'Afhandeltermijn verdagen (Awb 9:11 lid 2: eenmaal, max. 4 weken, met schriftelijke mededeling vooraf)',
+        params: idParams,
+        body: z.object({
+          weeks: z.number().int().min(1).max(52),
+          reason: z.string().trim().min(1).max(2000),
+          noticeSentAt: when.optional(),
+        }),
+        response: { 200: z.object({ deadline: z.iso.date().nullable() }) },
+      },
     },
-  }, async (req) => {
-    const b = req.body;
-    await runCommand(services, staffActor(req), (ctx) =>
-      inviteForHearing(ctx, req.params.id, { ...b, slots: b.slots.map((s) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt), location: s.location })) }),
-    );
-    return { ok: true as const };
-  });
+    async (req) => {
+      const b = req.body;
+      const deadline = await runCommand(services, staffActor(req), (ctx) =>
+        extendHandlingPeriod(ctx, req.params.id, { ...b, noticeSentAt: b.noticeSentAt ? new Date(b.noticeSentAt) : undefined }),
+      );
+      return { deadline };
+    },
+  );
 
-  r.post('/cases/:id/hearing-slots/:slotId/booking', {
-    config: { permission: 'case:transition' },
-    schema: { tags, summary: 'Tijdstip boeken namens de klager', params: z.object({ id: z.uuid(), slotId: z.uuid() }), response: { 200: ok } },
-  }, async (req) => {
-    await runCommand(services, staffActor(req), (ctx) => bookHearingSlot(ctx, req.params.id, req.params.slotId));
-    return { ok: true as const };
-  });
+  r.post(
+    '/cases/:id/consent-delay',
+    {
+      config: { permission: 'case:transition' },
+      schema: {
+        tags,
+        summary: 'Verder uitstel met schriftelijke instemming van de klager (Awb 9:11 lid 3)',
+        params: idParams,
+        body: z.object({ consentAt: when, newEnd: z.iso.date(), note: z.string().trim().min(1).max(2000) }),
+        response: { 200: z.object({ deadline: z.iso.date().nullable() }) },
+      },
+    },
+    async (req) => {
+      const deadline = await runCommand(services, staffActor(req), (ctx) =>
+        recordConsentDelay(ctx, req.params.id, { ...req.body, consentAt: new Date(req.body.consentAt) }),
+      );
+      return { deadline };
+    },
+  );
+
+  r.post(
+    '/cases/:id/hearing-invitation',
+    {
+      config: { permission: 'case:transition' },
+      schema: {
+        tags,
+        summary: 'Uitnodigen voor hoorgesprek met tijden om uit te kiezen',
+        params: idParams,
+        body: z.object({
+          slots: z
+            .array(z.object({ startsAt: when, endsAt: when, location: z.string().trim().min(1).max(200) }))
+            .min(1)
+            .max(10),
+          note: z.string().trim().max(20000).optional(),
+          expectedVersion: z.number().int().positive().optional(),
+        }),
+        response: { 200: ok },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      await runCommand(services, staffActor(req), (ctx) =>
+        inviteForHearing(ctx, req.params.id, {
+          ...b,
+          slots: b.slots.map((s) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt), location: s.location })),
+        }),
+      );
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/cases/:id/hearing-slots/:slotId/booking',
+    {
+      config: { permission: 'case:transition' },
+      schema: {
+        tags,
+        summary: 'Tijdstip boeken namens de klager',
+        params: z.object({ id: z.uuid(), slotId: z.uuid() }),
+        response: { 200: ok },
+      },
+    },
+    async (req) => {
+      await runCommand(services, staffActor(req), (ctx) => bookHearingSlot(ctx, req.params.id, req.params.slotId));
+      return { ok: true as const };
+    },
+  );
 }

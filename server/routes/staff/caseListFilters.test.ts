@@ -14,13 +14,27 @@ let anna: StaffActor, bram: StaffActor, dirk: StaffActor;
 let h: Record<'anna' | 'bram' | 'dirk', Record<string, string>>;
 const ids: Record<string, string> = {};
 
-async function caseWith(name: string, o: { handler: StaffActor | null; deadline: string | null; warnFrom: string | null; closed?: boolean }) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: h.anna, payload: { subject: `Termijn ${name}`, channel: 'phone', complainant: { name: 'Johan Willems' } } });
+async function caseWith(
+  name: string,
+  o: { handler: StaffActor | null; deadline: string | null; warnFrom: string | null; closed?: boolean },
+) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: h.anna,
+    payload: { subject: `Termijn ${name}`, channel: 'phone', complainant: { name: 'Johan Willems' } },
+  });
   assert.equal(res.statusCode, 201, res.body);
   const id = res.json().id as string;
   await t.services.db
     .updateTable('cases')
-    .set({ handling_deadline: o.deadline, handling_warn_from: o.warnFrom, assignee_user_id: o.handler?.id ?? null, assignee_team_id: null, closed_at: o.closed ? t.clock.now() : null })
+    .set({
+      handling_deadline: o.deadline,
+      handling_warn_from: o.warnFrom,
+      assignee_user_id: o.handler?.id ?? null,
+      assignee_team_id: null,
+      closed_at: o.closed ? t.clock.now() : null,
+    })
     .where('id', '=', id)
     .execute();
   ids[name] = id;
@@ -29,7 +43,10 @@ async function caseWith(name: string, o: { handler: StaffActor | null; deadline:
 const list = async (who: keyof typeof h, qs: string) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/cases?${qs}`, headers: h[who] });
   assert.equal(res.statusCode, 200, res.body);
-  return res.json() as { items: { id: string; subject: string; deadline: string | null; deadlineState: string | null }[]; nextCursor: string | null };
+  return res.json() as {
+    items: { id: string; subject: string; deadline: string | null; deadlineState: string | null }[];
+    nextCursor: string | null;
+  };
 };
 const names = (items: { subject: string }[]) => items.map((c) => c.subject.replace('Termijn ', ''));
 
@@ -38,7 +55,11 @@ before(async () => {
   anna = await buildStaff(t.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
   bram = await buildStaff(t.services, { roles: ['coordinator'], teams: ['coordinators'] });
   dirk = await buildStaff(t.services, { roles: ['department'], teams: ['department'] });
-  h = { anna: await loginHeaders(t.services, anna), bram: await loginHeaders(t.services, bram), dirk: await loginHeaders(t.services, dirk) };
+  h = {
+    anna: await loginHeaders(t.services, anna),
+    bram: await loginHeaders(t.services, bram),
+    dirk: await loginHeaders(t.services, dirk),
+  };
   await caseWith('verlopen', { handler: anna, deadline: '2026-02-26', warnFrom: '2026-02-19' });
   await caseWith('lang verlopen', { handler: anna, deadline: '2026-02-10', warnFrom: '2026-02-03' });
   await caseWith('vandaag', { handler: anna, deadline: '2026-03-02', warnFrom: '2026-02-27' });
@@ -68,7 +89,10 @@ describe('GET /cases with deadline and handler filters', () => {
     const due = await list('anna', 'deadline=due&limit=100');
     assert.deepEqual(names(due.items), ['lang verlopen', 'van bram', 'verlopen', 'vandaag', 'van dirk', 'bijna']);
     const all = await list('anna', 'limit=100');
-    const flagged = all.items.filter((c) => c.deadlineState !== null).map((c) => c.id).sort();
+    const flagged = all.items
+      .filter((c) => c.deadlineState !== null)
+      .map((c) => c.id)
+      .sort();
     assert.deepEqual(due.items.map((c) => c.id).sort(), flagged);
   });
 
@@ -78,7 +102,7 @@ describe('GET /cases with deadline and handler filters', () => {
     assert.equal((await list('bram', 'handler=me')).items.length, 1);
   });
 
-  test('the filters stay inside the actor\'s scope', async () => {
+  test("the filters stay inside the actor's scope", async () => {
     // A department member without case:readAll sees only the case assigned to them.
     assert.deepEqual(names((await list('dirk', 'deadline=due')).items), ['van dirk']);
   });
@@ -98,10 +122,16 @@ describe('GET /cases with deadline and handler filters', () => {
   });
 
   test('unknown values are a 400 problem naming the parameter', async () => {
-    for (const [qs, field] of [['deadline=soon', 'querystring.deadline'], ['handler=someoneElse', 'querystring.handler']] as const) {
+    for (const [qs, field] of [
+      ['deadline=soon', 'querystring.deadline'],
+      ['handler=someoneElse', 'querystring.handler'],
+    ] as const) {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/cases?${qs}`, headers: h.anna });
       assert.equal(res.statusCode, 400, res.body);
-      assert.ok(res.json().invalidParams.some((p: { name: string }) => p.name === field), res.body);
+      assert.ok(
+        res.json().invalidParams.some((p: { name: string }) => p.name === field),
+        res.body,
+      );
     }
   });
 

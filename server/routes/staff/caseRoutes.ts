@@ -16,7 +16,16 @@ import { suggestMatches } from '../../queries/matchSuggestions.ts';
 import { activityScope } from '../../queries/scope.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
-import { caseDataBody, caseListQuery, matchBody, noteBody, registerCaseBody, searchBody, timelineQuery, transitionBody } from './case.schema.ts';
+import {
+  caseDataBody,
+  caseListQuery,
+  matchBody,
+  noteBody,
+  registerCaseBody,
+  searchBody,
+  timelineQuery,
+  transitionBody,
+} from './case.schema.ts';
 
 const tags = ['Meldingen'];
 
@@ -28,96 +37,205 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
     const d = await caseDetail(services, actor, id);
     const def = services.processes.get(d.case.process_key)!;
     const now = services.clock.now();
-    return presentCaseDetail(services.processes, services.calendar.toDate(now), d, caseAbilities(actor, def, d.case, d.letters), caseClocks(services, d.case, now));
+    return presentCaseDetail(
+      services.processes,
+      services.calendar.toDate(now),
+      d,
+      caseAbilities(actor, def, d.case, d.letters),
+      caseClocks(services, d.case, now),
+    );
   }
 
-  r.post('/cases', {
-    config: { permission: 'case:create' },
-    schema: { tags, summary: 'Melding registreren (direct of vanuit een activiteit)', body: registerCaseBody, response: { 201: caseDetailOut } },
-  }, async (req, reply) => {
-    const actor = staffActor(req);
-    const b = req.body;
-    const created = await runCommand(services, actor, (ctx) =>
-      registerCase(ctx, { ...b, receivedAt: b.receivedAt ? new Date(b.receivedAt) : undefined }),
-    );
-    return reply.code(201).send(await detail(actor, created.id));
-  });
-
-  r.get('/cases', {
-    config: { permission: 'case:read' },
-    schema: { tags, summary: 'Meldingen, laatst gewijzigd eerst (met een termijnfilter: vroegste termijn eerst)', querystring: caseListQuery, response: { 200: pageOf(caseSummaryOut) } },
-  }, async (req) => {
-    const actor = staffActor(req);
-    const day = today();
-    const page = await caseListPage(services, actor, { ...req.query, assigneeUserId: req.query.handler === 'me' ? actor.id : req.query.assigneeId, today: day });
-    return { items: page.rows.map((row) => presentCaseSummary(services.processes, day, row)), nextCursor: page.nextCursor };
-  });
-
-  r.post('/case-searches', {
-    config: { permission: 'case:read' },
-    schema: { tags, summary: 'Zoeken in meldingen (in de body: geen persoonsgegevens in de URL)', body: searchBody, response: { 200: z.object({ items: z.array(caseSummaryOut) }) } },
-  }, async (req) => {
-    const rows = await searchCases(services, staffActor(req), req.body.q, req.body.limit);
-    const day = today();
-    return { items: rows.map((row) => presentCaseSummary(services.processes, day, row)) };
-  });
-
-  r.post('/case-match-suggestions', {
-    config: { permission: 'case:read' },
-    schema: {
-      tags, summary: 'Mogelijke bestaande meldingen bij een nieuw contact', body: matchBody,
-      response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), reference: z.string(), subject: z.string(), status: z.string(), complainantName: z.string(), open: z.boolean(), reasons: z.array(z.string()) })) }) },
+  r.post(
+    '/cases',
+    {
+      config: { permission: 'case:create' },
+      schema: {
+        tags,
+        summary: 'Melding registreren (direct of vanuit een activiteit)',
+        body: registerCaseBody,
+        response: { 201: caseDetailOut },
+      },
     },
-  }, async (req) => {
-    const actor = staffActor(req);
-    let criteria = req.body;
-    if (req.body.activityId) {
-      const a = await services.db.selectFrom('activity').select(['contact', 'subject', 'body']).where('id', '=', req.body.activityId).where(activityScope(actor)).executeTakeFirst();
-      if (!a) throw notFound('Deze activiteit');
-      criteria = { ...a.contact, text: `${a.subject} ${a.body}`, ...stripEmpty(req.body) };
-    }
-    const rows = await suggestMatches(services, actor, criteria);
-    return { items: rows.map((m) => ({ id: m.id, reference: m.reference, subject: m.subject, status: m.status, complainantName: m.complainant_name, open: m.closed_at === null, reasons: m.reasons })) };
-  });
+    async (req, reply) => {
+      const actor = staffActor(req);
+      const b = req.body;
+      const created = await runCommand(services, actor, (ctx) =>
+        registerCase(ctx, { ...b, receivedAt: b.receivedAt ? new Date(b.receivedAt) : undefined }),
+      );
+      return reply.code(201).send(await detail(actor, created.id));
+    },
+  );
 
-  r.get('/cases/:id', {
-    config: { permission: 'case:read' },
-    schema: { tags, summary: 'Eén melding met notities, documenten, activiteiten en mogelijke stappen', params: idParams, response: { 200: caseDetailOut } },
-  }, async (req) => detail(staffActor(req), req.params.id));
+  r.get(
+    '/cases',
+    {
+      config: { permission: 'case:read' },
+      schema: {
+        tags,
+        summary: 'Meldingen, laatst gewijzigd eerst (met een termijnfilter: vroegste termijn eerst)',
+        querystring: caseListQuery,
+        response: { 200: pageOf(caseSummaryOut) },
+      },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      const day = today();
+      const page = await caseListPage(services, actor, {
+        ...req.query,
+        assigneeUserId: req.query.handler === 'me' ? actor.id : req.query.assigneeId,
+        today: day,
+      });
+      return { items: page.rows.map((row) => presentCaseSummary(services.processes, day, row)), nextCursor: page.nextCursor };
+    },
+  );
 
-  r.get('/cases/:id/timeline', {
-    config: { permission: 'case:read' },
-    schema: { tags, summary: 'Tijdlijn: wie deed wat, wanneer', params: idParams, querystring: timelineQuery, response: { 200: pageOf(timelineEventOut) } },
-  }, async (req) => {
-    const page = await caseTimeline(services, staffActor(req), req.params.id, { after: req.query.cursor, limit: req.query.limit });
-    return { items: page.rows.map(presentTimelineEvent), nextCursor: page.nextCursor };
-  });
+  r.post(
+    '/case-searches',
+    {
+      config: { permission: 'case:read' },
+      schema: {
+        tags,
+        summary: 'Zoeken in meldingen (in de body: geen persoonsgegevens in de URL)',
+        body: searchBody,
+        response: { 200: z.object({ items: z.array(caseSummaryOut) }) },
+      },
+    },
+    async (req) => {
+      const rows = await searchCases(services, staffActor(req), req.body.q, req.body.limit);
+      const day = today();
+      return { items: rows.map((row) => presentCaseSummary(services.processes, day, row)) };
+    },
+  );
 
-  r.post('/cases/:id/transitions', {
-    config: { permission: 'case:transition' },
-    schema: { tags, summary: 'Processtap zetten', params: idParams, body: transitionBody, response: { 200: caseDetailOut } },
-  }, async (req) => {
-    const actor = staffActor(req);
-    await runCommand(services, actor, (ctx) => transitionCase(ctx, { caseId: req.params.id, ...req.body }));
-    return detail(actor, req.params.id);
-  });
+  r.post(
+    '/case-match-suggestions',
+    {
+      config: { permission: 'case:read' },
+      schema: {
+        tags,
+        summary: 'Mogelijke bestaande meldingen bij een nieuw contact',
+        body: matchBody,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                reference: z.string(),
+                subject: z.string(),
+                status: z.string(),
+                complainantName: z.string(),
+                open: z.boolean(),
+                reasons: z.array(z.string()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      let criteria = req.body;
+      if (req.body.activityId) {
+        const a = await services.db
+          .selectFrom('activity')
+          .select(['contact', 'subject', 'body'])
+          .where('id', '=', req.body.activityId)
+          .where(activityScope(actor))
+          .executeTakeFirst();
+        if (!a) throw notFound('Deze activiteit');
+        criteria = { ...a.contact, text: `${a.subject} ${a.body}`, ...stripEmpty(req.body) };
+      }
+      const rows = await suggestMatches(services, actor, criteria);
+      return {
+        items: rows.map((m) => ({
+          id: m.id,
+          reference: m.reference,
+          subject: m.subject,
+          status: m.status,
+          complainantName: m.complainant_name,
+          open: m.closed_at === null,
+          reasons: m.reasons,
+        })),
+      };
+    },
+  );
 
-  r.patch('/cases/:id', {
-    config: { permission: 'case:edit' },
-    schema: { tags, summary: 'Gegevensvelden aanpassen', params: idParams, body: caseDataBody, response: { 200: caseDetailOut } },
-  }, async (req) => {
-    const actor = staffActor(req);
-    await runCommand(services, actor, (ctx) => updateCaseData(ctx, req.params.id, req.body.data, req.body.expectedVersion));
-    return detail(actor, req.params.id);
-  });
+  r.get(
+    '/cases/:id',
+    {
+      config: { permission: 'case:read' },
+      schema: {
+        tags,
+        summary: 'Eén melding met notities, documenten, activiteiten en mogelijke stappen',
+        params: idParams,
+        response: { 200: caseDetailOut },
+      },
+    },
+    async (req) => detail(staffActor(req), req.params.id),
+  );
 
-  r.post('/cases/:id/notes', {
-    config: { permission: 'case:edit' },
-    schema: { tags, summary: 'Interne notitie toevoegen', params: idParams, body: noteBody, response: { 201: z.object({ id: z.uuid() }) } },
-  }, async (req, reply) => {
-    const id = await runCommand(services, staffActor(req), (ctx) => addNote(ctx, req.params.id, req.body.body));
-    return reply.code(201).send({ id });
-  });
+  r.get(
+    '/cases/:id/timeline',
+    {
+      config: { permission: 'case:read' },
+      schema: {
+        tags,
+        summary: 'Tijdlijn: wie deed wat, wanneer',
+        params: idParams,
+        querystring: timelineQuery,
+        response: { 200: pageOf(timelineEventOut) },
+      },
+    },
+    async (req) => {
+      const page = await caseTimeline(services, staffActor(req), req.params.id, { after: req.query.cursor, limit: req.query.limit });
+      return { items: page.rows.map(presentTimelineEvent), nextCursor: page.nextCursor };
+    },
+  );
+
+  r.post(
+    '/cases/:id/transitions',
+    {
+      config: { permission: 'case:transition' },
+      schema: { tags, summary: 'Processtap zetten', params: idParams, body: transitionBody, response: { 200: caseDetailOut } },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => transitionCase(ctx, { caseId: req.params.id, ...req.body }));
+      return detail(actor, req.params.id);
+    },
+  );
+
+  r.patch(
+    '/cases/:id',
+    {
+      config: { permission: 'case:edit' },
+      schema: { tags, summary: 'Gegevensvelden aanpassen', params: idParams, body: caseDataBody, response: { 200: caseDetailOut } },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => updateCaseData(ctx, req.params.id, req.body.data, req.body.expectedVersion));
+      return detail(actor, req.params.id);
+    },
+  );
+
+  r.post(
+    '/cases/:id/notes',
+    {
+      config: { permission: 'case:edit' },
+      schema: {
+        tags,
+        summary: 'Interne notitie toevoegen',
+        params: idParams,
+        body: noteBody,
+        response: { 201: z.object({ id: z.uuid() }) },
+      },
+    },
+    async (req, reply) => {
+      const id = await runCommand(services, staffActor(req), (ctx) => addNote(ctx, req.params.id, req.body.body));
+      return reply.code(201).send({ id });
+    },
+  );
 }
 
 function stripEmpty<T extends Record<string, unknown>>(o: T): Partial<T> {

@@ -13,7 +13,11 @@ import { registerLetterRoutes } from './letterRoutes.ts';
 import { registerOidcRoutes } from './oidcRoutes.ts';
 import { registerSavedFilterRoutes } from './savedFilterRoutes.ts';
 
-export function registerStaffRoutes(api: FastifyInstance, services: Services, env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc' | 'publicUrl' | 'smtp'>) {
+export function registerStaffRoutes(
+  api: FastifyInstance,
+  services: Services,
+  env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc' | 'publicUrl' | 'smtp'>,
+) {
   registerSessionRoutes(api, services, env);
   // Without a configured provider the OIDC routes do not exist at all.
   if (env.oidc) registerOidcRoutes(api, services, env, env.oidc);

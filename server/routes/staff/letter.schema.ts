@@ -9,8 +9,14 @@ export const draftLetterBody = z.object({ kind: z.enum(LETTER_KINDS), templateKe
 
 export const editLetterBody = z.object({
   expectedVersion,
-  sections: z.array(z.object({ key: z.string().min(1).max(60), heading: z.string().trim().max(200).optional(), text: z.string().max(20000) })).max(30).default([]),
-  insertStandardResponses: z.array(z.object({ section: z.string().min(1).max(60), responseKey: z.string().min(1).max(100) })).max(10).default([]),
+  sections: z
+    .array(z.object({ key: z.string().min(1).max(60), heading: z.string().trim().max(200).optional(), text: z.string().max(20000) }))
+    .max(30)
+    .default([]),
+  insertStandardResponses: z
+    .array(z.object({ section: z.string().min(1).max(60), responseKey: z.string().min(1).max(100) }))
+    .max(10)
+    .default([]),
 });
 
 export const submitLetterBody = z.object({ expectedVersion, caseTransition: caseTransition.optional() });

@@ -18,7 +18,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const call = (method: 'GET' | 'POST', url: string, who: string, payload?: object) => t.app.inject({ method, url, headers: h[who], ...(payload ? { payload } : {}) });
+const call = (method: 'GET' | 'POST', url: string, who: string, payload?: object) =>
+  t.app.inject({ method, url, headers: h[who], ...(payload ? { payload } : {}) });
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('letter routes', () => {
@@ -28,8 +29,14 @@ describe('letter routes', () => {
     assert.equal(created.statusCode, 201, created.body);
     let letter = created.json();
     assert.equal(letter.templateKey, 'decision.awb');
-    assert.deepEqual(letter.sectionRules.filter((s: { mandatory: boolean }) => s.mandatory).map((s: { key: string }) => s.key), ['findings', 'judgment', 'conclusions', 'ombudsman']);
-    assert.deepEqual(letter.problems.map((x: { section: string; code: string }) => `${x.section}:${x.code}`), ['findings:placeholder', 'conclusions:placeholder']);
+    assert.deepEqual(
+      letter.sectionRules.filter((s: { mandatory: boolean }) => s.mandatory).map((s: { key: string }) => s.key),
+      ['findings', 'judgment', 'conclusions', 'ombudsman'],
+    );
+    assert.deepEqual(
+      letter.problems.map((x: { section: string; code: string }) => `${x.section}:${x.code}`),
+      ['findings:placeholder', 'conclusions:placeholder'],
+    );
 
     const edit = await call('POST', `/api/v1/letters/${letter.id}/versions`, 'backOffice', {
       expectedVersion: letter.version,
@@ -39,13 +46,32 @@ describe('letter routes', () => {
     assert.equal(edit.statusCode, 200, edit.body);
     letter = edit.json();
     assert.deepEqual(letter.problems, []);
-    assert.deepEqual(letter.versions.map((v: { version: number }) => v.version), [2, 1]);
+    assert.deepEqual(
+      letter.versions.map((v: { version: number }) => v.version),
+      [2, 1],
+    );
     assert.equal(typeof letter.versions[0].readability.scores.fleschDouma, 'number');
-    assert.equal((await call('POST', `/api/v1/letters/${letter.id}/versions`, 'backOffice', { expectedVersion: 1, sections: [{ key: 'findings', text: 'x' }] })).statusCode, 409);
+    assert.equal(
+      (
+        await call('POST', `/api/v1/letters/${letter.id}/versions`, 'backOffice', {
+          expectedVersion: 1,
+          sections: [{ key: 'findings', text: 'x' }],
+        })
+      ).statusCode,
+      409,
+    );
 
-    letter = (await call('POST', `/api/v1/letters/${letter.id}/submit`, 'backOffice', { expectedVersion: letter.version, caseTransition: { key: 'submitLetter' } })).json();
+    letter = (
+      await call('POST', `/api/v1/letters/${letter.id}/submit`, 'backOffice', {
+        expectedVersion: letter.version,
+        caseTransition: { key: 'submitLetter' },
+      })
+    ).json();
     assert.equal(letter.status, 'inReview');
-    assert.equal((await call('POST', `/api/v1/letters/${letter.id}/approve`, 'backOffice', { expectedVersion: letter.version })).statusCode, 403);
+    assert.equal(
+      (await call('POST', `/api/v1/letters/${letter.id}/approve`, 'backOffice', { expectedVersion: letter.version })).statusCode,
+      403,
+    );
     const approved = await call('POST', `/api/v1/letters/${letter.id}/approve`, 'coordinator', { expectedVersion: letter.version });
     assert.equal(approved.statusCode, 200, approved.body);
     letter = approved.json();
@@ -56,17 +82,27 @@ describe('letter routes', () => {
     assert.equal(preview.headers['content-type'], 'application/pdf');
     assert.equal(preview.rawPayload.subarray(0, 5).toString(), '%PDF-');
 
-    const sent = await call('POST', `/api/v1/letters/${letter.id}/send`, 'coordinator', { expectedVersion: letter.version, caseTransition: { key: 'sendLetter' } });
+    const sent = await call('POST', `/api/v1/letters/${letter.id}/send`, 'coordinator', {
+      expectedVersion: letter.version,
+      caseTransition: { key: 'sendLetter' },
+    });
     assert.equal(sent.statusCode, 200, sent.body);
     assert.equal(sent.json().status, 'sent');
     assert.equal(sent.json().delivery.channel, 'email');
-    const stored = await t.services.db.selectFrom('document').select('sha256').where('id', '=', sent.json().documentId).executeTakeFirstOrThrow();
+    const stored = await t.services.db
+      .selectFrom('document')
+      .select('sha256')
+      .where('id', '=', sent.json().documentId)
+      .executeTakeFirstOrThrow();
     const again = await call('GET', `/api/v1/letters/${letter.id}/pdf`, 'backOffice');
     assert.equal(sha(again.rawPayload), stored.sha256, 'a sent letter is shown as sent, never re-rendered');
     assert.equal((await call('GET', `/api/v1/cases/${caseId}`, 'coordinator')).json().status, 'closed');
 
     const list = (await call('GET', `/api/v1/cases/${caseId}/letters`, 'coordinator')).json();
-    assert.deepEqual(list.items.map((l: { status: string }) => l.status), ['sent']);
+    assert.deepEqual(
+      list.items.map((l: { status: string }) => l.status),
+      ['sent'],
+    );
   });
 
   test('abilities: the editor learns which buttons work for whom, and which process step goes with them', async () => {
@@ -74,17 +110,40 @@ describe('letter routes', () => {
     const list = (await call('GET', `/api/v1/cases/${caseId}/letters`, 'backOffice')).json();
     assert.deepEqual(list.abilities.draftKinds, ['decision', 'notHandling', 'referral', 'extension', 'standard']);
     let letter = (await call('POST', `/api/v1/cases/${caseId}/letters`, 'backOffice', { kind: 'decision' })).json();
-    assert.deepEqual(letter.abilities, { edit: true, submit: true, approve: false, send: false, submitStep: 'submitLetter', sendStep: null });
+    assert.deepEqual(letter.abilities, {
+      edit: true,
+      submit: true,
+      approve: false,
+      send: false,
+      submitStep: 'submitLetter',
+      sendStep: null,
+    });
     const asCoordinator = (await call('GET', `/api/v1/letters/${letter.id}`, 'coordinator')).json();
-    assert.deepEqual(asCoordinator.abilities, { edit: true, submit: true, approve: true, send: false, submitStep: null, sendStep: null }, 'submitLetter is a back-office step');
+    assert.deepEqual(
+      asCoordinator.abilities,
+      { edit: true, submit: true, approve: true, send: false, submitStep: null, sendStep: null },
+      'submitLetter is a back-office step',
+    );
 
     const filled = letter.problems.map((x: { section: string }) => ({ key: x.section, text: 'Wij hebben uw klacht bekeken.' }));
-    letter = (await call('POST', `/api/v1/letters/${letter.id}/versions`, 'backOffice', { expectedVersion: letter.version, sections: filled })).json();
-    letter = (await call('POST', `/api/v1/letters/${letter.id}/submit`, 'backOffice', { expectedVersion: letter.version, caseTransition: { key: letter.abilities.submitStep } })).json();
+    letter = (
+      await call('POST', `/api/v1/letters/${letter.id}/versions`, 'backOffice', { expectedVersion: letter.version, sections: filled })
+    ).json();
+    letter = (
+      await call('POST', `/api/v1/letters/${letter.id}/submit`, 'backOffice', {
+        expectedVersion: letter.version,
+        caseTransition: { key: letter.abilities.submitStep },
+      })
+    ).json();
     assert.deepEqual(letter.abilities, { edit: true, submit: false, approve: false, send: false, submitStep: null, sendStep: null });
     letter = (await call('POST', `/api/v1/letters/${letter.id}/approve`, 'coordinator', { expectedVersion: letter.version })).json();
     assert.deepEqual(letter.abilities, { edit: true, submit: false, approve: false, send: true, submitStep: null, sendStep: 'sendLetter' });
-    letter = (await call('POST', `/api/v1/letters/${letter.id}/send`, 'coordinator', { expectedVersion: letter.version, caseTransition: { key: letter.abilities.sendStep } })).json();
+    letter = (
+      await call('POST', `/api/v1/letters/${letter.id}/send`, 'coordinator', {
+        expectedVersion: letter.version,
+        caseTransition: { key: letter.abilities.sendStep },
+      })
+    ).json();
     assert.deepEqual(letter.abilities, { edit: false, submit: false, approve: false, send: false, submitStep: null, sendStep: null });
     const closed = (await call('GET', `/api/v1/cases/${caseId}/letters`, 'coordinator')).json();
     assert.deepEqual(closed.abilities.draftKinds, ['notHandling', 'referral'], 'after closing only the letters that follow a closing step');
@@ -103,7 +162,9 @@ describe('letter routes', () => {
     assert.ok(responses.items.some((r: { key: string }) => r.key === 'wachttijd-telefoon'));
     const templates = (await call('GET', '/api/v1/letter-templates', 'backOffice')).json();
     assert.ok(templates.items.some((x: { key: string }) => x.key === 'decision.care'));
-    const check = await call('POST', '/api/v1/readability-checks', 'backOffice', { text: 'Indien u vragen heeft, dan verzoeken wij u derhalve om contact op te nemen met de afdeling die uw aanvraag in behandeling heeft genomen en daarover heeft besloten.' });
+    const check = await call('POST', '/api/v1/readability-checks', 'backOffice', {
+      text: 'Indien u vragen heeft, dan verzoeken wij u derhalve om contact op te nemen met de afdeling die uw aanvraag in behandeling heeft genomen en daarover heeft besloten.',
+    });
     assert.equal(check.statusCode, 200, check.body);
     const r = check.json();
     assert.equal(r.belowThreshold, true);

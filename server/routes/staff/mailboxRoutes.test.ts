@@ -11,14 +11,26 @@ import { buildStaff, createTestApp, loginHeaders } from '../../test/harness.ts';
 type App = Awaited<ReturnType<typeof createTestApp>>;
 
 async function caseWithMessages(t: App, headers: Record<string, string>, n: number) {
-  const created = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers, payload: { subject: 'Brief kwijt', channel: 'phone', complainant: { name: 'Gerda Bos', email: 'gerda@example.org' } } });
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers,
+    payload: { subject: 'Brief kwijt', channel: 'phone', complainant: { name: 'Gerda Bos', email: 'gerda@example.org' } },
+  });
   assert.equal(created.statusCode, 201, created.body);
   const c = created.json();
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     t.clock.advance(1000);
     const id = await runCommand(t.services, SYSTEM_ACTOR, (ctx) =>
-      enqueueMessage(ctx, { caseId: c.id, template: 'autoClose', recipientRole: 'complainant', to: { address: 'gerda@example.org', name: 'Gerda Bos' }, vars: { complainantName: 'Gerda Bos', organisationPhone: '088', caseReference: c.reference }, idempotencyKey: `${c.id}:${i}` }),
+      enqueueMessage(ctx, {
+        caseId: c.id,
+        template: 'autoClose',
+        recipientRole: 'complainant',
+        to: { address: 'gerda@example.org', name: 'Gerda Bos' },
+        vars: { complainantName: 'Gerda Bos', organisationPhone: '088', caseReference: c.reference },
+        idempotencyKey: `${c.id}:${i}`,
+      }),
     );
     ids.push(id!);
   }
@@ -61,21 +73,40 @@ describe('in DEMO mode without SMTP', () => {
     assert.equal(m.to, 'gerda@example.org');
     assert.match(m.text, /^Beste Gerda Bos,/);
     assert.match(m.html, /<p>Beste Gerda Bos,<\/p>/);
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/demo-mailbox/00000000-0000-4000-8000-000000000000', headers })).statusCode, 404);
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/demo-mailbox/00000000-0000-4000-8000-000000000000', headers })).statusCode,
+      404,
+    );
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/demo-mailbox?cursor=nonsense', headers })).statusCode, 400);
   });
 
   test('each message names its case, and one message lists its attachments (documents on the case)', async () => {
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/demo-mailbox', headers })).json().items;
-    assert.ok(list.every((m: { caseReference: string | null }) => /^[A-Z]+-\d{4}-\d+$/.test(m.caseReference ?? '')), JSON.stringify(list));
+    assert.ok(
+      list.every((m: { caseReference: string | null }) => /^[A-Z]+-\d{4}-\d+$/.test(m.caseReference ?? '')),
+      JSON.stringify(list),
+    );
     const plain = (await t.app.inject({ method: 'GET', url: `/api/v1/demo-mailbox/${ids[0]}`, headers })).json();
     assert.deepEqual(plain.attachments, []);
     assert.equal(plain.caseReference, list[0].caseReference);
 
     const caseId = list[0].caseId as string;
-    const doc = await addDocument(t.services, SYSTEM_ACTOR, caseId, { filename: 'brief.txt', mediaType: 'text/plain', docType: 'letter', content: Readable.from(Buffer.from('Uw brief')) });
+    const doc = await addDocument(t.services, SYSTEM_ACTOR, caseId, {
+      filename: 'brief.txt',
+      mediaType: 'text/plain',
+      docType: 'letter',
+      content: Readable.from(Buffer.from('Uw brief')),
+    });
     const withAttachment = await runCommand(t.services, SYSTEM_ACTOR, (ctx) =>
-      enqueueMessage(ctx, { caseId, template: 'autoClose', recipientRole: 'complainant', to: { address: 'gerda@example.org', name: 'Gerda Bos' }, vars: { complainantName: 'Gerda Bos', organisationPhone: '088', caseReference: 'x' }, idempotencyKey: `${caseId}:attachment`, attachments: [doc.id] }),
+      enqueueMessage(ctx, {
+        caseId,
+        template: 'autoClose',
+        recipientRole: 'complainant',
+        to: { address: 'gerda@example.org', name: 'Gerda Bos' },
+        vars: { complainantName: 'Gerda Bos', organisationPhone: '088', caseReference: 'x' },
+        idempotencyKey: `${caseId}:attachment`,
+        attachments: [doc.id],
+      }),
     );
     const m = (await t.app.inject({ method: 'GET', url: `/api/v1/demo-mailbox/${withAttachment}`, headers })).json();
     assert.deepEqual(m.attachments, [{ id: doc.id, filename: 'brief.txt', mediaType: 'text/plain', sizeBytes: 8 }]);
@@ -90,7 +121,7 @@ describe('in DEMO mode without SMTP', () => {
   });
 });
 
-describe('a case\'s messages', () => {
+describe("a case's messages", () => {
   let t: App;
   let headers: Record<string, string>;
   let caseId: string;
@@ -107,14 +138,20 @@ describe('a case\'s messages', () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/messages`, headers });
     assert.equal(res.statusCode, 200, res.body);
     const items = res.json().items;
-    assert.deepEqual(items.map((m: { id: string }) => m.id), [...ids].reverse());
-    assert.deepEqual(items.map((m: { status: string }) => m.status), ['pending', 'sent']);
+    assert.deepEqual(
+      items.map((m: { id: string }) => m.id),
+      [...ids].reverse(),
+    );
+    assert.deepEqual(
+      items.map((m: { status: string }) => m.status),
+      ['pending', 'sent'],
+    );
     assert.equal(items[1].template, 'autoClose');
     assert.equal(items[1].lastError, null);
     assert.equal(items[1].text, undefined);
   });
 
-  test('a department member outside the case\'s scope gets 404, an administrator 403', async () => {
+  test("a department member outside the case's scope gets 404, an administrator 403", async () => {
     const outsider = await loginHeaders(t.services, await buildStaff(t.services, { roles: ['department'] }));
     assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/messages`, headers: outsider })).statusCode, 404);
     const admin = await loginHeaders(t.services, await buildStaff(t.services, { roles: ['administrator'] }));

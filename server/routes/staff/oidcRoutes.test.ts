@@ -13,12 +13,19 @@ import { safeReturnTo } from './oidcRoutes.ts';
 type App = Awaited<ReturnType<typeof createTestApp>>;
 type Req = http.IncomingMessage;
 type Res = http.ServerResponse;
-type Interaction = { prompt: { name: string; details: { missingOIDCClaims?: string[] } }; params: { client_id: string; scope: string }; session?: { accountId: string } };
+type Interaction = {
+  prompt: { name: string; details: { missingOIDCClaims?: string[] } };
+  params: { client_id: string; scope: string };
+  session?: { accountId: string };
+};
 type ProviderLike = {
   callback(): (req: Req, res: Res) => void;
   interactionDetails(req: Req, res: Res): Promise<Interaction>;
   interactionFinished(req: Req, res: Res, result: object, opts?: { mergeWithLastSubmission: boolean }): Promise<void>;
-  Grant: new (init: { accountId: string; clientId: string }) => { addOIDCScope(s: string): void; addOIDCClaims(c: string[]): void; save(): Promise<string> };
+  Grant: new (init: {
+    accountId: string;
+    clientId: string;
+  }) => { addOIDCScope(s: string): void; addOIDCClaims(c: string[]): void; save(): Promise<string> };
 };
 // oidc-provider ships no type declarations (and @types/oidc-provider is not installed): load it
 // untyped and describe only what this test uses.
@@ -74,7 +81,12 @@ function browser(t: App) {
     if (url.origin === APP_ORIGIN) {
       const res = await t.app.inject({ method: 'GET', url: url.pathname + url.search, headers: cookie ? { cookie } : {} });
       const sc = res.headers['set-cookie'];
-      hop = { status: res.statusCode, location: (res.headers.location as string | undefined) ?? null, body: res.body, setCookies: sc === undefined ? [] : ([] as string[]).concat(sc) };
+      hop = {
+        status: res.statusCode,
+        location: (res.headers.location as string | undefined) ?? null,
+        body: res.body,
+        setCookies: sc === undefined ? [] : ([] as string[]).concat(sc),
+      };
     } else {
       const res = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
       hop = { status: res.status, location: res.headers.get('location'), body: await res.text(), setCookies: res.headers.getSetCookie() };
@@ -92,7 +104,10 @@ function browser(t: App) {
       let url = new URL(`/api/v1/oidc/login?returnTo=${encodeURIComponent(returnTo)}`, APP_ORIGIN);
       for (let i = 0; i < 12; i++) {
         const hop = await get(url);
-        assert.ok(hop.status >= 300 && hop.status < 400 && hop.location, `expected a redirect from ${url.pathname}, got ${hop.status}: ${hop.body.slice(0, 300)}`);
+        assert.ok(
+          hop.status >= 300 && hop.status < 400 && hop.location,
+          `expected a redirect from ${url.pathname}, got ${hop.status}: ${hop.body.slice(0, 300)}`,
+        );
         url = new URL(hop.location, url);
         if (url.origin === APP_ORIGIN) return url;
       }
@@ -102,7 +117,15 @@ function browser(t: App) {
 }
 
 const sessionsOf = async (t: App, userId: string) =>
-  Number((await t.services.db.selectFrom('session').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.services.db
+        .selectFrom('session')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('user_id', '=', userId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const subjectOf = async (t: App, userId: string) =>
   (await t.services.db.selectFrom('staff_user').select('oidc_subject').where('id', '=', userId).executeTakeFirstOrThrow()).oidc_subject;
 
@@ -112,7 +135,15 @@ describe('staff login with OpenID Connect', () => {
     await new Promise<void>((resolve) => providerServer.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
     provider = new Provider(issuer, {
-      clients: [{ client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret, redirect_uris: [`${APP_ORIGIN}/api/v1/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: CLIENT.clientId,
+          client_secret: CLIENT.clientSecret,
+          redirect_uris: [`${APP_ORIGIN}/api/v1/oidc/callback`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       // Required here so the test proves the app really sends PKCE (a confidential client need not).
       pkce: { required: () => true },
       claims: { openid: ['sub'], email: ['email', 'email_verified'] },
@@ -152,7 +183,17 @@ describe('staff login with OpenID Connect', () => {
     const again = browser(t);
     assert.equal((await again.get((await again.toCallback()).href)).location, '/');
     assert.equal(JSON.parse((await again.get('/api/v1/session')).body).user.id, anna.id);
-    assert.equal(Number((await t.services.db.selectFrom('oidc_login').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n), 0);
+    assert.equal(
+      Number(
+        (
+          await t.services.db
+            .selectFrom('oidc_login')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      0,
+    );
   });
 
   test('a replayed, forged, expired or swapped state is refused, and so is another browser', async () => {
@@ -206,7 +247,14 @@ describe('staff login with OpenID Connect', () => {
   });
 
   test('someone unknown to Klachtflow, deactivated, or with an unverified address gets 403 and no session', async () => {
-    const before = Number((await t.services.db.selectFrom('session').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await t.services.db
+          .selectFrom('session')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const cora = await buildStaff(t.services, { roles: ['backOffice'] });
     const dirk = await buildStaff(t.services, { roles: ['backOffice'] });
     await t.services.db.updateTable('staff_user').set({ active: false }).where('id', '=', dirk.id).execute();
@@ -224,12 +272,28 @@ describe('staff login with OpenID Connect', () => {
     }
     assert.equal(await subjectOf(t, cora.id), null);
     assert.equal(await subjectOf(t, dirk.id), null);
-    const after = Number((await t.services.db.selectFrom('session').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await t.services.db
+          .selectFrom('session')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     assert.equal(after, before);
   });
 
   test('returnTo only ever points at a path on this site', () => {
-    for (const bad of [undefined, '', 'https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/a\nb', `/${'x'.repeat(2001)}`]) {
+    for (const bad of [
+      undefined,
+      '',
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/a\nb',
+      `/${'x'.repeat(2001)}`,
+    ]) {
       assert.equal(safeReturnTo(bad), '/', String(bad));
     }
     assert.equal(safeReturnTo('/meldingen/123?tab=tijdlijn#notities'), '/meldingen/123?tab=tijdlijn#notities');

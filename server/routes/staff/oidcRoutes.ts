@@ -37,7 +37,8 @@ export function safeReturnTo(value: string | undefined): string {
 
 /** The first login with a new provider account links it to the staff row with that e-mail address. */
 async function findStaffUser(services: Services, who: OidcIdentity): Promise<string | null> {
-  const bySubject = () => services.db.selectFrom('staff_user').select(['id', 'active']).where('oidc_subject', '=', who.sub).executeTakeFirst();
+  const bySubject = () =>
+    services.db.selectFrom('staff_user').select(['id', 'active']).where('oidc_subject', '=', who.sub).executeTakeFirst();
   const linked = await bySubject();
   // Once linked the subject decides; a deactivated account does not fall back to its e-mail.
   if (linked) return linked.active ? linked.id : null;
@@ -64,73 +65,94 @@ export function registerOidcRoutes(api: FastifyInstance, services: Services, env
   const callbackUrl = () => `${env.publicUrl.replace(/\/+$/, '')}${api.prefix}/oidc/callback`;
   const cookiePath = `${api.prefix}/oidc/callback`;
 
-  r.get('/oidc/login', {
-    config: { permission: 'public' },
-    schema: {
-      tags, summary: 'Inloggen via de identiteitsprovider van de organisatie (doorverwijzing)',
-      querystring: z.object({ returnTo: z.string().optional() }),
+  r.get(
+    '/oidc/login',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: 'Inloggen via de identiteitsprovider van de organisatie (doorverwijzing)',
+        querystring: z.object({ returnTo: z.string().optional() }),
+      },
     },
-  }, async (req, reply) => {
-    const start = await startOidcLogin(oidc, callbackUrl());
-    const now = services.clock.now();
-    // Abandoned attempts are cleared here, so the table stays small without a separate job.
-    await services.db.deleteFrom('oidc_login').where('expires_at', '<=', now).execute();
-    await services.db
-      .insertInto('oidc_login')
-      .values({
-        state: start.state,
-        code_verifier: start.codeVerifier,
-        nonce: start.nonce,
-        return_to: safeReturnTo(req.query.returnTo),
-        expires_at: new Date(now.getTime() + LOGIN_TTL_MS),
-      })
-      .execute();
-    // SameSite=Lax still travels on the provider's top-level redirect back (a GET).
-    reply.setCookie(STATE_COOKIE, start.state, { path: cookiePath, httpOnly: true, sameSite: 'lax', secure: env.cookieSecure, maxAge: LOGIN_TTL_MS / 1000 });
-    return reply.redirect(start.url.href, 302);
-  });
-
-  r.get('/oidc/callback', {
-    config: { permission: 'public' },
-    schema: {
-      tags, summary: 'Terugkeer van de identiteitsprovider; opent een sessie',
-      // code, iss, error, … are read by openid-client from the raw URL; only state is ours.
-      querystring: z.looseObject({ state: z.string().max(512).optional() }),
+    async (req, reply) => {
+      const start = await startOidcLogin(oidc, callbackUrl());
+      const now = services.clock.now();
+      // Abandoned attempts are cleared here, so the table stays small without a separate job.
+      await services.db.deleteFrom('oidc_login').where('expires_at', '<=', now).execute();
+      await services.db
+        .insertInto('oidc_login')
+        .values({
+          state: start.state,
+          code_verifier: start.codeVerifier,
+          nonce: start.nonce,
+          return_to: safeReturnTo(req.query.returnTo),
+          expires_at: new Date(now.getTime() + LOGIN_TTL_MS),
+        })
+        .execute();
+      // SameSite=Lax still travels on the provider's top-level redirect back (a GET).
+      reply.setCookie(STATE_COOKIE, start.state, {
+        path: cookiePath,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: env.cookieSecure,
+        maxAge: LOGIN_TTL_MS / 1000,
+      });
+      return reply.redirect(start.url.href, 302);
     },
-  }, async (req, reply) => {
-    const state = req.query.state;
-    const cookieState = req.cookies[STATE_COOKIE];
-    reply.clearCookie(STATE_COOKIE, { path: cookiePath });
-    // Only the browser that started the attempt may finish it. Deleting and reading in one
-    // statement makes the attempt single-use even when two instances receive the same callback.
-    const attempt = state && cookieState === state
-      ? await services.db
-          .deleteFrom('oidc_login')
-          .where('state', '=', state)
-          .where('expires_at', '>', services.clock.now())
-          .returning(['state', 'code_verifier', 'nonce', 'return_to'])
-          .executeTakeFirst()
-      : undefined;
-    if (!attempt) {
-      throw new AppError('invalid', EXPIRED, [
-        { name: 'query.state', code: 'unknown', reason: 'Onbekende, verlopen of al gebruikte inlogpoging.' },
-      ]);
-    }
+  );
 
-    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
-    let who: OidcIdentity;
-    try {
-      who = await finishOidcLogin(oidc, new URL(callbackUrl() + query), { state: attempt.state, nonce: attempt.nonce, codeVerifier: attempt.code_verifier });
-    } catch (err) {
-      // Refused or cancelled at the provider, bad code, wrong nonce or signature: the details are
-      // for operators only, and without tokens or claims.
-      req.log.warn({ oidc: oidcErrorSummary(err) }, 'oidc login failed');
-      throw new AppError('unauthenticated', 'Inloggen bij de identiteitsprovider is niet gelukt. Probeer het opnieuw.');
-    }
+  r.get(
+    '/oidc/callback',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: 'Terugkeer van de identiteitsprovider; opent een sessie',
+        // code, iss, error, … are read by openid-client from the raw URL; only state is ours.
+        querystring: z.looseObject({ state: z.string().max(512).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const state = req.query.state;
+      const cookieState = req.cookies[STATE_COOKIE];
+      reply.clearCookie(STATE_COOKIE, { path: cookiePath });
+      // Only the browser that started the attempt may finish it. Deleting and reading in one
+      // statement makes the attempt single-use even when two instances receive the same callback.
+      const attempt =
+        state && cookieState === state
+          ? await services.db
+              .deleteFrom('oidc_login')
+              .where('state', '=', state)
+              .where('expires_at', '>', services.clock.now())
+              .returning(['state', 'code_verifier', 'nonce', 'return_to'])
+              .executeTakeFirst()
+          : undefined;
+      if (!attempt) {
+        throw new AppError('invalid', EXPIRED, [
+          { name: 'query.state', code: 'unknown', reason: 'Onbekende, verlopen of al gebruikte inlogpoging.' },
+        ]);
+      }
 
-    const userId = await findStaffUser(services, who);
-    if (!userId) throw new AppError('forbidden', NO_ACCOUNT);
-    await createSession(services, userId, reply, { ttlHours: env.sessionTtlHours, secure: env.cookieSecure });
-    return reply.redirect(attempt.return_to, 302);
-  });
+      const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      let who: OidcIdentity;
+      try {
+        who = await finishOidcLogin(oidc, new URL(callbackUrl() + query), {
+          state: attempt.state,
+          nonce: attempt.nonce,
+          codeVerifier: attempt.code_verifier,
+        });
+      } catch (err) {
+        // Refused or cancelled at the provider, bad code, wrong nonce or signature: the details are
+        // for operators only, and without tokens or claims.
+        req.log.warn({ oidc: oidcErrorSummary(err) }, 'oidc login failed');
+        throw new AppError('unauthenticated', 'Inloggen bij de identiteitsprovider is niet gelukt. Probeer het opnieuw.');
+      }
+
+      const userId = await findStaffUser(services, who);
+      if (!userId) throw new AppError('forbidden', NO_ACCOUNT);
+      await createSession(services, userId, reply, { ttlHours: env.sessionTtlHours, secure: env.cookieSecure });
+      return reply.redirect(attempt.return_to, 302);
+    },
+  );
 }

@@ -19,8 +19,11 @@ const call = (method: 'GET' | 'POST' | 'DELETE', url: string, headers: Record<st
   t.app.inject({ method, url, headers: headers ?? {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
 
 describe('saved personal filters', () => {
-  test('save, list by name and delete one\'s own filters', async () => {
-    const a = await call('POST', '/api/v1/saved-filters', anna, { name: '  Te laat via e-mail ', query: 'queue=mine&channel=email&sort=-createdAt' });
+  test("save, list by name and delete one's own filters", async () => {
+    const a = await call('POST', '/api/v1/saved-filters', anna, {
+      name: '  Te laat via e-mail ',
+      query: 'queue=mine&channel=email&sort=-createdAt',
+    });
     assert.equal(a.statusCode, 201, a.body);
     const saved = a.json();
     assert.equal(saved.name, 'Te laat via e-mail', 'the name is trimmed');
@@ -31,23 +34,33 @@ describe('saved personal filters', () => {
 
     const list = await call('GET', '/api/v1/saved-filters', anna);
     assert.equal(list.statusCode, 200);
-    assert.deepEqual(list.json().items.map((f: { name: string }) => f.name), ['alle brieven', 'Te laat via e-mail'], 'sorted by name, case-insensitively');
+    assert.deepEqual(
+      list.json().items.map((f: { name: string }) => f.name),
+      ['alle brieven', 'Te laat via e-mail'],
+      'sorted by name, case-insensitively',
+    );
 
     const del = await call('DELETE', `/api/v1/saved-filters/${saved.id}`, anna);
     assert.equal(del.statusCode, 204);
-    assert.deepEqual((await call('GET', '/api/v1/saved-filters', anna)).json().items.map((f: { name: string }) => f.name), ['alle brieven']);
+    assert.deepEqual(
+      (await call('GET', '/api/v1/saved-filters', anna)).json().items.map((f: { name: string }) => f.name),
+      ['alle brieven'],
+    );
     assert.equal((await call('DELETE', `/api/v1/saved-filters/${saved.id}`, anna)).statusCode, 404, 'deleting twice');
   });
 
-  test('a user never sees or deletes another user\'s filters', async () => {
+  test("a user never sees or deletes another user's filters", async () => {
     const mine = (await call('POST', '/api/v1/saved-filters', bram, { name: 'Mijn team', query: 'queue=team' })).json();
     const annaList = (await call('GET', '/api/v1/saved-filters', anna)).json().items;
     assert.ok(!annaList.some((f: { id: string }) => f.id === mine.id));
 
     const stolen = await call('DELETE', `/api/v1/saved-filters/${mine.id}`, anna);
-    assert.equal(stolen.statusCode, 404, 'another user\'s filter answers exactly like a missing one');
+    assert.equal(stolen.statusCode, 404, "another user's filter answers exactly like a missing one");
     assert.match(stolen.headers['content-type'] as string, /^application\/problem\+json/);
-    assert.deepEqual((await call('GET', '/api/v1/saved-filters', bram)).json().items.map((f: { id: string }) => f.id), [mine.id]);
+    assert.deepEqual(
+      (await call('GET', '/api/v1/saved-filters', bram)).json().items.map((f: { id: string }) => f.id),
+      [mine.id],
+    );
 
     // The same name is fine for someone else.
     assert.equal((await call('POST', '/api/v1/saved-filters', carla, { name: 'Mijn team', query: 'queue=team' })).statusCode, 201);
@@ -75,7 +88,10 @@ describe('saved personal filters', () => {
       const res = await call('POST', '/api/v1/saved-filters', anna, payload);
       assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
       assert.match(res.headers['content-type'] as string, /^application\/problem\+json/);
-      assert.ok(res.json().invalidParams.some((p: { name: string }) => p.name === field), `${JSON.stringify(payload)} names ${field}: ${res.body}`);
+      assert.ok(
+        res.json().invalidParams.some((p: { name: string }) => p.name === field),
+        `${JSON.stringify(payload)} names ${field}: ${res.body}`,
+      );
     }
     assert.equal((await call('DELETE', '/api/v1/saved-filters/not-a-uuid', anna)).statusCode, 400);
     assert.equal((await call('GET', '/api/v1/saved-filters', undefined)).statusCode, 401);

@@ -26,26 +26,38 @@ const present = (f: SavedFilterRow) => ({ id: f.id, name: f.name, query: f.query
 export function registerSavedFilterRoutes(api: FastifyInstance, services: Services) {
   const r = api.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/saved-filters', {
-    config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Mijn bewaarde filters', response: { 200: z.object({ items: z.array(savedFilterOut) }) } },
-  }, async (req) => ({ items: (await listSavedFilters({ services }, staffActor(req))).map(present) }));
+  r.get(
+    '/saved-filters',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, summary: 'Mijn bewaarde filters', response: { 200: z.object({ items: z.array(savedFilterOut) }) } },
+    },
+    async (req) => ({ items: (await listSavedFilters({ services }, staffActor(req))).map(present) }),
+  );
 
-  r.post('/saved-filters', {
-    config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Een filter bewaren', body: savedFilterBody, response: { 201: savedFilterOut } },
-  }, async (req, reply) => {
-    const actor = staffActor(req);
-    const row = await runCommand(services, actor, (ctx) => saveFilter({ ...ctx, actor }, req.body));
-    return reply.code(201).send(present(row));
-  });
+  r.post(
+    '/saved-filters',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, summary: 'Een filter bewaren', body: savedFilterBody, response: { 201: savedFilterOut } },
+    },
+    async (req, reply) => {
+      const actor = staffActor(req);
+      const row = await runCommand(services, actor, (ctx) => saveFilter({ ...ctx, actor }, req.body));
+      return reply.code(201).send(present(row));
+    },
+  );
 
-  r.delete('/saved-filters/:id', {
-    config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Een bewaard filter verwijderen', params: idParams },
-  }, async (req, reply) => {
-    const actor = staffActor(req);
-    await runCommand(services, actor, (ctx) => deleteSavedFilter({ ...ctx, actor }, req.params.id));
-    return reply.code(204).send();
-  });
+  r.delete(
+    '/saved-filters/:id',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, summary: 'Een bewaard filter verwijderen', params: idParams },
+    },
+    async (req, reply) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => deleteSavedFilter({ ...ctx, actor }, req.params.id));
+      return reply.code(204).send();
+    },
+  );
 }

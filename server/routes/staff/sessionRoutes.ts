@@ -20,51 +20,106 @@ export const sessionOut = z.object({
 export function registerSessionRoutes(api: FastifyInstance, services: Services, env: SessionEnv) {
   const r = api.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/session', {
-    config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Wie ben ik; geeft ook het CSRF-token', response: { 200: sessionOut } },
-  }, async (req) => {
-    const a = staffActor(req);
-    return { user: { id: a.id, name: a.name, email: a.email, roles: a.roles, teamIds: a.teamIds }, permissions: [...a.permissions].sort(), csrfToken: req.sessionCsrf! };
-  });
-
-  r.delete('/session', {
-    config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Uitloggen' },
-  }, async (req, reply) => {
-    await destroySession(services, req, reply);
-    return reply.code(204).send();
-  });
-
-  r.get('/login-options', {
-    config: { permission: 'public' },
-    schema: {
-      tags, summary: 'Hoe kan ik inloggen (OIDC en/of demo-login)',
-      response: { 200: z.object({ oidc: z.boolean(), demo: z.boolean(), /** DEMO without SMTP: sent mail is in the built-in mailbox (/mailbox). */ demoMailbox: z.boolean(), demoUsers: z.array(z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.object({ key: z.string(), label: z.string() })) })) }) },
+  r.get(
+    '/session',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, summary: 'Wie ben ik; geeft ook het CSRF-token', response: { 200: sessionOut } },
     },
-  }, async () => {
-    const demoUsers = env.demo
-      ? (await services.db.selectFrom('staff_user').select(['id', 'name', 'roles']).where('active', '=', true).orderBy('name').limit(100).execute()).map((u) => ({
-          id: u.id,
-          name: u.name,
-          roles: u.roles.map((key) => ({ key, label: ROLE_LABELS[key as keyof typeof ROLE_LABELS]?.nl ?? key })),
-        }))
-      : [];
-    return { oidc: !!env.oidc, demo: env.demo, demoMailbox: env.demo && !env.smtp, demoUsers };
-  });
+    async (req) => {
+      const a = staffActor(req);
+      return {
+        user: { id: a.id, name: a.name, email: a.email, roles: a.roles, teamIds: a.teamIds },
+        permissions: [...a.permissions].sort(),
+        csrfToken: req.sessionCsrf!,
+      };
+    },
+  );
+
+  r.delete(
+    '/session',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, summary: 'Uitloggen' },
+    },
+    async (req, reply) => {
+      await destroySession(services, req, reply);
+      return reply.code(204).send();
+    },
+  );
+
+  r.get(
+    '/login-options',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: 'Hoe kan ik inloggen (OIDC en/of demo-login)',
+        response: {
+          200: z.object({
+            oidc: z.boolean(),
+            demo: z.boolean(),
+            /** DEMO without SMTP: sent mail is in the built-in mailbox (/mailbox). */ demoMailbox: z.boolean(),
+            demoUsers: z.array(
+              z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.object({ key: z.string(), label: z.string() })) }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => {
+      const demoUsers = env.demo
+        ? (
+            await services.db
+              .selectFrom('staff_user')
+              .select(['id', 'name', 'roles'])
+              .where('active', '=', true)
+              .orderBy('name')
+              .limit(100)
+              .execute()
+          ).map((u) => ({
+            id: u.id,
+            name: u.name,
+            roles: u.roles.map((key) => ({ key, label: ROLE_LABELS[key as keyof typeof ROLE_LABELS]?.nl ?? key })),
+          }))
+        : [];
+      return { oidc: !!env.oidc, demo: env.demo, demoMailbox: env.demo && !env.smtp, demoUsers };
+    },
+  );
 
   // The development login exists only when DEMO is on: without it the route is not even registered.
   if (env.demo) {
-    r.post('/dev-login', {
-      config: { permission: 'public' },
-      schema: { tags, summary: 'Demo: inloggen als een demogebruiker (alleen met DEMO aan)', body: z.object({ userId: z.uuid() }), response: { 200: sessionOut } },
-    }, async (req, reply) => {
-      const user = await services.db.selectFrom('staff_user').select(['id', 'name', 'email', 'roles']).where('id', '=', req.body.userId).where('active', '=', true).executeTakeFirst();
-      if (!user) throw new AppError('invalid', 'Deze gebruiker bestaat niet.', [{ name: 'body.userId', code: 'unknown', reason: 'Onbekende gebruiker.' }]);
-      const s = await createSession(services, user.id, reply, { ttlHours: env.sessionTtlHours, secure: env.cookieSecure });
-      const teams = await services.db.selectFrom('team_member').select('team_id').where('user_id', '=', user.id).execute();
-      const roles = user.roles as Parameters<typeof permissionsFor>[0];
-      return { user: { ...user, teamIds: teams.map((t) => t.team_id) }, permissions: [...permissionsFor(roles)].sort(), csrfToken: s.csrfToken };
-    });
+    r.post(
+      '/dev-login',
+      {
+        config: { permission: 'public' },
+        schema: {
+          tags,
+          summary: 'Demo: inloggen als een demogebruiker (alleen met DEMO aan)',
+          body: z.object({ userId: z.uuid() }),
+          response: { 200: sessionOut },
+        },
+      },
+      async (req, reply) => {
+        const user = await services.db
+          .selectFrom('staff_user')
+          .select(['id', 'name', 'email', 'roles'])
+          .where('id', '=', req.body.userId)
+          .where('active', '=', true)
+          .executeTakeFirst();
+        if (!user)
+          throw new AppError('invalid', 'Deze gebruiker bestaat niet.', [
+            { name: 'body.userId', code: 'unknown', reason: 'Onbekende gebruiker.' },
+          ]);
+        const s = await createSession(services, user.id, reply, { ttlHours: env.sessionTtlHours, secure: env.cookieSecure });
+        const teams = await services.db.selectFrom('team_member').select('team_id').where('user_id', '=', user.id).execute();
+        const roles = user.roles as Parameters<typeof permissionsFor>[0];
+        return {
+          user: { ...user, teamIds: teams.map((t) => t.team_id) },
+          permissions: [...permissionsFor(roles)].sort(),
+          csrfToken: s.csrfToken,
+        };
+      },
+    );
   }
 }

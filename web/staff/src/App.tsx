@@ -28,7 +28,8 @@ function Routes() {
   if (path === '/activiteiten/nieuw') return <IntakePage key="new" />;
   if ((m = path.match(/^\/activiteiten\/([0-9a-f-]{36})$/))) return <IntakePage key={m[1]} activityId={m[1]} />;
   if ((m = path.match(/^\/meldingen\/([0-9a-f-]{36})$/))) return <CasePage key={m[1]} id={m[1]!} />;
-  if ((m = path.match(/^\/meldingen\/([0-9a-f-]{36})\/brieven\/([0-9a-f-]{36})$/))) return <LetterPage key={m[2]} caseId={m[1]!} letterId={m[2]!} />;
+  if ((m = path.match(/^\/meldingen\/([0-9a-f-]{36})\/brieven\/([0-9a-f-]{36})$/)))
+    return <LetterPage key={m[2]} caseId={m[1]!} letterId={m[2]!} />;
   if (path === '/mailbox') return <MailboxPage />;
   if ((m = path.match(/^\/mailbox\/([0-9a-f-]{36})$/))) return <MessagePage key={m[1]} id={m[1]!} />;
   return <NotFoundPage />;

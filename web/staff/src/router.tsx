@@ -42,36 +42,20 @@ function inApp(to: string, onClick?: (e: MouseEvent<HTMLAnchorElement>) => void)
 type AppLinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; current?: boolean };
 /** A real link (it opens in a new tab, it can be copied) that navigates inside the app on a plain click. */
 export function AppLink({ to, current, onClick, ...rest }: AppLinkProps) {
-  return (
-    <Link
-      {...rest}
-      href={to}
-      aria-current={current ? 'page' : undefined}
-      onClick={inApp(to, onClick)}
-    />
-  );
+  return <Link {...rest} href={to} aria-current={current ? 'page' : undefined} onClick={inApp(to, onClick)} />;
 }
 
 /** The same for links styled as something else (cards, tabs): a plain anchor. */
 export function PlainLink({ to, current, onClick, ...rest }: AppLinkProps) {
-  return (
-    <a
-      {...rest}
-      href={to}
-      aria-current={current ? 'page' : undefined}
-      onClick={inApp(to, onClick)}
-    />
-  );
+  return <a {...rest} href={to} aria-current={current ? 'page' : undefined} onClick={inApp(to, onClick)} />;
 }
 
 /** A link that looks like a button (Utrecht ButtonLink), for "go and do" actions. */
-export function ButtonAppLink({ to, onClick, appearance = 'secondary-action-button', ...rest }: AppLinkProps & { appearance?: 'primary-action-button' | 'secondary-action-button' | 'subtle-button' }) {
-  return (
-    <ButtonLink
-      {...rest}
-      appearance={appearance}
-      href={to}
-      onClick={inApp(to, onClick)}
-    />
-  );
+export function ButtonAppLink({
+  to,
+  onClick,
+  appearance = 'secondary-action-button',
+  ...rest
+}: AppLinkProps & { appearance?: 'primary-action-button' | 'secondary-action-button' | 'subtle-button' }) {
+  return <ButtonLink {...rest} appearance={appearance} href={to} onClick={inApp(to, onClick)} />;
 }

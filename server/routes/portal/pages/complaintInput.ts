@@ -60,7 +60,11 @@ export async function emailLimitReached(services: Services, email: string | unde
   const hour = new Date(services.clock.now().getTime() - 3600_000);
   const recent = await services.db
     .selectFrom('cases')
-    .innerJoin('person', (join) => join.on((eb) => eb.or([eb('person.id', '=', eb.ref('cases.complainant_id')), eb('person.id', '=', eb.ref('cases.representative_id'))])))
+    .innerJoin('person', (join) =>
+      join.on((eb) =>
+        eb.or([eb('person.id', '=', eb.ref('cases.complainant_id')), eb('person.id', '=', eb.ref('cases.representative_id'))]),
+      ),
+    )
     .select(sql<number>`count(*)`.as('n'))
     .where(sql<boolean>`lower(person.email) = ${email.toLowerCase()}`)
     .where('cases.channel', '=', 'web')

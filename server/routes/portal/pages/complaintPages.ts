@@ -1,5 +1,15 @@
 import type { Organisation } from '../../../config/organisation.ts';
-import { checkboxField, errorSummary, fileField, radioGroup, submitButton, textArea, textField, type Errors, type Values } from './fields.ts';
+import {
+  checkboxField,
+  errorSummary,
+  fileField,
+  radioGroup,
+  submitButton,
+  textArea,
+  textField,
+  type Errors,
+  type Values,
+} from './fields.ts';
 import { html } from './html.ts';
 import { buttonLink, contactLines, heading1, heading2, link, page, para } from './layout.ts';
 
@@ -9,15 +19,25 @@ import { buttonLink, contactLines, heading1, heading2, link, page, para } from '
  * §c), and someone with a broken street light should not fill in a long form first.
  */
 export const KIND_OPTIONS = [
-  { value: 'complaint', label: 'Een klacht indienen', description: 'U bent niet tevreden over hoe wij u hebben geholpen. Of over hoe een medewerker met u omging.' },
-  { value: 'report', label: 'Iets melden', description: 'Er is iets kapot of er is een storing. Bijvoorbeeld een lamp op straat die niet brandt.' },
+  {
+    value: 'complaint',
+    label: 'Een klacht indienen',
+    description: 'U bent niet tevreden over hoe wij u hebben geholpen. Of over hoe een medewerker met u omging.',
+  },
+  {
+    value: 'report',
+    label: 'Iets melden',
+    description: 'Er is iets kapot of er is een storing. Bijvoorbeeld een lamp op straat die niet brandt.',
+  },
   { value: 'request', label: 'Een vraag stellen of iets aanvragen', description: 'U wilt iets weten. Of u wilt iets van ons krijgen.' },
 ] as const;
 
 export function kindQuestionPage(org: Organisation, error?: string) {
   const errors: Errors = error ? { kind: error } : {};
   return page({
-    org, title: 'Een klacht indienen', hasErrors: !!error,
+    org,
+    title: 'Een klacht indienen',
+    hasErrors: !!error,
     main: html`${errorSummary(errors, ['kind'], () => 'kind-complaint')}
 ${heading1('Een klacht indienen')}
 ${para('Bent u niet tevreden over ons? Dan kunt u dat hier laten weten. Dit duurt ongeveer 10 minuten.')}
@@ -35,7 +55,8 @@ export function sendOnPage(org: Organisation, kind: 'report' | 'request') {
   const title = kind === 'report' ? 'Een melding doet u ergens anders' : 'Een vraag stelt u ergens anders';
   const url = org.portal.otherRequestsUrl;
   return page({
-    org, title,
+    org,
+    title,
     main: html`${heading1(title)}
 ${para(kind === 'report' ? 'Wilt u iets melden? Dat kan niet met dit formulier. Dit formulier is alleen voor klachten.' : 'Heeft u een vraag? Of wilt u iets aanvragen? Dat kan niet met dit formulier. Dit formulier is alleen voor klachten.')}
 ${para('Zo komt uw bericht meteen bij de goede persoon. Dan helpen we u sneller.')}
@@ -48,8 +69,12 @@ ${para(html`Bent u niet tevreden over hoe wij u hebben geholpen? Dan is het wel 
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG', 'text/plain': 'tekst',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word', 'message/rfc822': 'e-mail',
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPG',
+  'image/png': 'PNG',
+  'text/plain': 'tekst',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'message/rfc822': 'e-mail',
 };
 export const typeNames = (types: readonly string[]) => {
   const names = [...new Set(types.map((t) => TYPE_NAMES[t] ?? t.split('/')[1] ?? t))];
@@ -63,16 +88,38 @@ export function attachmentHelp(org: Organisation) {
 }
 
 /** The order of the questions, so the error summary lists problems in reading order. */
-export const FIELD_ORDER = ['kind', 'subject', 'description', 'incidentDate', 'attachments', 'name', 'onBehalfOf', 'behalfName', 'behalfRelation',
-  'contactPreference', 'email', 'phone', 'street', 'postcode', 'city', 'privacyAccepted'] as const;
-const ANCHORS: Record<string, string> = { kind: 'kind-complaint', onBehalfOf: 'onBehalfOf-false', contactPreference: 'contactPreference-email' };
+export const FIELD_ORDER = [
+  'kind',
+  'subject',
+  'description',
+  'incidentDate',
+  'attachments',
+  'name',
+  'onBehalfOf',
+  'behalfName',
+  'behalfRelation',
+  'contactPreference',
+  'email',
+  'phone',
+  'street',
+  'postcode',
+  'city',
+  'privacyAccepted',
+] as const;
+const ANCHORS: Record<string, string> = {
+  kind: 'kind-complaint',
+  onBehalfOf: 'onBehalfOf-false',
+  contactPreference: 'contactPreference-email',
+};
 
 export function complaintFormPage(org: Organisation, values: Values = {}, errors: Errors = {}) {
   const v = values;
   const hasErrors = Object.keys(errors).length > 0;
   const contact = { errors, values: v };
   return page({
-    org, title: 'Uw klacht', hasErrors,
+    org,
+    title: 'Uw klacht',
+    hasErrors,
     main: html`${errorSummary(errors, FIELD_ORDER, (n) => ANCHORS[n] ?? n)}
 ${heading1('Uw klacht')}
 ${para('Beantwoord de vragen hieronder. Staat er "niet verplicht" bij een vraag? Dan mag u die vraag overslaan.')}
@@ -87,12 +134,15 @@ ${para('Beantwoord de vragen hieronder. Staat er "niet verplicht" bij een vraag?
   ${heading2('Over u')}
   ${textField({ name: 'name', label: 'Uw naam', ...contact, autocomplete: 'name', maxLength: 200 })}
   ${radioGroup({
-    name: 'onBehalfOf', label: 'Gaat de klacht over iemand anders?', ...contact,
+    name: 'onBehalfOf',
+    label: 'Gaat de klacht over iemand anders?',
+    ...contact,
     description: 'Helpt u iemand? Bijvoorbeeld als mantelzorger of familielid? Dan mag u de klacht voor die persoon indienen.',
     options: [
       { value: 'false', label: 'Nee, de klacht gaat over mij' },
       {
-        value: 'true', label: 'Ja, ik help iemand anders',
+        value: 'true',
+        label: 'Ja, ik help iemand anders',
         reveal: html`${textField({ name: 'behalfName', label: 'Naam van deze persoon', ...contact, autocomplete: 'off', maxLength: 200 })}
           ${textField({ name: 'behalfRelation', label: 'Wat bent u van deze persoon?', description: 'Bijvoorbeeld: zoon, buurvrouw of mantelzorger.', ...contact, maxLength: 100 })}`,
       },
@@ -100,12 +150,31 @@ ${para('Beantwoord de vragen hieronder. Staat er "niet verplicht" bij een vraag?
   })}
 
   ${radioGroup({
-    name: 'contactPreference', label: 'Hoe wilt u dat we contact met u opnemen?', ...contact,
+    name: 'contactPreference',
+    label: 'Hoe wilt u dat we contact met u opnemen?',
+    ...contact,
     options: [
-      { value: 'email', label: 'Per e-mail', reveal: textField({ name: 'email', label: 'Uw e-mailadres', type: 'email', autocomplete: 'email', ...contact, maxLength: 254 }) },
-      { value: 'phone', label: 'Per telefoon', reveal: textField({ name: 'phone', label: 'Uw telefoonnummer', type: 'tel', autocomplete: 'tel', ...contact, width: 'medium', maxLength: 20 }) },
       {
-        value: 'letter', label: 'Per brief',
+        value: 'email',
+        label: 'Per e-mail',
+        reveal: textField({ name: 'email', label: 'Uw e-mailadres', type: 'email', autocomplete: 'email', ...contact, maxLength: 254 }),
+      },
+      {
+        value: 'phone',
+        label: 'Per telefoon',
+        reveal: textField({
+          name: 'phone',
+          label: 'Uw telefoonnummer',
+          type: 'tel',
+          autocomplete: 'tel',
+          ...contact,
+          width: 'medium',
+          maxLength: 20,
+        }),
+      },
+      {
+        value: 'letter',
+        label: 'Per brief',
         reveal: html`${textField({ name: 'street', label: 'Straat en huisnummer', autocomplete: 'address-line1', ...contact, maxLength: 200 })}
           ${textField({ name: 'postcode', label: 'Postcode', autocomplete: 'postal-code', ...contact, width: 'short', maxLength: 7 })}
           ${textField({ name: 'city', label: 'Plaats', autocomplete: 'address-level2', ...contact, maxLength: 100 })}`,

@@ -11,10 +11,14 @@ export type Confirmation = { reference: string; trackingUrl: string; trackingPat
 
 export function confirmationPage(org: Organisation, c: Confirmation) {
   return page({
-    org, title: 'Uw klacht is verstuurd',
+    org,
+    title: 'Uw klacht is verstuurd',
     main: html`${heading1('Uw klacht is verstuurd')}
-${alert('ok', html`<p class="utrecht-paragraph">Dank u wel. We hebben uw klacht goed ontvangen.</p>
-  <p class="utrecht-paragraph">Uw nummer is <strong class="kf-reference">${c.reference}</strong>. Schrijf dit nummer op. Noem het als u ons belt.</p>`)}
+${alert(
+  'ok',
+  html`<p class="utrecht-paragraph">Dank u wel. We hebben uw klacht goed ontvangen.</p>
+  <p class="utrecht-paragraph">Uw nummer is <strong class="kf-reference">${c.reference}</strong>. Schrijf dit nummer op. Noem het als u ons belt.</p>`,
+)}
 ${heading2('Wat gebeurt er nu?')}
 <ol class="utrecht-ordered-list kf-next">
   <li class="utrecht-ordered-list__item">Een medewerker leest uw klacht.</li>

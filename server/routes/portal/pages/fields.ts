@@ -13,7 +13,8 @@ type Base = { name: string; label: Child; description?: Child; errors: Errors; o
 const optionalMark = (optional?: boolean) => (optional ? html` <span class="kf-optional">(niet verplicht)</span>` : '');
 const errorLine = (id: string, message: string) =>
   html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="${id}"><span class="kf-visually-hidden">Fout: </span>${message}</div>`;
-const hint = (id: string, description?: Child) => (description ? html`<div class="utrecht-form-field__description utrecht-form-field-description" id="${id}">${description}</div>` : '');
+const hint = (id: string, description?: Child) =>
+  description ? html`<div class="utrecht-form-field__description utrecht-form-field-description" id="${id}">${description}</div>` : '';
 
 function frame(o: Base, type: 'text' | 'checkbox', input: (describedBy: string, invalid: boolean) => Html, labelFor = o.name): Html {
   const error = o.errors[o.name];
@@ -29,20 +30,48 @@ function frame(o: Base, type: 'text' | 'checkbox', input: (describedBy: string, 
 const aria = (describedBy: string, invalid: boolean) =>
   html`${describedBy ? html` aria-describedby="${describedBy}"` : ''}${invalid ? html` aria-invalid="true"` : ''}`;
 
-export function textField(o: Base & { values: Values; type?: 'text' | 'email' | 'tel' | 'date'; autocomplete?: string; width?: 'short' | 'medium'; maxLength?: number }): Html {
-  return frame(o, 'text', (d, invalid) => html`<input class="utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${o.width ? ` kf-width-${o.width}` : ''}" type="${o.type ?? 'text'}" id="${o.name}" name="${o.name}" value="${o.values[o.name] ?? ''}"${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.maxLength ? html` maxlength="${o.maxLength}"` : ''}${o.optional ? '' : html` aria-required="true"`}${aria(d, invalid)}>`);
+export function textField(
+  o: Base & {
+    values: Values;
+    type?: 'text' | 'email' | 'tel' | 'date';
+    autocomplete?: string;
+    width?: 'short' | 'medium';
+    maxLength?: number;
+  },
+): Html {
+  return frame(
+    o,
+    'text',
+    (d, invalid) =>
+      html`<input class="utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${o.width ? ` kf-width-${o.width}` : ''}" type="${o.type ?? 'text'}" id="${o.name}" name="${o.name}" value="${o.values[o.name] ?? ''}"${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.maxLength ? html` maxlength="${o.maxLength}"` : ''}${o.optional ? '' : html` aria-required="true"`}${aria(d, invalid)}>`,
+  );
 }
 
 export function textArea(o: Base & { values: Values; rows?: number; maxLength?: number }): Html {
-  return frame(o, 'text', (d, invalid) => html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}" id="${o.name}" name="${o.name}" rows="${o.rows ?? 6}"${o.maxLength ? html` maxlength="${o.maxLength}"` : ''}${o.optional ? '' : html` aria-required="true"`}${aria(d, invalid)}>${o.values[o.name] ?? ''}</textarea>`);
+  return frame(
+    o,
+    'text',
+    (d, invalid) =>
+      html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}" id="${o.name}" name="${o.name}" rows="${o.rows ?? 6}"${o.maxLength ? html` maxlength="${o.maxLength}"` : ''}${o.optional ? '' : html` aria-required="true"`}${aria(d, invalid)}>${o.values[o.name] ?? ''}</textarea>`,
+  );
 }
 
 export function fileField(o: Base & { accept: string[] }): Html {
-  return frame(o, 'text', (d, invalid) => html`<input class="utrecht-textbox utrecht-textbox--html-input kf-file${invalid ? ' utrecht-textbox--invalid' : ''}" type="file" id="${o.name}" name="${o.name}" multiple accept="${o.accept.join(',')}"${aria(d, invalid)}>`);
+  return frame(
+    o,
+    'text',
+    (d, invalid) =>
+      html`<input class="utrecht-textbox utrecht-textbox--html-input kf-file${invalid ? ' utrecht-textbox--invalid' : ''}" type="file" id="${o.name}" name="${o.name}" multiple accept="${o.accept.join(',')}"${aria(d, invalid)}>`,
+  );
 }
 
 export function checkboxField(o: Base & { checked: boolean }): Html {
-  return frame(o, 'checkbox', (d, invalid) => html`<input class="utrecht-checkbox utrecht-checkbox--html-input${invalid ? ' utrecht-checkbox--invalid' : ''}" type="checkbox" id="${o.name}" name="${o.name}"${o.checked ? html` checked` : ''} aria-required="true"${aria(d, invalid)}>`);
+  return frame(
+    o,
+    'checkbox',
+    (d, invalid) =>
+      html`<input class="utrecht-checkbox utrecht-checkbox--html-input${invalid ? ' utrecht-checkbox--invalid' : ''}" type="checkbox" id="${o.name}" name="${o.name}"${o.checked ? html` checked` : ''} aria-required="true"${aria(d, invalid)}>`,
+  );
 }
 
 export type RadioOption = { value: string; label: Child; description?: Child; reveal?: Child };

@@ -15,7 +15,11 @@ export type FormInput = { fields: Record<string, string>; files: StoredFile[]; f
 
 const LIMIT_CODES = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_REQ_FILE_TOO_LARGE']);
 
-export async function readForm(req: FastifyRequest, services: Services, opts: { maxFiles: number; fileField?: string }): Promise<FormInput> {
+export async function readForm(
+  req: FastifyRequest,
+  services: Services,
+  opts: { maxFiles: number; fileField?: string },
+): Promise<FormInput> {
   const fields: Record<string, string> = {};
   const files: StoredFile[] = [];
   if (!req.isMultipart()) {
@@ -56,7 +60,11 @@ export async function readForm(req: FastifyRequest, services: Services, opts: { 
       const stored = await services.storage.put(part.file, maxBytes);
       if (part.file.truncated || stored.sizeBytes === 0) {
         await services.storage.remove(stored.key);
-        problems.push(stored.sizeBytes === 0 ? `Het bestand ${filename} is leeg.` : `Het bestand ${filename} is te groot. Een bestand mag ${megabytes(maxBytes)} groot zijn.`);
+        problems.push(
+          stored.sizeBytes === 0
+            ? `Het bestand ${filename} is leeg.`
+            : `Het bestand ${filename} is te groot. Een bestand mag ${megabytes(maxBytes)} groot zijn.`,
+        );
         continue;
       }
       files.push({ ...stored, filename, mediaType: part.mimetype });
@@ -82,11 +90,23 @@ export async function attachFiles(ctx: CommandContext, caseId: string, files: St
     const doc = await ctx.tx
       .insertInto('document')
       .values({
-        case_id: caseId, activity_id: activityId ?? null, doc_type: 'attachment', filename: f.filename, media_type: f.mediaType,
-        size_bytes: f.sizeBytes, sha256: f.sha256, storage_key: f.key, created_by: null, created_at: ctx.now,
+        case_id: caseId,
+        activity_id: activityId ?? null,
+        doc_type: 'attachment',
+        filename: f.filename,
+        media_type: f.mediaType,
+        size_bytes: f.sizeBytes,
+        sha256: f.sha256,
+        storage_key: f.key,
+        created_by: null,
+        created_at: ctx.now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordEvent(ctx, { type: 'documentAdded', caseId, after: { documentId: doc.id, filename: f.filename, docType: 'attachment', sha256: f.sha256 } });
+    await recordEvent(ctx, {
+      type: 'documentAdded',
+      caseId,
+      after: { documentId: doc.id, filename: f.filename, docType: 'attachment', sha256: f.sha256 },
+    });
   }
 }

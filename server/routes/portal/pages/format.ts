@@ -15,7 +15,9 @@ export const shortDate = (v: string | Date) => shortFmt.format(toDate(v));
 export const clockTime = (v: string | Date) => timeFmt.format(toDate(v));
 
 /** "dinsdag 14 april 2026 van 10:00 tot 11:00 uur" */
-export const slotWhen = (start: string | Date, end: string | Date) => `${longDate(start)} van ${clockTime(start)} tot ${clockTime(end)} uur`;
+export const slotWhen = (start: string | Date, end: string | Date) =>
+  `${longDate(start)} van ${clockTime(start)} tot ${clockTime(end)} uur`;
 
 /** Today's date in the Netherlands as "2026-04-13" (a UTC date is yesterday's between 0 and 2 at night). */
-export const todayIso = (now: Date) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TZ }).format(now);
+export const todayIso = (now: Date) =>
+  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TZ }).format(now);

@@ -8,10 +8,36 @@ import { html, type Child, type Html } from './html.ts';
  * footer with how to reach a person, because people who get stuck online want to call (seed 003).
  */
 export const UTRECHT_COMPONENTS = [
-  'root', 'document', 'page-layout', 'page-header', 'page-footer', 'page-body', 'page-content', 'skip-link', 'heading-1', 'heading-2', 'heading-3',
-  'paragraph', 'link', 'alert', 'ordered-list', 'unordered-list', 'form-field', 'form-fieldset', 'form-label',
-  'form-field-description', 'form-field-error-message', 'textbox', 'textarea', 'radio-button', 'checkbox',
-  'button', 'button-group', 'button-link', 'data-list', 'separator',
+  'root',
+  'document',
+  'page-layout',
+  'page-header',
+  'page-footer',
+  'page-body',
+  'page-content',
+  'skip-link',
+  'heading-1',
+  'heading-2',
+  'heading-3',
+  'paragraph',
+  'link',
+  'alert',
+  'ordered-list',
+  'unordered-list',
+  'form-field',
+  'form-fieldset',
+  'form-label',
+  'form-field-description',
+  'form-field-error-message',
+  'textbox',
+  'textarea',
+  'radio-button',
+  'checkbox',
+  'button',
+  'button-group',
+  'button-link',
+  'data-list',
+  'separator',
 ] as const;
 
 const STYLESHEETS = [
@@ -88,7 +114,11 @@ export const buttonLink = (href: string, text: Child) =>
   html`<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="${href}">${text}</a>`;
 
 /** An NL DS alert. `role="status"`/`"alert"` only where the message appears after an action. */
-export function alert(type: 'info' | 'ok' | 'warning' | 'error', content: Child, opts: { role?: 'status' | 'alert'; id?: string; focus?: boolean } = {}) {
+export function alert(
+  type: 'info' | 'ok' | 'warning' | 'error',
+  content: Child,
+  opts: { role?: 'status' | 'alert'; id?: string; focus?: boolean } = {},
+) {
   return html`<div class="utrecht-alert utrecht-alert--${type} kf-alert"${opts.role ? html` role="${opts.role}"` : ''}${opts.id ? html` id="${opts.id}"` : ''}${opts.focus ? html` tabindex="-1" autofocus` : ''}>
   <div class="utrecht-alert__content"><div class="utrecht-alert__message">${content}</div></div>
 </div>`;

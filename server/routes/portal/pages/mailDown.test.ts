@@ -19,12 +19,20 @@ let port = 0;
 const startSmtp = () =>
   new Promise<void>((resolve) => {
     smtp = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
       onData(stream, _s, cb) {
-        simpleParser(stream).then((m) => { received.push({ to: (m.to as { text: string }).text, subject: m.subject ?? '', text: m.text ?? '' }); cb(); }, cb);
+        simpleParser(stream).then((m) => {
+          received.push({ to: (m.to as { text: string }).text, subject: m.subject ?? '', text: m.text ?? '' });
+          cb();
+        }, cb);
       },
     });
-    smtp.listen(port, '127.0.0.1', () => { port = (smtp!.server.address() as AddressInfo).port; resolve(); });
+    smtp.listen(port, '127.0.0.1', () => {
+      port = (smtp!.server.address() as AddressInfo).port;
+      resolve();
+    });
   });
 
 before(async () => {
@@ -40,10 +48,23 @@ after(async () => {
 
 test('with the mail server down a complaint is stored, confirmed on screen, and its mail goes out once the server is back', async () => {
   const body = new URLSearchParams({
-    kind: 'complaint', subject: 'Niemand belt terug', description: 'Ik heb drie keer gebeld en niemand belt terug.', incidentDate: '', name: 'Evi Jangha',
-    onBehalfOf: 'false', contactPreference: 'email', email: 'evi.maildown@example.org', privacyAccepted: 'on', website: '',
+    kind: 'complaint',
+    subject: 'Niemand belt terug',
+    description: 'Ik heb drie keer gebeld en niemand belt terug.',
+    incidentDate: '',
+    name: 'Evi Jangha',
+    onBehalfOf: 'false',
+    contactPreference: 'email',
+    email: 'evi.maildown@example.org',
+    privacyAccepted: 'on',
+    website: '',
   });
-  const res = await t.app.inject({ method: 'POST', url: '/klacht', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/klacht',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
   assert.equal(res.statusCode, 303, res.body);
   const confirmation = await t.app.inject({ method: 'GET', url: res.headers.location as string });
   assert.equal(confirmation.statusCode, 200);
@@ -53,9 +74,16 @@ test('with the mail server down a complaint is stored, confirmed on screen, and 
   const transport = smtpTransport({ host: '127.0.0.1', port, secure: false }, 'klachten@voorbeeld.example');
   const from = 'Klachten <klachten@voorbeeld.example>';
   await sendDueMessages(t.services, transport, from);
-  const waiting = await t.services.db.selectFrom('outbox_message').select(['status', 'attempts', 'last_error']).where('case_id', '=', kase.id).execute();
+  const waiting = await t.services.db
+    .selectFrom('outbox_message')
+    .select(['status', 'attempts', 'last_error'])
+    .where('case_id', '=', kase.id)
+    .execute();
   assert.ok(waiting.length >= 1);
-  assert.ok(waiting.every((m) => m.status === 'pending' && m.attempts === 1), 'the mail waits; nothing is lost');
+  assert.ok(
+    waiting.every((m) => m.status === 'pending' && m.attempts === 1),
+    'the mail waits; nothing is lost',
+  );
   assert.match(waiting[0]!.last_error!, /ECONNREFUSED|ECONNECTION|ESOCKET/);
 
   await startSmtp();
@@ -65,5 +93,8 @@ test('with the mail server down a complaint is stored, confirmed on screen, and 
   assert.ok(sent.every((m) => m.status === 'sent'));
   const mine = received.filter((m) => m.to.includes('evi.maildown@example.org'));
   assert.equal(mine.length, waiting.length, 'each once');
-  assert.ok(mine.some((m) => m.subject.includes(reference) && m.text.includes('/volgen/')), 'the confirmation with the tracking link');
+  assert.ok(
+    mine.some((m) => m.subject.includes(reference) && m.text.includes('/volgen/')),
+    'the confirmation with the tracking link',
+  );
 });

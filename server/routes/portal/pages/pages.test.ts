@@ -26,15 +26,35 @@ function multipart(parts: Part[]) {
 let n = 0;
 const form = (over: Record<string, string> = {}): Part[] =>
   Object.entries({
-    kind: 'complaint', subject: 'Niemand belt terug', description: 'Ik heb drie keer gebeld en niemand belt terug.', incidentDate: '', name: 'Evi Jangha',
-    onBehalfOf: 'false', contactPreference: 'email', email: `evi${++n}.${Date.now()}@example.org`, privacyAccepted: 'on', website: '', ...over,
+    kind: 'complaint',
+    subject: 'Niemand belt terug',
+    description: 'Ik heb drie keer gebeld en niemand belt terug.',
+    incidentDate: '',
+    name: 'Evi Jangha',
+    onBehalfOf: 'false',
+    contactPreference: 'email',
+    email: `evi${++n}.${Date.now()}@example.org`,
+    privacyAccepted: 'on',
+    website: '',
+    ...over,
   });
 const post = (parts: Part[], ip = '10.0.0.1') => t.app.inject({ method: 'POST', url: '/klacht', remoteAddress: ip, ...multipart(parts) });
-const count = async (table: 'cases' | 'document') => Number((await t.services.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'cases' | 'document') =>
+  Number(
+    (
+      await t.services.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('portal pages', () => {
   test('a complaint with an attachment → 303 to the confirmation; text from the citizen is escaped everywhere', async () => {
-    const res = await post([...form({ subject: '<script>alert(1)</script> & "meer"', incidentDate: '1-3-2026' }), ['attachments', { filename: 'brief.txt', type: 'text/plain', content: 'Hallo' }]]);
+    const res = await post([
+      ...form({ subject: '<script>alert(1)</script> & "meer"', incidentDate: '1-3-2026' }),
+      ['attachments', { filename: 'brief.txt', type: 'text/plain', content: 'Hallo' }],
+    ]);
     assert.equal(res.statusCode, 303, res.body);
     const location = res.headers.location as string;
     assert.match(location, /^\/volgen\/[A-Za-z0-9_-]{43}\/ontvangen$/);
@@ -45,7 +65,11 @@ describe('portal pages', () => {
     const page = await t.app.inject({ method: 'GET', url: location.replace('/ontvangen', '') });
     assert.ok(page.body.includes('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;meer&quot;'));
     assert.ok(!page.body.includes('<script>alert'));
-    const doc = await t.services.db.selectFrom('document').select(['filename', 'doc_type']).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const doc = await t.services.db
+      .selectFrom('document')
+      .select(['filename', 'doc_type'])
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(doc, { filename: 'brief.txt', doc_type: 'attachment' });
     const kase = await t.services.db.selectFrom('cases').select('data').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
     assert.equal((kase.data as { incidentDate?: string }).incidentDate, '2026-03-01', 'a Dutch date is stored as an ISO date');
@@ -53,7 +77,10 @@ describe('portal pages', () => {
 
   test('errors re-render the form with what was typed (escaped), and nothing is stored', async () => {
     const [cases, docs] = [await count('cases'), await count('document')];
-    const res = await post([...form({ subject: '"><b>x', description: 'kort', email: '' }), ['attachments', { filename: 'virus.exe', type: 'application/x-msdownload', content: 'MZ' }]]);
+    const res = await post([
+      ...form({ subject: '"><b>x', description: 'kort', email: '' }),
+      ['attachments', { filename: 'virus.exe', type: 'application/x-msdownload', content: 'MZ' }],
+    ]);
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /<title>Fout: /);
     assert.ok(res.body.includes('value="&quot;&gt;&lt;b&gt;x"'));
@@ -92,12 +119,21 @@ describe('portal pages', () => {
   });
 
   test('assets: the listed stylesheets and fonts only', async () => {
-    for (const url of ['/portal-assets/portal.css', '/portal-assets/utrecht/button.css', '/portal-assets/theme/voorbeeld.css', '/portal-assets/fonts/noto-sans/400.css']) {
+    for (const url of [
+      '/portal-assets/portal.css',
+      '/portal-assets/utrecht/button.css',
+      '/portal-assets/theme/voorbeeld.css',
+      '/portal-assets/fonts/noto-sans/400.css',
+    ]) {
       const res = await t.app.inject({ method: 'GET', url });
       assert.equal(res.statusCode, 200, url);
       assert.match(res.headers['content-type'] as string, /text\/css/);
     }
-    for (const url of ['/portal-assets/utrecht/component-library.css', '/portal-assets/fonts/noto-sans/package.json', '/portal-assets/utrecht/button-css/package.json']) {
+    for (const url of [
+      '/portal-assets/utrecht/component-library.css',
+      '/portal-assets/fonts/noto-sans/package.json',
+      '/portal-assets/utrecht/button-css/package.json',
+    ]) {
       assert.equal((await t.app.inject({ method: 'GET', url })).statusCode, 404, url);
     }
     // ".." is resolved before routing, so these never reach the asset route (the staff app's fallback may answer).
@@ -112,21 +148,51 @@ describe('portal pages', () => {
     const { randomBytes, createHash } = await import('node:crypto');
     const token = randomBytes(32).toString('base64url');
     const kase = await t.services.db.selectFrom('cases').select(['id', 'complainant_id']).limit(1).executeTakeFirstOrThrow();
-    await t.services.db.insertInto('survey').values({ case_id: kase.id, person_id: kase.complainant_id, token_hash: createHash('sha256').update(token).digest('base64url'), sent_at: new Date() }).execute();
+    await t.services.db
+      .insertInto('survey')
+      .values({
+        case_id: kase.id,
+        person_id: kase.complainant_id,
+        token_hash: createHash('sha256').update(token).digest('base64url'),
+        sent_at: new Date(),
+      })
+      .execute();
     const bad = await t.app.inject({ method: 'GET', url: `/enquete/${'y'.repeat(43)}` });
     const badTracking = await t.app.inject({ method: 'GET', url: `/volgen/${token}` });
     assert.equal(bad.statusCode, 404);
     assert.equal(bad.body, badTracking.body, 'the same page for every bad link');
     assert.match((await t.app.inject({ method: 'GET', url: `/enquete/${token}` })).body, /Hoe vond u het\?/);
-    const noScore = await t.app.inject({ method: 'POST', url: `/enquete/${token}`, payload: 'comment=Goed', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const noScore = await t.app.inject({
+      method: 'POST',
+      url: `/enquete/${token}`,
+      payload: 'comment=Goed',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(noScore.statusCode, 400);
     assert.match(noScore.body, /Kies een cijfer van 1 tot 5/);
-    const answer = await t.app.inject({ method: 'POST', url: `/enquete/${token}`, payload: 'comment=Goed+geholpen&score=4', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `/enquete/${token}`,
+      payload: 'comment=Goed+geholpen&score=4',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(answer.statusCode, 303);
-    const stored = await t.services.db.selectFrom('survey').select(['score', 'comment']).where('case_id', '=', kase.id).executeTakeFirstOrThrow();
+    const stored = await t.services.db
+      .selectFrom('survey')
+      .select(['score', 'comment'])
+      .where('case_id', '=', kase.id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(stored, { score: 4, comment: 'Goed geholpen' });
-    const again = await t.app.inject({ method: 'POST', url: `/enquete/${token}`, payload: 'score=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/enquete/${token}`,
+      payload: 'score=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.match(again.body, /U heeft deze vragen al beantwoord/);
-    assert.equal((await t.services.db.selectFrom('survey').select('score').where('case_id', '=', kase.id).executeTakeFirstOrThrow()).score, 4);
+    assert.equal(
+      (await t.services.db.selectFrom('survey').select('score').where('case_id', '=', kase.id).executeTakeFirstOrThrow()).score,
+      4,
+    );
   });
 });

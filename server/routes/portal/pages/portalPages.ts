@@ -40,7 +40,8 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
 
   scope.addHook('onSend', async (_req, reply, payload) => {
     // Pages hold personal data and secret links: never cached, never indexed.
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
+      reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex');
     return payload;
   });
   scope.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
@@ -80,14 +81,31 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     if (!checked.ok || input.fileError) return again(checked.ok ? {} : checked.errors);
     const b = checked.data;
     if (await emailLimitReached(services, b.email)) {
-      return fail(429, tooManyPage(org, 'U heeft het afgelopen uur al een paar klachten ingediend. Probeer het later opnieuw. Of neem contact met ons op.'));
+      return fail(
+        429,
+        tooManyPage(
+          org,
+          'U heeft het afgelopen uur al een paar klachten ingediend. Probeer het later opnieuw. Of neem contact met ons op.',
+        ),
+      );
     }
     let result;
     try {
       result = await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
         const submitted = await submitPortalComplaint(ctx, {
-          subject: b.subject, description: b.description, incidentDate: b.incidentDate, contactPreference: b.contactPreference,
-          complainant: { kind: 'person', name: b.name, email: b.email, phone: b.phone, street: b.street, postcode: b.postcode, city: b.city },
+          subject: b.subject,
+          description: b.description,
+          incidentDate: b.incidentDate,
+          contactPreference: b.contactPreference,
+          complainant: {
+            kind: 'person',
+            name: b.name,
+            email: b.email,
+            phone: b.phone,
+            street: b.street,
+            postcode: b.postcode,
+            city: b.city,
+          },
           onBehalfOf: b.onBehalfOf ? { name: b.behalfName!, relation: b.behalfRelation! } : undefined,
         });
         await attachFiles(ctx, submitted.caseId, files);
@@ -114,14 +132,27 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
       .select(['cases.reference', 'cases.handling_deadline', 'c.email as c_email', 'r.email as r_email'])
       .where('cases.id', '=', id)
       .executeTakeFirstOrThrow();
-    return send(reply, 200, confirmationPage(org, {
-      reference: c.reference, expectedBy: c.handling_deadline, mailedTo: !!(c.r_email ?? c.c_email),
-      trackingUrl: `${services.publicUrl}/volgen/${token}`, trackingPath: `/volgen/${token}`,
-    }));
+    return send(
+      reply,
+      200,
+      confirmationPage(org, {
+        reference: c.reference,
+        expectedBy: c.handling_deadline,
+        mailedTo: !!(c.r_email ?? c.c_email),
+        trackingUrl: `${services.publicUrl}/volgen/${token}`,
+        trackingPath: `/volgen/${token}`,
+      }),
+    );
   });
 
   // 3. Track-and-trace, with the answer form and the hearing times.
-  const tracking = async (reply: FastifyReply, status: number, token: string, caseId: string, extra: { flash?: 'antwoord' | 'gesprek'; errors?: Errors; values?: Values } = {}) => {
+  const tracking = async (
+    reply: FastifyReply,
+    status: number,
+    token: string,
+    caseId: string,
+    extra: { flash?: 'antwoord' | 'gesprek'; errors?: Errors; values?: Values } = {},
+  ) => {
     const view = await portalCaseView(services, caseId);
     const presented = presentTracking(services.processes.get(view.case.process_key)!, org, view, services.clock.now());
     const outgoing = await services.db
@@ -179,7 +210,9 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
       await runCommand(services, SYSTEM_ACTOR, (ctx) => bookHearingSlot(ctx, id, parsed.data.slotId));
     } catch (err) {
       if (err instanceof AppError && (err.code === 'conflict' || err.code === 'not_found' || err.code === 'invalid')) {
-        return tracking(reply, 409, token, id, { errors: { _form: err.code === 'conflict' ? err.detail : 'Deze tijd kunt u niet meer kiezen. Kies een andere tijd.' } });
+        return tracking(reply, 409, token, id, {
+          errors: { _form: err.code === 'conflict' ? err.detail : 'Deze tijd kunt u niet meer kiezen. Kies een andere tijd.' },
+        });
       }
       throw err;
     }
@@ -203,7 +236,8 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     const parsed = surveyBody.safeParse({ score: body.score, comment: body.comment });
     if (!parsed.success) {
       const errors: Errors = {};
-      for (const i of parsed.error.issues) errors[String(i.path[0])] ??= String(i.path[0]) === 'score' ? 'Kies een cijfer van 1 tot 5.' : i.message;
+      for (const i of parsed.error.issues)
+        errors[String(i.path[0])] ??= String(i.path[0]) === 'score' ? 'Kies een cijfer van 1 tot 5.' : i.message;
       return send(reply, 400, surveyPage(org, token, { comment: typeof body.comment === 'string' ? body.comment : '' }, errors));
     }
     const result = await answerSurvey(services, token, parsed.data);

@@ -21,10 +21,19 @@ export async function surveyState(services: Services, token: string): Promise<Su
 export async function answerSurvey(services: Services, token: string, answer: { score: number; comment?: string }): Promise<SurveyState> {
   if (!TOKEN.test(token)) return 'unknown';
   return runCommand(services, SYSTEM_ACTOR, async (ctx) => {
-    const survey = await ctx.tx.selectFrom('survey').select(['id', 'case_id', 'answered_at']).where('token_hash', '=', hashOf(token)).forUpdate().executeTakeFirst();
+    const survey = await ctx.tx
+      .selectFrom('survey')
+      .select(['id', 'case_id', 'answered_at'])
+      .where('token_hash', '=', hashOf(token))
+      .forUpdate()
+      .executeTakeFirst();
     if (!survey) return 'unknown';
     if (survey.answered_at) return 'answered';
-    await ctx.tx.updateTable('survey').set({ score: answer.score, comment: answer.comment ?? null, answered_at: ctx.now }).where('id', '=', survey.id).execute();
+    await ctx.tx
+      .updateTable('survey')
+      .set({ score: answer.score, comment: answer.comment ?? null, answered_at: ctx.now })
+      .where('id', '=', survey.id)
+      .execute();
     await recordEvent(ctx, { type: 'surveyAnswered', caseId: survey.case_id, data: { score: answer.score } });
     return 'open';
   });

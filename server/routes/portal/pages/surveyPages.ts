@@ -18,7 +18,9 @@ export const SCORES = [
 export function surveyPage(org: Organisation, token: string, values: Values = {}, errors: Errors = {}) {
   const hasErrors = Object.keys(errors).length > 0;
   return page({
-    org, title: 'Hoe vond u het?', hasErrors,
+    org,
+    title: 'Hoe vond u het?',
+    hasErrors,
     main: html`${errorSummary(errors, ['comment', 'score'], (n) => (n === 'score' ? 'score-1' : n))}
 ${heading1('Hoe vond u het?')}
 ${para('Uw klacht is klaar. We willen graag weten hoe het voor u was. Zo kunnen we beter worden. Dit duurt maar 1 minuut.')}
@@ -38,7 +40,8 @@ ${para('Uw klacht is klaar. We willen graag weten hoe het voor u was. Zo kunnen 
 
 export function surveyThanksPage(org: Organisation) {
   return page({
-    org, title: 'Dank u wel',
+    org,
+    title: 'Dank u wel',
     main: html`${heading1('Dank u wel')}
 ${alert('ok', para('We hebben uw antwoord ontvangen.'), { role: 'status' })}
 ${para('We lezen alle antwoorden. Zo leren we wat beter kan.')}`,
@@ -47,7 +50,8 @@ ${para('We lezen alle antwoorden. Zo leren we wat beter kan.')}`,
 
 export function surveyAlreadyAnsweredPage(org: Organisation) {
   return page({
-    org, title: 'U heeft al geantwoord',
+    org,
+    title: 'U heeft al geantwoord',
     main: html`${heading1('U heeft al geantwoord')}
 ${para('U heeft deze vragen al beantwoord. Dank u wel daarvoor!')}
 ${para('U hoeft niets meer te doen.')}`,

@@ -17,13 +17,21 @@ export type Outgoing = { subject: string; at: Date };
 export type TrackingExtras = { token: string; outgoing: Outgoing[]; flash?: 'antwoord' | 'gesprek'; errors?: Errors; values?: Values };
 
 const STATE_TEXT = { done: 'Klaar', current: 'Hier zijn we nu', upcoming: 'Komt nog' } as const;
-const CHANNEL = { web: 'via de website', email: 'per e-mail', phone: 'per telefoon', letter: 'per brief', counter: 'aan de balie' } as Record<string, string>;
+const CHANNEL = {
+  web: 'via de website',
+  email: 'per e-mail',
+  phone: 'per telefoon',
+  letter: 'per brief',
+  counter: 'aan de balie',
+} as Record<string, string>;
 
 export function trackingPage(org: Organisation, v: TrackingView, x: TrackingExtras) {
   const errors = x.errors ?? {};
   const hasErrors = Object.keys(errors).length > 0;
   return page({
-    org, title: `Uw klacht ${v.reference}`, hasErrors,
+    org,
+    title: `Uw klacht ${v.reference}`,
+    hasErrors,
     main: html`${errorSummary(errors, ['slotId', 'text', 'attachments'], (n) => (n === 'slotId' ? `slotId-${firstSlot(v)}` : n))}
 ${x.flash === 'antwoord' ? alert('ok', para('Dank u wel. We hebben uw bericht ontvangen.'), { role: 'status' }) : ''}
 ${x.flash === 'gesprek' ? alert('ok', para('Dank u wel. Uw gesprek staat in onze agenda.'), { role: 'status' }) : ''}
@@ -53,11 +61,13 @@ const firstSlot = (v: TrackingView) => v.hearing?.slots.find((s) => !s.booked)?.
 
 function steps(v: TrackingView): Html {
   return html`<ol class="kf-steps" aria-label="Stappen van uw klacht">
-  ${v.steps.map((s) => html`<li class="kf-step kf-step--${s.state}"${s.state === 'current' ? html` aria-current="step"` : ''}>
+  ${v.steps.map(
+    (s) => html`<li class="kf-step kf-step--${s.state}"${s.state === 'current' ? html` aria-current="step"` : ''}>
     <span class="kf-step__marker" aria-hidden="true"></span>
     <span class="kf-step__body"><span class="kf-step__label">${s.label.nl}</span>
     <span class="kf-step__state">${STATE_TEXT[s.state as keyof typeof STATE_TEXT]}${s.reachedAt ? ` · ${s.state === 'current' ? 'sinds ' : ''}${shortDate(s.reachedAt)}` : ''}</span></span>
-  </li>`)}
+  </li>`,
+  )}
 </ol>`;
 }
 
@@ -107,18 +117,23 @@ function hearing(org: Organisation, v: TrackingView, x: TrackingExtras): Html | 
   ${heading2('Kies een tijd voor uw gesprek', 'gesprek-titel')}
   ${para('We willen graag met u praten over uw klacht. Dan kunt u uw verhaal vertellen. U mag iemand meenemen.')}
   ${org.contact.phone ? para(`Past geen van deze tijden? Of wilt u geen gesprek? Bel ons dan op ${org.contact.phone}.`) : ''}
-  ${open.length
-    ? html`<form method="post" action="/volgen/${x.token}/gesprek" novalidate>
+  ${
+    open.length
+      ? html`<form method="post" action="/volgen/${x.token}/gesprek" novalidate>
     ${radioGroup({ name: 'slotId', label: 'Welke tijd past u?', errors, values: x.values ?? {}, options: open.map((s) => ({ value: s.id, label: slotWhen(s.startsAt, s.endsAt), description: `Plaats: ${s.location}` })) })}
     ${submitButton('Deze tijd kiezen')}
   </form>`
-    : para('De tijden die we u gaven zijn voorbij. Neem contact met ons op. Dan maken we samen een nieuwe afspraak.')}
+      : para('De tijden die we u gaven zijn voorbij. Neem contact met ons op. Dan maken we samen een nieuwe afspraak.')
+  }
 </section>`;
 }
 
 function messages(v: TrackingView, outgoing: Outgoing[]): Html | '' {
   const items = [
-    ...v.messages.map((m, i) => ({ at: new Date(m.at), text: i === 0 && m.channel === 'web' ? 'Van u: uw klacht via de website' : `Van u: een bericht ${CHANNEL[m.channel] ?? ''}`.trim() })),
+    ...v.messages.map((m, i) => ({
+      at: new Date(m.at),
+      text: i === 0 && m.channel === 'web' ? 'Van u: uw klacht via de website' : `Van u: een bericht ${CHANNEL[m.channel] ?? ''}`.trim(),
+    })),
     ...outgoing.map((m) => ({ at: m.at, text: `Van ons: ${m.subject}` })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   if (!items.length) return '';

@@ -11,9 +11,18 @@ let cached: Promise<Directory> | null = null;
 
 export function loadDirectory(): Promise<Directory> {
   cached ??= Promise.all([
-    api.get<{ items: StaffUser[] }>('/users').then((r) => r.items, () => []),
-    api.get<{ items: Team[] }>('/teams').then((r) => r.items, () => []),
-    api.get<{ items: ProcessDef[] }>('/processes').then((r) => r.items, () => []),
+    api.get<{ items: StaffUser[] }>('/users').then(
+      (r) => r.items,
+      () => [],
+    ),
+    api.get<{ items: Team[] }>('/teams').then(
+      (r) => r.items,
+      () => [],
+    ),
+    api.get<{ items: ProcessDef[] }>('/processes').then(
+      (r) => r.items,
+      () => [],
+    ),
   ]).then(([users, teams, processes]) => ({ users, teams, processes }));
   return cached;
 }
@@ -36,7 +45,10 @@ export function useDirectory(): Directory | null {
 let settings: Promise<PortalSettings | null> | null = null;
 /** The public portal settings (the only public source of the organisation's name and logo), read once. */
 function loadPublicSettings(): Promise<PortalSettings | null> {
-  settings ??= api.get<PortalSettings>('/portal/settings', { quiet401: true }).then((s) => s, () => null);
+  settings ??= api.get<PortalSettings>('/portal/settings', { quiet401: true }).then(
+    (s) => s,
+    () => null,
+  );
   return settings;
 }
 /** The organisation's name, from the public portal settings. */

@@ -3,7 +3,13 @@
  * the server ends up in the bundle). A change on the server breaks this type check, not users.
  */
 import type { z } from 'zod';
-import type { activityDetailOut, activityOut, caseDetailOut, caseSummaryOut, timelineEventOut } from '../../../../server/presenters/staff/schemas.ts';
+import type {
+  activityDetailOut,
+  activityOut,
+  caseDetailOut,
+  caseSummaryOut,
+  timelineEventOut,
+} from '../../../../server/presenters/staff/schemas.ts';
 
 export type Activity = z.infer<typeof activityOut>;
 export type ActivityDetail = z.infer<typeof activityDetailOut>;
@@ -20,12 +26,25 @@ export type Session = {
   permissions: string[];
   csrfToken: string;
 };
-export type LoginOptions = { oidc: boolean; demo: boolean; demoMailbox: boolean; demoUsers: { id: string; name: string; roles: { key: string; label: string }[] }[] };
+export type LoginOptions = {
+  oidc: boolean;
+  demo: boolean;
+  demoMailbox: boolean;
+  demoUsers: { id: string; name: string; roles: { key: string; label: string }[] }[];
+};
 export type QueueName = 'mine' | 'team' | 'unassigned' | 'all';
 export type QueueCounts = Record<QueueName, { count: number; capped: boolean }>;
 export type Team = { id: string; key: string; name: string; memberIds: string[] };
 export type StaffUser = { id: string; name: string; roles: string[] };
-export type MatchSuggestion = { id: string; reference: string; subject: string; status: string; complainantName: string; open: boolean; reasons: string[] };
+export type MatchSuggestion = {
+  id: string;
+  reference: string;
+  subject: string;
+  status: string;
+  complainantName: string;
+  open: boolean;
+  reasons: string[];
+};
 export type PortalSettings = { organisation: string; logo?: { url: string; alt: string } | null };
 
 export type FieldType = 'text' | 'textarea' | 'select' | 'boolean' | 'date' | 'datetime' | 'number' | 'email';

@@ -13,7 +13,15 @@ const OPEN = ['open', 'inProgress'];
  * Per-row work buttons: pick up (or claim a team task), release a claimed team task, process an
  * intake that has no case yet. The server decides; a refusal comes back as a message.
  */
-export function ActivityActions({ activity: a, onChanged, onError }: { activity: Activity; onChanged: (a: ActivityDetail) => void; onError: (e: unknown) => void }) {
+export function ActivityActions({
+  activity: a,
+  onChanged,
+  onError,
+}: {
+  activity: Activity;
+  onChanged: (a: ActivityDetail) => void;
+  onError: (e: unknown) => void;
+}) {
   const { t } = useI18n();
   const { session, can } = useSession();
   const [busy, setBusy] = useState(false);
@@ -40,17 +48,33 @@ export function ActivityActions({ activity: a, onChanged, onError }: { activity:
   return (
     <div className="kf-actions">
       {canPickUp ? (
-        <Button appearance="secondary-action-button" busy={busy} disabled={busy} aria-label={t('queue.pickUpLabel', { subject: a.subject })} onClick={() => run(`/activities/${a.id}/pick-up`, () => t('queue.pickedUp', { subject: a.subject }))}>
+        <Button
+          appearance="secondary-action-button"
+          busy={busy}
+          disabled={busy}
+          aria-label={t('queue.pickUpLabel', { subject: a.subject })}
+          onClick={() => run(`/activities/${a.id}/pick-up`, () => t('queue.pickedUp', { subject: a.subject }))}
+        >
           {t('queue.pickUp')}
         </Button>
       ) : null}
       {canRelease ? (
-        <Button appearance="subtle-button" busy={busy} disabled={busy} aria-label={t('queue.releaseLabel', { subject: a.subject })} onClick={() => run(`/activities/${a.id}/release`, () => t('queue.released', { subject: a.subject }))}>
+        <Button
+          appearance="subtle-button"
+          busy={busy}
+          disabled={busy}
+          aria-label={t('queue.releaseLabel', { subject: a.subject })}
+          onClick={() => run(`/activities/${a.id}/release`, () => t('queue.released', { subject: a.subject }))}
+        >
           {t('queue.release')}
         </Button>
       ) : null}
       {canProcess ? (
-        <ButtonAppLink to={`/activiteiten/${a.id}`} appearance="primary-action-button" aria-label={t('queue.processLabel', { subject: a.subject })}>
+        <ButtonAppLink
+          to={`/activiteiten/${a.id}`}
+          appearance="primary-action-button"
+          aria-label={t('queue.processLabel', { subject: a.subject })}
+        >
           {t('queue.process')}
         </ButtonAppLink>
       ) : null}

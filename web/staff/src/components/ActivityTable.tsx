@@ -1,4 +1,13 @@
-import { Checkbox, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Checkbox,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { TableWrap } from '../../../ui/index.ts';
 import type { Activity, ActivityDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -62,7 +71,11 @@ export function ActivityTable({ caption, items, selection, onChanged, onError }:
               {selection ? (
                 <TableCell>
                   {selectable(a) ? (
-                    <Checkbox aria-label={t('queue.selectOne', { subject: a.subject })} checked={selection.selected.has(a.id)} onChange={() => selection.toggle(a.id)} />
+                    <Checkbox
+                      aria-label={t('queue.selectOne', { subject: a.subject })}
+                      checked={selection.selected.has(a.id)}
+                      onChange={() => selection.toggle(a.id)}
+                    />
                   ) : null}
                 </TableCell>
               ) : null}
@@ -76,7 +89,9 @@ export function ActivityTable({ caption, items, selection, onChanged, onError }:
               <TableCell>{labelOf(t, has, 'channel', a.channel)}</TableCell>
               <TableCell>{labelOf(t, has, 'activityStatus', a.status)}</TableCell>
               <TableCell>{a.contact.name || a.contact.email || a.contact.phone || t('app.none')}</TableCell>
-              <TableCell className="kf-nowrap">{a.caseId && a.caseReference ? <AppLink to={`/meldingen/${a.caseId}`}>{a.caseReference}</AppLink> : t('app.none')}</TableCell>
+              <TableCell className="kf-nowrap">
+                {a.caseId && a.caseReference ? <AppLink to={`/meldingen/${a.caseId}`}>{a.caseReference}</AppLink> : t('app.none')}
+              </TableCell>
               <TableCell>
                 {a.assignee?.name ?? t('queue.nobody')}
                 {a.team ? <div className="kf-muted">{a.team.name}</div> : null}

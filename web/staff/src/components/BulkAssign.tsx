@@ -35,7 +35,11 @@ export function BulkAssign({ selected, users, teams, onDone, onClear }: Props) {
         ...(userId ? { userId } : {}),
         ...(teamId ? { teamId } : {}),
       });
-      announce(res.skipped.length ? t('bulk.doneSkipped', { assigned: res.assigned.length, skipped: res.skipped.length }) : t('bulk.done', { assigned: res.assigned.length }));
+      announce(
+        res.skipped.length
+          ? t('bulk.doneSkipped', { assigned: res.assigned.length, skipped: res.skipped.length })
+          : t('bulk.done', { assigned: res.assigned.length }),
+      );
       onDone(res.assigned);
     } catch (err) {
       const fe = fieldErrorsOf(err);

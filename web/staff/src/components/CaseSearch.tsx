@@ -42,7 +42,15 @@ export function CaseSearch() {
       </form>
       {error && !fieldError ? <ErrorNotice error={error} /> : null}
       <div role="status" aria-live="polite">
-        {items ? <Paragraph>{items.length === 0 ? t('home.searchNone') : items.length === 1 ? t('home.searchResult1') : t('home.searchResults', { count: items.length })}</Paragraph> : null}
+        {items ? (
+          <Paragraph>
+            {items.length === 0
+              ? t('home.searchNone')
+              : items.length === 1
+                ? t('home.searchResult1')
+                : t('home.searchResults', { count: items.length })}
+          </Paragraph>
+        ) : null}
       </div>
       {items?.length ? (
         <UnorderedList>

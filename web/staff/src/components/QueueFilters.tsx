@@ -9,7 +9,15 @@ export type QueueFilterValues = { channel: string; status: string; kind: string;
 export const EMPTY_FILTERS: QueueFilterValues = { channel: '', status: '', kind: '', teamId: '', sort: 'createdAt' };
 
 /** Filters apply on the button, not on every change: choosing an option never moves the page. */
-export function QueueFilters({ values, teams, onApply }: { values: QueueFilterValues; teams: Team[]; onApply: (v: QueueFilterValues) => void }) {
+export function QueueFilters({
+  values,
+  teams,
+  onApply,
+}: {
+  values: QueueFilterValues;
+  teams: Team[];
+  onApply: (v: QueueFilterValues) => void;
+}) {
   const { t, has } = useI18n();
   const [v, setV] = useState(values);
   const set = (k: keyof QueueFilterValues) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });

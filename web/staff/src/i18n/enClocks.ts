@@ -30,7 +30,8 @@ export const enClocks: Record<keyof typeof nlClocks, string> = {
 
   'extension.title': 'Extend the time limit',
   'extension.intro': 'Do you need more time? You can extend the handling period once, on {date} at the latest.',
-  'extension.notice': 'The complainant automatically gets a letter with the new date and your reason. Colleagues complained about are told too.',
+  'extension.notice':
+    'The complainant automatically gets a letter with the new date and your reason. Colleagues complained about are told too.',
   'extension.weeks': 'Number of weeks',
   'extension.weeksHint': 'For a complaint under the Awb at most 4 weeks (Awb 9:11(2)).',
   'extension.reason': 'Why do you need more time?',
@@ -38,7 +39,8 @@ export const enClocks: Record<keyof typeof nlClocks, string> = {
   'extension.submit': 'Extend the time limit',
   'extension.done': 'The time limit has been extended. The new end date is {date}. The complainant gets a letter about it.',
   'consent.title': 'Record a delay agreed by the complainant',
-  'consent.intro': 'The time limit has been extended once already. A further delay is allowed only with the complainant’s written consent (Awb 9:11(3)).',
+  'consent.intro':
+    'The time limit has been extended once already. A further delay is allowed only with the complainant’s written consent (Awb 9:11(3)).',
   'consent.at': 'Date of the consent',
   'consent.atHint': 'The date of the letter or e-mail in which the complainant agrees. It must be before the end of the time limit.',
   'consent.newEnd': 'New end date',
@@ -49,7 +51,8 @@ export const enClocks: Record<keyof typeof nlClocks, string> = {
   'consent.done': 'The delay has been recorded. The new end date is {date}.',
 
   'complained.title': 'Who the complaint is about',
-  'complained.intro': 'Is the complaint about a colleague or someone else? Record it here. That person may never handle the case (Awb 9:7) and gets a copy of the complaint (Awb 9:9).',
+  'complained.intro':
+    'Is the complaint about a colleague or someone else? Record it here. That person may never handle the case (Awb 9:7) and gets a copy of the complaint (Awb 9:9).',
   'complained.empty': 'Nobody has been recorded yet.',
   'complained.excluded': 'May not handle this case (Awb 9:7).',
   'complained.copyMail': 'Gets a copy of the complaint by e-mail (Awb 9:9).',

@@ -87,7 +87,7 @@ export const enLetters: Record<keyof typeof nlLetters, string> = {
   'read.brouwer': 'Brouwer index',
   'read.band': 'Level',
   'read.norm': 'Norm',
-  'read.below': 'The text is harder than your organisation\'s norm. Write shorter sentences and shorter words.',
+  'read.below': "The text is harder than your organisation's norm. Write shorter sentences and shorter words.",
   'read.longTitle': 'Long sentences',
   'read.longItem': '{words} words: "{text}"',
   'read.wordsTitle': 'Difficult words',
@@ -99,7 +99,8 @@ export const enLetters: Record<keyof typeof nlLetters, string> = {
 
   'hearing.title': 'Hearing',
   'hearing.formTitle': 'Invite for hearing',
-  'hearing.intro': 'Offer the complainant one or more times. They choose one through the link in the invitation, or you book one on their behalf.',
+  'hearing.intro':
+    'Offer the complainant one or more times. They choose one through the link in the invitation, or you book one on their behalf.',
   'hearing.slot': 'Time {n}',
   'hearing.startsAt': 'Starts at',
   'hearing.endsAt': 'Ends at',

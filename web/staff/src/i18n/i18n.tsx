@@ -12,7 +12,10 @@ import { nlLetters } from './nlLetters.ts';
 
 /** A tiny dictionary i18n: Dutch by default, English as second locale, no library. */
 export type Locale = 'nl' | 'en';
-const dictionaries = { nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks }, en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks } };
+const dictionaries = {
+  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks },
+  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks },
+};
 export type MessageKey = keyof (typeof dictionaries)['nl'];
 export type Vars = Record<string, string | number>;
 export type Bilingual = { nl: string; en: string };
@@ -62,7 +65,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const dict = dictionaries[locale];
     const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
     const dateFmt = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
-    const dateTimeFmt = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const dateTimeFmt = new Intl.DateTimeFormat(tag, {
+      timeZone: TIME_ZONE,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     // A civil date ("2026-12-28") is a day, not an instant: format it at noon UTC so no zone shifts it.
     const asInstant = (iso: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso);
     return {

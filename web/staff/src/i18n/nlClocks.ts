@@ -28,7 +28,8 @@ export const nlClocks = {
 
   'extension.title': 'Termijn verdagen',
   'extension.intro': 'Heeft u meer tijd nodig? U kunt de afhandeltermijn één keer verdagen, uiterlijk op {date}.',
-  'extension.notice': 'De klant krijgt automatisch een brief met de nieuwe datum en uw reden. Collega’s over wie geklaagd is, krijgen ook bericht.',
+  'extension.notice':
+    'De klant krijgt automatisch een brief met de nieuwe datum en uw reden. Collega’s over wie geklaagd is, krijgen ook bericht.',
   'extension.weeks': 'Aantal weken',
   'extension.weeksHint': 'Bij een Awb-klacht hoogstens 4 weken (Awb 9:11 lid 2).',
   'extension.reason': 'Waarom heeft u meer tijd nodig?',
@@ -36,7 +37,8 @@ export const nlClocks = {
   'extension.submit': 'Termijn verdagen',
   'extension.done': 'De termijn is verdaagd. De nieuwe einddatum is {date}. De klant krijgt hierover een brief.',
   'consent.title': 'Uitstel met instemming van de klant vastleggen',
-  'consent.intro': 'De termijn is al een keer verdaagd. Meer uitstel mag alleen als de klant daar schriftelijk mee instemt (Awb 9:11 lid 3).',
+  'consent.intro':
+    'De termijn is al een keer verdaagd. Meer uitstel mag alleen als de klant daar schriftelijk mee instemt (Awb 9:11 lid 3).',
   'consent.at': 'Datum van de instemming',
   'consent.atHint': 'De datum van de brief of e-mail waarin de klant instemt. Dit moet vóór het einde van de termijn zijn.',
   'consent.newEnd': 'Nieuwe einddatum',
@@ -47,7 +49,8 @@ export const nlClocks = {
   'consent.done': 'Het uitstel is vastgelegd. De nieuwe einddatum is {date}.',
 
   'complained.title': 'Over wie is geklaagd',
-  'complained.intro': 'Gaat de klacht over een collega of over iemand anders? Leg het hier vast. Die persoon mag de melding nooit behandelen (Awb 9:7) en krijgt een afschrift van de klacht (Awb 9:9).',
+  'complained.intro':
+    'Gaat de klacht over een collega of over iemand anders? Leg het hier vast. Die persoon mag de melding nooit behandelen (Awb 9:7) en krijgt een afschrift van de klacht (Awb 9:9).',
   'complained.empty': 'Er is nog niemand vastgelegd.',
   'complained.excluded': 'Mag deze melding niet behandelen (Awb 9:7).',
   'complained.copyMail': 'Krijgt een afschrift van de klacht per e-mail (Awb 9:9).',

@@ -97,7 +97,8 @@ export const nlLetters = {
 
   'hearing.title': 'Hoorgesprek',
   'hearing.formTitle': 'Uitnodigen voor hoorgesprek',
-  'hearing.intro': 'Bied de klant een of meer tijden aan. De klant kiest er een via de link in de uitnodiging, of u boekt een tijd namens de klant.',
+  'hearing.intro':
+    'Bied de klant een of meer tijden aan. De klant kiest er een via de link in de uitnodiging, of u boekt een tijd namens de klant.',
   'hearing.slot': 'Tijd {n}',
   'hearing.startsAt': 'Begint op',
   'hearing.endsAt': 'Eindigt op',
@@ -108,7 +109,7 @@ export const nlLetters = {
   'hearing.slotAdded': 'Tijd {n} is toegevoegd.',
   'hearing.slotRemoved': 'Tijd {n} is weggehaald.',
   'hearing.note': 'Interne notitie',
-  'hearing.noteHint': 'Alleen voor collega\'s. De klant ziet deze notitie niet.',
+  'hearing.noteHint': "Alleen voor collega's. De klant ziet deze notitie niet.",
   'hearing.send': 'Uitnodiging versturen',
   'hearing.sent': 'De uitnodiging is verstuurd. De status is nu: {status}.',
   'hearing.slots': 'Aangeboden tijden',

@@ -63,7 +63,13 @@ export default function CasePage({ id }: { id: string }) {
           <DocumentsPanel c={c} onAdded={res.reload} />
           <LinkedActivities c={c} />
         </div>
-        <Timeline caseId={c.id} version={c.version + c.notes.length + c.documents.length + c.activities.length} labels={labels} dir={dir} activities={c.activities} />
+        <Timeline
+          caseId={c.id}
+          version={c.version + c.notes.length + c.documents.length + c.activities.length}
+          labels={labels}
+          dir={dir}
+          activities={c.activities}
+        />
       </div>
     </>
   );

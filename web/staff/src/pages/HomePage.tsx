@@ -15,7 +15,19 @@ import { useSession } from '../session.tsx';
 import { useQueue } from './useQueue.ts';
 
 /** A short list of one queue on the start page, with a link to all of it. */
-function QueuePreview({ queue, title, empty, total, onChanged }: { queue: QueueName; title: string; empty: string; total?: string; onChanged: () => void }) {
+function QueuePreview({
+  queue,
+  title,
+  empty,
+  total,
+  onChanged,
+}: {
+  queue: QueueName;
+  title: string;
+  empty: string;
+  total?: string;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const list = useQueue({ queue, limit: 5 });
   const [error, setError] = useState<unknown>(null);
@@ -24,10 +36,26 @@ function QueuePreview({ queue, title, empty, total, onChanged }: { queue: QueueN
     <section aria-labelledby={id} className="kf-section">
       <Heading2 id={id}>{title}</Heading2>
       {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
-      {error ? <ErrorNotice error={error} onRetry={() => { setError(null); list.reload(); }} /> : null}
+      {error ? (
+        <ErrorNotice
+          error={error}
+          onRetry={() => {
+            setError(null);
+            list.reload();
+          }}
+        />
+      ) : null}
       {!list.loading && !list.items.length ? <Paragraph>{empty}</Paragraph> : null}
       {list.items.length ? (
-        <ActivityTable caption={title} items={list.items} onChanged={() => { list.reload(); onChanged(); }} onError={setError} />
+        <ActivityTable
+          caption={title}
+          items={list.items}
+          onChanged={() => {
+            list.reload();
+            onChanged();
+          }}
+          onError={setError}
+        />
       ) : null}
       {list.items.length ? (
         <Paragraph>
@@ -71,7 +99,9 @@ export function HomePage() {
               <li key={q}>
                 <PlainLink className="kf-card" to={`/werkvoorraad?queue=${q}`}>
                   <span className="kf-card__count">{countText(t, counts.data?.[q])}</span>
-                  <span className="kf-card__label">{q === 'unassigned' && can('activity:assign') ? t('home.unassignedToAssign') : t(`queue.${q}`)}</span>
+                  <span className="kf-card__label">
+                    {q === 'unassigned' && can('activity:assign') ? t('home.unassignedToAssign') : t(`queue.${q}`)}
+                  </span>
                 </PlainLink>
               </li>
             ))}
@@ -80,8 +110,20 @@ export function HomePage() {
       ) : null}
       {can('activity:work') ? (
         <>
-          <QueuePreview queue="mine" title={t('home.myTasks')} empty={t('home.emptyMine')} total={countText(t, counts.data?.mine)} onChanged={counts.reload} />
-          <QueuePreview queue="team" title={t('home.teamTasks')} empty={t('home.emptyTeam')} total={countText(t, counts.data?.team)} onChanged={counts.reload} />
+          <QueuePreview
+            queue="mine"
+            title={t('home.myTasks')}
+            empty={t('home.emptyMine')}
+            total={countText(t, counts.data?.mine)}
+            onChanged={counts.reload}
+          />
+          <QueuePreview
+            queue="team"
+            title={t('home.teamTasks')}
+            empty={t('home.emptyTeam')}
+            total={countText(t, counts.data?.team)}
+            onChanged={counts.reload}
+          />
         </>
       ) : null}
       {can('case:read') ? <CaseSearch /> : null}

@@ -8,7 +8,15 @@ import type { ActivityDetail, CaseDetail, MatchSuggestion } from '../api/types.t
 import { setFlash } from '../components/announce.ts';
 import { ErrorNotice, Loading } from '../components/ErrorNotice.tsx';
 import { ContactForm } from '../components/intake/ContactForm.tsx';
-import { activityBody, API_FIELD, caseBody, EMPTY_INTAKE, fieldId, type IntakeField, type IntakeValues } from '../components/intake/intakeValues.ts';
+import {
+  activityBody,
+  API_FIELD,
+  caseBody,
+  EMPTY_INTAKE,
+  fieldId,
+  type IntakeField,
+  type IntakeValues,
+} from '../components/intake/intakeValues.ts';
 import { MatchSuggestions } from '../components/intake/MatchSuggestions.tsx';
 import { dataFieldId, NewCaseForm } from '../components/intake/NewCaseForm.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -39,7 +47,15 @@ export default function IntakePage({ activityId }: { activityId?: string }) {
     if (!activityId) return;
     api.get<ActivityDetail>(`/activities/${activityId}`).then((a) => {
       setActivity(a);
-      setValues({ ...EMPTY_INTAKE, channel: a.channel, subject: a.subject, body: a.body, name: a.contact.name ?? '', email: a.contact.email ?? '', phone: a.contact.phone ?? '' });
+      setValues({
+        ...EMPTY_INTAKE,
+        channel: a.channel,
+        subject: a.subject,
+        body: a.body,
+        name: a.contact.name ?? '',
+        email: a.contact.email ?? '',
+        phone: a.contact.phone ?? '',
+      });
     }, setLoadError);
   }, [activityId]);
   useEffect(() => {
@@ -91,7 +107,10 @@ export default function IntakePage({ activityId }: { activityId?: string }) {
 
   const summary: SummaryError[] = [
     ...Object.entries(errors.fields).map(([f, message]) => ({ fieldId: fieldId(f as IntakeField), message: message! })),
-    ...Object.entries(errors.data).map(([k, message]) => ({ fieldId: k === 'processKey' ? 'case-process' : dataFieldId(k.slice(5)), message })),
+    ...Object.entries(errors.data).map(([k, message]) => ({
+      fieldId: k === 'processKey' ? 'case-process' : dataFieldId(k.slice(5)),
+      message,
+    })),
     ...errors.general.map((message) => ({ message })),
   ];
   const title = t(activityId ? 'intake.processTitle' : 'intake.title');

@@ -36,7 +36,11 @@ export default function LetterPage({ caseId, letterId }: { caseId: string; lette
   }
   const title = t('letter.pageTitle', { letter: kindLabel(t, letter.kind), reference: letter.caseReference });
   const c = caseRes.data;
-  const signer = letter.signer.name ? (letter.signer.title ? t('letter.signerTitle', { name: letter.signer.name, title: letter.signer.title }) : letter.signer.name) : null;
+  const signer = letter.signer.name
+    ? letter.signer.title
+      ? t('letter.signerTitle', { name: letter.signer.name, title: letter.signer.title })
+      : letter.signer.name
+    : null;
   return (
     <>
       <PageHeading title={title} />
@@ -58,7 +62,10 @@ export default function LetterPage({ caseId, letterId }: { caseId: string; lette
         key={letter.id}
         letter={letter}
         steps={c?.abilities.transitions ?? []}
-        signer={{ handlerId: c?.assignee?.id ?? null, excludedIds: (c?.complainedPersons ?? []).flatMap((p) => (p.userId ? [p.userId] : [])) }}
+        signer={{
+          handlerId: c?.assignee?.id ?? null,
+          excludedIds: (c?.complainedPersons ?? []).flatMap((p) => (p.userId ? [p.userId] : [])),
+        }}
         onChanged={(updated, message) => {
           res.setData(updated);
           caseRes.reload();

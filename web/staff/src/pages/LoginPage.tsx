@@ -9,7 +9,18 @@ import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
-const ROLE_ORDER = ['firstLineAgent', 'dispatcher', 'coordinator', 'backOffice', 'department', 'teamLead', 'qualityOfficer', 'processOwner', 'serviceManager', 'administrator'];
+const ROLE_ORDER = [
+  'firstLineAgent',
+  'dispatcher',
+  'coordinator',
+  'backOffice',
+  'department',
+  'teamLead',
+  'qualityOfficer',
+  'processOwner',
+  'serviceManager',
+  'administrator',
+];
 type DemoUser = LoginOptions['demoUsers'][number];
 
 /** Login: the organisation's OIDC provider when configured; in a demo, a user per role. */
@@ -67,7 +78,9 @@ export function LoginPage() {
                         onClick={() => loginAs(u.id).catch(setError)}
                       >
                         {u.name}
-                        {others.length ? <span className="kf-muted">&nbsp;({t('login.alsoRoles', { roles: others.join(', ') })})</span> : null}
+                        {others.length ? (
+                          <span className="kf-muted">&nbsp;({t('login.alsoRoles', { roles: others.join(', ') })})</span>
+                        ) : null}
                       </Button>
                     </li>
                   );

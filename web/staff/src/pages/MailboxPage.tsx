@@ -1,4 +1,14 @@
-import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Button,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import { TableWrap } from '../../../ui/index.ts';
 import { api } from '../api/client.ts';
@@ -32,7 +42,11 @@ export default function MailboxPage() {
   }, []);
   useEffect(() => void load(null), [load]);
 
-  const status = loading ? t('app.loading') : items.length === 0 ? t('mailbox.empty') : t(cursor ? 'mailbox.countMore' : 'mailbox.count', { count: items.length });
+  const status = loading
+    ? t('app.loading')
+    : items.length === 0
+      ? t('mailbox.empty')
+      : t(cursor ? 'mailbox.countMore' : 'mailbox.count', { count: items.length });
   return (
     <>
       <PageHeading title={t('mailbox.title')} />
@@ -57,12 +71,20 @@ export default function MailboxPage() {
             <TableBody>
               {items.map((m) => (
                 <TableRow key={m.id}>
-                  <TableCell className="kf-nowrap">{m.sentAt ? dateTime(m.sentAt) : <span className="kf-muted">{t('mailbox.notSentYet', { date: dateTime(m.createdAt) })}</span>}</TableCell>
+                  <TableCell className="kf-nowrap">
+                    {m.sentAt ? (
+                      dateTime(m.sentAt)
+                    ) : (
+                      <span className="kf-muted">{t('mailbox.notSentYet', { date: dateTime(m.createdAt) })}</span>
+                    )}
+                  </TableCell>
                   <TableCell>{m.to}</TableCell>
                   <TableCell>
                     <AppLink to={`/mailbox/${m.id}`}>{m.subject}</AppLink>
                   </TableCell>
-                  <TableCell className="kf-nowrap">{m.caseId && m.caseReference ? <AppLink to={`/meldingen/${m.caseId}`}>{m.caseReference}</AppLink> : t('app.none')}</TableCell>
+                  <TableCell className="kf-nowrap">
+                    {m.caseId && m.caseReference ? <AppLink to={`/meldingen/${m.caseId}`}>{m.caseReference}</AppLink> : t('app.none')}
+                  </TableCell>
                   <TableCell>{t(`mailbox.status.${m.status}`)}</TableCell>
                 </TableRow>
               ))}

@@ -1,4 +1,14 @@
-import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Link,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { API } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorNotice, Loading } from '../components/ErrorNotice.tsx';
@@ -47,7 +57,9 @@ export default function MessagePage({ id }: { id: string }) {
           </DataListItem>
           <DataListItem>
             <DataListKey>{t('mailbox.col.case')}</DataListKey>
-            <DataListValue>{m.caseId && m.caseReference ? <AppLink to={`/meldingen/${m.caseId}`}>{m.caseReference}</AppLink> : t('app.none')}</DataListValue>
+            <DataListValue>
+              {m.caseId && m.caseReference ? <AppLink to={`/meldingen/${m.caseId}`}>{m.caseReference}</AppLink> : t('app.none')}
+            </DataListValue>
           </DataListItem>
           {m.lastError ? (
             <DataListItem>

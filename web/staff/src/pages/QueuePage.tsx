@@ -38,7 +38,8 @@ export function QueuePage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [actionError, setActionError] = useState<unknown>(null);
   const assign = can('activity:assign');
-  const urlFor = (q: QueueName, f: QueueFilterValues = filters) => `/werkvoorraad${query({ queue: q, ...f, sort: f.sort === 'createdAt' ? '' : f.sort })}`;
+  const urlFor = (q: QueueName, f: QueueFilterValues = filters) =>
+    `/werkvoorraad${query({ queue: q, ...f, sort: f.sort === 'createdAt' ? '' : f.sort })}`;
   const changed = () => {
     list.reload();
     counts.reload();
@@ -64,7 +65,16 @@ export function QueuePage() {
         }}
       />
       <SavedFilters path="/werkvoorraad" current={urlFor(queue).replace(/^[^?]*\??/, '')} />
-      {actionError ? <ErrorNotice error={actionError} onRetry={() => { setActionError(null); changed(); }} retryLabel={t('app.reload')} /> : null}
+      {actionError ? (
+        <ErrorNotice
+          error={actionError}
+          onRetry={() => {
+            setActionError(null);
+            changed();
+          }}
+          retryLabel={t('app.reload')}
+        />
+      ) : null}
       {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
       <Paragraph role="status" aria-live="polite">
         {status}
@@ -77,8 +87,19 @@ export function QueuePage() {
             assign
               ? {
                   selected,
-                  toggle: (id) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; }),
-                  setAll: (ids, on) => setSelected((s) => { const n = new Set(s); ids.forEach((id) => (on ? n.add(id) : n.delete(id))); return n; }),
+                  toggle: (id) =>
+                    setSelected((s) => {
+                      const n = new Set(s);
+                      if (n.has(id)) n.delete(id);
+                      else n.add(id);
+                      return n;
+                    }),
+                  setAll: (ids, on) =>
+                    setSelected((s) => {
+                      const n = new Set(s);
+                      ids.forEach((id) => (on ? n.add(id) : n.delete(id)));
+                      return n;
+                    }),
                 }
               : undefined
           }

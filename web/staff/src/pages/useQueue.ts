@@ -2,7 +2,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, query } from '../api/client.ts';
 import type { Activity, Page, QueueName } from '../api/types.ts';
 
-export type QueueParams = { queue: QueueName; channel?: string; status?: string; kind?: string; teamId?: string; sort?: string; limit?: number };
+export type QueueParams = {
+  queue: QueueName;
+  channel?: string;
+  status?: string;
+  kind?: string;
+  teamId?: string;
+  sort?: string;
+  limit?: number;
+};
 
 /** One work queue, keyset-paged: the first page for these filters, then "meer laden" appends. */
 export function useQueue(params: QueueParams) {

@@ -9,7 +9,17 @@ import { TransitionForm, type StepFormProps } from './TransitionForm.tsx';
  * opens its generated form (or the form in `forms` for a step that needs more, like hearing times).
  * A step the server did not list is never shown.
  */
-export function CaseSteps({ c, onChanged, onReload, forms = {} }: { c: CaseDetail; onChanged: (c: CaseDetail) => void; onReload: () => void; forms?: Record<string, ComponentType<StepFormProps>> }) {
+export function CaseSteps({
+  c,
+  onChanged,
+  onReload,
+  forms = {},
+}: {
+  c: CaseDetail;
+  onChanged: (c: CaseDetail) => void;
+  onReload: () => void;
+  forms?: Record<string, ComponentType<StepFormProps>>;
+}) {
   const { t, l } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -39,7 +49,9 @@ export function CaseSteps({ c, onChanged, onReload, forms = {} }: { c: CaseDetai
       {viaLetter.map((s) => (
         <Paragraph key={s.key}>
           {t('case.stepViaLetter', { step: l(s.label), stage: t(`case.letterStage.${s.waitsForLetter!}`) })}{' '}
-          <a className="utrecht-link" href="#letters-title">{t('case.toLetters')}</a>
+          <a className="utrecht-link" href="#letters-title">
+            {t('case.toLetters')}
+          </a>
         </Paragraph>
       ))}
       <div className="kf-actions">

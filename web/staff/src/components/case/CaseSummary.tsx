@@ -15,7 +15,12 @@ function Item({ k, children }: { k: string; children: ReactNode }) {
 }
 
 const person = (p: CaseDetail['complainant']) =>
-  [p.organisationName ? `${p.name} (${p.organisationName})` : p.name, p.email, p.phone, [p.street, [p.postcode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')]
+  [
+    p.organisationName ? `${p.name} (${p.organisationName})` : p.name,
+    p.email,
+    p.phone,
+    [p.street, [p.postcode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+  ]
     .filter(Boolean)
     .join('\n');
 

@@ -21,10 +21,13 @@ export function ClocksPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => 
 
   const stateText = (k: Clock) => {
     if (k.state === 'stopped') {
-      return k.outcome === 'met' || k.outcome === 'late' || k.outcome === 'notUsed' ? t(`clocks.outcome.${k.outcome}`) : t('clocks.state.stopped');
+      return k.outcome === 'met' || k.outcome === 'late' || k.outcome === 'notUsed'
+        ? t(`clocks.outcome.${k.outcome}`)
+        : t('clocks.state.stopped');
     }
     // The 9:8 window only closes (it never warns while unused), so its warnFrom says nothing.
-    if (k.state === 'running') return k.key === 'notHandlingNotice' ? t('clocks.state.running') : t('clocks.state.runningWarn', { date: date(k.warnFrom) });
+    if (k.state === 'running')
+      return k.key === 'notHandlingNotice' ? t('clocks.state.running') : t('clocks.state.runningWarn', { date: date(k.warnFrom) });
     return t(`clocks.state.${k.state}`);
   };
 
@@ -55,7 +58,8 @@ export function ClocksPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => 
             <DataListKey>{l(k.label)}</DataListKey>
             <DataListValue>
               <div>
-                <strong>{t('clocks.end', { date: date(k.adjustedEnd) })}</strong> · {k.state === 'warning' || k.state === 'overdue' ? <strong>{stateText(k)}</strong> : stateText(k)}
+                <strong>{t('clocks.end', { date: date(k.adjustedEnd) })}</strong> ·{' '}
+                {k.state === 'warning' || k.state === 'overdue' ? <strong>{stateText(k)}</strong> : stateText(k)}
               </div>
               <div className="kf-muted">{derivation(k)}</div>
               {k.previous.map((p, i) => (

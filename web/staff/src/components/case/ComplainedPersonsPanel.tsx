@@ -37,7 +37,11 @@ export function ComplainedPersonsPanel({ c, onAdded }: { c: CaseDetail; onAdded:
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      const body = outsider ? { name, ...(jobTitle.trim() ? { jobTitle } : {}) } : who ? { userId: who, ...(jobTitle.trim() ? { jobTitle } : {}) } : {};
+      const body = outsider
+        ? { name, ...(jobTitle.trim() ? { jobTitle } : {}) }
+        : who
+          ? { userId: who, ...(jobTitle.trim() ? { jobTitle } : {}) }
+          : {};
       await api.post(`/cases/${c.id}/complained-persons`, body);
       const added = outsider ? name.trim() : (dir?.users.find((u) => u.id === who)?.name ?? '');
       setWho('');

@@ -35,7 +35,9 @@ export function ContactPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => voi
   return (
     <section aria-labelledby="contact-title" className="kf-section">
       <Heading2 id="contact-title">{t('contact.title')}</Heading2>
-      <Paragraph>{first && first.state !== 'stopped' ? t('contact.firstDue', { date: date(first.adjustedEnd) }) : t('contact.intro')}</Paragraph>
+      <Paragraph>
+        {first && first.state !== 'stopped' ? t('contact.firstDue', { date: date(first.adjustedEnd) }) : t('contact.intro')}
+      </Paragraph>
       <form onSubmit={submit} noValidate>
         {error && !errors.method && !errors.summary ? <ErrorNotice error={error} /> : null}
         <Field id="contact-method" label={t('contact.method')} error={errors.method}>

@@ -1,4 +1,16 @@
-import { Button, Heading2, Paragraph, Select, SelectOption, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Button,
+  Heading2,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Field, TableWrap } from '../../../../ui/index.ts';
 import { api, API } from '../../api/client.ts';
@@ -59,7 +71,12 @@ export function DocumentsPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => v
               {c.documents.map((d) => (
                 <TableRow key={d.id}>
                   <TableCell>
-                    <a className="utrecht-link" href={`${API}/documents/${d.id}/content`} download={d.filename} aria-label={t('case.docDownload', { name: d.filename })}>
+                    <a
+                      className="utrecht-link"
+                      href={`${API}/documents/${d.id}/content`}
+                      download={d.filename}
+                      aria-label={t('case.docDownload', { name: d.filename })}
+                    >
                       {d.filename}
                     </a>
                   </TableCell>
@@ -89,7 +106,9 @@ export function DocumentsPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => v
             )}
           </Field>
           <Field id="doc-file" label={t('case.docFile')} error={fileError}>
-            {({ invalid: _invalid, required: _required, ...ctl }) => <input {...ctl} aria-required ref={file} type="file" className="kf-file" onChange={() => setMissing(false)} />}
+            {({ invalid: _invalid, required: _required, ...ctl }) => (
+              <input {...ctl} aria-required ref={file} type="file" className="kf-file" onChange={() => setMissing(false)} />
+            )}
           </Field>
           <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
             {t('case.docUpload')}

@@ -55,14 +55,22 @@ export function ExtensionPanel({ c, onChanged }: Props) {
       {extended ? (
         <ConsentForm c={c} onDone={(d) => finish(t('consent.done', { date: date(d) }))} onReload={onChanged} />
       ) : (
-        <ExtensionForm c={c} end={handling.adjustedEnd} onDone={(d) => finish(t('extension.done', { date: date(d) }))} onReload={onChanged} />
+        <ExtensionForm
+          c={c}
+          end={handling.adjustedEnd}
+          onDone={(d) => finish(t('extension.done', { date: date(d) }))}
+          onReload={onChanged}
+        />
       )}
     </div>
   );
 }
 
 function readableErrors(error: unknown, date: (iso: string) => string) {
-  return Object.fromEntries(Object.entries(fieldErrorsOf(error)).map(([k, v]) => [k, readableDates(v, date)])) as Record<string, string | undefined>;
+  return Object.fromEntries(Object.entries(fieldErrorsOf(error)).map(([k, v]) => [k, readableDates(v, date)])) as Record<
+    string,
+    string | undefined
+  >;
 }
 
 /** A refusal not about one field (too late, already extended): a conflict offers a reload. */
@@ -85,14 +93,27 @@ function useFocusFirstError(error: unknown, ids: [string, string | undefined][])
   }, [error]);
 }
 
-function ExtensionForm({ c, end, onDone, onReload }: { c: CaseDetail; end: string; onDone: (deadline: string) => void; onReload: () => void }) {
+function ExtensionForm({
+  c,
+  end,
+  onDone,
+  onReload,
+}: {
+  c: CaseDetail;
+  end: string;
+  onDone: (deadline: string) => void;
+  onReload: () => void;
+}) {
   const { t, date } = useI18n();
   const [weeks, setWeeks] = useState('');
   const [reason, setReason] = useState('');
   const { busy, error, run } = useSubmit();
   const fe = readableErrors(error, date);
   const errors = { weeks: fe['extension.weeks'] ?? fe.weeks, reason: fe.reason };
-  useFocusFirstError(error, [['extension-weeks', errors.weeks], ['extension-reason', errors.reason]]);
+  useFocusFirstError(error, [
+    ['extension-weeks', errors.weeks],
+    ['extension-reason', errors.reason],
+  ]);
   const general = error && !errors.weeks && !errors.reason;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -111,7 +132,17 @@ function ExtensionForm({ c, end, onDone, onReload }: { c: CaseDetail; end: strin
       </Paragraph>
       <GeneralError error={general ? error : null} onReload={onReload} />
       <Field id="extension-weeks" label={t('extension.weeks')} description={t('extension.weeksHint')} error={errors.weeks}>
-        {(ctl) => <Textbox {...ctl} type="number" inputMode="numeric" min={1} step={1} value={weeks} onChange={(e) => setWeeks(e.currentTarget.value)} />}
+        {(ctl) => (
+          <Textbox
+            {...ctl}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            step={1}
+            value={weeks}
+            onChange={(e) => setWeeks(e.currentTarget.value)}
+          />
+        )}
       </Field>
       <Field id="extension-reason" label={t('extension.reason')} description={t('extension.reasonHint')} error={errors.reason}>
         {(ctl) => <Textarea {...ctl} rows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
@@ -131,7 +162,11 @@ function ConsentForm({ c, onDone, onReload }: { c: CaseDetail; onDone: (deadline
   const { busy, error, run } = useSubmit();
   const fe = readableErrors(error, date);
   const errors = { consentAt: fe['consentDelay.consentAt'] ?? fe.consentAt, newEnd: fe['consentDelay.newEnd'] ?? fe.newEnd, note: fe.note };
-  useFocusFirstError(error, [['consent-at', errors.consentAt], ['consent-new-end', errors.newEnd], ['consent-note', errors.note]]);
+  useFocusFirstError(error, [
+    ['consent-at', errors.consentAt],
+    ['consent-new-end', errors.newEnd],
+    ['consent-note', errors.note],
+  ]);
   const general = error && !errors.consentAt && !errors.newEnd && !errors.note;
   const submit = async (e: FormEvent) => {
     e.preventDefault();

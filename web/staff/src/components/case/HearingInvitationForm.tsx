@@ -99,14 +99,47 @@ export function HearingInvitationForm({ caseId, version, transition, onDone, onC
         <Fieldset key={s.uid}>
           <FieldsetLegend>{t('hearing.slot', { n: i + 1 })}</FieldsetLegend>
           <div className="kf-row">
-            <Field id={fieldId(i, 'startsAt')} label={t('hearing.startsAt')} error={fe[`slots.${i}.startsAt`]} required requiredMark={t('app.required')}>
-              {(ctl) => <Textbox {...ctl} type={'datetime-local' as 'text'} value={s.startsAt} onChange={(e) => update(s.uid, { startsAt: e.currentTarget.value })} />}
+            <Field
+              id={fieldId(i, 'startsAt')}
+              label={t('hearing.startsAt')}
+              error={fe[`slots.${i}.startsAt`]}
+              required
+              requiredMark={t('app.required')}
+            >
+              {(ctl) => (
+                <Textbox
+                  {...ctl}
+                  type={'datetime-local' as 'text'}
+                  value={s.startsAt}
+                  onChange={(e) => update(s.uid, { startsAt: e.currentTarget.value })}
+                />
+              )}
             </Field>
-            <Field id={fieldId(i, 'endsAt')} label={t('hearing.endsAt')} error={fe[`slots.${i}.endsAt`]} required requiredMark={t('app.required')}>
-              {(ctl) => <Textbox {...ctl} type={'datetime-local' as 'text'} value={s.endsAt} onChange={(e) => update(s.uid, { endsAt: e.currentTarget.value })} />}
+            <Field
+              id={fieldId(i, 'endsAt')}
+              label={t('hearing.endsAt')}
+              error={fe[`slots.${i}.endsAt`]}
+              required
+              requiredMark={t('app.required')}
+            >
+              {(ctl) => (
+                <Textbox
+                  {...ctl}
+                  type={'datetime-local' as 'text'}
+                  value={s.endsAt}
+                  onChange={(e) => update(s.uid, { endsAt: e.currentTarget.value })}
+                />
+              )}
             </Field>
           </div>
-          <Field id={fieldId(i, 'location')} label={t('hearing.location')} description={t('hearing.locationHint')} error={fe[`slots.${i}.location`]} required requiredMark={t('app.required')}>
+          <Field
+            id={fieldId(i, 'location')}
+            label={t('hearing.location')}
+            description={t('hearing.locationHint')}
+            error={fe[`slots.${i}.location`]}
+            required
+            requiredMark={t('app.required')}
+          >
             {(ctl) => <Textbox {...ctl} value={s.location} onChange={(e) => update(s.uid, { location: e.currentTarget.value })} />}
           </Field>
           {slots.length > 1 ? (

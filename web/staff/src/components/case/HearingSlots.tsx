@@ -46,10 +46,17 @@ export function HearingSlots({ c, onChanged }: { c: CaseDetail; onChanged: (c: C
           return (
             <li key={s.id}>
               <div>
-                {t('hearing.slotLine', { start, end: dateTime(s.endsAt), location: s.location })} <span className="kf-muted">({state})</span>
+                {t('hearing.slotLine', { start, end: dateTime(s.endsAt), location: s.location })}{' '}
+                <span className="kf-muted">({state})</span>
               </div>
               {mayBook && !s.booked && !s.withdrawn ? (
-                <Button appearance="secondary-action-button" aria-label={t('hearing.bookLabel', { start })} busy={busy === s.id} disabled={!!busy} onClick={() => book(s.id)}>
+                <Button
+                  appearance="secondary-action-button"
+                  aria-label={t('hearing.bookLabel', { start })}
+                  busy={busy === s.id}
+                  disabled={!!busy}
+                  onClick={() => book(s.id)}
+                >
                   {t('hearing.book')}
                 </Button>
               ) : null}

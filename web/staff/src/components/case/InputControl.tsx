@@ -1,4 +1,15 @@
-import { Fieldset, FieldsetLegend, FormField, FormFieldErrorMessage, FormLabel, RadioButton, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
+import {
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldErrorMessage,
+  FormLabel,
+  RadioButton,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
 import { Field } from '../../../../ui/index.ts';
 import type { FieldDef } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -24,7 +35,11 @@ export function InputControl({ id, def, value, error, onChange }: Props) {
             key={String(v)}
             type="radio"
             input={<RadioButton id={`${id}-${v}`} name={id} checked={value === v} invalid={!!error} onChange={() => onChange(v)} />}
-            label={<FormLabel htmlFor={`${id}-${v}`} type="radio">{t(v ? 'app.yes' : 'app.no')}</FormLabel>}
+            label={
+              <FormLabel htmlFor={`${id}-${v}`} type="radio">
+                {t(v ? 'app.yes' : 'app.no')}
+              </FormLabel>
+            }
           />
         ))}
       </Fieldset>

@@ -9,7 +9,13 @@ import type { ProcessLabels } from './processLabels.ts';
 import { describeEvent } from './timelineText.ts';
 
 /** Who did what when, oldest first, paged; reloaded whenever the case changes (version). */
-type Props = { caseId: string; version: number; labels: ProcessLabels; dir: Directory | null; activities: { id: string; subject: string }[] };
+type Props = {
+  caseId: string;
+  version: number;
+  labels: ProcessLabels;
+  dir: Directory | null;
+  activities: { id: string; subject: string }[];
+};
 
 export function Timeline({ caseId, version, labels, dir, activities }: Props) {
   const i18n = useI18n();
@@ -24,7 +30,9 @@ export function Timeline({ caseId, version, labels, dir, activities }: Props) {
       setLoading(true);
       setError(null);
       try {
-        const page = await api.get<Page<TimelineEvent>>(`/cases/${caseId}/timeline?limit=100${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
+        const page = await api.get<Page<TimelineEvent>>(
+          `/cases/${caseId}/timeline?limit=100${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
+        );
         setItems((old) => (after ? [...old, ...page.items] : page.items));
         setCursor(page.nextCursor);
       } catch (e) {

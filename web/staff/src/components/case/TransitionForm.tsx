@@ -8,7 +8,14 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { InputControl, toApiValue, type InputValue } from './InputControl.tsx';
 
-type Props = { caseId: string; version: number; transition: Transition; onDone: (c: CaseDetail) => void; onCancel: () => void; onReload: () => void };
+type Props = {
+  caseId: string;
+  version: number;
+  transition: Transition;
+  onDone: (c: CaseDetail) => void;
+  onCancel: () => void;
+  onReload: () => void;
+};
 /** What any step form gets; a step with inputs of its own (the hearing's time slots) brings its own form. */
 export type StepFormProps = Props;
 
@@ -58,7 +65,9 @@ export function TransitionForm({ caseId, version, transition, onDone, onCancel, 
   };
 
   const summary = [
-    ...transition.inputs.filter((i) => errors[i.key]).map((i) => ({ fieldId: i.type === 'boolean' ? fieldId(i.key) : fieldId(i.key), message: errors[i.key]! })),
+    ...transition.inputs
+      .filter((i) => errors[i.key])
+      .map((i) => ({ fieldId: i.type === 'boolean' ? fieldId(i.key) : fieldId(i.key), message: errors[i.key]! })),
     ...general.map((message) => ({ message })),
   ];
   return (
@@ -69,7 +78,14 @@ export function TransitionForm({ caseId, version, transition, onDone, onCancel, 
       {failure ? <ErrorNotice error={failure} onRetry={onReload} /> : null}
       <ErrorSummary title={t('app.formErrors')} errors={summary} headingLevel={4} />
       {transition.inputs.map((i) => (
-        <InputControl key={i.key} id={fieldId(i.key)} def={i} value={values[i.key]} error={errors[i.key]} onChange={(v) => setValues((s) => ({ ...s, [i.key]: v }))} />
+        <InputControl
+          key={i.key}
+          id={fieldId(i.key)}
+          def={i}
+          value={values[i.key]}
+          error={errors[i.key]}
+          onChange={(v) => setValues((s) => ({ ...s, [i.key]: v }))}
+        />
       ))}
       <div className="kf-actions">
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>

@@ -33,7 +33,12 @@ export function processLabels(dir: Directory | null, processKey: string): Proces
 export function valueText(
   value: unknown,
   field: FieldDef | null,
-  i18n: { l: (b: Bilingual) => string; t: (k: 'app.yes' | 'app.no') => string; date: (s: string) => string; dateTime: (s: string) => string },
+  i18n: {
+    l: (b: Bilingual) => string;
+    t: (k: 'app.yes' | 'app.no') => string;
+    date: (s: string) => string;
+    dateTime: (s: string) => string;
+  },
 ): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return i18n.t(value ? 'app.yes' : 'app.no');

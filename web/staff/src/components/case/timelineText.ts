@@ -19,7 +19,30 @@ export type TimelineContext = {
   teamName: (id: string) => string | undefined;
 };
 
-const HIDDEN = new Set(['status', 'assigneeUserId', 'assigneeTeamId', 'caseId', 'reference', 'data', 'subject', 'channel', 'documentId', 'sha256', 'filename', 'docType', 'timer', 'firesAt', 'noteId', 'messageId', 'taskKey', 'activityIds', 'letterId', 'signerUserId', 'textVersion', 'recipientRole']);
+const HIDDEN = new Set([
+  'status',
+  'assigneeUserId',
+  'assigneeTeamId',
+  'caseId',
+  'reference',
+  'data',
+  'subject',
+  'channel',
+  'documentId',
+  'sha256',
+  'filename',
+  'docType',
+  'timer',
+  'firesAt',
+  'noteId',
+  'messageId',
+  'taskKey',
+  'activityIds',
+  'letterId',
+  'signerUserId',
+  'textVersion',
+  'recipientRole',
+]);
 
 export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: string; details: string[] } {
   const { t, l, has, labels } = ctx;
@@ -58,7 +81,8 @@ export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: s
   }
   if (typeof data.reason === 'string') details.push(t('tl.reason', { reason: data.reason }));
   if (typeof after.filename === 'string') {
-    const docType = typeof after.docType === 'string' && has(`docType.${after.docType}`) ? ` (${t(`docType.${after.docType}` as MessageKey)})` : '';
+    const docType =
+      typeof after.docType === 'string' && has(`docType.${after.docType}`) ? ` (${t(`docType.${after.docType}` as MessageKey)})` : '';
     details.push(`${after.filename}${docType}`);
   }
   if (typeof after.firesAt === 'string') details.push(t('tl.until', { date: ctx.dateTime(after.firesAt) }));

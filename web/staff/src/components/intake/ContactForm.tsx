@@ -19,8 +19,19 @@ type Props = {
 export function ContactForm({ values: v, errors, onChange, registered }: Props) {
   const { t, has } = useI18n();
   const set = <K extends keyof IntakeValues>(k: K, value: IntakeValues[K]) => onChange({ ...v, [k]: value });
-  const text = (f: IntakeField, label: MessageKey, opts: { type?: 'text' | 'tel' | 'email'; required?: boolean; hint?: MessageKey; inputMode?: 'tel' | 'email' } = {}) => (
-    <Field id={fieldId(f)} label={t(label)} error={errors[f]} required={opts.required} requiredMark={t('app.required')} description={opts.hint ? t(opts.hint) : undefined}>
+  const text = (
+    f: IntakeField,
+    label: MessageKey,
+    opts: { type?: 'text' | 'tel' | 'email'; required?: boolean; hint?: MessageKey; inputMode?: 'tel' | 'email' } = {},
+  ) => (
+    <Field
+      id={fieldId(f)}
+      label={t(label)}
+      error={errors[f]}
+      required={opts.required}
+      requiredMark={t('app.required')}
+      description={opts.hint ? t(opts.hint) : undefined}
+    >
       {(c) => <Textbox {...c} type={opts.type ?? 'text'} autoComplete="off" value={v[f]} onChange={(e) => set(f, e.currentTarget.value)} />}
     </Field>
   );
@@ -71,7 +82,15 @@ export function ContactForm({ values: v, errors, onChange, registered }: Props) 
           </div>
         </Fieldset>
       ) : null}
-      {!registered ? <CheckboxField id="intake-self" label={t('intake.self')} description={t('intake.selfHint')} checked={v.self} onChange={(x) => set('self', x)} /> : null}
+      {!registered ? (
+        <CheckboxField
+          id="intake-self"
+          label={t('intake.self')}
+          description={t('intake.selfHint')}
+          checked={v.self}
+          onChange={(x) => set('self', x)}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,14 @@
-import { Button, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Button,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { TableWrap } from '../../../../ui/index.ts';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';

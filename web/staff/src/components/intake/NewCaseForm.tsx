@@ -48,7 +48,14 @@ export function NewCaseForm({ processes, errors, busy, onSubmit }: Props) {
           </Field>
         ) : null}
         {(process?.caseType.fields ?? []).map((f) => (
-          <InputControl key={f.key} id={dataFieldId(f.key)} def={f} value={values[f.key]} error={errors[`data.${f.key}`]} onChange={(v) => setValues((s) => ({ ...s, [f.key]: v }))} />
+          <InputControl
+            key={f.key}
+            id={dataFieldId(f.key)}
+            def={f}
+            value={values[f.key]}
+            error={errors[`data.${f.key}`]}
+            onChange={(v) => setValues((s) => ({ ...s, [f.key]: v }))}
+          />
         ))}
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           {t('intake.createCase')}

@@ -19,8 +19,21 @@ export type IntakeValues = {
 export type IntakeField = Exclude<keyof IntakeValues, 'hasRep' | 'self'>;
 
 export const EMPTY_INTAKE: IntakeValues = {
-  channel: 'phone', subject: '', body: '', name: '', phone: '', email: '', street: '', postcode: '', city: '',
-  hasRep: false, repName: '', repRelation: '', repPhone: '', repEmail: '', self: true,
+  channel: 'phone',
+  subject: '',
+  body: '',
+  name: '',
+  phone: '',
+  email: '',
+  street: '',
+  postcode: '',
+  city: '',
+  hasRep: false,
+  repName: '',
+  repRelation: '',
+  repPhone: '',
+  repEmail: '',
+  self: true,
 };
 
 /** Error names of POST /activities and POST /cases (after "body." is stripped) → intake fields. */
@@ -69,7 +82,9 @@ export function caseBody(v: IntakeValues, activityId: string, processKey: string
     description: v.body,
     channel: v.channel,
     complainant: compact({ name: v.name, email: v.email, phone: v.phone, street: v.street, postcode: v.postcode, city: v.city }),
-    ...(v.hasRep ? { representative: { person: compact({ name: v.repName, email: v.repEmail, phone: v.repPhone }), relation: v.repRelation } } : {}),
+    ...(v.hasRep
+      ? { representative: { person: compact({ name: v.repName, email: v.repEmail, phone: v.repPhone }), relation: v.repRelation } }
+      : {}),
     data,
   };
 }

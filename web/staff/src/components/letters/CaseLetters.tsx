@@ -1,4 +1,17 @@
-import { Button, Heading2, Heading3, Paragraph, Select, SelectOption, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Button,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary, Field, TableWrap } from '../../../../ui/index.ts';
 import { api } from '../../api/client.ts';
@@ -95,7 +108,11 @@ function DraftLetterForm({ caseId, kinds }: { caseId: string; kinds: LetterKind[
       <ErrorSummary
         title={t('app.formErrors')}
         headingLevel={4}
-        errors={[...(fe.kind ? [{ fieldId: 'letter-kind', message: fe.kind }] : []), ...(fe.templateKey ? [{ fieldId: 'letter-template', message: fe.templateKey }] : []), ...general]}
+        errors={[
+          ...(fe.kind ? [{ fieldId: 'letter-kind', message: fe.kind }] : []),
+          ...(fe.templateKey ? [{ fieldId: 'letter-template', message: fe.templateKey }] : []),
+          ...general,
+        ]}
       />
       <div className="kf-row">
         <Field id="letter-kind" label={t('letters.kind')} error={fe.kind}>

@@ -11,7 +11,15 @@ import type { LetterDetail } from './letterTypes.ts';
 type Run = (action: (current: LetterDetail) => Promise<LetterDetail>, message: (l: LetterDetail) => string) => Promise<void>;
 /** Who may sign: the case's handler by default, never someone the complaint is about (Awb 9:7). */
 export type SignerContext = { handlerId: string | null; excludedIds: string[] };
-type Props = { letter: LetterDetail; steps: Transition[]; busy: boolean; dirty: boolean; run: Run; signer: SignerContext; signerError?: string };
+type Props = {
+  letter: LetterDetail;
+  steps: Transition[];
+  busy: boolean;
+  dirty: boolean;
+  run: Run;
+  signer: SignerContext;
+  signerError?: string;
+};
 
 export const SIGNER_FIELD_ID = 'letter-signer';
 
@@ -48,7 +56,8 @@ export function LetterActions({ letter, steps, busy, dirty, run, signer, signerE
       <Heading2 id="letter-actions-title">{t('letter.actions')}</Heading2>
       <Paragraph>
         <Link href={`${API}/letters/${letter.id}/pdf`} target="_blank" rel="noopener">
-          {letter.status === 'sent' ? t('letter.previewSent') : t('letter.preview')} <span className="kf-muted">{t('letter.newWindow')}</span>
+          {letter.status === 'sent' ? t('letter.previewSent') : t('letter.preview')}{' '}
+          <span className="kf-muted">{t('letter.newWindow')}</span>
         </Link>
       </Paragraph>
       {nothing && letter.status !== 'sent' ? <Paragraph>{t('letter.noActions')}</Paragraph> : null}
@@ -74,7 +83,12 @@ export function LetterActions({ letter, steps, busy, dirty, run, signer, signerE
             busy={busy}
             disabled={busy}
             aria-describedby={submitStep ? 'letter-submit-step' : undefined}
-            onClick={() => run((c) => api.post<LetterDetail>(`/letters/${c.id}/submit`, { expectedVersion: c.version, ...transition(a.submitStep) }), () => (submitStep ? t('letter.submittedWithStep', { step: submitStep }) : t('letter.submitted')))}
+            onClick={() =>
+              run(
+                (c) => api.post<LetterDetail>(`/letters/${c.id}/submit`, { expectedVersion: c.version, ...transition(a.submitStep) }),
+                () => (submitStep ? t('letter.submittedWithStep', { step: submitStep }) : t('letter.submitted')),
+              )
+            }
           >
             {t('letter.submit')}
           </Button>
@@ -84,7 +98,16 @@ export function LetterActions({ letter, steps, busy, dirty, run, signer, signerE
             appearance="primary-action-button"
             busy={busy}
             disabled={busy}
-            onClick={() => run((c) => api.post<LetterDetail>(`/letters/${c.id}/approve`, { expectedVersion: c.version, ...(chooseSigner && signerId ? { signerUserId: signerId } : {}) }), (x) => t('letter.approved', { name: x.signer.name ?? '' }))}
+            onClick={() =>
+              run(
+                (c) =>
+                  api.post<LetterDetail>(`/letters/${c.id}/approve`, {
+                    expectedVersion: c.version,
+                    ...(chooseSigner && signerId ? { signerUserId: signerId } : {}),
+                  }),
+                (x) => t('letter.approved', { name: x.signer.name ?? '' }),
+              )
+            }
           >
             {t('letter.approve')}
           </Button>
@@ -95,7 +118,12 @@ export function LetterActions({ letter, steps, busy, dirty, run, signer, signerE
             busy={busy}
             disabled={busy}
             aria-describedby={sendStep ? 'letter-send-step' : undefined}
-            onClick={() => run((c) => api.post<LetterDetail>(`/letters/${c.id}/send`, { expectedVersion: c.version, ...transition(a.sendStep) }), () => (sendStep ? t('letter.sentWithStep', { step: sendStep }) : t('letter.sent')))}
+            onClick={() =>
+              run(
+                (c) => api.post<LetterDetail>(`/letters/${c.id}/send`, { expectedVersion: c.version, ...transition(a.sendStep) }),
+                () => (sendStep ? t('letter.sentWithStep', { step: sendStep }) : t('letter.sent')),
+              )
+            }
           >
             {t('letter.send')}
           </Button>

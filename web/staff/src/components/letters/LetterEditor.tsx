@@ -23,7 +23,8 @@ type Props = {
 
 export const sectionFieldId = (key: string) => `letter-section-${key}`;
 // Tall enough for the text (about 70 characters a line), within reason.
-const rowsFor = (text: string) => Math.min(16, Math.max(4, text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 70)), 0) + 1));
+const rowsFor = (text: string) =>
+  Math.min(16, Math.max(4, text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 70)), 0) + 1));
 
 /**
  * The sections of a letter as labelled text areas, saved together as a new version (versions are
@@ -49,7 +50,10 @@ export function LetterEditor({ letter, steps, signer, onChanged, onBusy, onReloa
   const dirty = changed.length > 0;
 
   // Plain-language feedback covers what the writer wrote, not the wording the law prescribes.
-  const measured = letter.sections.filter((s) => !rules.get(s.key)?.legal).map((s) => texts[s.key] ?? '').join('\n\n');
+  const measured = letter.sections
+    .filter((s) => !rules.get(s.key)?.legal)
+    .map((s) => texts[s.key] ?? '')
+    .join('\n\n');
 
   const fe = fieldErrorsOf(error);
   const atSection: Record<string, string> = {};
@@ -65,14 +69,20 @@ export function LetterEditor({ letter, steps, signer, onChanged, onBusy, onReloa
   }
   const general = error && !isConflict(error) && !Object.keys(fe).length ? [generalMessage(error, t)] : rest;
   const summary = [
-    ...letter.sections.filter((s) => atSection[s.key]).map((s) => ({ fieldId: sectionFieldId(s.key), message: `${s.heading}: ${atSection[s.key]}` })),
+    ...letter.sections
+      .filter((s) => atSection[s.key])
+      .map((s) => ({ fieldId: sectionFieldId(s.key), message: `${s.heading}: ${atSection[s.key]}` })),
     ...(signerError ? [{ fieldId: SIGNER_FIELD_ID, message: `${t('letter.signerChoose')}: ${signerError}` }] : []),
     ...general.map((message) => ({ message })),
   ];
 
   /** Saves the changed sections (with optional standard responses); returns the letter as it now is. */
   const save = async (from: LetterDetail, extra: { insertStandardResponses?: { section: string; responseKey: string }[] } = {}) => {
-    const body = { expectedVersion: from.version, sections: letter.sections.map((s) => ({ key: s.key, text: texts[s.key] ?? '' })), ...extra };
+    const body = {
+      expectedVersion: from.version,
+      sections: letter.sections.map((s) => ({ key: s.key, text: texts[s.key] ?? '' })),
+      ...extra,
+    };
     return api.post<LetterDetail>(`/letters/${letter.id}/versions`, body);
   };
 
@@ -101,7 +111,10 @@ export function LetterEditor({ letter, steps, signer, onChanged, onBusy, onReloa
       onChanged(letter, t('letter.noChanges'));
       return;
     }
-    void run(async (l) => l, (l) => t('letter.saved', { version: l.textVersion }));
+    void run(
+      async (l) => l,
+      (l) => t('letter.saved', { version: l.textVersion }),
+    );
   };
 
   return (

@@ -111,7 +111,9 @@ export function ReadabilityPanel({ text }: { text: string }) {
               <Heading3>{t('read.wordsTitle')}</Heading3>
               <ul>
                 {report.difficultWords.map((w) => (
-                  <li key={`${w.offset}`}>{t('read.wordItem', { word: w.word, suggestions: w.suggestions.map((x) => `"${x}"`).join(t('read.or')) })}</li>
+                  <li key={`${w.offset}`}>
+                    {t('read.wordItem', { word: w.word, suggestions: w.suggestions.map((x) => `"${x}"`).join(t('read.or')) })}
+                  </li>
                 ))}
               </ul>
             </>
@@ -126,7 +128,9 @@ export function ReadabilityPanel({ text }: { text: string }) {
               </ul>
             </>
           ) : null}
-          {!report.longSentences.length && !report.difficultWords.length && !report.passiveHints.length ? <Paragraph>{t('read.none')}</Paragraph> : null}
+          {!report.longSentences.length && !report.difficultWords.length && !report.passiveHints.length ? (
+            <Paragraph>{t('read.none')}</Paragraph>
+          ) : null}
         </>
       ) : null}
     </section>

@@ -37,7 +37,11 @@ export function StandardResponseInsert({ letter, busy, onInsert }: Props) {
       <Heading3 id="letter-insert-title">{t('letter.insertTitle')}</Heading3>
       <Paragraph className="kf-muted">{t('letter.insertHint')}</Paragraph>
       <div className="kf-row">
-        <Field id="letter-insert-response" label={t('letter.insertResponse')} error={missing && !chosen ? t('letter.insertNone') : undefined}>
+        <Field
+          id="letter-insert-response"
+          label={t('letter.insertResponse')}
+          error={missing && !chosen ? t('letter.insertNone') : undefined}
+        >
           {(ctl) => (
             <Select {...ctl} value={responseKey} onChange={(e) => setResponseKey(e.currentTarget.value)}>
               <SelectOption value="">{t('letter.insertChoose')}</SelectOption>

@@ -12,10 +12,14 @@ export function VersionList({ letter }: { letter: LetterDetail }) {
         {letter.versions.map((v) => (
           <li key={v.version}>
             <div>
-              <span className="kf-timeline__what">{t('letter.versionLine', { version: v.version, author: v.author.name, date: dateTime(v.createdAt) })}</span>{' '}
+              <span className="kf-timeline__what">
+                {t('letter.versionLine', { version: v.version, author: v.author.name, date: dateTime(v.createdAt) })}
+              </span>{' '}
               {v.version === letter.textVersion ? <span className="kf-muted">{t('letter.versionCurrent')}</span> : null}
             </div>
-            {v.readability.scores.fleschDouma !== null ? <div className="kf-muted">{t('letter.versionScore', { score: v.readability.scores.fleschDouma })}</div> : null}
+            {v.readability.scores.fleschDouma !== null ? (
+              <div className="kf-muted">{t('letter.versionScore', { score: v.readability.scores.fleschDouma })}</div>
+            ) : null}
             <details className="kf-version">
               <summary>{t('letter.versionShow', { version: v.version })}</summary>
               {v.sections.map((s) => (

@@ -3,7 +3,12 @@
  * server ends up in the bundle), so a change on the server breaks the type check, not users.
  */
 import type { z } from 'zod';
-import type { letterDetailOut, letterSummaryOut, readabilityReportOut, templateOut } from '../../../../../server/presenters/staff/letterPresenter.ts';
+import type {
+  letterDetailOut,
+  letterSummaryOut,
+  readabilityReportOut,
+  templateOut,
+} from '../../../../../server/presenters/staff/letterPresenter.ts';
 
 export type LetterSummary = z.infer<typeof letterSummaryOut>;
 export type LetterDetail = z.infer<typeof letterDetailOut>;

@@ -1,4 +1,14 @@
-import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { TableWrap } from '../../../../ui/index.ts';
 import type { CaseSummary, Page } from '../../api/types.ts';
 import { useResource } from '../../api/useResource.ts';

@@ -54,7 +54,9 @@ export function NotificationsPanel() {
       {n.error ? <ErrorNotice error={n.error} onRetry={() => void n.reload()} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
       {n.unreadCount === null && !n.error ? null : (
-        <Paragraph>{count === 0 ? t('notifications.none') : count === 1 ? t('notifications.count1') : t('notifications.count', { count })}</Paragraph>
+        <Paragraph>
+          {count === 0 ? t('notifications.none') : count === 1 ? t('notifications.count1') : t('notifications.count', { count })}
+        </Paragraph>
       )}
       {n.items.length ? (
         <ul className="kf-notifications" ref={listRef} aria-label={t('notifications.list')}>
@@ -72,7 +74,11 @@ export function NotificationsPanel() {
                 <Button
                   appearance="secondary-action-button"
                   data-mark-read=""
-                  aria-label={item.caseReference ? t('notifications.markReadLabel', { reference: item.caseReference }) : t('notifications.markReadLabelNoCase', { date: dateTime(item.createdAt) })}
+                  aria-label={
+                    item.caseReference
+                      ? t('notifications.markReadLabel', { reference: item.caseReference })
+                      : t('notifications.markReadLabelNoCase', { date: dateTime(item.createdAt) })
+                  }
                   busy={busy === item.id}
                   disabled={busy === item.id}
                   onClick={() => void markRead(item, i)}

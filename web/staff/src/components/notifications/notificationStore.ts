@@ -1,7 +1,15 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { api } from '../../api/client.ts';
 
-export type StaffNotification = { id: string; kind: string; message: string; caseId: string | null; caseReference: string | null; createdAt: string; read: boolean };
+export type StaffNotification = {
+  id: string;
+  kind: string;
+  message: string;
+  caseId: string | null;
+  caseReference: string | null;
+  createdAt: string;
+  read: boolean;
+};
 type State = { items: StaffNotification[]; unreadCount: number | null; loading: boolean; error: unknown };
 
 /**

@@ -81,7 +81,11 @@ export function SavedFilters({ path, current }: { path: string; current: string 
                   {f.name}
                 </AppLink>
                 {f.query === current ? <span className="kf-muted">{t('savedFilters.current')}</span> : null}
-                <Button appearance="subtle-button" aria-label={t('savedFilters.deleteLabel', { name: f.name })} onClick={() => void remove(f)}>
+                <Button
+                  appearance="subtle-button"
+                  aria-label={t('savedFilters.deleteLabel', { name: f.name })}
+                  onClick={() => void remove(f)}
+                >
                   {t('savedFilters.delete')}
                 </Button>
               </li>
