@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: type check, then every *.test.ts on embedded PGlite, then the database and HTTP
+# Runs every test: type check, lint (biome), then every *.test.ts on embedded PGlite, then the database and HTTP
 # suites again on PostgreSQL 15. Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +43,9 @@ run_suite() { # name, env..., -- files...
 
 echo "== type check"
 if npx --no-install tsc --noEmit -p .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "== lint (biome)"
+if npx --no-install biome check .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 mapfile -t all < <(find server scripts -name '*.test.ts' -not -path '*/node_modules/*' | sort)
 mapfile -t db < <(printf '%s\n' "${all[@]}" | grep -v '^server/domain/')
