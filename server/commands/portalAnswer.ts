@@ -3,6 +3,7 @@ import { conflict } from '../domain/errors.ts';
 import { SYSTEM_ACTOR, type CommandContext } from './context.ts';
 import { transitionCase } from './caseTransitioner.ts';
 import { recordEvent } from './timeline.ts';
+import { writeActivity } from './activityWriter.ts';
 
 /**
  * The complainant answers (an information request, or just adds something): the answer becomes an
@@ -15,28 +16,18 @@ export async function addComplainantMessage(ctx: CommandContext, caseId: string,
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   if (c.closed_at) throw conflict('Deze klacht is afgerond. Heeft u een nieuwe klacht? Dien die dan apart in.');
-  const activity = await ctx.tx
-    .insertInto('activity')
-    .values({
-      kind: 'intake',
-      channel: input.channel,
-      status: 'open',
-      subject: `Reactie van klager (${c.reference})`,
-      body: input.text,
-      contact: '{}',
-      case_id: caseId,
-      case_type: c.case_type,
-      assignee_user_id: c.assignee_user_id,
-      assignee_team_id: c.assignee_team_id,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const activityId = await writeActivity(ctx, {
+    kind: 'intake',
+    channel: input.channel,
+    subject: `Reactie van klager (${c.reference})`,
+    body: input.text,
+    case: { id: caseId, caseType: c.case_type },
+    assignee: { userId: c.assignee_user_id, teamId: c.assignee_team_id },
+  });
   await ctx.tx.updateTable('cases').set({ updated_at: ctx.now }).where('id', '=', caseId).execute();
-  await recordEvent(ctx, { type: 'complainantResponded', caseId, activityId: activity.id, data: { channel: input.channel } });
+  await recordEvent(ctx, { type: 'complainantResponded', caseId, activityId, data: { channel: input.channel } });
   await resumeIfWaiting(ctx, c);
-  return activity.id;
+  return activityId;
 }
 
 /** Seed 000 §4.5: information arriving ends the wait; the process's system step takes it back. */
