@@ -9,6 +9,7 @@ import * as savedFilters from './migrations/008_saved_filters.ts';
 import * as queueIndexes from './migrations/009_queue_indexes.ts';
 import * as deadlineWarnings from './migrations/010_deadline_warnings.ts';
 import * as rateLimits from './migrations/011_rate_limits.ts';
+import * as processVersions from './migrations/012_process_versions.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '009_queue_indexes': queueIndexes,
   '010_deadline_warnings': deadlineWarnings,
   '011_rate_limits': rateLimits,
+  '012_process_versions': processVersions,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

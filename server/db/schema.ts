@@ -88,6 +88,8 @@ export interface CasesTable {
   search_text: Generated<string>;
   search: ColumnType<string, never, never>;
   regime: Generated<string>;
+  /** The version of the process definition the case started with (process_version.version). */
+  process_version: Generated<number>;
   clock_facts: ColumnType<Record<string, unknown>, string | undefined, string>;
   handling_deadline: ColumnType<string | null, string | null | undefined, string | null>;
   deadline_warned_for: ColumnType<string | null, string | null | undefined, string | null>;
@@ -313,7 +315,25 @@ export interface RateLimitHitTable {
   hits: number;
 }
 
+export type ProcessVersionState = 'draft' | 'published' | 'retired';
+export interface ProcessVersionTable {
+  process_key: string;
+  version: number;
+  state: ProcessVersionState;
+  definition: Json<Record<string, unknown>>;
+  source: 'file' | 'upload';
+  source_hash: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  created_by_name: string;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  published_by_name: string | null;
+  retired_at: Timestamp | null;
+}
+
 export interface DB {
+  process_version: ProcessVersionTable;
   rate_limit_hit: RateLimitHitTable;
   letter: LetterTable;
   letter_version: LetterVersionTable;
