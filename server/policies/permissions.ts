@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'case:transition', // take process steps (which ones: process definition)
   'case:readAll', // scope: every case, not only one's own and one's teams'
   'staff:read', // list colleagues and teams (for assignment)
+  'process:read', // the process owner's page: a process's diagram, periods, texts and versions
+  'process:manage', // check a changed process definition, save it as a draft and publish it
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RoutePermission = Permission | 'public' | 'authenticated';
@@ -25,7 +27,7 @@ const handler: Permission[] = ['activity:read', 'activity:work', 'case:read', 'c
 const BY_ROLE: Record<Role, Permission[]> = {
   firstLineAgent: [...handler, 'activity:create', 'case:create', 'case:readAll'],
   dispatcher: ['activity:read', 'activity:assign', 'activity:create', 'case:read', 'case:readAll', 'staff:read'],
-  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll'],
+  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll', 'process:read'],
   backOffice: [...handler, 'case:readAll'],
   // A department sees only the cases it is given work on (need to know).
   department: handler,
@@ -33,10 +35,20 @@ const BY_ROLE: Record<Role, Permission[]> = {
   qualityOfficer: [...handler, 'activity:create', 'case:create', 'case:readAll'],
   // They read everything; the steps they may take (a care organisation's management decides on a
   // formal complaint) are given to them by the process definition.
-  processOwner: ['case:read', 'case:readAll', 'case:edit', 'case:transition', 'activity:read', 'activity:work', 'staff:read'],
+  processOwner: [
+    'case:read',
+    'case:readAll',
+    'case:edit',
+    'case:transition',
+    'activity:read',
+    'activity:work',
+    'staff:read',
+    'process:read',
+    'process:manage',
+  ],
   serviceManager: ['case:read', 'case:readAll', 'case:edit', 'case:transition', 'activity:read', 'activity:work', 'staff:read'],
   // Administrators manage users and configuration, not complaints: no case contents.
-  administrator: ['staff:read'],
+  administrator: ['staff:read', 'process:read', 'process:manage'],
 };
 
 export function permissionsFor(roles: readonly Role[]): Set<Permission> {
