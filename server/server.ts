@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
-import { systemClock, type Clock, type Services } from './commands/context.ts';
+import type { Clock, Services } from './commands/context.ts';
 import type { Env } from './config/env.ts';
 import { loadOrganisation } from './config/organisation.ts';
 import { syncOrganisation } from './config/syncOrganisation.ts';
@@ -20,6 +20,7 @@ import { housekeepingJob } from './jobs/housekeeping.ts';
 import { deadlineWarnerJob } from './jobs/deadlineWarner.ts';
 import { fileStorage } from './storage/blobStorage.ts';
 import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
+import { clockFromEnv } from './config/pinnedClock.ts';
 
 /**
  * Start-up in a fixed order: configuration and processes are validated before the database is
@@ -35,7 +36,7 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
     await syncOrganisation(database.db, org);
     const services: Services = {
       db: database.db,
-      clock: opts.clock ?? systemClock,
+      clock: opts.clock ?? clockFromEnv(env),
       org,
       processes,
       storage: fileStorage(path.join(env.dataDir, 'files')),

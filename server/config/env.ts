@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePinnedClock } from './pinnedClock.ts';
 
 /**
  * Everything an installation differs in at start-up comes from the environment (README lists it).
@@ -45,6 +46,9 @@ const envSchema = z.object({
   IMAP_PASSWORD: z.string().optional(),
   IMAP_MAILBOX: z.string().default('INBOX'),
   IMAP_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+  // Tests only (server/config/pinnedClock.ts): the server's clock starts at this instant.
+  KLACHTFLOW_PINNED_CLOCK: z.string().optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Env = {
@@ -68,6 +72,8 @@ export type Env = {
   inboundSmtp: { host: string; port: number; domains: string[]; maxBytes: number } | undefined;
   /** Mailbox reader; undefined when IMAP_HOST is not set. */
   imap: { host: string; port: number; secure: boolean; user: string; password: string; mailbox: string; intervalMs: number } | undefined;
+  /** Tests only: the instant the server's clock starts at (it runs on from there); never in production. */
+  pinnedClock?: Date;
 };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -92,6 +98,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (e.IMAP_HOST && (!e.IMAP_USER || e.IMAP_PASSWORD === undefined)) {
     throw new Error('Invalid configuration: IMAP_HOST needs IMAP_USER and IMAP_PASSWORD');
   }
+  const pinnedClock = parsePinnedClock(e.KLACHTFLOW_PINNED_CLOCK, { demo: e.DEMO, test: e.NODE_ENV === 'test' });
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
@@ -139,5 +146,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
           intervalMs: e.IMAP_INTERVAL_SECONDS * 1000,
         }
       : undefined,
+    pinnedClock,
   };
 }

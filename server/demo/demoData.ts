@@ -1,4 +1,4 @@
-import { systemClock, type Actor, type CommandContext, type Services, type StaffActor } from '../commands/context.ts';
+import type { Actor, CommandContext, Services, StaffActor } from '../commands/context.ts';
 import { registerActivity, type Channel } from '../commands/activityRegistrar.ts';
 import { registerCase } from '../commands/caseRegistrar.ts';
 import { transitionCase } from '../commands/caseTransitioner.ts';
@@ -66,7 +66,7 @@ export async function seedDemoData(services: Services) {
   );
 
   // Spread the cases over the last eight weeks so ages, deadlines and queues look like a real week.
-  const realNow = systemClock.now().getTime();
+  const seedNow = services.clock.now().getTime();
   let cases = 0;
   for (const [i, spec] of DEMO_CASES.entries()) {
     const def = defs[i % defs.length]!;
@@ -74,9 +74,9 @@ export async function seedDemoData(services: Services) {
     const plan = plans.get(def.key)!;
     const walk = scripted ? undefined : plan.walks[i % plan.walks.length];
     const activityOnly = scripted ? spec.path === 'activityOnly' : walk === null;
-    const start = realNow - (56 - i) * 86_400_000 - (i % 7) * 3_600_000;
+    const start = seedNow - (56 - i) * 86_400_000 - (i % 7) * 3_600_000;
     let tick = 0;
-    const at = () => new Date(Math.min(start + tick++ * 3 * 3_600_000, realNow - 60_000));
+    const at = () => new Date(Math.min(start + tick++ * 3 * 3_600_000, seedNow - 60_000));
     const run = <T>(who: Actor, fn: (ctx: CommandContext) => Promise<T>) =>
       services.db.transaction().execute((tx) => fn({ actor: who, tx, now: at(), services }));
 
@@ -165,7 +165,7 @@ export async function seedDemoData(services: Services) {
   for (const p of picks) {
     await services.db
       .transaction()
-      .execute((tx) => pickUpActivity({ actor: p.who, tx, now: new Date(realNow - 3_600_000), services }, p.id));
+      .execute((tx) => pickUpActivity({ actor: p.who, tx, now: new Date(seedNow - 3_600_000), services }, p.id));
   }
   return { created: true, users: DEMO_USERS.length, cases };
 }

@@ -41,7 +41,9 @@ export async function createSession(services: Services, userId: string, reply: F
     .insertInto('session')
     .values({ id: hashToken(token), user_id: userId, csrf_token: csrf, created_at: now, expires_at: expires })
     .execute();
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secure, expires });
+  // Max-Age, not Expires: the browser counts it on its own clock, so a server clock that differs
+  // (KLACHTFLOW_PINNED_CLOCK in tests, or a skewed host) cannot expire the cookie at once.
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secure, maxAge: opts.ttlHours * 3600 });
   return { csrfToken: csrf, expiresAt: expires };
 }
 
