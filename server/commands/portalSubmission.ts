@@ -1,4 +1,5 @@
 import { invalid } from '../domain/errors.ts';
+import { writeActivity } from './activityWriter.ts';
 import { issueCaseLink } from './caseAccess.ts';
 import { registerCase, type PersonInput } from './caseRegistrar.ts';
 import type { CommandContext } from './context.ts';
@@ -46,22 +47,15 @@ export async function submitPortalComplaint(ctx: CommandContext, input: PortalCo
     assignTeam: teamKey,
   });
   const teamId = await teamIdByKey(ctx, teamKey);
-  await ctx.tx
-    .insertInto('activity')
-    .values({
-      kind: 'intake',
-      channel: 'web',
-      status: 'open',
-      subject: input.subject,
-      body: input.description,
-      contact: JSON.stringify({ name: input.complainant.name, email: input.complainant.email, phone: input.complainant.phone }),
-      case_id: created.id,
-      case_type: process.caseType.key,
-      assignee_team_id: teamId,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-    })
-    .execute();
+  await writeActivity(ctx, {
+    kind: 'intake',
+    channel: 'web',
+    subject: input.subject,
+    body: input.description,
+    contact: { name: input.complainant.name, email: input.complainant.email, phone: input.complainant.phone },
+    case: { id: created.id, caseType: process.caseType.key },
+    assignee: { userId: null, teamId },
+  });
   const trackingUrl = await issueCaseLink(ctx, created.id);
   // Written in this transaction, sent by the outbox: with mail down the complaint is still stored.
   await sendCaseMessage(ctx, created.id, 'confirmation', { key: 'portalSubmission', vars: { trackingLink: trackingUrl } });

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { Attachment } from 'mailparser';
 import type { CommandContext } from '../../commands/context.ts';
 import { registerActivity } from '../../commands/activityRegistrar.ts';
+import { writeActivity } from '../../commands/activityWriter.ts';
 import { recordEvent } from '../../commands/timeline.ts';
 import { TooLargeError } from '../../storage/blobStorage.ts';
 
@@ -140,34 +141,24 @@ export async function addReplyToCase(ctx: CommandContext, caseId: string, mail: 
     .executeTakeFirstOrThrow();
   // A reply to a closed case is still shown on it; whoever picks it up decides whether it is new.
   if (c.closed_at) mail.notes.push('deze melding is al afgerond. Is dit een nieuwe klacht? Registreer die dan apart.');
-  const activity = await ctx.tx
-    .insertInto('activity')
-    .values({
-      kind: 'intake',
-      channel: 'email',
-      status: 'open',
-      subject: mail.subject,
-      body: '',
-      contact: JSON.stringify(contactOf(mail)),
-      case_id: caseId,
-      case_type: c.case_type,
-      assignee_user_id: c.assignee_user_id,
-      assignee_team_id: c.assignee_team_id,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-      created_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const { saved, refused } = await saveAttachments(ctx, mail, { activityId: activity.id, caseId }, storedKeys);
+  const activityId = await writeActivity(ctx, {
+    kind: 'intake',
+    channel: 'email',
+    subject: mail.subject,
+    body: '',
+    contact: contactOf(mail),
+    case: { id: caseId, caseType: c.case_type },
+    assignee: { userId: c.assignee_user_id, teamId: c.assignee_team_id },
+  });
+  const { saved, refused } = await saveAttachments(ctx, mail, { activityId, caseId }, storedKeys);
   await ctx.tx
     .updateTable('activity')
     .set({ body: composeBody(mail, refused) })
-    .where('id', '=', activity.id)
+    .where('id', '=', activityId)
     .execute();
   await ctx.tx.updateTable('cases').set({ updated_at: ctx.now }).where('id', '=', caseId).execute();
-  await recordEvent(ctx, { type: 'messageReceived', caseId, activityId: activity.id, data: eventData(mail, saved, refused) });
-  return activity.id;
+  await recordEvent(ctx, { type: 'messageReceived', caseId, activityId, data: eventData(mail, saved, refused) });
+  return activityId;
 }
 
 /** New mail, or a reply that could not be linked safely: an open e-mail activity in the work queue. */
