@@ -19,6 +19,7 @@ const IntakePage = lazy(() => import('./pages/IntakePage.tsx'));
 const MailboxPage = lazy(() => import('./pages/MailboxPage.tsx'));
 const MessagePage = lazy(() => import('./pages/MessagePage.tsx'));
 const LetterPage = lazy(() => import('./pages/LetterPage.tsx'));
+const ProcessPage = lazy(() => import('./pages/ProcessPage.tsx'));
 
 function Routes() {
   const { path } = useLocation();
@@ -31,6 +32,9 @@ function Routes() {
   if ((m = path.match(/^\/meldingen\/([0-9a-f-]{36})\/brieven\/([0-9a-f-]{36})$/)))
     return <LetterPage key={m[2]} caseId={m[1]!} letterId={m[2]!} />;
   if (path === '/mailbox') return <MailboxPage />;
+  if (path === '/processen') return <ProcessPage />;
+  const processMatch = path.match(/^\/processen\/([a-z][a-z0-9-]{0,99})$/);
+  if (processMatch) return <ProcessPage key={processMatch[1]} processKey={processMatch[1]!} />;
   if ((m = path.match(/^\/mailbox\/([0-9a-f-]{36})$/))) return <MessagePage key={m[1]} id={m[1]!} />;
   return <NotFoundPage />;
 }
