@@ -1,19 +1,49 @@
-import type { ProcessDefinition, ProcessDefinitionInput } from '../domain/process/definition.ts';
-import { validateProcess } from '../domain/process/validateProcess.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Organisation } from '../config/organisation.ts';
-import { kccComplaint } from './kccComplaint.ts';
+import type { ProcessDefinition } from '../domain/process/definition.ts';
+import { ProcessDefinitionError, validateProcess } from '../domain/process/validateProcess.ts';
 import { TEMPLATE_KEYS } from '../mail/templates.nl.ts';
-import { taxComplaint } from './taxComplaint.ts';
-import { careComplaint } from './careComplaint.ts';
-import { housingComplaint } from './housingComplaint.ts';
 
-/** The presets that ship with Klachtflow, one per seed organisation. */
-export const PRESETS: Record<string, ProcessDefinitionInput> = {
-  [kccComplaint.key]: kccComplaint,
-  [taxComplaint.key]: taxComplaint,
-  [careComplaint.key]: careComplaint,
-  [housingComplaint.key]: housingComplaint,
-};
+/**
+ * The shipped presets are JSON files in config/processes/, one per seed organisation. An
+ * organisation's configuration names a preset by its key or its own definition file (a path ending
+ * in .json, relative to the configuration file): copy a preset, adapt it, and name the copy.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const PRESET_DIR = path.resolve(here, '../../config/processes');
+export const SCHEMA_FILE = path.join(PRESET_DIR, 'process-definition.schema.json');
+
+/** The keys of the shipped presets (their file names). */
+export const presetKeys = () =>
+  fs
+    .readdirSync(PRESET_DIR)
+    .filter((f) => f.endsWith('.json') && f !== path.basename(SCHEMA_FILE))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
+
+const isFileRef = (ref: string) => ref.endsWith('.json') || ref.includes('/');
+
+/** Where a configuration's process reference points: a shipped preset, or the organisation's own file. */
+export function definitionFile(ref: string, configDir: string | undefined) {
+  if (isFileRef(ref)) return path.resolve(configDir ?? process.cwd(), ref);
+  return path.join(PRESET_DIR, `${ref}.json`);
+}
+
+export function readDefinitionFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new ProcessDefinitionError(path.basename(file, '.json'), ['(file): cannot be read; name a shipped preset or a .json file'], file);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ProcessDefinitionError(path.basename(file, '.json'), [`(file): not valid JSON: ${(err as Error).message}`], file);
+  }
+}
 
 export type ProcessRegistry = {
   get(key: string): ProcessDefinition | undefined;
@@ -21,19 +51,43 @@ export type ProcessRegistry = {
   defaultProcess: ProcessDefinition;
 };
 
-/** Validates the organisation's chosen processes at start-up; the first problem stops the server. */
+/** What a definition is checked against besides itself: the organisation's teams and the mail templates. */
+export const validationContextOf = (org: Organisation, file?: string) => ({
+  teams: org.teams.map((t) => t.key),
+  templates: TEMPLATE_KEYS,
+  file,
+});
+
+/** Applies the organisation's period overrides to a raw definition; an unknown period is a problem of the configuration. */
+export function withOrganisationSettings(org: Organisation, raw: unknown, ref: string): unknown {
+  const def = raw as { key?: string; periods?: Record<string, unknown> };
+  const key = typeof def?.key === 'string' ? def.key : ref;
+  const overrides = org.processSettings[key]?.periods ?? {};
+  for (const period of Object.keys(overrides)) {
+    if (!def.periods || !(period in def.periods))
+      throw new Error(`The organisation configuration sets unknown period "${period}" of process "${key}"`);
+  }
+  return { ...def, periods: { ...def.periods, ...overrides } };
+}
+
+/** Reads and validates the organisation's processes at start-up; a problem stops the server with file, path and reason. */
 export function loadProcesses(org: Organisation): ProcessRegistry {
-  const teams = org.teams.map((t) => t.key);
-  const defs = org.processes.map((key) => {
-    const preset = PRESETS[key];
-    if (!preset) throw new Error(`Unknown process "${key}" in the organisation configuration`);
-    const overrides = org.processSettings[key]?.periods ?? {};
-    for (const period of Object.keys(overrides)) {
-      if (!preset.periods || !(period in preset.periods))
-        throw new Error(`The organisation configuration sets unknown period "${period}" of process "${key}"`);
-    }
-    return validateProcess({ ...preset, periods: { ...preset.periods, ...overrides } }, teams, TEMPLATE_KEYS);
+  const defs = org.processes.map((ref) => {
+    const file = definitionFile(ref, org.configDir);
+    const raw = withOrganisationSettings(org, readDefinitionFile(file), ref);
+    const def = validateProcess(raw, validationContextOf(org, file));
+    if (def.regime === 'reglement' && !org.clocks.reglement)
+      throw new ProcessDefinitionError(
+        def.key,
+        ['regime: "reglement" needs clocks.reglement terms in the organisation configuration'],
+        file,
+      );
+    return def;
   });
-  const byKey = new Map(defs.map((d) => [d.key, d]));
+  const byKey = new Map<string, ProcessDefinition>();
+  for (const d of defs) {
+    if (byKey.has(d.key)) throw new Error(`The organisation configuration names process "${d.key}" twice`);
+    byKey.set(d.key, d);
+  }
   return { get: (key) => byKey.get(key), all: () => defs, defaultProcess: defs[0]! };
 }

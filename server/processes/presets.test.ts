@@ -7,6 +7,7 @@ import { transitionCase } from '../commands/caseTransitioner.ts';
 import type { StaffActor } from '../commands/context.ts';
 import { AppError } from '../domain/errors.ts';
 import { asActor, buildStaff, createTestServices } from '../test/harness.ts';
+import { approveAndSendLetter, draftAndSubmitLetter } from '../demo/demoLetters.ts';
 import { writeAndSendLetter } from '../letters/testSupport.ts';
 
 const example = (name: string) => path.resolve(import.meta.dirname, '../../config/examples', name);
@@ -72,15 +73,10 @@ describe('the presets of the other seed organisations run on the same engine', (
       await go(receiver, 'toCoordinator');
       await go(coordinator, 'registerFormal', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
       await go(coordinator, 'assignToDepartment', { departmentQuestion: 'Graag een inhoudelijke reactie.' });
-      await writeAndSendLetter(env.services, {
-        caseId: c.id,
-        kind: 'decision',
-        drafter: dept,
-        approver: coordinator,
-        submitStep: 'submitResponse',
-        submitInputs: { judgment: 'unfounded', judgmentReasons: 'De waarde is juist bepaald.' },
-        sendStep: 'sendResponse',
-      });
+      // The department offers its letter, then records the judgment; sending the letter closes the case.
+      const letter = await draftAndSubmitLetter(env.services, { caseId: c.id, kind: 'decision', drafter: dept });
+      await go(dept, 'submitResponse', { judgment: 'unfounded', judgmentReasons: 'De waarde is juist bepaald.' });
+      await approveAndSendLetter(env.services, { letterId: letter.id, version: letter.version, approver: coordinator });
       const row = await env.services.db.selectFrom('cases').select('status').where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(row.status, 'closed');
     });
@@ -117,7 +113,7 @@ describe('the presets of the other seed organisations run on the same engine', (
         measureForComplainant: 'Excuses en vaste contactpersoon.',
         preventionNeeded: true,
       });
-      await writeAndSendLetter(env.services, { caseId: c.id, kind: 'decision', drafter: quality, approver: quality, sendStep: 'close' });
+      await writeAndSendLetter(env.services, { caseId: c.id, kind: 'decision', drafter: quality, approver: quality });
       const row2 = await env.services.db.selectFrom('cases').select('status').where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(row2.status, 'closed');
     });
