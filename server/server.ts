@@ -21,6 +21,7 @@ import { deadlineWarnerJob } from './jobs/deadlineWarner.ts';
 import { fileStorage } from './storage/blobStorage.ts';
 import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
 import { clockFromEnv } from './config/pinnedClock.ts';
+import { registerFeatures } from './engine/features.ts';
 
 /**
  * Start-up in a fixed order: configuration and processes are validated before the database is
@@ -30,6 +31,7 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
   transportFromEnv(env); // refuses a production start without SMTP before anything is opened
   const org = loadOrganisation(env.orgConfigPath);
   const processes = loadProcesses(org);
+  registerFeatures();
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir }));
   try {

@@ -2,21 +2,33 @@ import type { Services } from './context.ts';
 import type { CommandContext } from './context.ts';
 import { computeClocks, type CaseClockFacts, type ClockInput } from '../domain/calendar/clocks.ts';
 import type { Regime } from '../domain/calendar/clockConfig.ts';
+import { type Facts, statutoryClocksApply } from '../domain/process/roles.ts';
 
 /**
  * A case's clocks come from its facts (receipt, regime, extension, consent, first contact, closing)
  * and the organisation's clock settings. The handling deadline is also stored on the row so that
  * queues can flag and sort by it without computing clocks per row.
  */
-type ClockCase = { received_at: Date; regime: string; clock_facts: Record<string, unknown>; closed_at: Date | null };
+type ClockCase = {
+  received_at: Date;
+  regime: string;
+  clock_facts: Record<string, unknown>;
+  closed_at: Date | null;
+  process_key: string;
+  facts: Record<string, unknown>;
+};
+export const CLOCK_COLUMNS = ['received_at', 'regime', 'clock_facts', 'closed_at', 'process_key', 'facts'] as const;
 
-export function clockInputOf(services: Pick<Services, 'org'>, c: ClockCase): ClockInput {
+export function clockInputOf(services: Pick<Services, 'org' | 'processes'>, c: ClockCase): ClockInput {
   const cfg = services.org.clocks;
   const facts = c.clock_facts as Omit<CaseClockFacts, 'receivedAt' | 'regime' | 'stoppedAt'>;
+  const def = services.processes.get(c.process_key);
   return {
     ...facts,
     receivedAt: c.received_at,
     regime: c.regime as Regime,
+    // The process says for which facts the regime's clocks run: a signal has none.
+    statutory: def ? statutoryClocksApply(def, c.facts as Facts) : true,
     stoppedAt: c.closed_at ?? undefined,
     warnDays: cfg.warnDays,
     serviceNorm: cfg.serviceNorm,
@@ -25,17 +37,13 @@ export function clockInputOf(services: Pick<Services, 'org'>, c: ClockCase): Clo
   };
 }
 
-export function caseClocks(services: Pick<Services, 'org' | 'calendar'>, c: ClockCase, now: Date) {
+export function caseClocks(services: Pick<Services, 'org' | 'calendar' | 'processes'>, c: ClockCase, now: Date) {
   const result = computeClocks(clockInputOf(services, c), now, services.calendar);
   return result.ok ? result.value : [];
 }
 
 export async function refreshHandlingDeadline(ctx: CommandContext, caseId: string) {
-  const c = await ctx.tx
-    .selectFrom('cases')
-    .select(['received_at', 'regime', 'clock_facts', 'closed_at'])
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow();
+  const c = await ctx.tx.selectFrom('cases').select(CLOCK_COLUMNS).where('id', '=', caseId).executeTakeFirstOrThrow();
   const handling = caseClocks(ctx.services, c, ctx.now).find((k) => k.key === 'handling');
   await ctx.tx
     .updateTable('cases')

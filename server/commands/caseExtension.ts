@@ -1,7 +1,7 @@
 import { AppError, conflict, notFound } from '../domain/errors.ts';
 import { handlingTerm } from '../domain/calendar/clocks.ts';
 import { caseScope } from '../queries/scope.ts';
-import { clockInputOf, refreshHandlingDeadline } from './caseClock.ts';
+import { CLOCK_COLUMNS, clockInputOf, refreshHandlingDeadline } from './caseClock.ts';
 import type { CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import { sendCaseMessage } from './caseMessages.ts';
@@ -17,7 +17,7 @@ type ExtensionFacts = { extension?: { noticeSentAt: string; weeks: number }; con
 async function loadOpenCase(ctx: CommandContext, caseId: string) {
   const c = await ctx.tx
     .selectFrom('cases')
-    .select(['id', 'received_at', 'regime', 'clock_facts', 'closed_at', 'handling_deadline'])
+    .select(['id', ...CLOCK_COLUMNS, 'handling_deadline'])
     .where('id', '=', caseId)
     .where(caseScope(ctx.actor))
     .forUpdate()

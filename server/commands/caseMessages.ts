@@ -5,6 +5,7 @@ import { issueCaseLink } from './caseAccess.ts';
 import type { CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import type { Duration } from '../domain/process/definition.ts';
+import { type Facts, factLabel } from '../domain/process/roles.ts';
 
 const approxDays = (d: Duration) =>
   'days' in d ? d.days : 'weeks' in d ? d.weeks * 7 : 'workingDays' in d ? Math.ceil((d.workingDays * 7) / 5) : d.hours / 24;
@@ -25,7 +26,7 @@ export async function sendCaseMessage(
   ctx: CommandContext,
   caseId: string,
   template: TemplateKey,
-  opts: { key: string; inputs?: Record<string, unknown>; vars?: Record<string, string>; attachments?: string[] },
+  opts: { key: string; facts?: Facts; vars?: Record<string, string>; attachments?: string[] },
 ) {
   const c = await ctx.tx
     .selectFrom('cases')
@@ -65,7 +66,7 @@ export async function sendCaseMessage(
     receivedDate: longDate(c.received_at),
     deadline: c.handling_deadline ? longDate(c.handling_deadline) : 'zo snel mogelijk',
     date: longDate(ctx.now),
-    ...(await templateVars(ctx, caseId, template, opts.inputs ?? {})),
+    ...(await templateVars(ctx, caseId, c.process_key, template, opts.facts ?? {})),
     ...opts.vars,
   };
   if (needsTrackingLink(template) && !vars.trackingLink) vars.trackingLink = await issueCaseLink(ctx, caseId);
@@ -82,31 +83,38 @@ export async function sendCaseMessage(
 
 const needsTrackingLink = (t: TemplateKey) => ['confirmation', 'acknowledgment', 'informationRequest', 'hearingInvitation'].includes(t);
 
-/** The values a template needs beyond the case itself, from the step's inputs or related rows. */
+/**
+ * The values a template needs beyond the case itself, from the case's standard facts or related
+ * rows. Values a template takes from a step's own inputs are mapped in the definition (`vars`).
+ */
 async function templateVars(
   ctx: CommandContext,
   caseId: string,
+  processKey: string,
   template: TemplateKey,
-  inputs: Record<string, unknown>,
+  facts: Facts,
 ): Promise<Record<string, string>> {
   switch (template) {
     case 'informationRequest': {
+      // The wait the same step started: the first pending timer other than the handler's reminder.
       const wait = await ctx.tx
         .selectFrom('timer')
         .select('fires_at')
         .where('case_id', '=', caseId)
         .where('status', '=', 'pending')
-        .where('timer_key', '=', 'informationWait')
+        .where('timer_key', '<>', 'reminder')
+        .orderBy('fires_at')
         .executeTakeFirst();
       return {
-        question: String(inputs.informationRequested ?? ''),
+        question: String(facts.informationRequest ?? ''),
         answerBy: wait ? longDate(new Date(wait.fires_at.getTime() - 1)) : 'zo snel mogelijk',
       };
     }
-    case 'cancellation':
-      return { reason: labelOf(ctx, caseId, 'cancelReason', inputs.cancelReason) ?? 'de klacht is ingetrokken of dubbel' };
-    case 'informalConfirmation':
-      return { solution: String(inputs.solution ?? '') };
+    case 'cancellation': {
+      const def = ctx.services.processes.get(processKey);
+      const reason = def && factLabel(def, 'cancelReason', facts.cancelReason);
+      return { reason: reason?.toLowerCase() ?? 'de klacht is ingetrokken of dubbel' };
+    }
     case 'hearingInvitation': {
       const slots = await ctx.tx
         .selectFrom('hearing_slot')
@@ -135,17 +143,6 @@ async function templateVars(
     default:
       return {};
   }
-}
-
-/** Option labels come from the process definition, so the complainant reads words, not codes. */
-function labelOf(ctx: CommandContext, _caseId: string, input: string, value: unknown): string | undefined {
-  for (const def of ctx.services.processes.all()) {
-    for (const t of def.transitions) {
-      const option = t.inputs.find((i) => i.key === input)?.options?.find((o) => o.value === value);
-      if (option) return option.label.nl.toLowerCase();
-    }
-  }
-  return undefined;
 }
 
 /**

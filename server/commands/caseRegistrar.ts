@@ -130,7 +130,7 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
       updated_at: ctx.now,
       created_by: me,
       search_text: searchTextOf([reference, input.subject, input.description, complainant.name, complainant.email, representative?.name]),
-      regime: ctx.services.org.clocks.regime,
+      regime: process.regime,
     })
     .returning(['id', 'reference'])
     .executeTakeFirstOrThrow();

@@ -92,8 +92,6 @@ describe('case transitions', () => {
       kind: 'decision',
       drafter: backOffice,
       approver: coordinator,
-      submitStep: 'submitLetter',
-      sendStep: 'sendLetter',
     });
 
     row = await env.services.db.selectFrom('cases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();

@@ -1,21 +1,17 @@
 import { sql } from 'kysely';
 import { AppError, conflict, forbidden, invalid, notFound } from '../domain/errors.ts';
-import type { Effect, ProcessDefinition, Transition } from '../domain/process/definition.ts';
+import type { ProcessDefinition } from '../domain/process/definition.ts';
 import { validateFields } from '../domain/process/fieldSchema.ts';
+import { type Facts, factsOfInputs, fitsFacts, notHandlingStillOpen, statutoryClocksApply } from '../domain/process/roles.ts';
 import { transitionsFrom } from '../domain/process/validateProcess.ts';
+import type { TriggerType } from '../domain/process/vocabulary.ts';
+import { applyEffect, checkGuard, notifyFactObservers, type StepContext } from '../engine/registry.ts';
 import { mayTakeTransition } from '../policies/casePolicy.ts';
 import { caseScope } from '../queries/scope.ts';
+import { refreshHandlingDeadline } from './caseClock.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
-import { createCaseTask } from './caseTasks.ts';
-import { requireLetter } from '../letters/guards.ts';
-import { sendCaseMessage, sendSurvey } from './caseMessages.ts';
-import type { TemplateKey } from '../mail/templates.nl.ts';
-import { assertNotComplainedAbout } from './complainedPersons.ts';
-import { teamIdByKey } from './teams.ts';
-import { cancelPendingTimers, startStatusReminder, startTimer } from './timers.ts';
-import { startNotHandlingNotice } from './notHandlingNotice.ts';
-import { markFirstContact } from './complainantContact.ts';
+import { cancelPendingTimers, startStatusReminder } from './timers.ts';
 
 export type TransitionCaseInput = {
   caseId: string;
@@ -23,12 +19,15 @@ export type TransitionCaseInput = {
   /** The version the user saw; when given, a case changed since then is refused (409). */
   expectedVersion?: number;
   inputs: Record<string, unknown>;
+  /** Set when an event takes the step (engine/triggers.ts); recorded on the timeline. */
+  trigger?: TriggerType;
 };
 
 /**
  * One process step: compare-and-set on the status (and version), the timeline event and every
  * effect in the caller's transaction. Of two concurrent steps from the same status one wins; the
- * other finds zero rows and gets 409 with nothing changed.
+ * other finds zero rows and gets 409 with nothing changed. Effects and guards are handled by the
+ * features registered with the engine (engine/registry.ts); this core names none of them.
  */
 export async function transitionCase(ctx: CommandContext, input: TransitionCaseInput) {
   const current = await ctx.tx
@@ -45,6 +44,8 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
   if (!transitionsFrom(def, current.status).includes(t)) {
     throw conflict(`De stap "${t.label.nl}" kan niet in de status "${statusLabel(def, current.status)}".`);
   }
+  const before = current.facts as Facts;
+  if (!fitsFacts(t, before)) throw conflict(`De stap "${t.label.nl}" past niet bij deze melding (zie de classificatie).`);
   if (!mayTakeTransition(ctx.actor, t)) throw forbidden(`U mag de stap "${t.label.nl}" niet zetten.`);
   const me = actorId(ctx.actor);
   if (
@@ -58,38 +59,15 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
   ) {
     throw forbidden('Over u wordt in deze melding geklaagd; u mag haar niet behandelen (Awb 9:7).');
   }
-  if (t.requiresTasksDone) {
-    const open = await ctx.tx
-      .selectFrom('activity')
-      .select('subject')
-      .where('case_id', '=', current.id)
-      .where('kind', '=', 'task')
-      .where('status', 'in', ['open', 'inProgress'])
-      .execute();
-    if (open.length)
-      throw conflict(
-        `Rond eerst alle actieregels en taken af (${open.length} open: ${open
-          .map((o) => o.subject)
-          .slice(0, 3)
-          .join('; ')}).`,
-      );
-  }
-  if (t.requiresLetter) await requireLetter(ctx, current.id, t.requiresLetter);
-  if (t.requiresDocument) {
-    const doc = await ctx.tx
-      .selectFrom('document')
-      .select('id')
-      .where('case_id', '=', current.id)
-      .where('doc_type', '=', t.requiresDocument)
-      .executeTakeFirst();
-    if (!doc)
-      throw invalid('documents', `Voeg eerst een document van het type "${t.requiresDocument}" toe aan de melding.`, 'documentRequired');
-  }
+  for (const guard of t.guards)
+    if (guard.type !== 'fact') await checkGuard(ctx, { caseId: current.id, def, transition: t, facts: before }, guard);
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
     throw conflict('De melding is intussen gewijzigd. Vernieuw de pagina en probeer opnieuw.');
   }
   const values = validateFields(t.inputs, input.inputs, 'inputs');
   const toData = Object.fromEntries(t.inputs.filter((i) => i.target === 'data' && i.key in values).map((i) => [i.key, values[i.key]]));
+  const newFacts = factsOfInputs(t, values);
+  const facts: Facts = { ...before, ...newFacts };
   const target = def.statuses.find((s) => s.key === t.to)!;
 
   const updated = await ctx.tx
@@ -101,6 +79,7 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
       closed_at: target.terminal ? ctx.now : null,
       version: sql`version + 1`,
       data: sql`data || ${JSON.stringify(toData)}::jsonb`,
+      facts: sql`facts || ${JSON.stringify(newFacts)}::jsonb`,
     })
     .where('id', '=', current.id)
     .where('status', '=', current.status)
@@ -122,15 +101,38 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
     caseId: current.id,
     before: { status: current.status },
     after: { status: t.to, ...toData },
-    data: { transition: t.key, inputs: values },
+    data: { transition: t.key, inputs: values, ...(input.trigger ? { trigger: input.trigger } : {}) },
   });
-  // A step that records how the complainant was spoken to (seed 001's informal solution) is contact.
-  if (typeof values.contactMethod === 'string') await markFirstContact(ctx, current.id, ctx.now);
   await cancelPendingTimers(ctx, current.id);
-  const step = { key: `${t.key}:${updated.version}`, inputs: values };
-  for (const effect of t.effects) await applyEffect(ctx, current.id, def, t, effect, step);
+  if (!t.effects.some((e) => e.type === 'noticeOfNotHandling')) await closeNotHandlingOption(ctx, current, def, t.to);
+  const step: StepContext = { caseId: current.id, def, transition: t, inputs: values, facts, key: `${t.key}:${updated.version}` };
+  await notifyFactObservers(ctx, step, newFacts);
+  for (const effect of t.effects) await applyEffect(ctx, step, effect);
+  // Facts that decide whether the statutory clocks run (a signal has none) move the stored deadline.
+  if (statutoryClocksApply(def, before) !== statutoryClocksApply(def, facts)) await refreshHandlingDeadline(ctx, current.id);
   if (!target.terminal) await startStatusReminder(ctx, current.id, def, t.to);
   return { version: updated.version, status: t.to };
+}
+
+/**
+ * Awb 9:8: once no step can still decide not to handle the complaint (it was judged, say), the
+ * notice clock stops as "not used" on that day instead of running on until the case closes.
+ */
+async function closeNotHandlingOption(
+  ctx: CommandContext,
+  c: { id: string; status: string; clock_facts: unknown },
+  def: ProcessDefinition,
+  to: string,
+) {
+  const facts = c.clock_facts as { notHandling?: { decidedAt?: string; optionClosedAt?: string } };
+  if (facts.notHandling?.decidedAt || facts.notHandling?.optionClosedAt) return;
+  if (!notHandlingStillOpen(def, c.status) || notHandlingStillOpen(def, to)) return;
+  const next = { ...facts, notHandling: { ...facts.notHandling, optionClosedAt: ctx.now.toISOString() } };
+  await ctx.tx
+    .updateTable('cases')
+    .set({ clock_facts: JSON.stringify(next) })
+    .where('id', '=', c.id)
+    .execute();
 }
 
 const statusLabel = (def: ProcessDefinition, key: string) => def.statuses.find((s) => s.key === key)?.label.nl ?? key;
@@ -139,71 +141,4 @@ function requireStaff(ctx: CommandContext): string {
   const id = actorId(ctx.actor);
   if (!id) throw new AppError('invalid', 'Een notitie heeft een medewerker als auteur.');
   return id;
-}
-
-async function applyEffect(
-  ctx: CommandContext,
-  caseId: string,
-  def: ProcessDefinition,
-  t: Transition,
-  effect: Effect,
-  step: { key: string; inputs: Record<string, unknown> },
-) {
-  switch (effect.type) {
-    case 'assignTeam': {
-      const teamId = await teamIdByKey(ctx, effect.team);
-      if (!teamId) throw new Error(`team ${effect.team} of transition ${t.key} is not configured`);
-      await ctx.tx.updateTable('cases').set({ assignee_team_id: teamId, assignee_user_id: null }).where('id', '=', caseId).execute();
-      await recordEvent(ctx, { type: 'caseAssigned', caseId, after: { assigneeTeamId: teamId, assigneeUserId: null } });
-      return;
-    }
-    case 'assignActor': {
-      const me = actorId(ctx.actor);
-      if (!me) return;
-      await assertNotComplainedAbout(ctx, caseId, me, 'actor');
-      await ctx.tx.updateTable('cases').set({ assignee_user_id: me }).where('id', '=', caseId).execute();
-      await recordEvent(ctx, { type: 'caseAssigned', caseId, after: { assigneeUserId: me } });
-      return;
-    }
-    case 'unassign':
-      await ctx.tx.updateTable('cases').set({ assignee_user_id: null }).where('id', '=', caseId).execute();
-      return;
-    case 'createTask':
-      await createCaseTask(ctx, caseId, effect);
-      return;
-    case 'sendMessage':
-      await sendCaseMessage(ctx, caseId, effect.template as TemplateKey, step);
-      return;
-    case 'sendSurvey':
-      await sendSurvey(ctx, caseId, step.key);
-      return;
-    case 'addActionLines':
-      for (const line of def.stepTemplates[effect.template] ?? []) {
-        await createCaseTask(ctx, caseId, {
-          taskKey: 'actionLine',
-          subject: line.subject,
-          team: line.team,
-          dueInDays: line.afterDays || undefined,
-        });
-      }
-      return;
-    case 'noticeOfNotHandling':
-      await startNotHandlingNotice(ctx, caseId, effect.team);
-      return;
-    case 'startTimer':
-      await startTimer(ctx, caseId, def, t.to, effect.timer, effect.period, effect.fire);
-      return;
-    case 'completeTasks': {
-      const done = await ctx.tx
-        .updateTable('activity')
-        .set({ status: 'done', completed_at: ctx.now, updated_at: ctx.now, version: sql`version + 1` })
-        .where('case_id', '=', caseId)
-        .where('kind', '=', 'task')
-        .where('status', 'in', ['open', 'inProgress'])
-        .returning('id')
-        .execute();
-      if (done.length) await recordEvent(ctx, { type: 'tasksCompleted', caseId, data: { activityIds: done.map((d) => d.id) } });
-      return;
-    }
-  }
 }

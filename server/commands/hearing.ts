@@ -1,4 +1,6 @@
 import { conflict, invalid, notFound } from '../domain/errors.ts';
+import { type Facts, statusHasRole, stepsFor } from '../domain/process/roles.ts';
+import { fireTrigger } from '../engine/triggers.ts';
 import { caseScope } from '../queries/scope.ts';
 import { transitionCase } from './caseTransitioner.ts';
 import type { CommandContext } from './context.ts';
@@ -21,8 +23,17 @@ export async function inviteForHearing(
     if (s.startsAt <= ctx.now) throw invalid(`slots.${i}.startsAt`, 'Bied alleen tijden in de toekomst aan.');
   });
   // An unknown (or invisible) case is a 404 here, not a foreign-key error on the slots below.
-  const c = await ctx.tx.selectFrom('cases').select('id').where('id', '=', caseId).where(caseScope(ctx.actor)).executeTakeFirst();
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['id', 'status', 'process_key', 'facts'])
+    .where('id', '=', caseId)
+    .where(caseScope(ctx.actor))
+    .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
+  // The invitation is the step into the status where the complainant books a time.
+  const def = ctx.services.processes.get(c.process_key)!;
+  const invite = stepsFor(def, c.status, c.facts as Facts).find((t) => statusHasRole(def, t.to, 'hearingBooking'));
+  if (!invite) throw conflict('In deze fase van de melding kunt u niet uitnodigen voor een hoorgesprek.');
   // The slots go in first: the invitation the transition sends lists them. A refused transition
   // rolls them back with it.
   await ctx.tx
@@ -33,7 +44,7 @@ export async function inviteForHearing(
     .execute();
   const result = await transitionCase(ctx, {
     caseId,
-    transition: 'inviteForHearing',
+    transition: invite.key,
     expectedVersion: input.expectedVersion,
     inputs: input.note ? { note: input.note } : {},
   });
@@ -77,7 +88,9 @@ export async function bookHearingSlot(ctx: CommandContext, caseId: string, slotI
     caseId,
     after: { startsAt: slot.starts_at.toISOString(), endsAt: slot.ends_at.toISOString(), location: slot.location },
   });
-  return transitionCase(ctx, { caseId, transition: 'planHearing', inputs: { hearingAt: slot.starts_at.toISOString() } });
+  const planned = await fireTrigger(ctx, caseId, 'hearingBooked', { facts: { hearingAt: slot.starts_at.toISOString() } });
+  if (!planned) throw conflict('Er kan nu geen tijd voor het gesprek worden gekozen.');
+  return planned;
 }
 
 export const hearingSlotsOf = (ctx: Pick<CommandContext, 'tx'>, caseId: string) =>

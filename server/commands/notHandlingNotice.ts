@@ -1,6 +1,6 @@
 import { draftLetter } from '../letters/draftLetter.ts';
 import { isAwbRegime } from '../domain/calendar/clockConfig.ts';
-import { caseClocks } from './caseClock.ts';
+import { CLOCK_COLUMNS, caseClocks } from './caseClock.ts';
 import type { CommandContext } from './context.ts';
 import { createCaseTask } from './caseTasks.ts';
 import { recordEvent } from './timeline.ts';
@@ -17,7 +17,7 @@ type Facts = { notHandling?: { decidedAt?: string; noticeSentAt?: string } } & R
 export async function startNotHandlingNotice(ctx: CommandContext, caseId: string, team?: string) {
   const c = await ctx.tx
     .selectFrom('cases')
-    .select(['received_at', 'regime', 'clock_facts', 'closed_at', 'assignee_team_id', 'assignee_user_id'])
+    .select([...CLOCK_COLUMNS, 'assignee_team_id', 'assignee_user_id'])
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   let dueAt: Date | undefined;

@@ -1,7 +1,6 @@
-import { transitionsFrom } from '../domain/process/validateProcess.ts';
 import { conflict } from '../domain/errors.ts';
 import { SYSTEM_ACTOR, type CommandContext } from './context.ts';
-import { transitionCase } from './caseTransitioner.ts';
+import { fireTrigger } from '../engine/triggers.ts';
 import { recordEvent } from './timeline.ts';
 import { writeActivity } from './activityWriter.ts';
 
@@ -30,10 +29,7 @@ export async function addComplainantMessage(ctx: CommandContext, caseId: string,
   return activityId;
 }
 
-/** Seed 000 §4.5: information arriving ends the wait; the process's system step takes it back. */
-export async function resumeIfWaiting(ctx: CommandContext, c: { id: string; status: string; process_key: string }) {
-  const def = ctx.services.processes.get(c.process_key)!;
-  const resume = transitionsFrom(def, c.status).find((t) => t.key === 'informationReceived' && t.roles.includes('system'));
-  if (!resume) return;
-  await transitionCase({ ...ctx, actor: SYSTEM_ACTOR }, { caseId: c.id, transition: resume.key, inputs: {} });
+/** Seed 000 §4.5: information arriving ends the wait: the step the process ties to "complainant answered". */
+export async function resumeIfWaiting(ctx: CommandContext, c: { id: string }) {
+  await fireTrigger({ ...ctx, actor: SYSTEM_ACTOR }, c.id, 'complainantAnswered');
 }

@@ -17,9 +17,22 @@ export const organisationSchema = z.object({
   contact: z
     .object({ email: z.string().email().optional(), phone: z.string().optional(), website: z.string().url().optional() })
     .default({}),
-  orgUnits: z.array(z.object({ key: z.string().min(1), name: z.string().min(1), parent: z.string().optional() })).default([]),
+  /** `manager`: who a process step may inform about a complaint on this unit (seed 001: the department's manager). */
+  orgUnits: z
+    .array(
+      z.object({
+        key: z.string().min(1),
+        name: z.string().min(1),
+        parent: z.string().optional(),
+        manager: z.object({ name: z.string().min(1), email: z.email() }).optional(),
+      }),
+    )
+    .default([]),
   teams: z.array(z.object({ key: z.string().min(1), name: z.string().min(1), orgUnit: z.string().optional() })).min(1),
+  /** Shipped preset keys (config/processes/) or the organisation's own definition files (.json, relative to this file). */
   processes: z.array(z.string().min(1)).min(1),
+  /** Set by loadOrganisation: the configuration file's folder, which own definition files are relative to. */
+  configDir: z.string().optional(),
   /** Per process: periods that override the preset's (e.g. a longer information wait). */
   processSettings: z.record(z.string(), z.object({ periods: z.record(z.string(), durationSchema).default({}) })).default({}),
   clocks: clockConfigSchema.prefault({}),
@@ -81,6 +94,7 @@ export function loadOrganisation(file = DEMO_ORGANISATION_FILE): Organisation {
     throw new Error(`Invalid organisation configuration ${file}:\n${lines.join('\n')}`);
   }
   const org = parsed.data;
+  org.configDir = path.dirname(path.resolve(file));
   org.letterhead = resolveLetterhead(org.letterhead, path.dirname(path.resolve(file)));
   org.theme = resolveTheme(org.theme, path.dirname(path.resolve(file)), org.name);
   const units = new Set(org.orgUnits.map((u) => u.key));

@@ -10,6 +10,7 @@ import * as queueIndexes from './migrations/009_queue_indexes.ts';
 import * as deadlineWarnings from './migrations/010_deadline_warnings.ts';
 import * as rateLimits from './migrations/011_rate_limits.ts';
 import * as processVersions from './migrations/012_process_versions.ts';
+import * as caseFacts from './migrations/013_case_facts.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '010_deadline_warnings': deadlineWarnings,
   '011_rate_limits': rateLimits,
   '012_process_versions': processVersions,
+  '013_case_facts': caseFacts,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -91,6 +91,8 @@ export interface CasesTable {
   /** The version of the process definition the case started with (process_version.version). */
   process_version: Generated<number>;
   clock_facts: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Standard facts (domain/process/vocabulary.ts), keyed by fact name. */
+  facts: ColumnType<Record<string, unknown>, string | undefined, string>;
   handling_deadline: ColumnType<string | null, string | null | undefined, string | null>;
   deadline_warned_for: ColumnType<string | null, string | null | undefined, string | null>;
   handling_warn_from: ColumnType<string | null, string | null | undefined, string | null>;

@@ -2,6 +2,7 @@ import type { Actor, CommandContext, Services, StaffActor } from '../commands/co
 import { registerActivity, type Channel } from '../commands/activityRegistrar.ts';
 import { registerCase } from '../commands/caseRegistrar.ts';
 import { transitionCase } from '../commands/caseTransitioner.ts';
+import { letterGuardOf } from '../domain/process/roles.ts';
 import { Readable } from 'node:stream';
 import { addDocument } from '../commands/caseEditor.ts';
 import { approveAndSendLetter, draftAndSubmitLetter } from './demoLetters.ts';
@@ -116,7 +117,6 @@ export async function seedDemoData(services: Services) {
           caseId: created.id,
           kind: 'decision',
           drafter: actor(step.by),
-          submitStep: 'submitLetter',
         });
         continue;
       }
@@ -126,7 +126,6 @@ export async function seedDemoData(services: Services) {
           letterId: letter.id,
           version: letter.version,
           approver: actor(step.by),
-          sendStep: 'sendLetter',
         });
         continue;
       }
@@ -190,7 +189,9 @@ async function walkCase(services: Services, caseId: string, steps: Transition[],
   const approverRoles: readonly string[] = services.org.letters.approverRoles;
   let letter: { id: string; version: number; kind: LetterKind } | undefined;
   for (const t of steps) {
-    const needsApprover = t.requiresLetter?.atLeast === 'approved' || t.requiresLetter?.atLeast === 'sent';
+    const need = letterGuardOf(t);
+    const docType = t.guards.find((g) => g.type === 'document')?.docType;
+    const needsApprover = need?.atLeast === 'approved' || need?.atLeast === 'sent';
     const who = await takerFor(
       services,
       caseId,
@@ -198,16 +199,16 @@ async function walkCase(services: Services, caseId: string, steps: Transition[],
     );
     if (!who) return;
     const inputs = sampleRequired(t.inputs, at());
-    if (t.requiresDocument) {
+    if (docType) {
       const text = `${t.label.nl}\n\nOpgesteld voor de demo: wat besproken is en wat is afgesproken.\n`;
       await addDocument(services, who, caseId, {
-        filename: `${t.requiresDocument}.txt`,
+        filename: `${docType}.txt`,
         mediaType: 'text/plain',
-        docType: t.requiresDocument,
+        docType,
         content: Readable.from(Buffer.from(text)),
       });
     }
-    if (t.requiresTasksDone) {
+    if (t.guards.some((g) => g.type === 'tasksDone')) {
       const tasks = await services.db
         .selectFrom('activity')
         .select('id')
@@ -217,14 +218,19 @@ async function walkCase(services: Services, caseId: string, steps: Transition[],
         .execute();
       for (const task of tasks) await run(who, (ctx) => closeActivity(ctx, task.id, { status: 'done' }));
     }
-    const need = t.requiresLetter;
+    // A step the letter's own action takes (its trigger) is taken by submitting or sending; any other after it.
+    const takeUnlessTaken = async () => {
+      const c = await services.db.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow();
+      if (t.from === '*' || t.from.includes(c.status)) await run(who, (ctx) => transitionCase(ctx, { caseId, transition: t.key, inputs }));
+    };
     if (!need) {
       await run(who, (ctx) => transitionCase(ctx, { caseId, transition: t.key, inputs }));
       continue;
     }
     const kind: LetterKind = !need.kinds?.length || need.kinds.includes('decision') ? 'decision' : need.kinds[0]!;
     if (need.atLeast === 'draft' || need.atLeast === 'inReview') {
-      letter = { ...(await draftAndSubmitLetter(services, { caseId, kind, drafter: who, submitStep: t.key, submitInputs: inputs })), kind };
+      letter = { ...(await draftAndSubmitLetter(services, { caseId, kind, drafter: who })), kind };
+      await takeUnlessTaken();
       continue;
     }
     const ready =
@@ -233,17 +239,11 @@ async function walkCase(services: Services, caseId: string, steps: Transition[],
         : await draftAndSubmitLetter(services, { caseId, kind, drafter: who });
     letter = undefined;
     if (need.atLeast === 'sent') {
-      await approveAndSendLetter(services, {
-        letterId: ready.id,
-        version: ready.version,
-        approver: who,
-        sendStep: t.key,
-        sendInputs: inputs,
-      });
+      await approveAndSendLetter(services, { letterId: ready.id, version: ready.version, approver: who });
     } else {
       await asStaff(services, who, (ctx) => approveLetter(ctx, { letterId: ready.id, expectedVersion: ready.version }));
-      await run(who, (ctx) => transitionCase(ctx, { caseId, transition: t.key, inputs }));
     }
+    await takeUnlessTaken();
   }
 }
 

@@ -19,34 +19,18 @@ const FILL: Record<string, string> = {
 const DEFAULT_FILL =
   'Wij hebben uw klacht goed bekeken. Wij leggen u hier uit wat wij vinden. Wat wij afspreken, is klaar voor 1 juni 2026.';
 
-export async function draftAndSubmitLetter(
-  services: Services,
-  o: { caseId: string; kind: LetterKind; drafter: StaffActor; submitStep?: string; submitInputs?: Record<string, unknown> },
-) {
+export async function draftAndSubmitLetter(services: Services, o: { caseId: string; kind: LetterKind; drafter: StaffActor }) {
   const { id } = await asStaff(services, o.drafter, (ctx) => draftLetter(ctx, { caseId: o.caseId, kind: o.kind }));
   const sections = await asStaff(services, o.drafter, async (ctx) => currentSections(ctx, await loadLetter(ctx, id)));
   const filled = sections.filter((s) => s.text.includes('[Vul in')).map((s) => ({ key: s.key, text: FILL[s.key] ?? DEFAULT_FILL }));
   const edited = await asStaff(services, o.drafter, (ctx) => editLetter(ctx, { letterId: id, expectedVersion: 1, sections: filled }));
-  const submitted = await asStaff(services, o.drafter, (ctx) =>
-    submitForReview(ctx, {
-      letterId: id,
-      expectedVersion: edited.version,
-      caseTransition: o.submitStep ? { key: o.submitStep, inputs: o.submitInputs } : undefined,
-    }),
-  );
+  const submitted = await asStaff(services, o.drafter, (ctx) => submitForReview(ctx, { letterId: id, expectedVersion: edited.version }));
   return { id, version: submitted.version };
 }
 
-export async function approveAndSendLetter(
-  services: Services,
-  o: { letterId: string; version: number; approver: StaffActor; sendStep?: string; sendInputs?: Record<string, unknown> },
-) {
+export async function approveAndSendLetter(services: Services, o: { letterId: string; version: number; approver: StaffActor }) {
   const approved = await asStaff(services, o.approver, (ctx) => approveLetter(ctx, { letterId: o.letterId, expectedVersion: o.version }));
-  await sendLetter(services, o.approver, {
-    letterId: o.letterId,
-    expectedVersion: approved.version,
-    caseTransition: o.sendStep ? { key: o.sendStep, inputs: o.sendInputs } : undefined,
-  });
+  await sendLetter(services, o.approver, { letterId: o.letterId, expectedVersion: approved.version });
 }
 
 export async function writeAndSendLetter(
@@ -56,12 +40,9 @@ export async function writeAndSendLetter(
     kind: LetterKind;
     drafter: StaffActor;
     approver: StaffActor;
-    submitStep?: string;
-    submitInputs?: Record<string, unknown>;
-    sendStep?: string;
   },
 ) {
   const { id, version } = await draftAndSubmitLetter(services, o);
-  await approveAndSendLetter(services, { letterId: id, version, approver: o.approver, sendStep: o.sendStep });
+  await approveAndSendLetter(services, { letterId: id, version, approver: o.approver });
   return id;
 }

@@ -1,3 +1,4 @@
+import { letterGuardOf } from '../domain/process/roles.ts';
 import type { Organisation } from '../config/organisation.ts';
 import type { DataField, ProcessDefinition, Transition } from '../domain/process/definition.ts';
 import { transitionsFrom } from '../domain/process/validateProcess.ts';
@@ -43,7 +44,10 @@ function workedTeams(org: Organisation, defs: ProcessDefinition[]): Map<string, 
   const give = (def: ProcessDefinition, status: string, team: string | undefined) => {
     if (!team) return;
     const roles = worked.get(team) ?? new Set<string>();
-    for (const t of def.transitions) if (t.from !== '*' && t.from.includes(status)) t.roles.forEach((r) => r !== 'system' && roles.add(r));
+    for (const t of def.transitions) {
+      if (t.from === '*' || !t.from.includes(status)) continue;
+      for (const r of t.roles) if (r !== 'system') roles.add(r);
+    }
     worked.set(team, roles);
   };
   for (const def of defs) {
@@ -109,7 +113,7 @@ const fillable = (fields: readonly DataField[]) => fields.every((f) => !f.requir
 export function demoCanTake(t: Transition, roles: ReadonlySet<string>, approverRoles: readonly string[]): boolean {
   const takers = t.roles.filter((r): r is Role => r !== 'system' && roles.has(r));
   if (!takers.length || !fillable(t.inputs)) return false;
-  const need = t.requiresLetter?.atLeast;
+  const need = letterGuardOf(t)?.atLeast;
   if (need === 'approved' || need === 'sent') return takers.some((r) => approverRoles.includes(r));
   return true;
 }

@@ -1,3 +1,4 @@
+import { type Facts, letterKindsFor } from '../domain/process/roles.ts';
 import { actorId, type CommandContext } from '../commands/context.ts';
 import { recordEvent } from '../commands/timeline.ts';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
@@ -16,13 +17,17 @@ export type DraftLetterInput = { caseId: string; kind: LetterKind; templateKey?:
 export async function draftLetter(ctx: CommandContext, input: DraftLetterInput) {
   const c = await ctx.tx
     .selectFrom('cases')
-    .select(['id', 'process_key', 'regime', 'closed_at', 'assignee_user_id'])
+    .select(['id', 'process_key', 'regime', 'closed_at', 'assignee_user_id', 'facts'])
     .where('id', '=', input.caseId)
     .where(caseScope(ctx.actor))
     .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   if (c.closed_at && !LETTERS_AFTER_CLOSING.includes(input.kind))
     throw conflict('De melding is gesloten; u kunt er geen brief meer bij maken.');
+  // The process decides which letters fit the case's facts: a signal gets no decision letter.
+  const def = ctx.services.processes.get(c.process_key);
+  if (def && !letterKindsFor(def, c.facts as Facts).includes(input.kind))
+    throw invalid('kind', 'Dit soort brief past niet bij deze melding (zie de classificatie).');
   const template = input.templateKey
     ? getTemplate(input.templateKey)
     : templateFor(ctx.services.org.letters.templates, c.process_key, c.regime, input.kind);

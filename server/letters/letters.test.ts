@@ -250,11 +250,7 @@ describe('approval', () => {
 describe('sending', () => {
   test('the full KCC path: submit with the process step, approve, send with the closing step in one transaction', async () => {
     const { caseId, id, version } = await draftedAndFilled();
-    let v = (
-      await asActor(env.services, p.backOffice, (ctx) =>
-        submitForReview(ctx, { letterId: id, expectedVersion: version, caseTransition: { key: 'submitLetter' } }),
-      )
-    ).version;
+    let v = (await asActor(env.services, p.backOffice, (ctx) => submitForReview(ctx, { letterId: id, expectedVersion: version }))).version;
     assert.equal(
       (await env.services.db.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow()).status,
       'letterReview',
@@ -263,7 +259,7 @@ describe('sending', () => {
     await rejects('forbidden', () => sendLetter(env.services, p.backOffice, { letterId: id, expectedVersion: v }));
     await rejects('conflict', () => sendLetter(env.services, p.coordinator, { letterId: id, expectedVersion: v + 1 }));
 
-    const sent = await sendLetter(env.services, p.coordinator, { letterId: id, expectedVersion: v, caseTransition: { key: 'sendLetter' } });
+    const sent = await sendLetter(env.services, p.coordinator, { letterId: id, expectedVersion: v });
     assert.equal(sent.delivery.channel, 'email');
     const row = await letterRow(id);
     assert.equal(row.status, 'sent');

@@ -1,12 +1,11 @@
 import { Readable } from 'node:stream';
-import { transitionCase } from '../commands/caseTransitioner.ts';
 import { actorId, runCommand, type Actor, type Services } from '../commands/context.ts';
 import { recordEvent } from '../commands/timeline.ts';
-import { recordNotHandlingNoticeSent } from '../commands/notHandlingNotice.ts';
 import { conflict } from '../domain/errors.ts';
 import { composeForLetter, letterFilename } from './letterDocument.ts';
 import { renderLetterPdf } from './pdf.ts';
 import { assertCaseOpen, assertStatus, bumpLetter, loadLetter, requireApprover, STALE } from './letterStore.ts';
+import { letterSent } from './letterEvents.ts';
 import { mailLetter } from './letterMail.ts';
 
 /**
@@ -17,14 +16,10 @@ import { mailLetter } from './letterMail.ts';
  * The compare-and-set on the letter's version guarantees the stored PDF is the text that was
  * approved: any edit in between moves the version and this send gets 409.
  *
- * With `caseTransition` (the KCC preset's `sendLetter`, which closes the case) the process step is
- * taken in the same transaction: Awb 9:12 — sending the letter closes the case, on the send date.
+ * Sending reports "letter sent": the step the process ties to it is taken in the same transaction
+ * (Awb 9:12: sending the decision letter closes the case, on the send date).
  */
-export type SendLetterInput = {
-  letterId: string;
-  expectedVersion: number;
-  caseTransition?: { key: string; inputs?: Record<string, unknown> };
-};
+export type SendLetterInput = { letterId: string; expectedVersion: number };
 
 export async function sendLetter(services: Services, actor: Actor, input: SendLetterInput) {
   const date = services.clock.now();
@@ -80,13 +75,7 @@ export async function sendLetter(services: Services, actor: Actor, input: SendLe
           messageId: delivery.messageId,
         },
       });
-      if (letter.kind === 'notHandling') await recordNotHandlingNoticeSent(ctx, letter.case_id);
-      if (input.caseTransition)
-        await transitionCase(ctx, {
-          caseId: letter.case_id,
-          transition: input.caseTransition.key,
-          inputs: input.caseTransition.inputs ?? {},
-        });
+      await letterSent(ctx, letter.case_id, letter.kind);
       return { version: row.version, documentId: doc.id, delivery };
     });
   } catch (err) {

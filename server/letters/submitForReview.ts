@@ -1,18 +1,14 @@
 import type { CommandContext } from '../commands/context.ts';
-import { transitionCase } from '../commands/caseTransitioner.ts';
 import { recordEvent } from '../commands/timeline.ts';
+import { letterSubmitted } from './letterEvents.ts';
 import { assertCaseOpen, assertStatus, bumpLetter, loadLetter } from './letterStore.ts';
 
 /**
  * The back office offers the draft to the coordinator (seed 000 §4.3 "Opstellen afhandelingsbrief").
- * With `caseTransition` the process step (the KCC preset's `submitLetter`) is taken in the same
+ * Submitting reports "letter submitted": the step the process ties to it is taken in the same
  * transaction, so the letter and the case never disagree about where the work is.
  */
-export type SubmitLetterInput = {
-  letterId: string;
-  expectedVersion: number;
-  caseTransition?: { key: string; inputs?: Record<string, unknown> };
-};
+export type SubmitLetterInput = { letterId: string; expectedVersion: number };
 
 export async function submitForReview(ctx: CommandContext, input: SubmitLetterInput) {
   const letter = await loadLetter(ctx, input.letterId);
@@ -26,7 +22,6 @@ export async function submitForReview(ctx: CommandContext, input: SubmitLetterIn
     after: { letterId: letter.id, status: 'inReview' },
     data: { textVersion: letter.current_version },
   });
-  if (input.caseTransition)
-    await transitionCase(ctx, { caseId: letter.case_id, transition: input.caseTransition.key, inputs: input.caseTransition.inputs ?? {} });
+  await letterSubmitted(ctx, letter.case_id, letter.kind);
   return { version: row.version };
 }

@@ -9,7 +9,7 @@ import type { TemplateKey } from './templates.nl.ts';
  * that caused it committed. The idempotency key makes a retried cause (a timer fired again after a
  * crash, a double-clicked step) enqueue nothing new. The sender (jobs/outboxSender.ts) delivers it.
  */
-export type RecipientRole = 'complainant' | 'representative' | 'handler' | 'complainedPerson';
+export type RecipientRole = 'complainant' | 'representative' | 'handler' | 'complainedPerson' | 'staffContact';
 
 export type EnqueueInput = {
   caseId?: string | null;

@@ -33,6 +33,7 @@ export const MERGE_FIELDS = {
   complaintText: 'de klacht zoals de klager die indiende',
   noticeTitle: 'korte titel van een melding aan een medewerker',
   noticeText: 'tekst van een melding aan een medewerker',
+  staffLink: 'link naar de melding in Klachtflow (voor medewerkers)',
 } as const satisfies Record<string, string>;
 export type MergeField = keyof typeof MERGE_FIELDS;
 
@@ -221,6 +222,19 @@ De klager krijgt nu uiterlijk {{deadline}} een antwoord. Dat is {{weeks}} weken 
 
 Klachtflow, {{organisationName}}`,
   },
+  /** A process step informs a configured address, e.g. the manager of the department the complaint is about (seed 001). */
+  caseNotice: {
+    subject: 'Ter informatie: klacht {{caseReference}}',
+    text: `Beste {{recipientName}},
+
+Ter informatie: er is een klacht binnengekomen die over uw afdeling gaat.
+Onderwerp: {{complaintSubject}}
+Behandelaar: {{handlerName}}
+
+U vindt de klacht in Klachtflow: {{staffLink}}
+
+Klachtflow, {{organisationName}}`,
+  },
   reminder: {
     subject: 'Herinnering: melding {{caseReference}} staat stil',
     text: `Beste {{handlerName}},
@@ -234,5 +248,11 @@ Klachtflow`,
 
 export type TemplateKey = keyof typeof TEMPLATES_NL;
 /** Templates addressed to colleagues, not to the complainant (they may say "de klager"). */
-export const STAFF_TEMPLATES: readonly TemplateKey[] = ['reminder', 'complaintCopy', 'extensionNoticeComplainedPerson', 'staffNotice'];
+export const STAFF_TEMPLATES: readonly TemplateKey[] = [
+  'reminder',
+  'complaintCopy',
+  'extensionNoticeComplainedPerson',
+  'staffNotice',
+  'caseNotice',
+];
 export const TEMPLATE_KEYS = Object.keys(TEMPLATES_NL) as TemplateKey[];

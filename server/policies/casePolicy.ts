@@ -1,13 +1,13 @@
 import type { Actor } from '../commands/context.ts';
-import type { ProcessDefinition, Transition } from '../domain/process/definition.ts';
-import { transitionsFrom } from '../domain/process/validateProcess.ts';
 import type { LetterStatus } from '../db/schema.ts';
-import { LETTER_ORDER } from '../letters/guards.ts';
+import type { ProcessDefinition, Transition } from '../domain/process/definition.ts';
+import { type Facts, letterGuardOf, stepsFor } from '../domain/process/roles.ts';
+import { LETTER_STAGES } from '../domain/process/vocabulary.ts';
 
 /**
  * Which steps an actor may take on a case now: the process definition says which roles may take a
- * transition from the current status. The same answer is sent to the UI as abilities, so screens
- * never re-derive a rule.
+ * transition from the current status, and which fit the case's facts (a signal gets no judgment
+ * step). The same answer is sent to the UI as abilities, so screens never re-derive a rule.
  */
 export function mayTakeTransition(actor: Actor, t: Transition): boolean {
   if (actor.kind === 'system') return t.roles.includes('system');
@@ -15,14 +15,15 @@ export function mayTakeTransition(actor: Actor, t: Transition): boolean {
   return t.roles.some((r) => r !== 'system' && actor.roles.includes(r));
 }
 
-export function availableTransitions(actor: Actor, def: ProcessDefinition, status: string): Transition[] {
-  return transitionsFrom(def, status).filter((t) => mayTakeTransition(actor, t));
+export function availableTransitions(actor: Actor, def: ProcessDefinition, status: string, facts: Facts): Transition[] {
+  return stepsFor(def, status, facts).filter((t) => mayTakeTransition(actor, t));
 }
 
 export type CaseAbilities = {
   /**
    * `waitsForLetter`: the step needs a letter that has not reached that stage yet (it is then taken
    * from the letter: submitting or sending it), so the screen points to the letter instead.
+   * `trigger`: the event that takes this step by itself (e.g. the complainant booking a hearing time).
    */
   transitions: {
     key: string;
@@ -30,6 +31,7 @@ export type CaseAbilities = {
     to: string;
     inputs: Transition['inputs'];
     waitsForLetter: LetterStatus | null;
+    trigger: string | null;
   }[];
   addNote: boolean;
   addDocument: boolean;
@@ -38,29 +40,33 @@ export type CaseAbilities = {
 };
 
 type CaseLetter = { kind: string; status: LetterStatus };
-const letterReached = (letters: CaseLetter[], need: NonNullable<Transition['requiresLetter']>) =>
+const letterReached = (letters: CaseLetter[], need: NonNullable<ReturnType<typeof letterGuardOf>>) =>
   letters.some(
     (l) =>
       (!need.kinds?.length || (need.kinds as string[]).includes(l.kind)) &&
-      LETTER_ORDER.indexOf(l.status) >= LETTER_ORDER.indexOf(need.atLeast),
+      LETTER_STAGES.indexOf(l.status) >= LETTER_STAGES.indexOf(need.atLeast),
   );
 
 export function caseAbilities(
   actor: Actor,
   def: ProcessDefinition,
-  c: { status: string; closed_at: Date | null },
+  c: { status: string; closed_at: Date | null; facts: Record<string, unknown> },
   letters: CaseLetter[] = [],
 ): CaseAbilities {
   const can = (p: string) => actor.kind === 'system' || actor.permissions.has(p);
   const open = c.closed_at === null;
   return {
-    transitions: availableTransitions(actor, def, c.status).map((t) => ({
-      key: t.key,
-      label: t.label,
-      to: t.to,
-      inputs: t.inputs,
-      waitsForLetter: t.requiresLetter && !letterReached(letters, t.requiresLetter) ? t.requiresLetter.atLeast : null,
-    })),
+    transitions: availableTransitions(actor, def, c.status, c.facts as Facts).map((t) => {
+      const need = letterGuardOf(t);
+      return {
+        key: t.key,
+        label: t.label,
+        to: t.to,
+        inputs: t.inputs,
+        waitsForLetter: need && !letterReached(letters, need) ? need.atLeast : null,
+        trigger: t.trigger?.type ?? null,
+      };
+    }),
     addNote: can('case:edit'),
     addDocument: can('case:edit'),
     editData: can('case:edit') && open,

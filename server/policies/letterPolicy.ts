@@ -1,15 +1,15 @@
 import type { Actor } from '../commands/context.ts';
 import type { LetterKind, LetterStatus } from '../db/schema.ts';
 import type { ProcessDefinition } from '../domain/process/definition.ts';
+import { type Facts, letterKindsFor, stepForTrigger } from '../domain/process/roles.ts';
 import { LETTERS_AFTER_CLOSING } from '../letters/letterStore.ts';
-import { LETTER_KINDS } from '../letters/templates/types.ts';
-import { availableTransitions } from './casePolicy.ts';
+import { mayTakeTransition } from './casePolicy.ts';
 
 /**
  * What an actor may do with a letter now, sent to the letter editor as abilities so it shows only
  * the buttons that will work (the commands check the same again). `submitStep` and `sendStep` name
- * the process step that goes with offering for review and sending, when the case is at one: the
- * editor takes it in the same request, so the letter and the case never disagree.
+ * the process step that submitting or sending will take by itself (the definition's trigger), so the
+ * editor can say so before the user clicks.
  */
 export type LetterAbilities = {
   edit: boolean;
@@ -20,19 +20,22 @@ export type LetterAbilities = {
   sendStep: string | null;
 };
 
-type CaseState = { status: string; closed_at: Date | null };
+type CaseState = { status: string; closed_at: Date | null; facts: Record<string, unknown> };
 
 const can = (actor: Actor, permission: string) => actor.kind === 'system' || actor.permissions.has(permission);
 const openFor = (c: CaseState, kind: string) => c.closed_at === null || LETTERS_AFTER_CLOSING.includes(kind);
 export const isLetterApprover = (actor: Actor, approverRoles: readonly string[]) =>
   actor.kind === 'staff' && actor.roles.some((r) => approverRoles.includes(r));
 
-function stepFor(actor: Actor, def: ProcessDefinition | undefined, c: CaseState, kind: LetterKind, atLeast: LetterStatus): string | null {
-  if (!def) return null;
-  const t = availableTransitions(actor, def, c.status).find(
-    (x) => x.requiresLetter?.atLeast === atLeast && (!x.requiresLetter.kinds?.length || x.requiresLetter.kinds.includes(kind)),
-  );
-  return t?.key ?? null;
+function stepFor(
+  actor: Actor,
+  def: ProcessDefinition | undefined,
+  c: CaseState,
+  kind: LetterKind,
+  trigger: 'letterSubmitted' | 'letterSent',
+) {
+  const t = def && stepForTrigger(def, c.status, c.facts as Facts, trigger, kind);
+  return t && mayTakeTransition(actor, t) ? t.key : null;
 }
 
 export function letterAbilities(
@@ -51,13 +54,13 @@ export function letterAbilities(
     submit,
     approve: open && approver && ['draft', 'inReview'].includes(letter.status),
     send,
-    submitStep: submit ? stepFor(actor, def, c, letter.kind, 'inReview') : null,
-    sendStep: send ? stepFor(actor, def, c, letter.kind, 'sent') : null,
+    submitStep: submit ? stepFor(actor, def, c, letter.kind, 'letterSubmitted') : null,
+    sendStep: send ? stepFor(actor, def, c, letter.kind, 'letterSent') : null,
   };
 }
 
-/** The kinds of letter an actor may start on a case now (after closing only the closing letters). */
-export function draftableLetterKinds(actor: Actor, c: CaseState): LetterKind[] {
-  if (!can(actor, 'case:edit')) return [];
-  return LETTER_KINDS.filter((k) => openFor(c, k));
+/** The kinds of letter an actor may start on a case now: those the process offers for its facts (after closing only the closing letters). */
+export function draftableLetterKinds(actor: Actor, def: ProcessDefinition | undefined, c: CaseState): LetterKind[] {
+  if (!can(actor, 'case:edit') || !def) return [];
+  return letterKindsFor(def, c.facts as Facts).filter((k) => openFor(c, k));
 }

@@ -14,7 +14,7 @@ import { caseScope } from './scope.ts';
 export async function caseLetters(services: Services, actor: Actor, caseId: string) {
   const c = await services.db
     .selectFrom('cases')
-    .select(['id', 'status', 'closed_at', 'process_key'])
+    .select(['id', 'status', 'closed_at', 'process_key', 'facts'])
     .where('id', '=', caseId)
     .where(caseScope(actor))
     .executeTakeFirst();
@@ -36,7 +36,13 @@ export async function letterDetail(services: Services, actor: Actor, letterId: s
     .selectFrom('letter')
     .innerJoin('cases', 'cases.id', 'letter.case_id')
     .selectAll('letter')
-    .select(['cases.reference as case_reference', 'cases.status as case_status', 'cases.closed_at as case_closed_at', 'cases.process_key'])
+    .select([
+      'cases.reference as case_reference',
+      'cases.status as case_status',
+      'cases.closed_at as case_closed_at',
+      'cases.process_key',
+      'cases.facts as case_facts',
+    ])
     .where('letter.id', '=', letterId)
     .where(caseScope(actor))
     .executeTakeFirst();

@@ -17,6 +17,7 @@ export async function portalCaseView(services: Services, caseId: string) {
       'cases.received_at',
       'cases.closed_at',
       'cases.handling_deadline',
+      'cases.facts',
       'u.name as handler_name',
     ])
     .where('cases.id', '=', caseId)

@@ -105,8 +105,6 @@ describe('seed 000: the statutory path from a phone call to closed with a survey
       kind: 'decision',
       drafter: who.backOffice!,
       approver: who.coordinator!,
-      submitStep: 'submitLetter',
-      sendStep: 'sendLetter',
     });
     const closed = await call('GET', `/api/v1/cases/${c.id}`, 'coordinator');
     assert.equal(closed.status, 'closed');
@@ -178,7 +176,6 @@ describe('seed 000: the statutory path from a phone call to closed with a survey
         kind: 'standard',
         drafter: who.coordinator!,
         approver: who.coordinator!,
-        sendStep: 'sendLetter',
       });
       return c;
     };
@@ -205,7 +202,6 @@ describe('seed 000: the statutory path from a phone call to closed with a survey
       kind: 'standard',
       drafter: who.coordinator!,
       approver: who.coordinator!,
-      sendStep: 'sendLetter',
     });
     const surveys = await t.services.db.selectFrom('survey').select('case_id').where('case_id', 'in', [first.id, second.id]).execute();
     assert.deepEqual(

@@ -14,6 +14,7 @@ import { SESSION_COOKIE } from '../routes/plugins/auth.ts';
 import { fileStorage } from '../storage/blobStorage.ts';
 import { createBusinessCalendar } from '../domain/calendar/workingDays.ts';
 import { createTestDatabase } from './database.ts';
+import { registerFeatures } from '../engine/features.ts';
 
 /** A clock the test moves by hand: time is faked at the boundary only. */
 export function fakeClock(start = '2026-03-02T09:00:00Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
@@ -26,6 +27,7 @@ export type TestEnv = { services: Services; database: OpenDatabase; clock: Retur
 export async function createTestServices(opts: { poolSize?: number; database?: OpenDatabase; orgFile?: string } = {}): Promise<TestEnv> {
   const database = opts.database ?? (await createTestDatabase(opts));
   const org = loadOrganisation(opts.orgFile);
+  registerFeatures();
   await syncOrganisation(database.db, org);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-files-'));
   const clock = fakeClock();

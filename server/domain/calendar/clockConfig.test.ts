@@ -4,12 +4,11 @@ import { clockConfigSchema } from './clockConfig.ts';
 
 describe('clockConfigSchema', () => {
   it('fills defaults', () => {
-    assert.deepEqual(clockConfigSchema.parse({}), { regime: 'awb', warnDays: 5, extraHolidays: [] });
+    assert.deepEqual(clockConfigSchema.parse({}), { warnDays: 5, extraHolidays: [] });
   });
 
   it('accepts a full configuration', () => {
     const c = clockConfigSchema.parse({
-      regime: 'awbCommittee',
       warnDays: 3,
       serviceNorm: { days: 7, unit: 'calendar' },
       firstContactNorm: { days: 5, unit: 'working', warnDays: 1 },
@@ -19,10 +18,9 @@ describe('clockConfigSchema', () => {
   });
 
   it('rejects impossible values', () => {
-    assert.equal(clockConfigSchema.safeParse({ regime: 'reglement' }).success, false);
     assert.equal(clockConfigSchema.safeParse({ extraHolidays: ['2026-02-30'] }).success, false);
     assert.equal(clockConfigSchema.safeParse({ serviceNorm: { days: 0, unit: 'calendar' } }).success, false);
     assert.equal(clockConfigSchema.safeParse({ serviceNorm: { days: 7, unit: 'weeks' } }).success, false);
-    assert.equal(clockConfigSchema.safeParse({ regime: 'gemeente' }).success, false);
+    assert.equal(clockConfigSchema.safeParse({ warnDays: -1 }).success, false);
   });
 });

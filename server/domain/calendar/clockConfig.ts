@@ -33,24 +33,18 @@ export const reglementTermsSchema = z.object({
 });
 export type ReglementTerms = z.infer<typeof reglementTermsSchema>;
 
-export const clockConfigSchema = z
-  .object({
-    /** Default for new cases; a case may still use another regime (e.g. a committee for one complaint). */
-    regime: z.enum(REGIMES).default('awb'),
-    /** Calendar days before a deadline from which a clock shows "warning". */
-    warnDays: z.int().min(0).max(60).default(5),
-    /** The organisation's own lead-time norm, e.g. 7 calendar days (seed 001 §5). */
-    serviceNorm: normSchema.optional(),
-    /** Contact with the complainant, e.g. 5 working days (Nationale ombudsman practice; not statutory). */
-    firstContactNorm: normSchema.optional(),
-    reglement: reglementTermsSchema.optional(),
-    /** Days designated under Atw art. 3 lid 3, `YYYY-MM-DD`. */
-    extraHolidays: z.array(z.iso.date()).default([]),
-  })
-  .refine((c) => c.regime !== 'reglement' || c.reglement !== undefined, {
-    path: ['reglement'],
-    message: 'regime "reglement" needs reglement terms (handlingWeeks, maxExtensionWeeks, applyTermijnenwet)',
-  });
+/** The regime itself is the process definition's (`regime`); a housing regulation's terms are set here. */
+export const clockConfigSchema = z.object({
+  /** Calendar days before a deadline from which a clock shows "warning". */
+  warnDays: z.int().min(0).max(60).default(5),
+  /** The organisation's own lead-time norm, e.g. 7 calendar days (seed 001 §5). */
+  serviceNorm: normSchema.optional(),
+  /** Contact with the complainant, e.g. 5 working days (Nationale ombudsman practice; not statutory). */
+  firstContactNorm: normSchema.optional(),
+  reglement: reglementTermsSchema.optional(),
+  /** Days designated under Atw art. 3 lid 3, `YYYY-MM-DD`. */
+  extraHolidays: z.array(z.iso.date()).default([]),
+});
 
 export type ClockConfig = z.infer<typeof clockConfigSchema>;
 export type ClockConfigInput = z.input<typeof clockConfigSchema>;

@@ -36,13 +36,18 @@ export type CaseClockFacts = {
   /** Further delay with the complainant's written consent. `newEnd` is the agreed last day. */
   consentDelay?: { consentAt: DateInput; newEnd: IsoDate };
   firstContactAt?: DateInput;
-  /** Awb 9:8: once decided, the 4-week notice term is a real deadline. */
-  notHandling?: { decidedAt?: DateInput; noticeSentAt?: DateInput };
+  /**
+   * Awb 9:8: once decided, the 4-week notice term is a real deadline. `optionClosedAt`: the day the
+   * process could no longer decide not to handle (e.g. the complaint was judged): the clock stops unused.
+   */
+  notHandling?: { decidedAt?: DateInput; noticeSentAt?: DateInput; optionClosedAt?: DateInput };
   /** The case was closed (outcome letter sent, 9:8 notice sent, withdrawn, 9:5 settled); stops the handling clock. */
   stoppedAt?: DateInput;
 };
 
 export type ClockInput = CaseClockFacts & {
+  /** False when the case's facts put it outside the regime (a signal, a non-statutory complaint): no handling or 9:8 clock. */
+  statutory?: boolean;
   warnDays: number;
   serviceNorm?: Norm;
   firstContactNorm?: Norm;
@@ -290,10 +295,13 @@ export function computeClocks(input: ClockInput, now: Date, cal: BusinessCalenda
     input.regime === 'reglement'
       ? { nl: 'Afhandeltermijn klachtenreglement', en: 'Handling period (complaints regulation)' }
       : { nl: 'Wettelijke afhandeltermijn', en: 'Statutory handling period' };
-  const clocks: Clock[] = [makeClock('handling', handlingLabel, start, steps, input.warnDays, today, { on: stopped.value })];
+  const statutory = input.statutory !== false;
+  const clocks: Clock[] = statutory
+    ? [makeClock('handling', handlingLabel, start, steps, input.warnDays, today, { on: stopped.value })]
+    : [];
 
-  const isAwb = isAwbRegime(input.regime);
-  if (!isAwb && input.notHandling) {
+  const isAwb = isAwbRegime(input.regime) && statutory;
+  if (!isAwbRegime(input.regime) && input.notHandling?.decidedAt) {
     return fail(
       'not_handling_not_in_regime',
       'notHandling',
@@ -304,8 +312,10 @@ export function computeClocks(input: ClockInput, now: Date, cal: BusinessCalenda
   if (isAwb) {
     const decided = dateOf('notHandling.decidedAt', input.notHandling?.decidedAt);
     const sent = dateOf('notHandling.noticeSentAt', input.notHandling?.noticeSentAt);
+    const optionClosed = dateOf('notHandling.optionClosedAt', input.notHandling?.optionClosedAt);
     if (!decided.ok) return decided;
     if (!sent.ok) return sent;
+    if (!optionClosed.ok) return optionClosed;
     const step: TermStep = {
       ...cal.adjustTermEnd(addDays(start, 28)),
       rule: { nl: 'Uiterlijk 4 weken na ontvangst (Awb 9:8 lid 3)', en: 'At the latest 4 weeks after receipt (Awb 9:8(3))' },
@@ -313,11 +323,8 @@ export function computeClocks(input: ClockInput, now: Date, cal: BusinessCalenda
     const usedOption = decided.value !== undefined || sent.value !== undefined;
     // Deciding not to handle closes the case, but the notice is still owed: the clock runs on until
     // the notice is sent. A case closed any other way leaves the option unused.
-    const stop: StopSpec = sent.value
-      ? { on: sent.value }
-      : stopped.value && !usedOption
-        ? { on: stopped.value, outcomeWhenStopped: 'notUsed' }
-        : {};
+    const unusedOn = [optionClosed.value, stopped.value].filter((d): d is IsoDate => d !== undefined).sort()[0];
+    const stop: StopSpec = sent.value ? { on: sent.value } : unusedOn && !usedOption ? { on: unusedOn, outcomeWhenStopped: 'notUsed' } : {};
     const label = { nl: 'Mededeling niet in behandeling nemen', en: 'Notice of not handling' };
     clocks.push(makeClock('notHandlingNotice', label, start, [step], input.warnDays, today, stop, !usedOption));
   }

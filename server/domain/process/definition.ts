@@ -1,15 +1,21 @@
 import { z } from 'zod';
+import { REGIMES } from '../calendar/clockConfig.ts';
 import { ROLES, SYSTEM_ROLE } from '../roles.ts';
+import { EFFECTS, FACT_KEYS, type FactKey, GUARDS, LETTER_KINDS, LETTER_STAGES, STATUS_ROLES, TRIGGERS } from './vocabulary.ts';
 
 /**
- * A process definition is data: statuses, transitions and the case type's data fields. Presets in
- * server/processes/ are written in this shape and validated (validateProcess.ts) at start-up.
+ * A process definition is data: statuses, transitions and the case type's data fields. The shipped
+ * presets are JSON files in config/processes/ (checked against the JSON Schema generated from this
+ * one); every name a definition may use beyond its own keys comes from vocabulary.ts, and
+ * validateProcess.ts checks the definition as a whole at start-up.
  */
 const key = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'een sleutel is lowerCamelCase');
 const label = z.object({ nl: z.string().min(1), en: z.string().min(1) });
+const names = <T extends Record<string, unknown>>(o: T) => z.enum(Object.keys(o) as [keyof T & string, ...(keyof T & string)[]]);
 
-const fieldType = z.enum(['text', 'textarea', 'number', 'date', 'datetime', 'boolean', 'select', 'email']);
+const fieldType = z.enum(['text', 'textarea', 'number', 'date', 'datetime', 'boolean', 'select', 'multiselect', 'email']);
 const option = z.object({ value: z.string().min(1), label });
+const factKey = z.enum(FACT_KEYS as [FactKey, ...FactKey[]]);
 
 export const dataFieldSchema = z.object({
   key,
@@ -23,6 +29,8 @@ export const dataFieldSchema = z.object({
 /** Where an input of a transition ends up: a case data field, an internal note, or only the timeline. */
 export const transitionInputSchema = dataFieldSchema.extend({
   target: z.enum(['data', 'note', 'event']).default('data'),
+  /** The standard fact this input records (vocabulary.ts): the engine reads the fact, never the input's key. */
+  fact: factKey.optional(),
 });
 
 const teamRef = z.string().min(1);
@@ -41,18 +49,40 @@ export const durationSchema = z.union([
 ]);
 export type Duration = z.output<typeof durationSchema>;
 
+const factValue = z.union([z.string(), z.boolean()]);
+/**
+ * A condition on the case's facts. A fact that has no value yet counts as "not equal" and "not in":
+ * before classification a case is treated as a complaint.
+ */
+export const factConditionSchema = z.strictObject({
+  fact: factKey,
+  equals: factValue.optional(),
+  in: z.array(factValue).min(1).optional(),
+  notIn: z.array(factValue).min(1).optional(),
+  present: z.boolean().optional(),
+});
+export type FactCondition = z.output<typeof factConditionSchema>;
+
 /** What a timer does when it fires: a system step of the process, or a task for the next step. */
 const timerFire = z.union([
   z.strictObject({ transition: key }),
   z.strictObject({ task: z.object({ taskKey: key, subject: label, team: teamRef.optional() }) }),
 ]);
 
+/** Who a message goes to: the complainant (or their representative), a fixed address, or the manager of the chosen department. */
+const messageRecipient = z.union([
+  z.literal('complainant'),
+  z.strictObject({ address: z.email() }),
+  z.strictObject({ departmentManager: z.literal(true) }),
+]);
+
 /**
- * What a transition does besides changing the status, all inside the same transaction.
- * Parts that need mail, timers or letters add their effect types here.
+ * What a transition does besides changing the status, all inside the same transaction. Every type is
+ * named in vocabulary.ts (EFFECTS) and handled by the feature that registers it (server/engine/).
  */
 export const effectSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('assignTeam'), team: teamRef }),
+  /** `team` is fixed; `teamFromInput` names a select input of this step whose options are team keys. */
+  z.object({ type: z.literal('assignTeam'), team: teamRef.optional(), teamFromInput: key.optional() }),
   z.object({ type: z.literal('assignActor') }),
   z.object({ type: z.literal('unassign') }),
   z.object({
@@ -60,12 +90,19 @@ export const effectSchema = z.discriminatedUnion('type', [
     taskKey: key,
     subject: label,
     team: teamRef.optional(),
+    teamFromInput: key.optional(),
     dueInDays: z.number().int().positive().optional(),
   }),
   z.object({ type: z.literal('completeTasks') }),
   /** Starts a timer bound to the status the transition enters: leaving that status cancels it. */
   z.object({ type: z.literal('startTimer'), timer: key, period: key, fire: timerFire }),
-  z.object({ type: z.literal('sendMessage'), template: key, to: z.enum(['complainant']).default('complainant') }),
+  /** `vars` fills a template's merge fields from this step's inputs (merge field → input key). */
+  z.object({
+    type: z.literal('sendMessage'),
+    template: key,
+    to: messageRecipient.default('complainant'),
+    vars: z.record(z.string(), key).optional(),
+  }),
   /** Action lines from a named step template (seed 004), each a task with a proposed date. */
   z.object({ type: z.literal('addActionLines'), template: key }),
   /**
@@ -76,7 +113,27 @@ export const effectSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('noticeOfNotHandling'), team: teamRef.optional() }),
   /** Business rule 5: a survey, unless this complainant had one within the process's survey period. */
   z.object({ type: z.literal('sendSurvey') }),
+  /** Records a standard fact with a fixed value, e.g. the outcome "notHandled". */
+  z.object({ type: z.literal('setFact'), fact: factKey, value: factValue, when: z.array(factConditionSchema).default([]) }),
 ]);
+
+export const guardSchema = z.discriminatedUnion('type', [
+  /** A letter must have reached this stage first (e.g. the decision letter sent before closing). */
+  z.object({ type: z.literal('letter'), atLeast: z.enum(LETTER_STAGES), kinds: z.array(z.enum(LETTER_KINDS)).optional() }),
+  /** A document of this type must be on the case first (e.g. the hearing report). */
+  z.object({ type: z.literal('document'), docType: key }),
+  /** Seed 004: a dossier closes only when all its action lines and tasks are done. */
+  z.object({ type: z.literal('tasksDone') }),
+  /** The step fits only cases whose facts meet the condition; it is not offered otherwise. */
+  factConditionSchema.extend({ type: z.literal('fact') }),
+]);
+export type Guard = z.output<typeof guardSchema>;
+
+export const triggerSchema = z.object({
+  type: names(TRIGGERS),
+  /** For letter triggers: which kinds of letter (absent: any). */
+  kinds: z.array(z.enum(LETTER_KINDS)).optional(),
+});
 
 export const statusSchema = z.object({
   key,
@@ -84,6 +141,8 @@ export const statusSchema = z.object({
   citizenLabel: label,
   citizenStep: key,
   terminal: z.boolean().default(false),
+  /** What this status means to the engine and the portal (vocabulary.ts STATUS_ROLES). */
+  roles: z.array(names(STATUS_ROLES)).default([]),
   /** Business rule 3: remind the handler when the case sits unchanged this long (a period key). */
   remindAfter: key.optional(),
 });
@@ -96,23 +155,27 @@ export const transitionSchema = z.object({
   roles: z.array(z.enum([...ROLES, SYSTEM_ROLE])).min(1),
   inputs: z.array(transitionInputSchema).default([]),
   effects: z.array(effectSchema).default([]),
-  /** A document of this type must be on the case first (e.g. the hearing report). */
-  requiresDocument: key.optional(),
-  /** A letter must have reached this stage first (e.g. the decision letter sent before closing). */
-  requiresLetter: z
-    .object({
-      atLeast: z.enum(['draft', 'inReview', 'approved', 'sent']),
-      kinds: z.array(z.enum(['decision', 'notHandling', 'referral', 'extension', 'standard'])).optional(),
-    })
-    .optional(),
-  /** Seed 004: a dossier closes only when all its action lines and tasks are done. */
-  requiresTasksDone: z.boolean().default(false),
+  guards: z.array(guardSchema).default([]),
+  /** An event that takes this step by itself (the complainant answered, a letter was sent …). */
+  trigger: triggerSchema.optional(),
 });
 
 export const processDefinitionSchema = z.object({
+  /** Editors put the JSON Schema's address here; it is not part of the definition. */
+  $schema: z.string().optional(),
   key: z.string().regex(/^[a-z][a-z0-9-]*$/),
   version: z.number().int().positive(),
   label,
+  /** The legal regime of this process's cases (Awb 9, with advisory committee, Wkkgz, housing rules). */
+  regime: z.enum(REGIMES).default('awb'),
+  /** Other regimes a case of this process may be given (an organisation with several). */
+  otherRegimes: z.array(z.enum(REGIMES)).default([]),
+  /** The regime's clocks run only for cases whose facts meet these conditions (e.g. not for a signal). */
+  statutoryClocksWhen: z.array(factConditionSchema).default([]),
+  /** The kinds of letter this process uses, each offered only while the facts fit. */
+  letters: z
+    .array(z.object({ kind: z.enum(LETTER_KINDS), when: z.array(factConditionSchema).default([]) }))
+    .default(LETTER_KINDS.map((kind) => ({ kind, when: [] }))),
   caseType: z.object({ key, label, fields: z.array(dataFieldSchema).default([]) }),
   /** Step templates: named lists of action lines added in one go (seed 004 "processtappensjabloon"). */
   stepTemplates: z
@@ -126,6 +189,9 @@ export const processDefinitionSchema = z.object({
   transitions: z.array(transitionSchema).min(1),
 });
 
+/** The vocabulary names, re-exported for the schema generator and the process owner's page. */
+export const VOCABULARY = { EFFECTS, GUARDS, TRIGGERS, STATUS_ROLES };
+
 export type ProcessDefinitionInput = z.input<typeof processDefinitionSchema>;
 export type ProcessDefinition = z.output<typeof processDefinitionSchema>;
 export type ProcessStatus = ProcessDefinition['statuses'][number];
@@ -133,3 +199,4 @@ export type Transition = ProcessDefinition['transitions'][number];
 export type TransitionInput = Transition['inputs'][number];
 export type DataField = z.output<typeof dataFieldSchema>;
 export type Effect = z.output<typeof effectSchema>;
+export type Trigger = z.output<typeof triggerSchema>;

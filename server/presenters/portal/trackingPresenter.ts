@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '../../domain/process/definition.ts';
+import { type Facts, statusHasRole } from '../../domain/process/roles.ts';
 import type { portalCaseView } from '../../queries/portalCase.ts';
 import type { Organisation } from '../../config/organisation.ts';
 
@@ -25,9 +26,10 @@ export function presentTracking(def: ProcessDefinition, org: Organisation, v: Vi
     state: i < currentIndex || (i === currentIndex && current.terminal) ? 'done' : i === currentIndex ? 'current' : 'upcoming',
     reachedAt: i <= currentIndex ? (reachedAt.get(s.key)?.toISOString() ?? null) : null,
   }));
-  const lastRequest = [...v.statusEvents].reverse().find((e) => (e.data as { transition?: string }).transition === 'requestInformation');
-  const waitingForInfo = v.case.status === 'awaitingInformation' && lastRequest;
-  const bookable = v.case.status === 'hearingInvited';
+  // The definition says which status waits for the complainant's answer and which books a hearing.
+  const lastRequest = [...v.statusEvents].reverse().find((e) => (e.after as { status?: string })?.status === v.case.status);
+  const waitingForInfo = statusHasRole(def, v.case.status, 'waitsForInformation') && lastRequest;
+  const bookable = statusHasRole(def, v.case.status, 'hearingBooking');
   return {
     reference: v.case.reference,
     subject: v.case.subject,
@@ -38,7 +40,7 @@ export function presentTracking(def: ProcessDefinition, org: Organisation, v: Vi
     handler: { name: v.case.handler_name, phone: org.contact.phone ?? null, email: org.contact.email ?? null },
     informationRequest: waitingForInfo
       ? {
-          question: String(((lastRequest.data as { inputs?: Record<string, unknown> }).inputs ?? {}).informationRequested ?? ''),
+          question: String((v.case.facts as Facts).informationRequest ?? ''),
           requestedAt: lastRequest.occurred_at.toISOString(),
         }
       : null,

@@ -3,7 +3,6 @@ import { LETTER_KINDS } from '../../letters/templates/types.ts';
 
 /** Request schemas of the letter routes; the letter editor uses the same ones. */
 const expectedVersion = z.number().int().min(1);
-const caseTransition = z.object({ key: z.string().min(1).max(100), inputs: z.record(z.string(), z.unknown()).default({}) });
 
 export const draftLetterBody = z.object({ kind: z.enum(LETTER_KINDS), templateKey: z.string().min(1).max(100).optional() });
 
@@ -19,8 +18,8 @@ export const editLetterBody = z.object({
     .default([]),
 });
 
-export const submitLetterBody = z.object({ expectedVersion, caseTransition: caseTransition.optional() });
+export const submitLetterBody = z.object({ expectedVersion });
 export const approveLetterBody = z.object({ expectedVersion, signerUserId: z.uuid().optional() });
-export const sendLetterBody = z.object({ expectedVersion, caseTransition: caseTransition.optional() });
+export const sendLetterBody = z.object({ expectedVersion });
 export const standardResponsesQuery = z.object({ kind: z.enum(LETTER_KINDS).optional() });
 export const readabilityCheckBody = z.object({ text: z.string().max(50000) });

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runCommand, type Services } from '../../commands/context.ts';
-import { forbidden } from '../../domain/errors.ts';
 import { approveLetter } from '../../letters/approveLetter.ts';
 import { draftLetter } from '../../letters/draftLetter.ts';
 import { editLetter } from '../../letters/editLetter.ts';
@@ -48,7 +47,7 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
   const r = api.withTypeProvider<ZodTypeProvider>();
   const detail = async (actor: ReturnType<typeof staffActor>, id: string) => {
     const d = await letterDetail(services, actor, id);
-    const c = { status: d.letter.case_status, closed_at: d.letter.case_closed_at };
+    const c = { status: d.letter.case_status, closed_at: d.letter.case_closed_at, facts: d.letter.case_facts };
     return presentLetterDetail(
       d,
       letterAbilities(actor, services.org.letters.approverRoles, services.processes.get(d.letter.process_key), c, d.letter),
@@ -71,7 +70,10 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
     async (req) => {
       const actor = staffActor(req);
       const list = await caseLetters(services, actor, req.params.id);
-      return { items: list.items.map(presentLetterSummary), abilities: { draftKinds: draftableLetterKinds(actor, list.case) } };
+      return {
+        items: list.items.map(presentLetterSummary),
+        abilities: { draftKinds: draftableLetterKinds(actor, services.processes.get(list.case.process_key), list.case) },
+      };
     },
   );
 
@@ -128,7 +130,7 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
       config: { permission: 'case:edit' },
       schema: {
         tags,
-        summary: 'Brief ter controle aanbieden (optioneel met processtap)',
+        summary: 'Brief ter controle aanbieden (de processtap die erbij hoort volgt vanzelf)',
         params: idParams,
         body: submitLetterBody,
         response: { 200: letterDetailOut },
@@ -136,7 +138,6 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
     },
     async (req) => {
       const actor = staffActor(req);
-      if (req.body.caseTransition && !actor.permissions.has('case:transition')) throw forbidden();
       await runCommand(services, actor, (ctx) => submitForReview(ctx, { letterId: req.params.id, ...req.body }));
       return detail(actor, req.params.id);
     },

@@ -47,7 +47,7 @@ export type MatchSuggestion = {
 };
 export type PortalSettings = { organisation: string; logo?: { url: string; alt: string } | null };
 
-export type FieldType = 'text' | 'textarea' | 'select' | 'boolean' | 'date' | 'datetime' | 'number' | 'email';
+export type FieldType = 'text' | 'textarea' | 'select' | 'multiselect' | 'boolean' | 'date' | 'datetime' | 'number' | 'email';
 export type FieldDef = { key: string; label: Bilingual; type: string; required: boolean; options?: { value: string; label: Bilingual }[] };
 export type ProcessDef = {
   key: string;

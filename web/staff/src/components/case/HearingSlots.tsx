@@ -9,14 +9,14 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 /**
  * The hearing times offered to the complainant, with what became of each. A free time can be
  * booked on the complainant's behalf (after a phone call) when the server lists the step that a
- * booking takes (`planHearing`) among this person's abilities.
+ * booking takes (the step with trigger `hearingBooked`) among this person's abilities.
  */
 export function HearingSlots({ c, onChanged }: { c: CaseDetail; onChanged: (c: CaseDetail) => void }) {
   const { t, l, dateTime } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   if (!c.hearingSlots.length) return null;
-  const mayBook = c.abilities.transitions.some((x) => x.key === 'planHearing');
+  const mayBook = c.abilities.transitions.some((x) => x.trigger === 'hearingBooked');
   const book = async (slotId: string) => {
     setBusy(slotId);
     setError(null);

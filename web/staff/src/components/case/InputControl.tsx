@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   Fieldset,
   FieldsetLegend,
   FormField,
@@ -14,7 +15,7 @@ import { Field } from '../../../../ui/index.ts';
 import type { FieldDef } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type InputValue = string | boolean | undefined;
+export type InputValue = string | boolean | string[] | undefined;
 type Props = { id: string; def: FieldDef; value: InputValue; error?: string; onChange: (v: InputValue) => void };
 
 /** One form control generated from a process input or data field definition (type, options, required). */
@@ -38,6 +39,40 @@ export function InputControl({ id, def, value, error, onChange }: Props) {
             label={
               <FormLabel htmlFor={`${id}-${v}`} type="radio">
                 {t(v ? 'app.yes' : 'app.no')}
+              </FormLabel>
+            }
+          />
+        ))}
+      </Fieldset>
+    );
+  }
+  if (def.type === 'multiselect') {
+    const errId = error ? `${id}-error` : undefined;
+    const chosen = Array.isArray(value) ? value : [];
+    const toggle = (v: string) => onChange(chosen.includes(v) ? chosen.filter((x) => x !== v) : [...chosen, v]);
+    return (
+      <Fieldset invalid={!!error} aria-describedby={errId} id={id} tabIndex={-1}>
+        <FieldsetLegend>
+          {label}
+          {def.required ? <span className="kf-muted"> {t('app.required')}</span> : null}
+        </FieldsetLegend>
+        {error ? <FormFieldErrorMessage id={errId}>{error}</FormFieldErrorMessage> : null}
+        {(def.options ?? []).map((o) => (
+          <FormField
+            key={o.value}
+            type="checkbox"
+            input={
+              <Checkbox
+                id={`${id}-${o.value}`}
+                name={id}
+                checked={chosen.includes(o.value)}
+                invalid={!!error}
+                onChange={() => toggle(o.value)}
+              />
+            }
+            label={
+              <FormLabel htmlFor={`${id}-${o.value}`} type="checkbox">
+                {l(o.label)}
               </FormLabel>
             }
           />
@@ -70,7 +105,7 @@ export function InputControl({ id, def, value, error, onChange }: Props) {
 
 /** What the API expects for a control's value: numbers, booleans, ISO datetimes; empty is left out. */
 export function toApiValue(def: FieldDef, v: InputValue): unknown {
-  if (v === undefined || v === '') return undefined;
+  if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return undefined;
   if (def.type === 'number' && typeof v === 'string') return Number(v.replace(',', '.'));
   if (def.type === 'datetime' && typeof v === 'string') {
     const d = new Date(v);

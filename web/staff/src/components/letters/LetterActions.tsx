@@ -47,7 +47,6 @@ export function LetterActions({ letter, steps, busy, dirty, run, signer, signerE
     const s = steps.find((x) => x.key === key);
     return s ? l(s.label) : key;
   };
-  const transition = (key: string | null) => (key ? { caseTransition: { key, inputs: {} } } : {});
   const submitStep = stepLabel(a.submitStep);
   const sendStep = stepLabel(a.sendStep);
   const nothing = !a.submit && !a.approve && !a.send;
@@ -85,7 +84,7 @@ export function LetterActions({ letter, steps, busy, dirty, run, signer, signerE
             aria-describedby={submitStep ? 'letter-submit-step' : undefined}
             onClick={() =>
               run(
-                (c) => api.post<LetterDetail>(`/letters/${c.id}/submit`, { expectedVersion: c.version, ...transition(a.submitStep) }),
+                (c) => api.post<LetterDetail>(`/letters/${c.id}/submit`, { expectedVersion: c.version }),
                 () => (submitStep ? t('letter.submittedWithStep', { step: submitStep }) : t('letter.submitted')),
               )
             }
@@ -120,7 +119,7 @@ export function LetterActions({ letter, steps, busy, dirty, run, signer, signerE
             aria-describedby={sendStep ? 'letter-send-step' : undefined}
             onClick={() =>
               run(
-                (c) => api.post<LetterDetail>(`/letters/${c.id}/send`, { expectedVersion: c.version, ...transition(a.sendStep) }),
+                (c) => api.post<LetterDetail>(`/letters/${c.id}/send`, { expectedVersion: c.version }),
                 () => (sendStep ? t('letter.sentWithStep', { step: sendStep }) : t('letter.sent')),
               )
             }

@@ -1,0 +1,144 @@
+/**
+ * The closed vocabulary a process definition may use: status roles, triggers, guards, effects and
+ * standard facts. The definition schema is built from these lists, start-up validation checks every
+ * name against them, and engine code asks a definition "which status plays this role" or "which
+ * input carries this fact" instead of naming a preset's keys. Adding a name here is adding a
+ * capability to the engine; a feature that handles it registers itself in server/engine/.
+ */
+type Described = { nl: string; en: string };
+
+/** What a status can mean to the engine, the portal and the letters. */
+export const STATUS_ROLES = {
+  waitsForInformation: {
+    nl: 'Wacht op informatie van de klager: het portaal toont de vraag en een antwoordformulier',
+    en: 'Waits for information from the complainant: the portal shows the question and an answer form',
+  },
+  hearingBooking: {
+    nl: 'De klager kiest een tijd voor het gesprek in het portaal',
+    en: 'The complainant books a hearing time in the portal',
+  },
+} satisfies Record<string, Described>;
+export type StatusRole = keyof typeof STATUS_ROLES;
+
+/** Events from outside a step that take the step the definition ties to them. */
+export const TRIGGERS = {
+  complainantAnswered: { nl: 'De klager heeft de gevraagde informatie gestuurd', en: 'The complainant answered a request' },
+  hearingBooked: { nl: 'De klager heeft een tijd voor het gesprek gekozen', en: 'The complainant booked a hearing time' },
+  letterSubmitted: { nl: 'Een brief is ter controle aangeboden', en: 'A letter was submitted for review' },
+  letterSent: { nl: 'Een brief is verstuurd', en: 'A letter was sent' },
+} satisfies Record<string, Described>;
+export type TriggerType = keyof typeof TRIGGERS;
+
+/** Conditions a step needs before it can be taken. `fact` guards also decide whether a step is offered. */
+export const GUARDS = {
+  letter: { nl: 'Er is een brief (van deze soort) in dit stadium', en: 'A letter (of these kinds) reached this stage' },
+  document: { nl: 'Er is een document van dit type bij de melding', en: 'The case has a document of this type' },
+  tasksDone: { nl: 'Alle taken en actieregels zijn afgerond', en: 'All tasks and action lines are done' },
+  fact: { nl: 'Een feit van de melding heeft (een van) deze waarde(n)', en: 'A case fact has (one of) these values' },
+} satisfies Record<string, Described>;
+export type GuardType = keyof typeof GUARDS;
+
+/** What a step does besides changing the status, in the same transaction. */
+export const EFFECTS = {
+  assignTeam: { nl: 'Wijs toe aan een team (vast, of gekozen in de stap)', en: 'Assign to a team (fixed, or chosen in the step)' },
+  assignActor: { nl: 'Wijs toe aan wie de stap zet', en: 'Assign to whoever takes the step' },
+  unassign: { nl: 'Haal de behandelaar weg', en: 'Remove the handler' },
+  createTask: { nl: 'Maak een taak', en: 'Create a task' },
+  completeTasks: { nl: 'Rond de open taken af', en: 'Complete the open tasks' },
+  startTimer: { nl: 'Start een wachttijd die bij afloop een stap zet of een taak maakt', en: 'Start a timer' },
+  sendMessage: { nl: 'Stuur een bericht (aan de klager of een ingesteld adres)', en: 'Send a message' },
+  addActionLines: { nl: 'Voeg actieregels toe uit een sjabloon', en: 'Add action lines from a template' },
+  noticeOfNotHandling: { nl: 'Mededeling niet in behandeling nemen (Awb 9:8)', en: 'Notice of not handling (Awb 9:8)' },
+  sendSurvey: { nl: 'Stuur een tevredenheidsonderzoek', en: 'Send a satisfaction survey' },
+  setFact: { nl: 'Leg een feit vast (bijvoorbeeld de uitkomst)', en: 'Record a fact (e.g. the outcome)' },
+} satisfies Record<string, Described>;
+export type EffectType = keyof typeof EFFECTS;
+
+/** Awb 9:12 and the regimes' own letters; the letters feature holds their templates. */
+export const LETTER_KINDS = ['decision', 'notHandling', 'referral', 'extension', 'standard'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+export const LETTER_STAGES = ['draft', 'inReview', 'approved', 'sent'] as const;
+export type LetterStage = (typeof LETTER_STAGES)[number];
+
+/**
+ * Standard facts: the same meaning in every organisation, read by queues, clocks, letters and
+ * analysis. `values` closes a fact's domain (a definition's options must stay inside it); `open`
+ * facts take the definition's own list (e.g. grounds) or free text.
+ */
+type FactSpec = Described & { type: 'select' | 'boolean' | 'text' | 'datetime' | 'multiselect'; values?: readonly string[] };
+export const FACTS = {
+  kind: { nl: 'Soort', en: 'Kind', type: 'select', values: ['complaint', 'signal', 'question'] },
+  statutory: { nl: 'Wettelijke klacht', en: 'Statutory complaint', type: 'boolean' },
+  formality: { nl: 'Formeel of informeel', en: 'Formal or informal', type: 'select', values: ['formal', 'informal'] },
+  ground: { nl: 'Grondslag', en: 'Ground', type: 'select' },
+  department: { nl: 'Afdeling', en: 'Department', type: 'text' },
+  product: { nl: 'Product of dienst', en: 'Product or service', type: 'text' },
+  judgment: {
+    nl: 'Oordeel',
+    en: 'Judgment',
+    type: 'select',
+    values: ['founded', 'partlyFounded', 'unfounded', 'noJudgment'],
+  },
+  judgmentReasons: { nl: 'Motivering van het oordeel', en: 'Reasons for the judgment', type: 'text' },
+  cause: { nl: 'Oorzaak', en: 'Cause', type: 'text' },
+  normsBreached: {
+    nl: 'Geschonden behoorlijkheidsnormen',
+    en: 'Norms of proper conduct breached',
+    type: 'multiselect',
+    values: [
+      'openAndClear',
+      'respectful',
+      'caring',
+      'fair',
+      'reliable',
+      'careful',
+      'goodInformation',
+      'timely',
+      'cooperation',
+      'properMotivation',
+      'equalTreatment',
+      'reasonableness',
+      'noAbuseOfPower',
+      'fundamentalRights',
+    ],
+  },
+  outcome: {
+    nl: 'Uitkomst',
+    en: 'Outcome',
+    type: 'select',
+    values: ['judged', 'resolved', 'withdrawn', 'notHandled', 'notAComplaint', 'forwarded', 'noResponse', 'cancelled'],
+  },
+  closingReason: { nl: 'Reden van afsluiten', en: 'Closing reason', type: 'select' },
+  satisfied: { nl: 'Klager tevreden', en: 'Complainant satisfied', type: 'boolean' },
+  externalBody: {
+    nl: 'Externe instantie',
+    en: 'External body',
+    type: 'select',
+    values: ['ombudsman', 'disputesBody', 'rentTribunal', 'other'],
+  },
+  externalOutcome: { nl: 'Uitkomst bij de externe instantie', en: 'Outcome at the external body', type: 'text' },
+  informationRequest: { nl: 'Gevraagde informatie', en: 'Information requested', type: 'text' },
+  contactMethod: { nl: 'Manier van contact met de klager', en: 'How the complainant was contacted', type: 'select' },
+  cancelReason: { nl: 'Reden van annuleren', en: 'Cancel reason', type: 'select' },
+  notHandlingReason: {
+    nl: 'Reden niet behandelen (Awb 9:8)',
+    en: 'Reason for not handling (Awb 9:8)',
+    type: 'select',
+    values: [
+      'handledBefore',
+      'olderThanOneYear',
+      'objectionPossible',
+      'appealPossible',
+      'beforeCourt',
+      'criminalInvestigation',
+      'insufficientWeight',
+    ],
+  },
+  hearingAt: { nl: 'Datum en tijd van het gesprek', en: 'Hearing date and time', type: 'datetime' },
+} satisfies Record<string, FactSpec>;
+export type FactKey = keyof typeof FACTS;
+export const FACT_KEYS = Object.keys(FACTS) as FactKey[];
+export const factSpec = (fact: FactKey): FactSpec => FACTS[fact];
+
+/** Facts that hold several values (stored as an array). */
+export const isMultiFact = (fact: FactKey) => FACTS[fact].type === 'multiselect';
