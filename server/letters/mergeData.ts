@@ -42,7 +42,7 @@ export async function loadMergeData(db: Database, org: Organisation, caseId: str
       'cases.handling_deadline',
       'cases.process_key',
       'cases.regime',
-      'cases.data',
+      'cases.facts',
       'cases.assignee_user_id',
       'cases.contact_preference',
       'u.name as handler',
@@ -91,7 +91,7 @@ export async function loadMergeData(db: Database, org: Organisation, caseId: str
     organisationName: org.letterhead?.name ?? org.name,
     organisationPhone: org.letterhead?.phone ?? org.contact.phone ?? null,
     deadline: c.handling_deadline ? longDate(c.handling_deadline) : null,
-    data: c.data,
+    facts: c.facts,
     extensionReason: typeof reason === 'string' && reason.trim() ? reason.trim() : null,
     bodies: externalBodies(org),
   };

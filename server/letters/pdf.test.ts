@@ -19,7 +19,7 @@ import { caseAtDecisionLetter, kccPeople, type KccPeople } from './testSupport.t
  * The PDF as a reader gets it, checked with poppler: tagged, titled, the text in it, fonts
  * embedded. Page 1 is also rendered to a PNG in the test-tmp folder, to look at the layout.
  */
-export const TEST_TMP = path.join(os.tmpdir(), 'klachtflow-test-tmp', 'letters');
+const TEST_TMP = path.join(os.tmpdir(), 'klachtflow-test-tmp', 'letters');
 let env: TestEnv;
 let p: KccPeople;
 let dir: string;

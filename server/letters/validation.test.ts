@@ -44,7 +44,7 @@ const m: MergeData = {
   organisationName: 'V',
   organisationPhone: null,
   deadline: null,
-  data: {},
+  facts: {},
   extensionReason: null,
   bodies: externalBodies(org),
 };

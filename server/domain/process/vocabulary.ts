@@ -81,6 +81,7 @@ export const FACTS = {
   },
   judgmentReasons: { nl: 'Motivering van het oordeel', en: 'Reasons for the judgment', type: 'text' },
   cause: { nl: 'Oorzaak', en: 'Cause', type: 'text' },
+  remedy: { nl: 'Wat wij voor de klager doen (herstel)', en: 'Remedy for the complainant', type: 'text' },
   normsBreached: {
     nl: 'Geschonden behoorlijkheidsnormen',
     en: 'Norms of proper conduct breached',

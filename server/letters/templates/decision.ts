@@ -1,4 +1,5 @@
-import { caseText, contactSection, disputesBodySection, introSection, ombudsmanSection, rentTribunalSection } from './shared.ts';
+import type { FactKey } from '../../domain/process/vocabulary.ts';
+import { factText, contactSection, disputesBodySection, introSection, ombudsmanSection, rentTribunalSection } from './shared.ts';
 import { fillIn, withLines, type LetterTemplate, type MergeData, type SectionTemplate } from './types.ts';
 
 /**
@@ -25,8 +26,8 @@ const judgment: SectionTemplate = {
   heading: 'Ons oordeel',
   mandatory: true,
   draft: (m: MergeData) => {
-    const code = caseText(m, 'judgment');
-    const reasons = caseText(m, 'judgmentReasons');
+    const code = factText(m, 'judgment');
+    const reasons = factText(m, 'judgmentReasons');
     return withLines(
       (code && JUDGMENT_TEXT[code]) || fillIn('gegrond, deels gegrond, ongegrond of geen oordeel.'),
       `\nWaarom vinden wij dit? ${reasons ?? fillIn('de reden.')}`,
@@ -38,12 +39,12 @@ const judgment: SectionTemplate = {
   },
 };
 
-const conclusions = (heading: string, prefillKey?: string): SectionTemplate => ({
+const conclusions = (heading: string, prefillKey?: FactKey): SectionTemplate => ({
   key: 'conclusions',
   heading,
   mandatory: true,
   draft: (m) =>
-    (prefillKey && caseText(m, prefillKey)) ||
+    (prefillKey && factText(m, prefillKey)) ||
     fillIn('wat wij gaan doen of al hebben gedaan. Of schrijf dat er niets verandert, en waarom.'),
 });
 
@@ -87,7 +88,7 @@ export const decisionCare: LetterTemplate = {
     introSection,
     findings,
     judgment,
-    conclusions('Wat wij hebben besloten', 'measureForComplainant'),
+    conclusions('Wat wij hebben besloten', 'remedy'),
     measuresTerm,
     disputesBodySection,
     contactSection,

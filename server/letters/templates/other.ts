@@ -1,4 +1,4 @@
-import { caseText, contactSection, introSection, ombudsmanSection } from './shared.ts';
+import { factText, contactSection, introSection, ombudsmanSection } from './shared.ts';
 import { bodyContact, fillIn, theBody, withLines, type LetterTemplate, type MergeData, type SectionTemplate } from './types.ts';
 
 /**
@@ -28,7 +28,7 @@ const reason: SectionTemplate = {
   heading: 'Waarom wij uw klacht niet behandelen',
   mandatory: true,
   draft: (m) => {
-    const code = caseText(m, 'notHandlingReason');
+    const code = factText(m, 'notHandlingReason');
     return (code && NOT_HANDLING_REASON[code]) || fillIn('de reden. Schrijf korte zinnen.');
   },
 };
@@ -62,7 +62,7 @@ export const notHandlingGeneral: LetterTemplate = {
 };
 
 function referralBodyOf(m: MergeData) {
-  switch (caseText(m, 'referralBody')) {
+  switch (factText(m, 'externalBody')) {
     case 'ombudsman':
       return m.bodies.ombudsman;
     case 'rentTribunal':

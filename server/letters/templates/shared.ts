@@ -1,3 +1,4 @@
+import type { FactKey } from '../../domain/process/vocabulary.ts';
 import { bodyContact, fillIn, theBody, withLines, type MergeData, type SectionTemplate } from './types.ts';
 
 /**
@@ -64,8 +65,8 @@ export const introSection: SectionTemplate = {
   draft: (m) =>
     withLines(
       `Op ${m.receivedDate} hebben wij uw klacht ontvangen. Uw klacht gaat over: ${m.caseSubject}.`,
-      typeof m.data.hearingAt === 'string'
-        ? `Op ${longDate(m.data.hearingAt)} hebben wij met u gesproken. Dank u wel voor dat gesprek.`
+      typeof m.facts.hearingAt === 'string'
+        ? `Op ${longDate(m.facts.hearingAt)} hebben wij met u gesproken. Dank u wel voor dat gesprek.`
         : 'Dank u wel dat u ons dit heeft laten weten.',
     ),
 };
@@ -84,7 +85,8 @@ export function longDate(iso: string | Date): string {
   return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(d);
 }
 
-export const caseText = (m: MergeData, key: string): string | null => {
-  const v = m.data[key];
+/** A standard fact of the case as text (vocabulary.ts): letters never read a process's own input keys. */
+export const factText = (m: MergeData, fact: FactKey): string | null => {
+  const v = m.facts[fact];
   return typeof v === 'string' && v.trim() ? v.trim() : null;
 };

@@ -19,11 +19,11 @@ const merge = (over: Partial<MergeData> = {}): MergeData => ({
   organisationName: 'Voorbeeld',
   organisationPhone: '088 123 45 67',
   deadline: '13 april 2026',
-  data: {
+  facts: {
     judgment: 'partlyFounded',
     judgmentReasons: 'De medewerker had u beter moeten helpen.',
     notHandlingReason: 'olderThanOneYear',
-    referralBody: 'ombudsman',
+    externalBody: 'ombudsman',
   },
   extensionReason: 'Wij wachten nog op informatie van een andere afdeling.',
   bodies: externalBodies(org),
@@ -51,7 +51,7 @@ test('every shipped template, once completed, passes approval and reads at B1 (F
 test('no shipped template drafts an objection or appeal clause', () => {
   for (const t of letterTemplates()) {
     for (const code of ['objectionPossible', 'appealPossible', 'beforeCourt', 'handledBefore']) {
-      for (const s of draftSections(t, merge({ data: { notHandlingReason: code } })))
+      for (const s of draftSections(t, merge({ facts: { notHandlingReason: code } })))
         assert.deepEqual(findObjectionClauses(s.text), [], `${t.key}/${s.key}`);
     }
   }

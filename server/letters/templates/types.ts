@@ -1,3 +1,4 @@
+import type { FactKey } from '../../domain/process/vocabulary.ts';
 import type { ExternalBody } from '../letterConfig.ts';
 
 /**
@@ -22,8 +23,8 @@ export type MergeData = {
   organisationPhone: string | null;
   /** The handling deadline, after any extension. */
   deadline: string | null;
-  /** The case's data fields (judgment, judgmentReasons, notHandlingReason, referralBody, hearingAt …). */
-  data: Record<string, unknown>;
+  /** The case's standard facts (judgment, judgmentReasons, notHandlingReason, externalBody, remedy …). */
+  facts: Partial<Record<FactKey, unknown>>;
   extensionReason: string | null;
   bodies: { ombudsman: ExternalBody; disputesBody: ExternalBody | null; rentTribunal: ExternalBody };
 };
