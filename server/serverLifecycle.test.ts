@@ -47,7 +47,9 @@ function startProcess(env: Record<string, string>) {
 }
 
 const children: ChildProcess[] = [];
-after(() => children.forEach((c) => c.kill('SIGKILL')));
+after(() => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 describe('the embedded server as a process', () => {
   test('locks its data directory, shuts down cleanly on SIGTERM, and keeps its data over a restart', { timeout: 120_000 }, async () => {

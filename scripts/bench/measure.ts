@@ -76,7 +76,7 @@ const reported = new Set<string>();
 export async function timed(rec: Recorder, row: string, url: string, req: Request, detailRow?: string): Promise<unknown> {
   const t = performance.now();
   let ok = false;
-  let body: unknown ;
+  let body: unknown;
   try {
     const res = await send(url, req);
     ok = res.status >= 200 && res.status < 300;

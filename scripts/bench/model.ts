@@ -48,7 +48,8 @@ export async function buildModel(c: pg.Client, def: ProcessDefinition): Promise<
     actors.push({ id, name: s.name, roles: s.roles });
     for (const team of s.teams.filter((t) => teamIds[t])) {
       await c.query('insert into team_member (team_id, user_id) values ($1, $2)', [teamIds[team], id]);
-      (members[team] ??= []).push(id);
+      members[team] ??= [];
+      members[team].push(id);
     }
   }
   const agents = actors.filter((a) => a.roles.includes('firstLineAgent'));

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
 import { validateFields } from '../domain/process/fieldSchema.ts';
 import { caseScope } from '../queries/scope.ts';
-import { TooLargeError } from '../storage/blobStorage.ts';
+import { type StoredBlob, TooLargeError } from '../storage/blobStorage.ts';
 import { actorId, runCommand, type Actor, type CommandContext, type Services } from './context.ts';
 import { recordEvent } from './timeline.ts';
 
@@ -67,7 +67,7 @@ export async function addDocument(services: Services, actor: Actor, caseId: stri
       { name: 'file', code: 'mediaType', reason: `Toegestaan: ${allowedTypes.join(', ')}` },
     ]);
   }
-  let stored;
+  let stored: StoredBlob;
   try {
     stored = await services.storage.put(upload.content, maxBytes);
   } catch (err) {

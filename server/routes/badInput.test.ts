@@ -463,8 +463,9 @@ const weirdValue: fc.Arbitrary<Json> = fc.oneof(
 type PathPart = string | number;
 function pathsOf(v: Json, prefix: PathPart[] = []): PathPart[][] {
   const out: PathPart[][] = [];
-  if (Array.isArray(v)) v.forEach((item, i) => out.push([...prefix, i], ...pathsOf(item, [...prefix, i])));
-  else if (v && typeof v === 'object')
+  if (Array.isArray(v)) {
+    for (const [i, item] of v.entries()) out.push([...prefix, i], ...pathsOf(item, [...prefix, i]));
+  } else if (v && typeof v === 'object')
     for (const [k, item] of Object.entries(v)) out.push([...prefix, k], ...pathsOf(item, [...prefix, k]));
   return out;
 }

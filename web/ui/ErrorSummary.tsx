@@ -21,6 +21,7 @@ export function ErrorSummary({ title, errors, headingLevel = 2 }: Props) {
         <Heading level={headingLevel}>{title}</Heading>
         <ul>
           {errors.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: errors have no id (fieldId is optional and may repeat); the list is replaced whole on each answer, never reordered.
             <li key={i}>
               {e.fieldId ? (
                 <a

@@ -4,7 +4,7 @@ import type { CommandContext } from '../../commands/context.ts';
 import { registerActivity } from '../../commands/activityRegistrar.ts';
 import { writeActivity } from '../../commands/activityWriter.ts';
 import { recordEvent } from '../../commands/timeline.ts';
-import { TooLargeError } from '../../storage/blobStorage.ts';
+import { type StoredBlob, TooLargeError } from '../../storage/blobStorage.ts';
 
 /** What the processor hands over once it knows where a message goes. */
 export type MailContent = {
@@ -74,7 +74,7 @@ async function saveAttachments(
       refused.push({ filename, mediaType, sizeBytes, why: 'het bestand is leeg' });
       continue;
     }
-    let blob;
+    let blob: StoredBlob;
     try {
       blob = await ctx.services.storage.put(Readable.from([a.content]), maxBytes);
     } catch (err) {

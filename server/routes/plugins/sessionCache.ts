@@ -14,7 +14,10 @@ type Entry = { actor: StaffActor; csrf: string; expiresAt: Date; cachedAt: numbe
 const caches = new WeakMap<Services, Map<string, Entry>>();
 const cacheOf = (services: Services) => {
   let c = caches.get(services);
-  if (!c) caches.set(services, (c = new Map()));
+  if (!c) {
+    c = new Map();
+    caches.set(services, c);
+  }
   return c;
 };
 

@@ -1,5 +1,5 @@
 import { Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { loadOrganisationName } from './api/directory.ts';
 import { useAnnouncement } from './components/announce.ts';
 import { ErrorNotice, Loading } from './components/ErrorNotice.tsx';
@@ -23,19 +23,21 @@ const ProcessPage = lazy(() => import('./pages/ProcessPage.tsx'));
 
 function Routes() {
   const { path } = useLocation();
-  let m: RegExpMatchArray | null;
   if (path === '/') return <HomePage />;
   if (path === '/werkvoorraad') return <QueuePage />;
   if (path === '/activiteiten/nieuw') return <IntakePage key="new" />;
-  if ((m = path.match(/^\/activiteiten\/([0-9a-f-]{36})$/))) return <IntakePage key={m[1]} activityId={m[1]} />;
-  if ((m = path.match(/^\/meldingen\/([0-9a-f-]{36})$/))) return <CasePage key={m[1]} id={m[1]!} />;
-  if ((m = path.match(/^\/meldingen\/([0-9a-f-]{36})\/brieven\/([0-9a-f-]{36})$/)))
-    return <LetterPage key={m[2]} caseId={m[1]!} letterId={m[2]!} />;
+  const activity = path.match(/^\/activiteiten\/([0-9a-f-]{36})$/);
+  if (activity) return <IntakePage key={activity[1]} activityId={activity[1]} />;
+  const caseMatch = path.match(/^\/meldingen\/([0-9a-f-]{36})$/);
+  if (caseMatch) return <CasePage key={caseMatch[1]} id={caseMatch[1]!} />;
+  const letter = path.match(/^\/meldingen\/([0-9a-f-]{36})\/brieven\/([0-9a-f-]{36})$/);
+  if (letter) return <LetterPage key={letter[2]} caseId={letter[1]!} letterId={letter[2]!} />;
   if (path === '/mailbox') return <MailboxPage />;
   if (path === '/processen') return <ProcessPage />;
   const processMatch = path.match(/^\/processen\/([a-z][a-z0-9-]{0,99})$/);
   if (processMatch) return <ProcessPage key={processMatch[1]} processKey={processMatch[1]!} />;
-  if ((m = path.match(/^\/mailbox\/([0-9a-f-]{36})$/))) return <MessagePage key={m[1]} id={m[1]!} />;
+  const message = path.match(/^\/mailbox\/([0-9a-f-]{36})$/);
+  if (message) return <MessagePage key={message[1]} id={message[1]!} />;
   return <NotFoundPage />;
 }
 
@@ -47,7 +49,7 @@ export function App() {
   useEffect(() => {
     loadOrganisationName().then(setOrg);
   }, []);
-  let content;
+  let content: ReactNode;
   if (state.status === 'loading') content = <Loading />;
   else if (state.status === 'error') content = <ErrorNotice error={state.error} onRetry={retry} />;
   else if (state.status === 'anonymous') content = <LoginPage />;

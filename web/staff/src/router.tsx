@@ -3,7 +3,9 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 
 /** A small history router: enough for a handful of screens, no library. */
 const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((f) => f());
+const notify = () => {
+  for (const f of listeners) f();
+};
 window.addEventListener('popstate', notify);
 
 const subscribe = (f: () => void) => {

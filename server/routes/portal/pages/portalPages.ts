@@ -89,7 +89,7 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
         ),
       );
     }
-    let result;
+    let result: Awaited<ReturnType<typeof submitPortalComplaint>>;
     try {
       result = await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
         const submitted = await submitPortalComplaint(ctx, {

@@ -55,7 +55,7 @@ export async function request<T>(method: string, path: string, opts: Options = {
   const data: unknown = isJson ? await res.json().catch(() => null) : null;
   if (!res.ok) {
     const p = (data ?? {}) as { title?: string; detail?: string; invalidParams?: InvalidParam[] };
-    if (res.status === 401 && !opts.quiet401) unauthenticatedListeners.forEach((f) => f());
+    if (res.status === 401 && !opts.quiet401) for (const f of unauthenticatedListeners) f();
     throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', p.invalidParams ?? []);
   }
   return data as T;

@@ -13,6 +13,7 @@ export type Resource<T> = {
 export function useResource<T>(path: string | null): Resource<T> {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: !!path });
   const [nonce, setNonce] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: nonce is not read in the effect; changing it (reload()) is what re-runs the fetch.
   useEffect(() => {
     if (!path) return;
     const ctrl = new AbortController();

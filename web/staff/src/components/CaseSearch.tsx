@@ -32,14 +32,16 @@ export function CaseSearch() {
   return (
     <section aria-labelledby="search-title" className="kf-section">
       <Heading2 id="search-title">{t('home.search')}</Heading2>
-      <form onSubmit={submit} role="search" aria-labelledby="search-title">
-        <Field id="search-q" label={t('home.searchLabel')} error={fieldError}>
-          {(c) => <Textbox {...c} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} />}
-        </Field>
-        <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
-          {t('home.searchButton')}
-        </Button>
-      </form>
+      <search aria-labelledby="search-title">
+        <form onSubmit={submit}>
+          <Field id="search-q" label={t('home.searchLabel')} error={fieldError}>
+            {(c) => <Textbox {...c} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} />}
+          </Field>
+          <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+            {t('home.searchButton')}
+          </Button>
+        </form>
+      </search>
       {error && !fieldError ? <ErrorNotice error={error} /> : null}
       <div role="status" aria-live="polite">
         {items ? (

@@ -7,7 +7,9 @@ import { useSyncExternalStore } from 'react';
 const listeners = new Set<() => void>();
 let message = '';
 let flash: string | null = null;
-const emit = () => listeners.forEach((f) => f());
+const emit = () => {
+  for (const f of listeners) f();
+};
 const subscribe = (f: () => void) => {
   listeners.add(f);
   return () => void listeners.delete(f);

@@ -97,7 +97,10 @@ export function QueuePage() {
                   setAll: (ids, on) =>
                     setSelected((s) => {
                       const n = new Set(s);
-                      ids.forEach((id) => (on ? n.add(id) : n.delete(id)));
+                      for (const id of ids) {
+                        if (on) n.add(id);
+                        else n.delete(id);
+                      }
                       return n;
                     }),
                 }

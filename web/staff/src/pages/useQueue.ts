@@ -21,6 +21,7 @@ export function useQueue(params: QueueParams) {
   const [error, setError] = useState<unknown>(null);
   const [nonce, setNonce] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: nonce is not read in the effect; changing it (reload()) is what re-runs the fetch.
   useEffect(() => {
     const ctrl = new AbortController();
     setLoading(true);

@@ -63,6 +63,7 @@ export function ClocksPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => 
               </div>
               <div className="kf-muted">{derivation(k)}</div>
               {k.previous.map((p, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: earlier terms have no id; the list only grows at the end, so the position is the identity ("Eerst", "Daarna").
                 <div key={i} className="kf-muted">
                   {earlier(p, i)}
                 </div>

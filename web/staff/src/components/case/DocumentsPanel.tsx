@@ -107,7 +107,7 @@ export function DocumentsPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => v
           </Field>
           <Field id="doc-file" label={t('case.docFile')} error={fileError}>
             {({ invalid: _invalid, required: _required, ...ctl }) => (
-              <input {...ctl} aria-required ref={file} type="file" className="kf-file" onChange={() => setMissing(false)} />
+              <input {...ctl} required ref={file} type="file" className="kf-file" onChange={() => setMissing(false)} />
             )}
           </Field>
           <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>

@@ -86,10 +86,10 @@ function GeneralError({ error, onReload }: { error: unknown; onReload: () => voi
 }
 
 function useFocusFirstError(error: unknown, ids: [string, string | undefined][]) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves only when a new answer (error) arrives, not when ids change on every keystroke.
   useEffect(() => {
     const first = ids.find(([, message]) => message);
     if (first) document.getElementById(first[0])?.focus();
-    // Only when a new answer arrives, not on every keystroke.
   }, [error]);
 }
 

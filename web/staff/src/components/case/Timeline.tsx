@@ -43,6 +43,7 @@ export function Timeline({ caseId, version, labels, dir, activities }: Props) {
     },
     [caseId],
   );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is not read in the effect; a new version (the case changed) is what reloads the timeline.
   useEffect(() => {
     void load(null);
   }, [load, version]);
@@ -76,6 +77,7 @@ export function Timeline({ caseId, version, labels, dir, activities }: Props) {
               {d.details.length ? (
                 <ul className="kf-change">
                   {d.details.map((x, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: plain text lines of one event, fixed in order and possibly repeated; there is no id.
                     <li key={i}>{x}</li>
                   ))}
                 </ul>

@@ -129,6 +129,7 @@ export function LetterEditor({ letter, steps, signer, onChanged, onBusy, onReloa
               <Heading3>{t('letter.problemsTitle')}</Heading3>
               <ul>
                 {letter.problems.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id (section is optional and may repeat); the list is replaced whole on each answer, never reordered.
                   <li key={i}>
                     {p.section && rules.has(p.section) ? (
                       <a className="utrecht-link" href={`#${sectionFieldId(p.section)}`}>

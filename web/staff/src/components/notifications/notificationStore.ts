@@ -20,7 +20,7 @@ let state: State = { items: [], unreadCount: null, loading: false, error: null }
 const listeners = new Set<() => void>();
 const set = (next: Partial<State>) => {
   state = { ...state, ...next };
-  listeners.forEach((f) => f());
+  for (const f of listeners) f();
 };
 const subscribe = (f: () => void) => {
   listeners.add(f);
