@@ -1,3 +1,4 @@
+import type { LetterKind } from '../domain/process/vocabulary.ts';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** Kysely's view of the tables in migrations/. Keep in step with every migration. */
@@ -280,7 +281,7 @@ export interface MailSenderCounterTable {
   count: number;
 }
 
-export type LetterKind = 'decision' | 'notHandling' | 'referral' | 'extension' | 'standard';
+export type { LetterKind };
 export type LetterStatus = 'draft' | 'inReview' | 'approved' | 'sent';
 /** One section of a letter as stored in a version: what the PDF prints under its heading. */
 export type LetterSection = { key: string; heading: string; text: string };

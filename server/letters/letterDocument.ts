@@ -1,3 +1,4 @@
+import type { LetterKind } from '../domain/process/vocabulary.ts';
 import type { Readable } from 'node:stream';
 import { runCommand, type Actor, type CommandContext, type Services } from '../commands/context.ts';
 import { composeLetter } from './compose.ts';
@@ -24,14 +25,14 @@ export async function composeForLetter(ctx: CommandContext, letter: LoadedLetter
   return { input, merge };
 }
 
-const KIND_FILE: Record<string, string> = {
+const KIND_FILE: Record<LetterKind, string> = {
   decision: 'afhandelingsbrief',
   notHandling: 'brief-niet-in-behandeling',
   referral: 'verwijzing',
   extension: 'verdaging',
   standard: 'antwoord',
 };
-export const letterFilename = (reference: string, kind: string) => `${reference}-${KIND_FILE[kind] ?? 'brief'}.pdf`;
+export const letterFilename = (reference: string, kind: LetterKind) => `${reference}-${KIND_FILE[kind]}.pdf`;
 
 /** The PDF to show: a sent letter exactly as it was sent (never re-rendered), otherwise a preview of the current version. */
 export async function letterPdf(

@@ -6,8 +6,10 @@ import type { ExternalBody } from '../letterConfig.ts';
  * the case (merge data) and then edited by people. What the law requires of a letter is declared on
  * its sections (mandatory, wording that must stay, a check), so approval can enforce it.
  */
-export const LETTER_KINDS = ['decision', 'notHandling', 'referral', 'extension', 'standard'] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
+/** The kinds of letter are the engine's vocabulary (one list, in domain/process/vocabulary.ts). */
+import type { LetterKind } from '../../domain/process/vocabulary.ts';
+export { LETTER_KINDS } from '../../domain/process/vocabulary.ts';
+export type { LetterKind };
 
 /** What a template may use from the case; built in mergeData.ts. Dates are already written out in Dutch. */
 export type MergeData = {

@@ -1,3 +1,4 @@
+import { LETTER_KINDS } from '../../domain/process/vocabulary.ts';
 import { z } from 'zod';
 import type { ReadabilityReport } from '../../domain/readability/checkText.ts';
 import type { LetterReadability } from '../../letters/readability.ts';
@@ -48,7 +49,7 @@ export const letterReadabilityOut = z.object({
 });
 const section = z.object({ key: z.string(), heading: z.string(), text: z.string() });
 const status = z.enum(['draft', 'inReview', 'approved', 'sent']);
-const kind = z.enum(['decision', 'notHandling', 'referral', 'extension', 'standard']);
+const kind = z.enum(LETTER_KINDS);
 
 export const letterSummaryOut = z.object({
   id: z.uuid(),
