@@ -91,7 +91,9 @@ export function checkDefinition(def: ProcessDefinition, ctx: ValidationContext):
     if (transitionKeys.has(t.key)) at(`${p}.key`, `transition "${t.key}" is defined twice`);
     transitionKeys.add(t.key);
     if (!statusKeys.has(t.to)) at(`${p}.to`, `unknown status "${t.to}"`);
-    if (t.from !== '*') t.from.forEach((from, fi) => !statusKeys.has(from) && at(`${p}.from[${fi}]`, `unknown status "${from}"`));
+    if (t.from !== '*') {
+      for (const [fi, from] of t.from.entries()) if (!statusKeys.has(from)) at(`${p}.from[${fi}]`, `unknown status "${from}"`);
+    }
     const inputKeys = new Set<string>();
     t.inputs.forEach((input, ii) => {
       if (inputKeys.has(input.key)) at(`${p}.inputs[${ii}].key`, `input "${input.key}" is defined twice`);
@@ -112,7 +114,9 @@ export function checkDefinition(def: ProcessDefinition, ctx: ValidationContext):
       at(`${p}.trigger`, 'a triggered step cannot have required inputs other than the facts its event brings');
     if ((t.trigger?.type === 'complainantAnswered' || t.trigger?.type === 'hearingBooked') && !t.roles.includes('system'))
       at(`${p}.roles`, `the complainant's own action takes this step, so "system" must be one of its roles`);
-    t.effects.forEach((e, ei) => checkEffect(def, t, e, `${p}.effects[${ei}]`, ctx, at));
+    t.effects.forEach((e, ei) => {
+      checkEffect(def, t, e, `${p}.effects[${ei}]`, ctx, at);
+    });
   });
   checkRoles(def, at);
   checkReachability(def, at);
@@ -187,7 +191,9 @@ function checkEffect(def: ProcessDefinition, t: Transition, e: Transition['effec
     case 'addActionLines': {
       const lines = def.stepTemplates[e.template];
       if (!lines) at(`${p}.template`, `unknown step template "${e.template}"`);
-      lines?.forEach((line, i) => knownTeam(line.team, `stepTemplates.${e.template}[${i}].team`));
+      lines?.forEach((line, i) => {
+        knownTeam(line.team, `stepTemplates.${e.template}[${i}].team`);
+      });
       return;
     }
     case 'setFact':
@@ -257,7 +263,7 @@ function checkReachability(def: ProcessDefinition, at: At) {
       }
     }
   }
-  def.statuses.forEach((s, i) => !reached.has(s.key) && at(`statuses[${i}]`, `status "${s.key}" is unreachable`));
+  for (const [i, s] of def.statuses.entries()) if (!reached.has(s.key)) at(`statuses[${i}]`, `status "${s.key}" is unreachable`);
 }
 
 const isTerminal = (def: ProcessDefinition, status: string) => def.statuses.find((s) => s.key === status)?.terminal ?? false;
