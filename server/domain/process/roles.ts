@@ -24,14 +24,17 @@ export function factsOfInputs(t: Transition, values: Record<string, unknown>): F
   return out;
 }
 
-/** The label of a fact's value as the definition words it (an option label), for letters and mail. */
-export function factLabel(def: ProcessDefinition, fact: FactKey, value: unknown): string | undefined {
+/** The option label the definition gives a fact's value (both languages). */
+export function optionLabel(def: ProcessDefinition, fact: FactKey, value: unknown): { nl: string; en: string } | undefined {
   for (const t of def.transitions) {
     const option = inputForFact(t, fact)?.options?.find((o) => o.value === value);
-    if (option) return option.label.nl;
+    if (option) return option.label;
   }
   return undefined;
 }
+
+/** The Dutch label of a fact's value, for letters and mail. */
+export const factLabel = (def: ProcessDefinition, fact: FactKey, value: unknown) => optionLabel(def, fact, value)?.nl;
 
 export function meetsCondition(facts: Facts, c: FactCondition): boolean {
   const value = facts[c.fact];

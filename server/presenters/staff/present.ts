@@ -1,4 +1,7 @@
-import type { ProcessRegistry } from '../../processes/index.ts';
+import type { ProcessDefinition } from '../../domain/process/definition.ts';
+import { optionLabel } from '../../domain/process/roles.ts';
+import { FACTS, type FactKey } from '../../domain/process/vocabulary.ts';
+import type { VersionedProcessRegistry as ProcessRegistry } from '../../processes/versionedRegistry.ts';
 import type { CaseAbilities } from '../../policies/casePolicy.ts';
 import type { PersonRow } from '../../db/schema.ts';
 import type { caseDetail } from '../../queries/cases.ts';
@@ -63,8 +66,10 @@ export function presentActivity(
   };
 }
 
-export function statusLabelOf(processes: ProcessRegistry, processKey: string, status: string) {
-  return processes.get(processKey)?.statuses.find((s) => s.key === status)?.label ?? { nl: status, en: status };
+/** A status's name in the version of the process the case follows (else the published one, else its key). */
+export function statusLabelOf(processes: ProcessRegistry, processKey: string, status: string, version?: number) {
+  const def = (version !== undefined ? processes.at(processKey, version) : undefined) ?? processes.get(processKey);
+  return def?.statuses.find((s) => s.key === status)?.label ?? { nl: status, en: status };
 }
 
 export function presentCaseSummary(processes: ProcessRegistry, today: Today, r: CaseSummaryRow) {
@@ -74,9 +79,10 @@ export function presentCaseSummary(processes: ProcessRegistry, today: Today, r: 
     id: r.id,
     reference: r.reference,
     processKey: r.process_key,
+    processVersion: r.process_version,
     caseType: r.case_type,
     status: r.status,
-    statusLabel: statusLabelOf(processes, r.process_key, r.status),
+    statusLabel: statusLabelOf(processes, r.process_key, r.status, r.process_version),
     subject: r.subject,
     channel: r.channel,
     complainantName: r.complainant_name,
@@ -103,6 +109,22 @@ export function presentPerson(p: PersonRow) {
   };
 }
 
+/**
+ * The case's standard facts (domain/process/vocabulary.ts) in words: the fact's name and, for a
+ * chosen option, the label the process gives it, so screens and integrations read the same meaning
+ * in every organisation.
+ */
+export function presentFacts(def: ProcessDefinition | undefined, facts: Record<string, unknown>) {
+  return (Object.keys(FACTS) as FactKey[])
+    .filter((k) => facts[k] !== undefined && facts[k] !== null && facts[k] !== '')
+    .map((k) => {
+      const value = facts[k];
+      const option = (v: unknown) => (def && typeof v === 'string' ? optionLabel(def, k, v) : undefined);
+      const valueLabel = Array.isArray(value) ? value.map((v) => option(v)?.nl ?? String(v)).join(', ') : option(value)?.nl;
+      return { key: k, label: { nl: FACTS[k].nl, en: FACTS[k].en }, value, valueLabel: valueLabel ?? null };
+    });
+}
+
 export function presentCaseDetail(
   processes: ProcessRegistry,
   today: Today,
@@ -122,6 +144,7 @@ export function presentCaseDetail(
     }),
     description: c.description,
     data: c.data,
+    facts: presentFacts(processes.get(c.process_key), c.facts),
     complainant: presentPerson(d.complainant),
     representative: d.representative ? presentPerson(d.representative) : null,
     representativeRelation: c.representative_relation,

@@ -36,6 +36,8 @@ export const caseSummaryOut = z.object({
   id: z.uuid(),
   reference: z.string(),
   processKey: z.string(),
+  /** The version of the process this case follows: the one published when it started. */
+  processVersion: z.number().int(),
   caseType: z.string(),
   status: z.string(),
   statusLabel: label,
@@ -74,6 +76,8 @@ const transitionInput = z.object({
 export const caseDetailOut = caseSummaryOut.extend({
   description: z.string(),
   data: z.record(z.string(), z.unknown()),
+  /** Standard facts: the same meaning in every organisation (kind, statutory, judgment, outcome …). */
+  facts: z.array(z.object({ key: z.string(), label, value: z.unknown(), valueLabel: z.string().nullable() })),
   complainant: personOut,
   representative: personOut.nullable(),
   representativeRelation: z.string().nullable(),
@@ -112,6 +116,7 @@ export const caseDetailOut = caseSummaryOut.extend({
         to: z.string(),
         inputs: z.array(transitionInput),
         waitsForLetter: z.enum(['draft', 'inReview', 'approved', 'sent']).nullable(),
+        trigger: z.string().nullable(),
       }),
     ),
     addNote: z.boolean(),

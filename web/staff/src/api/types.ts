@@ -48,7 +48,15 @@ export type MatchSuggestion = {
 export type PortalSettings = { organisation: string; logo?: { url: string; alt: string } | null };
 
 export type FieldType = 'text' | 'textarea' | 'select' | 'multiselect' | 'boolean' | 'date' | 'datetime' | 'number' | 'email';
-export type FieldDef = { key: string; label: Bilingual; type: string; required: boolean; options?: { value: string; label: Bilingual }[] };
+export type FieldDef = {
+  key: string;
+  label: Bilingual;
+  type: string;
+  required: boolean;
+  options?: { value: string; label: Bilingual }[];
+  /** The standard fact this input records, if any. */
+  fact?: string;
+};
 export type ProcessDef = {
   key: string;
   label: Bilingual;

@@ -97,6 +97,7 @@ export const enCase: Record<keyof typeof nlCase, string> = {
   'tl.taskReleased': 'Task released to the team',
   'tl.taskCreated': 'Task created',
   'tl.tasksCompleted': 'Tasks completed',
+  'tl.factRecorded': 'Fact recorded',
   'tl.statusChanged': 'Step taken: {step}',
   'tl.caseAssigned': 'Case assigned',
   'tl.caseDataChanged': 'Data changed',

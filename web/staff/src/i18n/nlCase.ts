@@ -95,6 +95,7 @@ export const nlCase = {
   'tl.taskReleased': 'Taak teruggegeven aan het team',
   'tl.taskCreated': 'Taak aangemaakt',
   'tl.tasksCompleted': 'Taken afgerond',
+  'tl.factRecorded': 'Kenmerk vastgelegd',
   'tl.statusChanged': 'Processtap gezet: {step}',
   'tl.caseAssigned': 'Melding toegewezen',
   'tl.caseDataChanged': 'Gegevens aangepast',

@@ -30,7 +30,8 @@ export function CaseSummary({ c, labels }: { c: CaseDetail; labels: ProcessLabel
   const { t, l, has, date, dateTime } = i18n;
   const handling = c.clocks.find((k) => k.key === 'handling');
   const clockState = handling && handling.state !== 'running' ? ` (${t(`case.clock.${handling.state}`)})` : '';
-  const data = Object.entries(c.data).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  // Standard facts first (the same words in every organisation), then the process's own fields.
+  const data = Object.entries(c.data).filter(([k, v]) => v !== null && v !== undefined && v !== '' && !labels.field(k)?.fact);
   return (
     <section aria-labelledby="summary-title" className="kf-section">
       <Heading2 id="summary-title">{t('case.summary')}</Heading2>
@@ -83,8 +84,13 @@ export function CaseSummary({ c, labels }: { c: CaseDetail; labels: ProcessLabel
         <Item k={t('case.team')}>{c.team?.name ?? t('app.none')}</Item>
       </DataList>
       <Heading2 id="data-title">{t('case.classification')}</Heading2>
-      {data.length ? (
+      {data.length || c.facts.length ? (
         <DataList aria-labelledby="data-title">
+          {c.facts.map((f) => (
+            <Item key={`fact-${f.key}`} k={l(f.label)}>
+              {f.valueLabel ?? valueText(f.value, null, i18n)}
+            </Item>
+          ))}
           {data.map(([key, v]) => {
             const f = labels.field(key);
             return (
