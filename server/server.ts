@@ -7,6 +7,8 @@ import { syncOrganisation } from './config/syncOrganisation.ts';
 import { openDatabase, type OpenDatabase } from './db/connect.ts';
 import { seedDemoData } from './demo/demoData.ts';
 import { loadProcesses } from './processes/index.ts';
+import { openProcessRegistry } from './processes/versionedRegistry.ts';
+import { processVersionRefreshJob } from './jobs/processVersionRefresh.ts';
 import { startJobs } from './jobs/runner.ts';
 import { timerSweeperJob } from './jobs/timerSweeper.ts';
 import { outboxSenderJob } from './jobs/outboxSender.ts';
@@ -30,15 +32,24 @@ import { registerFeatures } from './engine/features.ts';
 export async function startServer(env: Env, opts: { clock?: Clock; logger?: boolean; database?: OpenDatabase } = {}) {
   transportFromEnv(env); // refuses a production start without SMTP before anything is opened
   const org = loadOrganisation(env.orgConfigPath);
-  const processes = loadProcesses(org);
+  const loaded = loadProcesses(org);
   registerFeatures();
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir }));
   try {
     await syncOrganisation(database.db, org);
+    const clock = opts.clock ?? clockFromEnv(env);
+    // Changed process files become new versions; every version cases may follow is held in memory.
+    const processes = await openProcessRegistry({
+      db: database.db,
+      files: loaded.files,
+      validate: loaded.validate,
+      now: clock.now(),
+      log: { warn: (obj, msg) => console.warn(msg, obj) },
+    });
     const services: Services = {
       db: database.db,
-      clock: opts.clock ?? clockFromEnv(env),
+      clock,
       org,
       processes,
       storage: fileStorage(path.join(env.dataDir, 'files')),
@@ -56,7 +67,7 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
       onCaseReplyReceived: async (ctx, { caseId }) => {
         const c = await ctx.tx
           .selectFrom('cases')
-          .select(['id', 'status', 'process_key'])
+          .select(['id', 'status', 'process_key', 'process_version'])
           .where('id', '=', caseId)
           .executeTakeFirstOrThrow();
         await resumeIfWaiting(ctx, c);
@@ -68,6 +79,7 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
       createInboundMailJob(inbound),
       housekeepingJob,
       deadlineWarnerJob,
+      processVersionRefreshJob,
     ];
     if (env.imap) jobList.push(createImapReaderJob(env.imap, env.imap.intervalMs));
     const jobs = startJobs(services, jobList, app.log);

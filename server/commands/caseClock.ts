@@ -15,14 +15,15 @@ type ClockCase = {
   clock_facts: Record<string, unknown>;
   closed_at: Date | null;
   process_key: string;
+  process_version: number;
   facts: Record<string, unknown>;
 };
-export const CLOCK_COLUMNS = ['received_at', 'regime', 'clock_facts', 'closed_at', 'process_key', 'facts'] as const;
+export const CLOCK_COLUMNS = ['received_at', 'regime', 'clock_facts', 'closed_at', 'process_key', 'process_version', 'facts'] as const;
 
 export function clockInputOf(services: Pick<Services, 'org' | 'processes'>, c: ClockCase): ClockInput {
   const cfg = services.org.clocks;
   const facts = c.clock_facts as Omit<CaseClockFacts, 'receivedAt' | 'regime' | 'stoppedAt'>;
-  const def = services.processes.get(c.process_key);
+  const def = services.processes.forCase(c);
   return {
     ...facts,
     receivedAt: c.received_at,

@@ -39,6 +39,7 @@ export async function sendCaseMessage(
       'cases.received_at',
       'cases.handling_deadline',
       'cases.process_key',
+      'cases.process_version',
       'p.name as c_name',
       'p.email as c_email',
       'r.name as r_name',
@@ -66,7 +67,7 @@ export async function sendCaseMessage(
     receivedDate: longDate(c.received_at),
     deadline: c.handling_deadline ? longDate(c.handling_deadline) : 'zo snel mogelijk',
     date: longDate(ctx.now),
-    ...(await templateVars(ctx, caseId, c.process_key, template, opts.facts ?? {})),
+    ...(await templateVars(ctx, caseId, c, template, opts.facts ?? {})),
     ...opts.vars,
   };
   if (needsTrackingLink(template) && !vars.trackingLink) vars.trackingLink = await issueCaseLink(ctx, caseId);
@@ -90,7 +91,7 @@ const needsTrackingLink = (t: TemplateKey) => ['confirmation', 'acknowledgment',
 async function templateVars(
   ctx: CommandContext,
   caseId: string,
-  processKey: string,
+  c: { process_key: string; process_version: number },
   template: TemplateKey,
   facts: Facts,
 ): Promise<Record<string, string>> {
@@ -111,7 +112,7 @@ async function templateVars(
       };
     }
     case 'cancellation': {
-      const def = ctx.services.processes.get(processKey);
+      const def = ctx.services.processes.forCase(c);
       const reason = def && factLabel(def, 'cancelReason', facts.cancelReason);
       return { reason: reason?.toLowerCase() ?? 'de klacht is ingetrokken of dubbel' };
     }
@@ -150,8 +151,12 @@ async function templateVars(
  * one within the process's quiet period. The survey has its own secret token for the portal.
  */
 export async function sendSurvey(ctx: CommandContext, caseId: string, key: string) {
-  const c = await ctx.tx.selectFrom('cases').select(['complainant_id', 'process_key']).where('id', '=', caseId).executeTakeFirstOrThrow();
-  const quiet = ctx.services.processes.get(c.process_key)!.periods.surveyQuietPeriod;
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['complainant_id', 'process_key', 'process_version'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const quiet = ctx.services.processes.forCase(c).periods.surveyQuietPeriod;
   const since = new Date(ctx.now.getTime() - (quiet ? approxDays(quiet) : 0) * 86_400_000);
   const recent = await ctx.tx
     .selectFrom('survey')

@@ -112,6 +112,7 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
     .values({
       reference,
       process_key: process.key,
+      process_version: process.version,
       case_type: process.caseType.key,
       status: process.initialStatus,
       status_changed_at: ctx.now,

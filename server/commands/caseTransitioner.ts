@@ -37,8 +37,7 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
     .where(caseScope(ctx.actor))
     .executeTakeFirst();
   if (!current) throw notFound('Deze melding');
-  const def = ctx.services.processes.get(current.process_key);
-  if (!def) throw new Error(`case ${current.id} has unknown process ${current.process_key}`);
+  const def = ctx.services.processes.forCase(current);
   const t = def.transitions.find((x) => x.key === input.transition);
   if (!t) throw invalid('transition', 'Deze stap bestaat niet in dit proces.');
   if (!transitionsFrom(def, current.status).includes(t)) {

@@ -3,7 +3,7 @@ import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 import type { Role } from '../domain/roles.ts';
 import type { Organisation } from '../config/organisation.ts';
-import type { ProcessRegistry } from '../processes/index.ts';
+import type { VersionedProcessRegistry } from '../processes/versionedRegistry.ts';
 import type { BlobStorage } from '../storage/blobStorage.ts';
 import type { BusinessCalendar } from '../domain/calendar/workingDays.ts';
 
@@ -30,7 +30,8 @@ export type Services = {
   db: Database;
   clock: Clock;
   org: Organisation;
-  processes: ProcessRegistry;
+  /** Every version of the organisation's processes: the published one for new cases, a case's own by forCase. */
+  processes: VersionedProcessRegistry;
   storage: BlobStorage;
   /** Working days and public holidays, with the organisation's extra days. */
   calendar: BusinessCalendar;

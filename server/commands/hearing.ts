@@ -25,13 +25,13 @@ export async function inviteForHearing(
   // An unknown (or invisible) case is a 404 here, not a foreign-key error on the slots below.
   const c = await ctx.tx
     .selectFrom('cases')
-    .select(['id', 'status', 'process_key', 'facts'])
+    .select(['id', 'status', 'process_key', 'process_version', 'facts'])
     .where('id', '=', caseId)
     .where(caseScope(ctx.actor))
     .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   // The invitation is the step into the status where the complainant books a time.
-  const def = ctx.services.processes.get(c.process_key)!;
+  const def = ctx.services.processes.forCase(c);
   const invite = stepsFor(def, c.status, c.facts as Facts).find((t) => statusHasRole(def, t.to, 'hearingBooking'));
   if (!invite) throw conflict('In deze fase van de melding kunt u niet uitnodigen voor een hoorgesprek.');
   // The slots go in first: the invitation the transition sends lists them. A refused transition

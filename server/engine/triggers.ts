@@ -16,9 +16,12 @@ export async function fireTrigger(
   trigger: TriggerType,
   opts: { letterKind?: LetterKind; facts?: Facts } = {},
 ) {
-  const c = await ctx.tx.selectFrom('cases').select(['process_key', 'status', 'facts']).where('id', '=', caseId).executeTakeFirstOrThrow();
-  const def = ctx.services.processes.get(c.process_key);
-  if (!def) return null;
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['process_key', 'process_version', 'status', 'facts'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const def = ctx.services.processes.forCase(c);
   const step = stepForTrigger(def, c.status, c.facts as Facts, trigger, opts.letterKind);
   if (!step || !mayTakeTransition(ctx.actor, step)) return null;
   // The event's values reach the step through the inputs that carry those facts.

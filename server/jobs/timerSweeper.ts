@@ -52,7 +52,7 @@ export async function fireTimer(services: Services, id: string): Promise<boolean
       if (!timer) return false;
       const c = await ctx.tx
         .selectFrom('cases')
-        .select(['status', 'updated_at', 'closed_at', 'process_key'])
+        .select(['status', 'updated_at', 'closed_at', 'process_key', 'process_version'])
         .where('id', '=', timer.case_id)
         .executeTakeFirstOrThrow();
       const payload = timer.payload as TimerPayload;
@@ -88,11 +88,11 @@ export async function fireTimer(services: Services, id: string): Promise<boolean
 async function remind(
   ctx: CommandContext,
   caseId: string,
-  c: { updated_at: Date; process_key: string },
+  c: { updated_at: Date; process_key: string; process_version: number },
   since: Date,
   payload: TimerPayload,
 ) {
-  const def = ctx.services.processes.get(c.process_key)!;
+  const def = ctx.services.processes.forCase(c);
   if (c.updated_at > since) {
     await startTimer(ctx, caseId, def, payload.status, 'reminder', payload.period, payload.fire, c.updated_at);
     return;

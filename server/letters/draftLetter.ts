@@ -17,7 +17,7 @@ export type DraftLetterInput = { caseId: string; kind: LetterKind; templateKey?:
 export async function draftLetter(ctx: CommandContext, input: DraftLetterInput) {
   const c = await ctx.tx
     .selectFrom('cases')
-    .select(['id', 'process_key', 'regime', 'closed_at', 'assignee_user_id', 'facts'])
+    .select(['id', 'process_key', 'process_version', 'regime', 'closed_at', 'assignee_user_id', 'facts'])
     .where('id', '=', input.caseId)
     .where(caseScope(ctx.actor))
     .executeTakeFirst();
@@ -25,7 +25,7 @@ export async function draftLetter(ctx: CommandContext, input: DraftLetterInput) 
   if (c.closed_at && !LETTERS_AFTER_CLOSING.includes(input.kind))
     throw conflict('De melding is gesloten; u kunt er geen brief meer bij maken.');
   // The process decides which letters fit the case's facts: a signal gets no decision letter.
-  const def = ctx.services.processes.get(c.process_key);
+  const def = ctx.services.processes.forCase(c);
   if (def && !letterKindsFor(def, c.facts as Facts).includes(input.kind))
     throw invalid('kind', 'Dit soort brief past niet bij deze melding (zie de classificatie).');
   const template = input.templateKey

@@ -70,24 +70,45 @@ export function withOrganisationSettings(org: Organisation, raw: unknown, ref: s
   return { ...def, periods: { ...def.periods, ...overrides } };
 }
 
-/** Reads and validates the organisation's processes at start-up; a problem stops the server with file, path and reason. */
-export function loadProcesses(org: Organisation): ProcessRegistry {
-  const defs = org.processes.map((ref) => {
+/**
+ * Checks one definition against this organisation exactly as start-up does: the same validation for
+ * a shipped file and for a definition changed in the app (the process owner's page).
+ */
+export function validateForOrganisation(org: Organisation, raw: unknown, file?: string): ProcessDefinition {
+  const def = validateProcess(raw, validationContextOf(org, file));
+  if (def.regime === 'reglement' && !org.clocks.reglement)
+    throw new ProcessDefinitionError(def.key, ['regime: "reglement" needs clocks.reglement terms in the organisation configuration'], file);
+  return def;
+}
+
+/** The processes as their files give them: validated, and as written (with the configuration's periods) for the version store. */
+export type LoadedProcesses = ProcessRegistry & {
+  files: { key: string; input: Record<string, unknown> }[];
+  validate: (raw: unknown) => ProcessDefinition;
+};
+
+/**
+ * Reads and validates the organisation's processes at start-up; a problem stops the server with file,
+ * path and reason. Which version of each runs is then decided by the version store
+ * (versionedRegistry.ts): these files are recorded there as versions when they change.
+ */
+export function loadProcesses(org: Organisation): LoadedProcesses {
+  const loaded = org.processes.map((ref) => {
     const file = definitionFile(ref, org.configDir);
-    const raw = withOrganisationSettings(org, readDefinitionFile(file), ref);
-    const def = validateProcess(raw, validationContextOf(org, file));
-    if (def.regime === 'reglement' && !org.clocks.reglement)
-      throw new ProcessDefinitionError(
-        def.key,
-        ['regime: "reglement" needs clocks.reglement terms in the organisation configuration'],
-        file,
-      );
-    return def;
+    const raw = withOrganisationSettings(org, readDefinitionFile(file), ref) as Record<string, unknown>;
+    return { def: validateForOrganisation(org, raw, file), raw };
   });
+  const defs = loaded.map((l) => l.def);
   const byKey = new Map<string, ProcessDefinition>();
   for (const d of defs) {
     if (byKey.has(d.key)) throw new Error(`The organisation configuration names process "${d.key}" twice`);
     byKey.set(d.key, d);
   }
-  return { get: (key) => byKey.get(key), all: () => defs, defaultProcess: defs[0]! };
+  return {
+    get: (key) => byKey.get(key),
+    all: () => defs,
+    defaultProcess: defs[0]!,
+    files: loaded.map((l) => ({ key: l.def.key, input: l.raw })),
+    validate: (raw) => validateForOrganisation(org, raw),
+  };
 }

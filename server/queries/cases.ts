@@ -16,6 +16,7 @@ export function caseSummaries(services: Services, actor: Actor) {
       'cases.id',
       'cases.reference',
       'cases.process_key',
+      'cases.process_version',
       'cases.case_type',
       'cases.status',
       'cases.subject',

@@ -14,7 +14,7 @@ import { caseScope } from './scope.ts';
 export async function caseLetters(services: Services, actor: Actor, caseId: string) {
   const c = await services.db
     .selectFrom('cases')
-    .select(['id', 'status', 'closed_at', 'process_key', 'facts'])
+    .select(['id', 'status', 'closed_at', 'process_key', 'process_version', 'facts'])
     .where('id', '=', caseId)
     .where(caseScope(actor))
     .executeTakeFirst();
@@ -41,6 +41,7 @@ export async function letterDetail(services: Services, actor: Actor, letterId: s
       'cases.status as case_status',
       'cases.closed_at as case_closed_at',
       'cases.process_key',
+      'cases.process_version',
       'cases.facts as case_facts',
     ])
     .where('letter.id', '=', letterId)

@@ -14,6 +14,7 @@ export async function portalCaseView(services: Services, caseId: string) {
       'cases.subject',
       'cases.status',
       'cases.process_key',
+      'cases.process_version',
       'cases.received_at',
       'cases.closed_at',
       'cases.handling_deadline',

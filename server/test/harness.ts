@@ -10,6 +10,7 @@ import type { OpenDatabase } from '../db/connect.ts';
 import type { Role } from '../domain/roles.ts';
 import { permissionsFor } from '../policies/permissions.ts';
 import { loadProcesses } from '../processes/index.ts';
+import { openProcessRegistry } from '../processes/versionedRegistry.ts';
 import { SESSION_COOKIE } from '../routes/plugins/auth.ts';
 import { fileStorage } from '../storage/blobStorage.ts';
 import { createBusinessCalendar } from '../domain/calendar/workingDays.ts';
@@ -31,11 +32,12 @@ export async function createTestServices(opts: { poolSize?: number; database?: O
   await syncOrganisation(database.db, org);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-files-'));
   const clock = fakeClock();
+  const loaded = loadProcesses(org);
   const services: Services = {
     db: database.db,
     clock,
     org,
-    processes: loadProcesses(org),
+    processes: await openProcessRegistry({ db: database.db, files: loaded.files, validate: loaded.validate, now: clock.now() }),
     storage: fileStorage(dir),
     calendar: createBusinessCalendar({ timeZone: 'Europe/Amsterdam', extraHolidays: org.clocks.extraHolidays }),
     publicUrl: 'http://klachtflow.test',

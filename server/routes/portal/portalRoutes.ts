@@ -133,7 +133,7 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
     async (req) => {
       const id = await caseFor(req.params.token);
       const view = await portalCaseView(services, id);
-      return presentTracking(services.processes.get(view.case.process_key)!, services.org, view, services.clock.now());
+      return presentTracking(services.processes.forCase(view.case), services.org, view, services.clock.now());
     },
   );
 

@@ -35,7 +35,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
 
   async function detail(actor: ReturnType<typeof staffActor>, id: string) {
     const d = await caseDetail(services, actor, id);
-    const def = services.processes.get(d.case.process_key)!;
+    const def = services.processes.forCase(d.case);
     const now = services.clock.now();
     return presentCaseDetail(
       services.processes,

@@ -12,6 +12,7 @@ import { registerMailboxRoutes } from './mailboxRoutes.ts';
 import { registerLetterRoutes } from './letterRoutes.ts';
 import { registerOidcRoutes } from './oidcRoutes.ts';
 import { registerSavedFilterRoutes } from './savedFilterRoutes.ts';
+import { registerProcessRoutes } from './processRoutes.ts';
 
 export function registerStaffRoutes(
   api: FastifyInstance,
@@ -30,4 +31,5 @@ export function registerStaffRoutes(
   registerMailboxRoutes(api, services, env);
   registerLetterRoutes(api, services);
   registerSavedFilterRoutes(api, services);
+  registerProcessRoutes(api, services);
 }

@@ -50,7 +50,7 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
     const c = { status: d.letter.case_status, closed_at: d.letter.case_closed_at, facts: d.letter.case_facts };
     return presentLetterDetail(
       d,
-      letterAbilities(actor, services.org.letters.approverRoles, services.processes.get(d.letter.process_key), c, d.letter),
+      letterAbilities(actor, services.org.letters.approverRoles, services.processes.forCase(d.letter), c, d.letter),
     );
   };
 
@@ -72,7 +72,7 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
       const list = await caseLetters(services, actor, req.params.id);
       return {
         items: list.items.map(presentLetterSummary),
-        abilities: { draftKinds: draftableLetterKinds(actor, services.processes.get(list.case.process_key), list.case) },
+        abilities: { draftKinds: draftableLetterKinds(actor, services.processes.forCase(list.case), list.case) },
       };
     },
   );

@@ -154,7 +154,7 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     extra: { flash?: 'antwoord' | 'gesprek'; errors?: Errors; values?: Values } = {},
   ) => {
     const view = await portalCaseView(services, caseId);
-    const presented = presentTracking(services.processes.get(view.case.process_key)!, org, view, services.clock.now());
+    const presented = presentTracking(services.processes.forCase(view.case), org, view, services.clock.now());
     const outgoing = await services.db
       .selectFrom('outbox_message')
       .select(['subject', 'created_at as at'])
