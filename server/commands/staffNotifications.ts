@@ -1,5 +1,5 @@
 import { enqueueMessage } from '../mail/outbox.ts';
-import type { CommandContext } from './context.ts';
+import type { CommandContext, Services, StaffActor } from './context.ts';
 
 /**
  * Notifications for colleagues: always a row in their list in the app (GET /notifications), and
@@ -37,4 +37,18 @@ export async function notifyStaff(
       idempotencyKey: `staffNotice:${n.kind}:${n.key}:${u.id}`,
     });
   }
+}
+
+/**
+ * The reader marks one of their own notifications read: one statement, no transaction (nothing
+ * else changes with it). False when it is not theirs or does not exist.
+ */
+export async function markNotificationRead(services: Services, me: StaffActor, id: string): Promise<boolean> {
+  const result = await services.db
+    .updateTable('notification')
+    .set({ read_at: services.clock.now() })
+    .where('id', '=', id)
+    .where('user_id', '=', me.id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import { deleteSession, insertSession, sessionUser } from '../../auth/sessions.ts';
 import type { Actor, Services, StaffActor } from '../../commands/context.ts';
 import { AppError } from '../../domain/errors.ts';
 import { isRole } from '../../domain/roles.ts';
@@ -31,16 +31,13 @@ export async function createSession(services: Services, userId: string, reply: F
   const previous = reply.request.cookies[SESSION_COOKIE];
   if (previous) {
     evictSession(services, hashToken(previous));
-    await services.db.deleteFrom('session').where('id', '=', hashToken(previous)).execute();
+    await deleteSession(services, hashToken(previous));
   }
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const now = services.clock.now();
   const expires = new Date(now.getTime() + opts.ttlHours * 3600_000);
-  await services.db
-    .insertInto('session')
-    .values({ id: hashToken(token), user_id: userId, csrf_token: csrf, created_at: now, expires_at: expires })
-    .execute();
+  await insertSession(services, { id: hashToken(token), userId, csrf, createdAt: now, expiresAt: expires });
   // Max-Age, not Expires: the browser counts it on its own clock, so a server clock that differs
   // (KLACHTFLOW_PINNED_CLOCK in tests, or a skewed host) cannot expire the cookie at once.
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secure, maxAge: opts.ttlHours * 3600 });
@@ -51,7 +48,7 @@ export async function destroySession(services: Services, request: FastifyRequest
   const token = request.cookies[SESSION_COOKIE];
   if (token) {
     evictSession(services, hashToken(token));
-    await services.db.deleteFrom('session').where('id', '=', hashToken(token)).execute();
+    await deleteSession(services, hashToken(token));
   }
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
@@ -60,15 +57,7 @@ async function loadActor(services: Services, token: string): Promise<{ actor: St
   const sessionId = hashToken(token);
   const hit = cachedSession(services, sessionId);
   if (hit) return hit;
-  const row = await services.db
-    .selectFrom('session')
-    .innerJoin('staff_user', 'staff_user.id', 'session.user_id')
-    .select(['staff_user.id', 'staff_user.name', 'staff_user.email', 'staff_user.roles', 'session.csrf_token', 'session.expires_at'])
-    .select(sql<string[]>`array(select team_id from team_member where team_member.user_id = staff_user.id)`.as('team_ids'))
-    .where('session.id', '=', sessionId)
-    .where('session.expires_at', '>', services.clock.now())
-    .where('staff_user.active', '=', true)
-    .executeTakeFirst();
+  const row = await sessionUser(services, sessionId);
   if (!row) return null;
   const roles = row.roles.filter(isRole);
   const loaded = {

@@ -8,7 +8,7 @@ import { runCommand, type Services } from '../../commands/context.ts';
 import { notFound } from '../../domain/errors.ts';
 import { activityDetailOut, activityOut, pageOf } from '../../presenters/staff/schemas.ts';
 import { presentActivity } from '../../presenters/staff/present.ts';
-import { activityScope } from '../../queries/scope.ts';
+import { activityDetail } from '../../queries/activities.ts';
 import { workQueueCounts, workQueuePage } from '../../queries/workQueue.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { assignBody, bulkAssignBody, closeBody, idParams, linkBody, queueQuery, registerActivityBody } from './activity.schema.ts';
@@ -22,17 +22,7 @@ export function registerActivityRoutes(api: FastifyInstance, services: Services)
   const today = () => services.calendar.toDate(services.clock.now());
 
   async function loadActivity(actor: ReturnType<typeof staffActor>, id: string) {
-    const row = await services.db
-      .selectFrom('activity')
-      .where('activity.id', '=', id)
-      .where(activityScope(actor))
-      .leftJoin('staff_user as u', 'u.id', 'activity.assignee_user_id')
-      .leftJoin('team as t', 't.id', 'activity.assignee_team_id')
-      .leftJoin('cases as c', 'c.id', 'activity.case_id')
-      .selectAll('activity')
-      .select(['u.id as user_id', 'u.name as user_name', 't.id as team_id', 't.name as team_name', 'c.reference as case_reference'])
-      .select(['c.handling_deadline', 'c.handling_warn_from', 'c.closed_at as case_closed_at'])
-      .executeTakeFirst();
+    const row = await activityDetail(services, actor, id);
     if (!row) throw notFound('Deze activiteit');
     return { ...presentActivity(today(), row), body: row.body };
   }

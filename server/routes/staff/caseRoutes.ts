@@ -13,7 +13,7 @@ import { caseDetailOut, caseSummaryOut, pageOf, timelineEventOut } from '../../p
 import { searchCases } from '../../queries/caseSearch.ts';
 import { caseDetail, caseListPage, caseTimeline } from '../../queries/cases.ts';
 import { suggestMatches } from '../../queries/matchSuggestions.ts';
-import { activityScope } from '../../queries/scope.ts';
+import { activityContactAndText } from '../../queries/activities.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
 import {
@@ -137,12 +137,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
       const actor = staffActor(req);
       let criteria = req.body;
       if (req.body.activityId) {
-        const a = await services.db
-          .selectFrom('activity')
-          .select(['contact', 'subject', 'body'])
-          .where('id', '=', req.body.activityId)
-          .where(activityScope(actor))
-          .executeTakeFirst();
+        const a = await activityContactAndText(services, actor, req.body.activityId);
         if (!a) throw notFound('Deze activiteit');
         criteria = { ...a.contact, text: `${a.subject} ${a.body}`, ...stripEmpty(req.body) };
       }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../commands/context.ts';
+import { activeStaff, teamsWithMembers } from '../../queries/directory.ts';
 
 const tags = ['Organisatie'];
 
@@ -21,23 +22,7 @@ export function registerDirectoryRoutes(api: FastifyInstance, services: Services
         },
       },
     },
-    async () => {
-      const teams = await services.db
-        .selectFrom('team')
-        .leftJoin('team_member', 'team_member.team_id', 'team.id')
-        .select([
-          'team.id',
-          'team.key',
-          'team.name',
-          (eb) => eb.fn.agg<(string | null)[]>('array_agg', ['team_member.user_id']).as('members'),
-        ])
-        .groupBy(['team.id', 'team.key', 'team.name'])
-        .orderBy('team.name')
-        .execute();
-      return {
-        items: teams.map((t) => ({ id: t.id, key: t.key, name: t.name, memberIds: (t.members ?? []).filter((m): m is string => !!m) })),
-      };
-    },
+    async () => ({ items: await teamsWithMembers(services) }),
   );
 
   r.get(
@@ -50,15 +35,7 @@ export function registerDirectoryRoutes(api: FastifyInstance, services: Services
         response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.string()) })) }) },
       },
     },
-    async () => ({
-      items: await services.db
-        .selectFrom('staff_user')
-        .select(['id', 'name', 'roles'])
-        .where('active', '=', true)
-        .orderBy('name')
-        .limit(1000)
-        .execute(),
-    }),
+    async () => ({ items: await activeStaff(services, 1000) }),
   );
 
   r.get(

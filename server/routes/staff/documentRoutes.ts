@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addDocument } from '../../commands/caseEditor.ts';
 import type { Services } from '../../commands/context.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import { caseScope } from '../../queries/scope.ts';
+import { documentForDownload } from '../../queries/documents.ts';
 import { TooLargeError } from '../../storage/blobStorage.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
@@ -74,14 +74,7 @@ export function registerDocumentRoutes(api: FastifyInstance, services: Services)
       schema: { tags, summary: 'Document downloaden', params: idParams },
     },
     async (req, reply) => {
-      const actor = staffActor(req);
-      const doc = await services.db
-        .selectFrom('document')
-        .innerJoin('cases', 'cases.id', 'document.case_id')
-        .where('document.id', '=', req.params.id)
-        .where(caseScope(actor))
-        .select(['document.filename', 'document.media_type', 'document.size_bytes', 'document.storage_key', 'document.sha256'])
-        .executeTakeFirst();
+      const doc = await documentForDownload(services, staffActor(req), req.params.id);
       if (!doc) throw notFound('Dit document');
       return reply
         .type(doc.media_type)

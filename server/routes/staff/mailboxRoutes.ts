@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Services } from '../../commands/context.ts';
 import type { Env } from '../../config/env.ts';
 import { notFound } from '../../domain/errors.ts';
-import { decodeCursor, encodeCursor } from '../../queries/keyset.ts';
-import { caseScope } from '../../queries/scope.ts';
+import { caseMessages, demoMailboxMessage, demoMailboxPage } from '../../queries/messages.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
 
@@ -54,19 +52,6 @@ const present = (m: Row) => ({
   sentAt: m.sent_at?.toISOString() ?? null,
   lastError: m.last_error,
 });
-const columns = [
-  'id',
-  'case_id',
-  'template_key',
-  'recipient_role',
-  'to_address',
-  'subject',
-  'status',
-  'attempts',
-  'created_at',
-  'sent_at',
-  'last_error',
-] as const;
 
 /**
  * A case's sent and queued communication (seed 000: "verstuurde communicatie toevoegen aan de
@@ -88,21 +73,8 @@ export function registerMailboxRoutes(api: FastifyInstance, services: Services, 
       },
     },
     async (req) => {
-      const visible = await services.db
-        .selectFrom('cases')
-        .select('id')
-        .where('id', '=', req.params.id)
-        .where(caseScope(staffActor(req)))
-        .executeTakeFirst();
-      if (!visible) throw notFound('Deze melding');
-      const rows = await services.db
-        .selectFrom('outbox_message')
-        .select(columns)
-        .where('case_id', '=', req.params.id)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(200)
-        .execute();
+      const rows = await caseMessages(services, staffActor(req), req.params.id);
+      if (!rows) throw notFound('Deze melding');
       return { items: rows.map(present) };
     },
   );
@@ -122,24 +94,8 @@ export function registerMailboxRoutes(api: FastifyInstance, services: Services, 
       },
     },
     async (req) => {
-      let q = services.db
-        .selectFrom('outbox_message')
-        .leftJoin('cases', 'cases.id', 'outbox_message.case_id')
-        .select(columns.map((c) => `outbox_message.${c}` as const))
-        .select('cases.reference as case_reference');
-      const after = decodeCursor(req.query.cursor);
-      if (after) q = q.where(sql<boolean>`(outbox_message.created_at, outbox_message.id) < (${new Date(after.value)}, ${after.id}::uuid)`);
-      const rows = await q
-        .orderBy('outbox_message.created_at', 'desc')
-        .orderBy('outbox_message.id', 'desc')
-        .limit(req.query.limit + 1)
-        .execute();
-      const page = rows.slice(0, req.query.limit);
-      const last = page.at(-1);
-      return {
-        items: withReference(page),
-        nextCursor: rows.length > req.query.limit && last ? encodeCursor(last.created_at, last.id) : null,
-      };
+      const page = await demoMailboxPage(services, req.query);
+      return { items: withReference(page.items), nextCursor: page.nextCursor };
     },
   );
 
@@ -155,33 +111,14 @@ export function registerMailboxRoutes(api: FastifyInstance, services: Services, 
       },
     },
     async (req) => {
-      const m = await services.db
-        .selectFrom('outbox_message')
-        .leftJoin('cases', 'cases.id', 'outbox_message.case_id')
-        .select([
-          ...columns.map((c) => `outbox_message.${c}` as const),
-          'outbox_message.body_text',
-          'outbox_message.body_html',
-          'outbox_message.attachments',
-          'cases.reference as case_reference',
-        ])
-        .where('outbox_message.id', '=', req.params.id)
-        .executeTakeFirst();
+      const m = await demoMailboxMessage(services, req.params.id);
       if (!m) throw notFound('Dit bericht');
       // Attachments are documents on the case (the PDF letter): listed, and opened through the documents API.
-      const docs = m.attachments.length
-        ? await services.db
-            .selectFrom('document')
-            .select(['id', 'filename', 'media_type', 'size_bytes'])
-            .where('id', 'in', m.attachments)
-            .orderBy('filename')
-            .execute()
-        : [];
       return {
         ...withReference([m])[0]!,
         text: m.body_text,
         html: m.body_html,
-        attachments: docs.map((d) => ({ id: d.id, filename: d.filename, mediaType: d.media_type, sizeBytes: Number(d.size_bytes) })),
+        attachments: m.documents.map((d) => ({ id: d.id, filename: d.filename, mediaType: d.media_type, sizeBytes: Number(d.size_bytes) })),
       };
     },
   );

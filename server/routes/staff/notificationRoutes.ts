@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../commands/context.ts';
+import { markNotificationRead } from '../../commands/staffNotifications.ts';
 import { notFound } from '../../domain/errors.ts';
+import { myNotifications } from '../../queries/notifications.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
 
@@ -33,30 +35,7 @@ export function registerNotificationRoutes(api: FastifyInstance, services: Servi
       },
     },
     async (req) => {
-      const me = staffActor(req);
-      let q = services.db
-        .selectFrom('notification')
-        .leftJoin('cases', 'cases.id', 'notification.case_id')
-        .select([
-          'notification.id',
-          'notification.kind',
-          'notification.message',
-          'notification.case_id',
-          'notification.created_at',
-          'notification.read_at',
-          'cases.reference',
-        ])
-        .where('notification.user_id', '=', me.id);
-      if (req.query.unread === 'true') q = q.where('notification.read_at', 'is', null);
-      const [rows, unread] = await Promise.all([
-        q.orderBy('notification.created_at', 'desc').limit(50).execute(),
-        services.db
-          .selectFrom('notification')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('user_id', '=', me.id)
-          .where('read_at', 'is', null)
-          .executeTakeFirstOrThrow(),
-      ]);
+      const { rows, unreadCount } = await myNotifications(services, staffActor(req), { unreadOnly: req.query.unread === 'true' });
       return {
         items: rows.map((n) => ({
           id: n.id,
@@ -67,7 +46,7 @@ export function registerNotificationRoutes(api: FastifyInstance, services: Servi
           createdAt: n.created_at.toISOString(),
           read: n.read_at !== null,
         })),
-        unreadCount: Number(unread.n),
+        unreadCount,
       };
     },
   );
@@ -79,13 +58,7 @@ export function registerNotificationRoutes(api: FastifyInstance, services: Servi
       schema: { tags, summary: 'Als gelezen markeren', params: idParams, response: { 200: z.object({ ok: z.literal(true) }) } },
     },
     async (req) => {
-      const result = await services.db
-        .updateTable('notification')
-        .set({ read_at: services.clock.now() })
-        .where('id', '=', req.params.id)
-        .where('user_id', '=', staffActor(req).id)
-        .executeTakeFirst();
-      if (!result.numUpdatedRows) throw notFound('Deze melding');
+      if (!(await markNotificationRead(services, staffActor(req), req.params.id))) throw notFound('Deze melding');
       return { ok: true as const };
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { finishOidcLogin, oidcErrorSummary, startOidcLogin, type OidcIdentity, type OidcSettings } from '../../auth/oidc.ts';
+import { saveOidcAttempt, staffUserForOidc, takeOidcAttempt } from '../../auth/oidcLogins.ts';
 import type { Services } from '../../commands/context.ts';
 import type { Env } from '../../config/env.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -35,29 +36,6 @@ export function safeReturnTo(value: string | undefined): string {
   return url.origin === base ? url.pathname + url.search + url.hash : '/';
 }
 
-/** The first login with a new provider account links it to the staff row with that e-mail address. */
-async function findStaffUser(services: Services, who: OidcIdentity): Promise<string | null> {
-  const bySubject = () =>
-    services.db.selectFrom('staff_user').select(['id', 'active']).where('oidc_subject', '=', who.sub).executeTakeFirst();
-  const linked = await bySubject();
-  // Once linked the subject decides; a deactivated account does not fall back to its e-mail.
-  if (linked) return linked.active ? linked.id : null;
-  // An address the provider says it has not verified could be anyone's: no linking on it.
-  if (!who.email || who.emailVerified === false) return null;
-  const row = await services.db
-    .updateTable('staff_user')
-    .set({ oidc_subject: who.sub })
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', eb.fn('lower', [eb.val(who.email!)])))
-    .where('oidc_subject', 'is', null)
-    .where('active', '=', true)
-    .returning('id')
-    .executeTakeFirst();
-  if (row) return row.id;
-  // A simultaneous first login (another tab or instance) may have linked the row a moment ago.
-  const raced = await bySubject();
-  return raced?.active ? raced.id : null;
-}
-
 export function registerOidcRoutes(api: FastifyInstance, services: Services, env: OidcEnv, oidc: OidcSettings) {
   const r = api.withTypeProvider<ZodTypeProvider>();
   // The provider must send the browser back to exactly this URL (it is registered there), so it is
@@ -77,19 +55,11 @@ export function registerOidcRoutes(api: FastifyInstance, services: Services, env
     },
     async (req, reply) => {
       const start = await startOidcLogin(oidc, callbackUrl());
-      const now = services.clock.now();
-      // Abandoned attempts are cleared here, so the table stays small without a separate job.
-      await services.db.deleteFrom('oidc_login').where('expires_at', '<=', now).execute();
-      await services.db
-        .insertInto('oidc_login')
-        .values({
-          state: start.state,
-          code_verifier: start.codeVerifier,
-          nonce: start.nonce,
-          return_to: safeReturnTo(req.query.returnTo),
-          expires_at: new Date(now.getTime() + LOGIN_TTL_MS),
-        })
-        .execute();
+      await saveOidcAttempt(
+        services,
+        { state: start.state, codeVerifier: start.codeVerifier, nonce: start.nonce, returnTo: safeReturnTo(req.query.returnTo) },
+        LOGIN_TTL_MS,
+      );
       // SameSite=Lax still travels on the provider's top-level redirect back (a GET).
       reply.setCookie(STATE_COOKIE, start.state, {
         path: cookiePath,
@@ -117,17 +87,8 @@ export function registerOidcRoutes(api: FastifyInstance, services: Services, env
       const state = req.query.state;
       const cookieState = req.cookies[STATE_COOKIE];
       reply.clearCookie(STATE_COOKIE, { path: cookiePath });
-      // Only the browser that started the attempt may finish it. Deleting and reading in one
-      // statement makes the attempt single-use even when two instances receive the same callback.
-      const attempt =
-        state && cookieState === state
-          ? await services.db
-              .deleteFrom('oidc_login')
-              .where('state', '=', state)
-              .where('expires_at', '>', services.clock.now())
-              .returning(['state', 'code_verifier', 'nonce', 'return_to'])
-              .executeTakeFirst()
-          : undefined;
+      // Only the browser that started the attempt may finish it, and only once.
+      const attempt = state && cookieState === state ? await takeOidcAttempt(services, state) : undefined;
       if (!attempt) {
         throw new AppError('invalid', EXPIRED, [
           { name: 'query.state', code: 'unknown', reason: 'Onbekende, verlopen of al gebruikte inlogpoging.' },
@@ -149,7 +110,7 @@ export function registerOidcRoutes(api: FastifyInstance, services: Services, env
         throw new AppError('unauthenticated', 'Inloggen bij de identiteitsprovider is niet gelukt. Probeer het opnieuw.');
       }
 
-      const userId = await findStaffUser(services, who);
+      const userId = await staffUserForOidc(services, who);
       if (!userId) throw new AppError('forbidden', NO_ACCOUNT);
       await createSession(services, userId, reply, { ttlHours: env.sessionTtlHours, secure: env.cookieSecure });
       return reply.redirect(attempt.return_to, 302);

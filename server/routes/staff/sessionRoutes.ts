@@ -6,6 +6,7 @@ import type { Env } from '../../config/env.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ROLE_LABELS } from '../../domain/roles.ts';
 import { permissionsFor } from '../../policies/permissions.ts';
+import { activeStaff, activeStaffMember } from '../../queries/directory.ts';
 import { createSession, destroySession, staffActor } from '../plugins/auth.ts';
 
 const tags = ['Inloggen'];
@@ -69,15 +70,7 @@ export function registerSessionRoutes(api: FastifyInstance, services: Services, 
     },
     async () => {
       const demoUsers = env.demo
-        ? (
-            await services.db
-              .selectFrom('staff_user')
-              .select(['id', 'name', 'roles'])
-              .where('active', '=', true)
-              .orderBy('name')
-              .limit(100)
-              .execute()
-          ).map((u) => ({
+        ? (await activeStaff(services, 100)).map((u) => ({
             id: u.id,
             name: u.name,
             roles: u.roles.map((key) => ({ key, label: ROLE_LABELS[key as keyof typeof ROLE_LABELS]?.nl ?? key })),
@@ -101,21 +94,15 @@ export function registerSessionRoutes(api: FastifyInstance, services: Services, 
         },
       },
       async (req, reply) => {
-        const user = await services.db
-          .selectFrom('staff_user')
-          .select(['id', 'name', 'email', 'roles'])
-          .where('id', '=', req.body.userId)
-          .where('active', '=', true)
-          .executeTakeFirst();
+        const user = await activeStaffMember(services, req.body.userId);
         if (!user)
           throw new AppError('invalid', 'Deze gebruiker bestaat niet.', [
             { name: 'body.userId', code: 'unknown', reason: 'Onbekende gebruiker.' },
           ]);
         const s = await createSession(services, user.id, reply, { ttlHours: env.sessionTtlHours, secure: env.cookieSecure });
-        const teams = await services.db.selectFrom('team_member').select('team_id').where('user_id', '=', user.id).execute();
         const roles = user.roles as Parameters<typeof permissionsFor>[0];
         return {
-          user: { ...user, teamIds: teams.map((t) => t.team_id) },
+          user,
           permissions: [...permissionsFor(roles)].sort(),
           csrfToken: s.csrfToken,
         };
