@@ -54,6 +54,9 @@ export function CaseSummary({ c, labels }: { c: CaseDetail; labels: ProcessLabel
           {c.closedAt ? <span className="kf-muted"> · {t('case.closed', { date: date(c.closedAt) })}</span> : null}
         </Item>
         <Item k={t('case.reference')}>{c.reference}</Item>
+        <Item k={t('case.process')}>
+          {t('case.processVersion', { label: labels.process ? l(labels.process) : c.processKey, version: c.processVersion })}
+        </Item>
         <Item k={t('case.subject')}>{c.subject}</Item>
         {c.description ? (
           <Item k={t('case.description')}>

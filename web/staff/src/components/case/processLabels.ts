@@ -7,6 +7,8 @@ import type { Bilingual, FieldDef } from '../../api/types.ts';
  * options (the case type's fields plus what steps write into the case's data).
  */
 export type ProcessLabels = {
+  /** The process's name (the case page says which process and version a case follows). */
+  process: Bilingual | null;
   status: (key: string) => Bilingual | null;
   step: (key: string) => Bilingual | null;
   field: (key: string) => FieldDef | null;
@@ -21,6 +23,7 @@ export function processLabels(dir: Directory | null, processKey: string): Proces
   for (const f of p?.caseType.fields ?? []) fields.set(f.key, f);
   for (const tr of p?.transitions ?? []) for (const i of tr.inputs) if (i.target === 'data' && !fields.has(i.key)) fields.set(i.key, i);
   return {
+    process: p?.label ?? null,
     status: (key) => p?.statuses.find((s) => s.key === key)?.label ?? null,
     step: (key) => p?.transitions.find((s) => s.key === key)?.label ?? null,
     field: (key) => fields.get(key) ?? null,
