@@ -20,6 +20,11 @@ function fieldValidator(f: DataField): z.ZodType {
       return z.email();
     case 'select':
       return z.enum((f.options ?? []).map((o) => o.value) as [string, ...string[]]);
+    case 'multiselect':
+      return z
+        .array(z.enum((f.options ?? []).map((o) => o.value) as [string, ...string[]]))
+        .min(f.required ? 1 : 0)
+        .refine((v) => new Set(v).size === v.length, 'elke keuze één keer');
     default:
       return z
         .string()
