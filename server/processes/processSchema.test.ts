@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { processJsonSchema } from '../../scripts/processSchema.ts';
+import { processDefinitionSchema } from '../domain/process/definition.ts';
+import { PRESET_DIR, presetKeys, SCHEMA_FILE } from './index.ts';
+
+/**
+ * The JSON Schema editors check process files against is generated from the zod schema the server
+ * validates with (`npm run schema`); the committed file must be that output, and every shipped
+ * preset must pass it, checked by a real JSON Schema validator when one is installed.
+ */
+const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+const presets = presetKeys().map((key) => ({ key, file: path.join(PRESET_DIR, `${key}.json`) }));
+
+type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
+type AjvLike = { compile(schema: object): Validate };
+
+/**
+ * Ajv (draft 2020-12) with its formats, when installed (Fastify brings it along); undefined otherwise,
+ * then the zod checks below stand alone. Imported by a computed name so the type check does not
+ * depend on a package the project does not declare.
+ */
+async function jsonSchemaValidator(): Promise<AjvLike | undefined> {
+  const load = async (name: string) => {
+    const mod = (await import(name).catch(() => undefined)) as { default?: { default?: unknown } } | undefined;
+    return (mod?.default?.default ?? mod?.default) as unknown;
+  };
+  const Ajv = (await load(['ajv', 'dist', '2020.js'].join('/'))) as (new (opts: object) => AjvLike) | undefined;
+  const addFormats = (await load('ajv-formats')) as ((ajv: AjvLike) => void) | undefined;
+  if (!Ajv || !addFormats) return undefined;
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  return ajv;
+}
+
+describe('the JSON Schema of a process definition', () => {
+  test('the committed schema is what `npm run schema` generates', () => {
+    assert.ok(fs.existsSync(SCHEMA_FILE), `${SCHEMA_FILE} is missing: run npm run schema`);
+    assert.deepStrictEqual(
+      read(SCHEMA_FILE),
+      JSON.parse(JSON.stringify(processJsonSchema())),
+      `${path.relative(process.cwd(), SCHEMA_FILE)} is out of date: run npm run schema and commit it`,
+    );
+  });
+
+  test('every preset names the schema and passes the zod schema', () => {
+    assert.ok(presets.length >= 4, `presets: ${presets.map((p) => p.key).join(', ')}`);
+    for (const p of presets) {
+      const raw = read(p.file);
+      assert.equal(raw.$schema, `./${path.basename(SCHEMA_FILE)}`, `${p.key}: $schema`);
+      const parsed = processDefinitionSchema.safeParse(raw);
+      assert.ok(parsed.success, `${p.key}: ${parsed.error?.message}`);
+    }
+  });
+
+  test('every preset passes the JSON Schema, which refuses a wrong one', async (t) => {
+    const ajv = await jsonSchemaValidator();
+    if (!ajv) return t.skip('no JSON Schema validator installed (ajv); the zod schema checked the presets');
+    const validate = ajv.compile(read(SCHEMA_FILE));
+    for (const p of presets) {
+      assert.ok(validate(read(p.file)), `${p.key}: ${JSON.stringify(validate.errors, null, 2)}`);
+    }
+    // Not a schema that accepts anything: an unknown effect, a wrong status role and a missing label are refused.
+    const sample = read(presets[0]!.file) as { transitions: Record<string, unknown>[]; statuses: Record<string, unknown>[] };
+    const broken = structuredClone(sample);
+    broken.transitions[0]!.effects = [{ type: 'sendFax' }];
+    broken.statuses[0]!.roles = ['waitsForGodot'];
+    delete broken.statuses[1]!.label;
+    assert.equal(validate(broken), false);
+    const at = new Set(validate.errors!.map((e) => e.instancePath));
+    for (const p of ['/transitions/0/effects/0', '/statuses/0/roles/0', '/statuses/1'])
+      assert.ok(at.has(p), `an error at ${p}; got ${[...at].join(', ')}`);
+  });
+});
