@@ -76,7 +76,8 @@ export function withOrganisationSettings(org: Organisation, raw: unknown, ref: s
  */
 export function validateForOrganisation(org: Organisation, raw: unknown, file?: string): ProcessDefinition {
   const def = validateProcess(raw, validationContextOf(org, file));
-  if (def.regime === 'reglement' && !org.clocks.reglement)
+  // A case may be given any of the process's regimes: a housing regulation's terms are needed for each.
+  if ([def.regime, ...def.otherRegimes].includes('reglement') && !org.clocks.reglement)
     throw new ProcessDefinitionError(def.key, ['regime: "reglement" needs clocks.reglement terms in the organisation configuration'], file);
   return def;
 }

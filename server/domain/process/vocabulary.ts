@@ -118,6 +118,9 @@ export const FACTS = {
     values: ['ombudsman', 'disputesBody', 'rentTribunal', 'other'],
   },
   externalOutcome: { nl: 'Uitkomst bij de externe instantie', en: 'Outcome at the external body', type: 'text' },
+  /** With an advisory committee (Awb 9:16; housing rules): does the decision follow its advice, and if not, why. */
+  followsAdvice: { nl: 'Besluit volgt het advies van de commissie', en: "Decision follows the committee's advice", type: 'boolean' },
+  adviceDepartureReason: { nl: 'Reden om af te wijken van het advies', en: 'Reason for departing from the advice', type: 'text' },
   informationRequest: { nl: 'Gevraagde informatie', en: 'Information requested', type: 'text' },
   contactMethod: { nl: 'Manier van contact met de klager', en: 'How the complainant was contacted', type: 'select' },
   cancelReason: { nl: 'Reden van annuleren', en: 'Cancel reason', type: 'select' },
