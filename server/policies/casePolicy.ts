@@ -3,6 +3,7 @@ import type { LetterStatus } from '../db/schema.ts';
 import type { ProcessDefinition, Transition } from '../domain/process/definition.ts';
 import { type Facts, letterGuardOf, stepsFor } from '../domain/process/roles.ts';
 import { LETTER_STAGES } from '../domain/process/vocabulary.ts';
+import { hasAdvisoryCommittee, regimeFixedBy, regimesOf } from '../domain/regimes.ts';
 
 /**
  * Which steps an actor may take on a case now: the process definition says which roles may take a
@@ -37,6 +38,10 @@ export type CaseAbilities = {
   addDocument: boolean;
   editData: boolean;
   linkActivity: boolean;
+  /** Give the case another regime its process allows (caseRegime.ts): open, decision letter not yet approved. */
+  changeRegime: boolean;
+  /** Record what the decision does with the advisory committee's advice: the same, on a committee regime. */
+  recordAdvice: boolean;
 };
 
 type CaseLetter = { kind: string; status: LetterStatus };
@@ -50,11 +55,12 @@ const letterReached = (letters: CaseLetter[], need: NonNullable<ReturnType<typeo
 export function caseAbilities(
   actor: Actor,
   def: ProcessDefinition,
-  c: { status: string; closed_at: Date | null; facts: Record<string, unknown> },
+  c: { status: string; closed_at: Date | null; facts: Record<string, unknown>; regime?: string },
   letters: CaseLetter[] = [],
 ): CaseAbilities {
   const can = (p: string) => actor.kind === 'system' || actor.permissions.has(p);
   const open = c.closed_at === null;
+  const undecided = open && !regimeFixedBy(letters);
   return {
     transitions: availableTransitions(actor, def, c.status, c.facts as Facts).map((t) => {
       const need = letterGuardOf(t);
@@ -71,5 +77,7 @@ export function caseAbilities(
     addDocument: can('case:edit'),
     editData: can('case:edit') && open,
     linkActivity: can('case:create'),
+    changeRegime: can('case:regime') && undecided && regimesOf(def).length > 1,
+    recordAdvice: can('case:edit') && undecided && hasAdvisoryCommittee(c.regime ?? def.regime),
   };
 }

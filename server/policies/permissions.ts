@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'case:edit', // notes, documents, data fields
   'case:transition', // take process steps (which ones: process definition)
   'case:readAll', // scope: every case, not only one's own and one's teams'
+  'case:regime', // give a case another legal regime its process allows (e.g. with an advisory committee)
   'staff:read', // list colleagues and teams (for assignment)
   'process:read', // the process owner's page: a process's diagram, periods, texts and versions
   'process:manage', // check a changed process definition, save it as a draft and publish it
@@ -27,12 +28,12 @@ const handler: Permission[] = ['activity:read', 'activity:work', 'case:read', 'c
 const BY_ROLE: Record<Role, Permission[]> = {
   firstLineAgent: [...handler, 'activity:create', 'case:create', 'case:readAll'],
   dispatcher: ['activity:read', 'activity:assign', 'activity:create', 'case:read', 'case:readAll', 'staff:read'],
-  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll', 'process:read'],
+  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll', 'case:regime', 'process:read'],
   backOffice: [...handler, 'case:readAll'],
   // A department sees only the cases it is given work on (need to know).
   department: handler,
-  teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create'],
-  qualityOfficer: [...handler, 'activity:create', 'case:create', 'case:readAll'],
+  teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create', 'case:regime'],
+  qualityOfficer: [...handler, 'activity:create', 'case:create', 'case:readAll', 'case:regime'],
   // They read everything; the steps they may take (a care organisation's management decides on a
   // formal complaint) are given to them by the process definition.
   processOwner: [
@@ -40,13 +41,23 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'case:readAll',
     'case:edit',
     'case:transition',
+    'case:regime',
     'activity:read',
     'activity:work',
     'staff:read',
     'process:read',
     'process:manage',
   ],
-  serviceManager: ['case:read', 'case:readAll', 'case:edit', 'case:transition', 'activity:read', 'activity:work', 'staff:read'],
+  serviceManager: [
+    'case:read',
+    'case:readAll',
+    'case:edit',
+    'case:transition',
+    'case:regime',
+    'activity:read',
+    'activity:work',
+    'staff:read',
+  ],
   // Administrators manage users and configuration, not complaints: no case contents.
   administrator: ['staff:read', 'process:read', 'process:manage'],
 };

@@ -314,6 +314,11 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   ],
   'POST /api/v1/cases/:id/consent-delay': [{ consentAt: now, newEnd: '2026-06-01', note: 'Klager stemt schriftelijk in.' }],
   'POST /api/v1/cases/:id/documents': 'multipart',
+  'PUT /api/v1/cases/:id/regime': [{ regime: 'awbCommittee' }, { regime: 'awb', expectedVersion: 1 }],
+  'PUT /api/v1/cases/:id/committee-advice': [
+    { followsAdvice: true },
+    { followsAdvice: false, departureReason: 'Het advies ging uit van een oude regel.', expectedVersion: 1 },
+  ],
   'POST /api/v1/cases/:id/extension': [{ weeks: 4, reason: 'Advies van de afdeling nodig', noticeSentAt: now }],
   'POST /api/v1/cases/:id/hearing-invitation': [
     { slots: [slot('2026-03-16'), slot('2026-03-17')], note: 'Neem uw brief mee.', expectedVersion: 1 },

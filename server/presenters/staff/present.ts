@@ -9,6 +9,7 @@ import type { CaseSummaryRow } from '../../queries/cases.ts';
 import { deadlineState } from '../../commands/caseClock.ts';
 import type { Clock } from '../../domain/calendar/clocks.ts';
 import { formalCompleteness, notHandlingHints } from '../../domain/completeness.ts';
+import { type Regime, regimesOf } from '../../domain/regimes.ts';
 
 /** Rows → API objects: camelCase, UTC timestamps, owners as {id, name}. */
 const iso = (d: Date) => d.toISOString();
@@ -172,6 +173,9 @@ export function presentCaseDetail(
       createdAt: iso(a.created_at),
     })),
     abilities,
+    /** The case's legal regime, and the ones its process allows (the process's own first). */
+    regime: c.regime as Regime,
+    regimes: regimesOf(processes.forCase(c)),
     clocks: clocks.map((k) => ({
       key: k.key,
       label: k.label,

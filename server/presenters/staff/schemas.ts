@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGIMES } from '../../domain/regimes.ts';
 
 /** Response shapes of the staff API; presenters produce exactly these (and OpenAPI shows them). */
 export const label = z.object({ nl: z.string(), en: z.string() });
@@ -123,7 +124,13 @@ export const caseDetailOut = caseSummaryOut.extend({
     addDocument: z.boolean(),
     editData: z.boolean(),
     linkActivity: z.boolean(),
+    changeRegime: z.boolean(),
+    recordAdvice: z.boolean(),
   }),
+  /** The legal regime: awb (Awb ch. 9), awbCommittee (with an advisory committee), wkkgz, reglement (housing). */
+  regime: z.enum(REGIMES),
+  /** The regimes this case's process allows, its own first; more than one: the case's can be changed. */
+  regimes: z.array(z.enum(REGIMES)),
   clocks: z.array(
     z.object({
       key: z.string(),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { addNote, updateCaseData } from '../../commands/caseEditor.ts';
 import { registerCase } from '../../commands/caseRegistrar.ts';
 import { transitionCase } from '../../commands/caseTransitioner.ts';
+import { recordCommitteeAdvice, setCaseRegime } from '../../commands/caseRegime.ts';
 import { runCommand, type Services } from '../../commands/context.ts';
 import { notFound } from '../../domain/errors.ts';
 import { caseAbilities } from '../../policies/casePolicy.ts';
@@ -26,6 +27,7 @@ import {
   timelineQuery,
   transitionBody,
 } from './case.schema.ts';
+import { committeeAdviceBody, regimeBody } from './regime.schema.ts';
 
 const tags = ['Meldingen'];
 
@@ -210,6 +212,44 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
     async (req) => {
       const actor = staffActor(req);
       await runCommand(services, actor, (ctx) => updateCaseData(ctx, req.params.id, req.body.data, req.body.expectedVersion));
+      return detail(actor, req.params.id);
+    },
+  );
+
+  r.put(
+    '/cases/:id/regime',
+    {
+      config: { permission: 'case:regime' },
+      schema: {
+        tags,
+        summary: 'Klachtregeling van de melding kiezen (uit de regelingen van het proces; de termijnen volgen)',
+        params: idParams,
+        body: regimeBody,
+        response: { 200: caseDetailOut },
+      },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => setCaseRegime(ctx, { caseId: req.params.id, ...req.body }));
+      return detail(actor, req.params.id);
+    },
+  );
+
+  r.put(
+    '/cases/:id/committee-advice',
+    {
+      config: { permission: 'case:edit' },
+      schema: {
+        tags,
+        summary: 'Vastleggen of het besluit het advies van de klachtadviescommissie volgt, en zo niet waarom (Awb 9:16)',
+        params: idParams,
+        body: committeeAdviceBody,
+        response: { 200: caseDetailOut },
+      },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => recordCommitteeAdvice(ctx, { caseId: req.params.id, ...req.body }));
       return detail(actor, req.params.id);
     },
   );
