@@ -4,12 +4,13 @@ import { AppError, invalid } from '../domain/errors.ts';
 import { ROLE_LABELS, isRole, type Role } from '../domain/roles.ts';
 import { assertCaseOpen, assertStatus, bumpLetter, currentSections, loadLetter, requireApprover, templateOf } from './letterStore.ts';
 import { loadMergeData } from './mergeData.ts';
-import { approvalProblems } from './validation.ts';
+import { letterApprovalProblems } from './regimeRules.ts';
 
 /**
  * The coordinator approves the letter (seed 000 §4.3 "Controleren en versturen brief"). Approval is
  * refused while a mandatory section is empty or still has a placeholder, while legally required
- * wording is missing, or when any section offers bezwaar or beroep (Awb 9:3). Readability never
+ * wording is missing, when any section offers bezwaar or beroep (Awb 9:3), or when the case's regime
+ * asks for what the letter lacks (the body named next; an advisory committee's advice: regimeRules.ts). Readability never
  * blocks. The signer is fixed here: the person the complainant spoke to (seed 003), by default the
  * case's handler, or any active staff member the coordinator names; their name is frozen so the
  * printed letter does not change if the person later leaves.
@@ -41,12 +42,13 @@ export async function approveLetter(ctx: CommandContext, input: ApproveLetterInp
   assertStatus(letter, ['draft', 'inReview'], 'goedkeuren');
   const template = templateOf(letter);
   const merge = await loadMergeData(ctx.tx, ctx.services.org, letter.case_id);
-  const problems = approvalProblems(template, await currentSections(ctx, letter), merge);
+  // The case's regime decides what the letter must hold, whatever template it was drafted from.
+  const problems = await letterApprovalProblems(ctx.tx, letter.kind, template, await currentSections(ctx, letter), merge);
   if (problems.length) {
     throw new AppError(
       'invalid',
       'De brief kan nog niet worden goedgekeurd.',
-      problems.map((p) => ({ name: p.section ? `sections.${p.section}` : 'sections', code: p.code, reason: p.reason })),
+      problems.map((p) => ({ name: p.field ?? (p.section ? `sections.${p.section}` : 'sections'), code: p.code, reason: p.reason })),
     );
   }
 

@@ -9,14 +9,22 @@ export type Delivery = { channel: 'email' | 'post'; messageId: string | null; re
 
 export async function mailLetter(
   ctx: CommandContext,
-  m: { caseId: string; letterId: string; documentId: string; signerName: string; contactPreference: string | null },
+  m: {
+    caseId: string;
+    letterId: string;
+    documentId: string;
+    /** Documents that go with the letter (an advisory committee's advice). */
+    enclosures?: string[];
+    signerName: string;
+    contactPreference: string | null;
+  },
 ): Promise<Delivery> {
   if (m.contactPreference === 'letter') return { channel: 'post', messageId: null, reason: 'prefersPost' };
   // Without a usable address sendCaseMessage records `messageNotSent` itself and returns null.
   const messageId = await sendCaseMessage(ctx, m.caseId, 'letter', {
     key: `letter:${m.letterId}`,
     vars: { handlerName: m.signerName },
-    attachments: [m.documentId],
+    attachments: [m.documentId, ...(m.enclosures ?? [])],
   });
   return messageId ? { channel: 'email', messageId } : { channel: 'post', messageId: null, reason: 'noEmailAddress' };
 }

@@ -7,6 +7,8 @@ import { renderLetterPdf } from './pdf.ts';
 import { assertCaseOpen, assertStatus, bumpLetter, loadLetter, requireApprover, STALE } from './letterStore.ts';
 import { letterSent } from './letterEvents.ts';
 import { mailLetter } from './letterMail.ts';
+import { committeeAdviceDocuments } from './regimeRules.ts';
+import { hasAdvisoryCommittee } from '../domain/regimes.ts';
 
 /**
  * Sends an approved letter: renders the PDF of the approved version, stores it as a `letter`
@@ -18,6 +20,9 @@ import { mailLetter } from './letterMail.ts';
  *
  * Sending reports "letter sent": the step the process ties to it is taken in the same transaction
  * (Awb 9:12: sending the decision letter closes the case, on the send date).
+ *
+ * With an advisory committee the committee's advice (its latest report on the case) goes with the
+ * decision letter (Awb 9:16; housing rules); by post it is named in the timeline as an enclosure.
  */
 export type SendLetterInput = { letterId: string; expectedVersion: number };
 
@@ -54,10 +59,15 @@ export async function sendLetter(services: Services, actor: Actor, input: SendLe
         .returning('id')
         .executeTakeFirstOrThrow();
       const row = await bumpLetter(ctx, letter, input.expectedVersion, { status: 'sent', document_id: doc.id, sent_at: ctx.now });
+      const enclosures =
+        letter.kind === 'decision' && hasAdvisoryCommittee(letter.regime)
+          ? (await committeeAdviceDocuments(ctx.tx, letter.case_id)).slice(0, 1)
+          : [];
       const delivery = await mailLetter(ctx, {
         caseId: letter.case_id,
         letterId: letter.id,
         documentId: doc.id,
+        enclosures,
         signerName: prepared.input.signature.name,
         contactPreference: prepared.merge.contactPreference,
       });
@@ -73,6 +83,7 @@ export async function sendLetter(services: Services, actor: Actor, input: SendLe
           delivery: delivery.channel,
           reason: delivery.reason ?? null,
           messageId: delivery.messageId,
+          ...(enclosures.length ? { enclosures } : {}),
         },
       });
       await letterSent(ctx, letter.case_id, letter.kind);

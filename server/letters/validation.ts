@@ -1,5 +1,5 @@
 import type { LetterSection } from '../db/schema.ts';
-import { PLACEHOLDER, type LetterTemplate, type MergeData } from './templates/types.ts';
+import { PLACEHOLDER, type LetterTemplate, type MergeData, type SectionTemplate } from './templates/types.ts';
 
 /**
  * What approval enforces (AWB-03, AWB-15/16, ZORG-05/07, WON-02): every mandatory section has text,
@@ -13,9 +13,25 @@ import { PLACEHOLDER, type LetterTemplate, type MergeData } from './templates/ty
  */
 export type LetterProblem = {
   section: string | null;
-  code: 'missingSection' | 'emptySection' | 'placeholder' | 'missingWording' | 'check' | 'objectionClause';
+  code:
+    | 'missingSection'
+    | 'emptySection'
+    | 'placeholder'
+    | 'missingWording'
+    | 'check'
+    | 'objectionClause'
+    | 'committeeAdvice'
+    | 'adviceDeparture';
   reason: string;
+  /** The field a refusal names when the problem is not in a section (the committee's advice document, a fact). */
+  field?: string;
 };
+
+/**
+ * A section the case's regime requires whatever template the letter was drafted from (the body
+ * named after the decision, the committee's advice: regimeRules.ts), with why, for the refusal.
+ */
+export type RequiredSection = { section: SectionTemplate; why: string };
 
 const CLAUSE_PATTERNS: RegExp[] = [
   /\bbezwaar\s*(?:of|en|\/)\s*(?:in\s+)?(?:hoger\s+)?beroep\b/i,
@@ -45,15 +61,31 @@ export function findObjectionClauses(text: string): ClauseHit[] {
 
 const contains = (text: string, phrase: string) => text.toLocaleLowerCase('nl').includes(phrase.toLocaleLowerCase('nl'));
 
-/** Every reason the letter may not be approved yet; empty when it may. Also shown live in the editor. */
-export function approvalProblems(template: LetterTemplate, sections: LetterSection[], m: MergeData): LetterProblem[] {
+/**
+ * Every reason the letter may not be approved yet; empty when it may. Also shown live in the editor.
+ * `required`: sections the case's regime requires; those the template lacks are checked as its own.
+ */
+export function approvalProblems(
+  template: LetterTemplate,
+  sections: LetterSection[],
+  m: MergeData,
+  required: readonly RequiredSection[] = [],
+): LetterProblem[] {
   const problems: LetterProblem[] = [];
   const byKey = new Map(sections.map((s) => [s.key, s]));
-  for (const def of template.sections) {
+  const own = new Set(template.sections.map((d) => d.key));
+  const defs = [
+    ...template.sections.map((def) => ({ def, why: null as string | null })),
+    ...required.filter((r) => !own.has(r.section.key)).map((r) => ({ def: r.section, why: r.why })),
+  ];
+  for (const { def, why } of defs) {
     const s = byKey.get(def.key);
     const text = s?.text.trim() ?? '';
     if (def.mandatory && !s) {
-      problems.push({ section: def.key, code: 'missingSection', reason: `Het onderdeel "${def.heading}" ontbreekt.` });
+      const reason = why
+        ? `Het onderdeel "${def.heading}" ontbreekt. ${why} Het sjabloon "${template.label}" heeft dit onderdeel niet: maak een nieuwe brief met het sjabloon voor deze regeling.`
+        : `Het onderdeel "${def.heading}" ontbreekt.`;
+      problems.push({ section: def.key, code: 'missingSection', reason });
       continue;
     }
     if (def.mandatory && !text) {

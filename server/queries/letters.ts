@@ -4,7 +4,8 @@ import { notFound } from '../domain/errors.ts';
 import { loadMergeData } from '../letters/mergeData.ts';
 import type { LetterReadability } from '../letters/readability.ts';
 import { getTemplate } from '../letters/templates/index.ts';
-import { approvalProblems, type LetterProblem } from '../letters/validation.ts';
+import { letterApprovalProblems } from '../letters/regimeRules.ts';
+import type { LetterProblem } from '../letters/validation.ts';
 import { caseScope } from './scope.ts';
 
 /**
@@ -59,7 +60,13 @@ export async function letterDetail(services: Services, actor: Actor, letterId: s
   // What would stop approval right now: shown in the editor, enforced again by approveLetter.
   const problems: LetterProblem[] =
     template && letter.status !== 'sent'
-      ? approvalProblems(template, current.sections, await loadMergeData(services.db, services.org, letter.case_id))
+      ? await letterApprovalProblems(
+          services.db,
+          letter.kind,
+          template,
+          current.sections,
+          await loadMergeData(services.db, services.org, letter.case_id),
+        )
       : [];
   return {
     letter,

@@ -1,5 +1,13 @@
 import type { FactKey } from '../../domain/process/vocabulary.ts';
-import { factText, contactSection, disputesBodySection, introSection, ombudsmanSection, rentTribunalSection } from './shared.ts';
+import {
+  adviceSection,
+  contactSection,
+  disputesBodySection,
+  factText,
+  introSection,
+  ombudsmanSection,
+  rentTribunalSection,
+} from './shared.ts';
 import { fillIn, withLines, type LetterTemplate, type MergeData, type SectionTemplate } from './types.ts';
 
 /**
@@ -79,6 +87,23 @@ export const decisionAwb: LetterTemplate = {
   ],
 };
 
+/** Awb afd. 9.1.3: the same letter, with what the decision does with the committee's advice (Awb 9:16). */
+export const decisionAwbCommittee: LetterTemplate = {
+  key: 'decision.awbCommittee',
+  kind: 'decision',
+  label: 'Afhandelingsbrief (Awb, met klachtadviescommissie)',
+  subject,
+  sections: [
+    introSection,
+    findings,
+    judgment,
+    conclusions('Wat wij gaan doen'),
+    adviceSection('klachtadviescommissie'),
+    ombudsmanSection('Bent u niet tevreden over hoe wij uw klacht hebben behandeld?'),
+    contactSection,
+  ],
+};
+
 export const decisionCare: LetterTemplate = {
   key: 'decision.care',
   kind: 'decision',
@@ -100,5 +125,14 @@ export const decisionHousing: LetterTemplate = {
   kind: 'decision',
   label: 'Besluit op uw klacht (woningcorporatie)',
   subject,
-  sections: [introSection, findings, judgment, conclusions('Wat wij gaan doen'), rentTribunalSection, contactSection],
+  // The klachtencommissie advises the board (WON-01); the board's decision says what it does with that advice.
+  sections: [
+    introSection,
+    findings,
+    judgment,
+    conclusions('Wat wij gaan doen'),
+    adviceSection('klachtencommissie'),
+    rentTribunalSection,
+    contactSection,
+  ],
 };

@@ -59,6 +59,29 @@ export const rentTribunalSection: SectionTemplate = {
   mustContain: (m) => [[m.bodies.rentTribunal.name]],
 };
 
+/**
+ * With an advisory committee (Awb 9:16; housing rules, WON-01): whether the decision follows the
+ * committee's advice and, when it departs from it, why. Drafted from the facts `followsAdvice` and
+ * `adviceDepartureReason`; the advice itself goes with the letter when it is sent.
+ */
+export function adviceSection(committee: string): SectionTemplate {
+  return {
+    key: 'advice',
+    heading: `Het advies van de ${committee}`,
+    mandatory: true,
+    draft: (m) => {
+      const lead = `De ${committee} heeft ons advies gegeven over uw klacht.`;
+      const attached = 'U krijgt het advies bij deze brief.';
+      if (m.facts.followsAdvice === true) return `${lead} Wij volgen dat advies. ${attached}`;
+      if (m.facts.followsAdvice === false) {
+        const reason = factText(m, 'adviceDepartureReason') ?? fillIn('waarom het besluit afwijkt van het advies.');
+        return `${lead} Wij wijken af van dat advies. De reden is: ${reason}\n${attached}`;
+      }
+      return `${lead} ${fillIn('volgen wij het advies? Zo niet: waarom niet.')} ${attached}`;
+    },
+  };
+}
+
 export const introSection: SectionTemplate = {
   key: 'intro',
   heading: 'Uw klacht',

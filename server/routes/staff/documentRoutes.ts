@@ -10,7 +10,7 @@ import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
 
 const tags = ['Documenten'];
-export const DOC_TYPES = ['attachment', 'scan', 'hearingReport', 'letter', 'correspondence', 'other'] as const;
+export const DOC_TYPES = ['attachment', 'scan', 'hearingReport', 'committeeAdvice', 'letter', 'correspondence', 'other'] as const;
 
 export function registerDocumentRoutes(api: FastifyInstance, services: Services) {
   const r = api.withTypeProvider<ZodTypeProvider>();
