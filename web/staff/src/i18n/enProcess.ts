@@ -22,6 +22,7 @@ export const enProcess: Record<keyof typeof nlProcess, string> = {
     'Diagram of {label}, version {version}: {statuses} statuses and {steps} steps. The Statuses and Steps tables give the same information.',
   'process.diagramDrawing': 'Drawing the diagram…',
   'process.diagramFailed': 'The diagram could not be drawn. The tables below give the same information.',
+  'process.fullSize': 'Full size',
   'process.diagramRegion': 'Diagram (scrollable)',
   'process.anyOpen': 'Any open status',
   'process.start': 'Start',

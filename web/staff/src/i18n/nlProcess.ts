@@ -21,6 +21,7 @@ export const nlProcess = {
     'Diagram van {label}, versie {version}: {statuses} statussen en {steps} stappen. Dezelfde informatie staat in de tabellen Statussen en Stappen.',
   'process.diagramDrawing': 'Het diagram wordt getekend…',
   'process.diagramFailed': 'Het diagram kon niet worden getekend. De tabellen hieronder geven dezelfde informatie.',
+  'process.fullSize': 'Ware grootte',
   'process.diagramRegion': 'Diagram (schuifbaar)',
   'process.anyOpen': 'Elke open status',
   'process.start': 'Start',

@@ -1,9 +1,9 @@
-import { Paragraph } from '@utrecht/component-library-react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { TableWrap } from '../../../../ui/index.ts';
 import { useEffect, useMemo, useState } from 'react';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { fromStatuses, type EffectKind, type ProcessModel } from './processModel.ts';
+import { fromStatuses, type EffectKind, type ProcessModel, type StatusView, type StepView } from './processModel.ts';
 import { roleText, type Words } from './processText.ts';
 
 /**
@@ -75,20 +75,7 @@ function boxes(m: ProcessModel, w: Words, measure: Measure): { boxes: Box[]; edg
   const out: Box[] = [size('start', 'start', [{ text: w.t('process.start'), cls: 'text' }], [])];
   const edges: ElkExtendedEdge[] = [];
   const statusIds = new Set(m.statuses.map((s) => s.key));
-  for (const s of m.statuses) {
-    const extra = [...s.roles, ...(s.remindAfter ? [`⟳ ${s.remindAfter}`] : [])].join(' · ');
-    out.push(
-      size(
-        `s:${s.key}`,
-        s.terminal ? 'end' : 'status',
-        [{ text: w.l(s.label), cls: 'title' }, ...(extra ? [{ text: extra, cls: 'muted' }] : [])],
-        [],
-      ),
-    );
-  }
-  if (statusIds.has(m.initialStatus)) edges.push({ id: 'e:start', sources: ['start'], targets: [`s:${m.initialStatus}`] });
-  if (m.steps.some((s) => s.from === 'any')) out.push(size('any', 'any', [{ text: w.t('process.anyOpen'), cls: 'text' }], []));
-  for (const step of m.steps) {
+  const stepBox = (step: StepView) => {
     const roles = step.roles.map((r) => roleText(w, r)).join(', ');
     const badges = [
       ...new Set<Badge>([
@@ -98,17 +85,45 @@ function boxes(m: ProcessModel, w: Words, measure: Measure): { boxes: Box[]; edg
       ]),
     ];
     const system = step.roles.length > 0 && step.roles.every((r) => r === 'system');
-    out.push(
-      size(
-        `t:${step.key}`,
-        system ? 'systemStep' : 'step',
-        [
-          { text: w.l(step.label), cls: 'title' },
-          { text: roles, cls: 'text' },
-        ],
-        badges,
-      ),
+    return size(
+      `t:${step.key}`,
+      system ? 'systemStep' : 'step',
+      [
+        { text: w.l(step.label), cls: 'title' },
+        { text: roles, cls: 'text' },
+      ],
+      badges,
     );
+  };
+  // Model order: each status followed by the steps that leave it first, in the definition's order,
+  // so the layout reads from the start down and only steps back (e.g. "return to first line") point up.
+  const placed = new Set<string>();
+  const firstFrom = (step: StepView) => (step.from === 'any' ? null : step.from.find((k) => statusIds.has(k)));
+  // The initial status first, end statuses last, so every way to an end points down.
+  const rank = (s: StatusView) => (s.initial ? 0 : s.terminal ? 2 : 1);
+  const ordered = [...m.statuses].sort((a, b) => rank(a) - rank(b));
+  const statusBox = (s: StatusView) => {
+    const extra = [...s.roles, ...(s.remindAfter ? [`⟳ ${s.remindAfter}`] : [])].join(' · ');
+    return size(
+      `s:${s.key}`,
+      s.terminal ? 'end' : 'status',
+      [{ text: w.l(s.label), cls: 'title' }, ...(extra ? [{ text: extra, cls: 'muted' }] : [])],
+      [],
+    );
+  };
+  for (const s of ordered.filter((x) => !x.terminal)) {
+    out.push(statusBox(s));
+    for (const step of m.steps)
+      if (firstFrom(step) === s.key && !placed.has(step.key)) {
+        placed.add(step.key);
+        out.push(stepBox(step));
+      }
+  }
+  if (m.steps.some((s) => s.from === 'any')) out.push(size('any', 'any', [{ text: w.t('process.anyOpen'), cls: 'text' }], []));
+  for (const step of m.steps) if (!placed.has(step.key)) out.push(stepBox(step));
+  for (const s of ordered.filter((x) => x.terminal)) out.push(statusBox(s));
+  if (statusIds.has(m.initialStatus)) edges.push({ id: 'e:start', sources: ['start'], targets: [`s:${m.initialStatus}`] });
+  for (const step of m.steps) {
     const from =
       step.from === 'any'
         ? ['any']
@@ -130,6 +145,7 @@ const LAYOUT = {
   'elk.spacing.edgeNode': '12',
   'elk.spacing.edgeEdge': '8',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.padding': '[top=8,left=8,bottom=8,right=8]',
 };
@@ -222,6 +238,8 @@ export function ProcessDiagram({ model, version }: { model: ProcessModel; versio
   const { t, l, has, locale } = useI18n();
   const [laid, setLaid] = useState<Laid | null>(null);
   const [failed, setFailed] = useState(false);
+  // Fitted to the column by default (the whole process at a glance); at full size it scrolls sideways.
+  const [fit, setFit] = useState(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the texts change with the locale, which t and l follow.
   const parts = useMemo(() => boxes(model, { t, l, has }, measurer()), [model, locale]);
   useEffect(() => {
@@ -240,13 +258,17 @@ export function ProcessDiagram({ model, version }: { model: ProcessModel; versio
   if (!laid) return <Paragraph className="kf-muted">{t('process.diagramDrawing')}</Paragraph>;
   return (
     <figure className="kf-pd">
+      <Button appearance="subtle-button" aria-pressed={!fit} onClick={() => setFit(!fit)}>
+        {t('process.fullSize')}
+      </Button>
       <TableWrap label={t('process.diagramRegion')}>
         <svg
           className="kf-pd__svg"
           role="img"
           aria-label={label}
-          width={laid.width}
-          height={laid.height}
+          width={fit ? '100%' : laid.width}
+          height={fit ? undefined : laid.height}
+          style={fit ? { maxWidth: laid.width, height: 'auto' } : undefined}
           viewBox={`0 0 ${laid.width} ${laid.height}`}
           data-testid="process-diagram"
         >
