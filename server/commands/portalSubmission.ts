@@ -1,4 +1,5 @@
-import { invalid } from '../domain/errors.ts';
+import { sql } from 'kysely';
+import { AppError, invalid } from '../domain/errors.ts';
 import { writeActivity } from './activityWriter.ts';
 import { issueCaseLink } from './caseAccess.ts';
 import { registerCase, type PersonInput } from './caseRegistrar.ts';
@@ -20,7 +21,13 @@ export type PortalComplaint = {
   onBehalfOf?: { name: string; relation: string };
 };
 
+/** At most this many complaints an hour from one e-mail address (the complainant's or a representative's). */
+export const PER_EMAIL_PER_HOUR = 3;
+
 export async function submitPortalComplaint(ctx: CommandContext, input: PortalComplaint) {
+  if (await emailLimitReached(ctx, input.complainant.email)) {
+    throw new AppError('rate_limited', 'U heeft het afgelopen uur al een paar klachten ingediend. Probeer het later opnieuw of bel ons.');
+  }
   const process = ctx.services.processes.defaultProcess;
   const needs = {
     email: input.complainant.email,
@@ -60,4 +67,23 @@ export async function submitPortalComplaint(ctx: CommandContext, input: PortalCo
   // Written in this transaction, sent by the outbox: with mail down the complaint is still stored.
   await sendCaseMessage(ctx, created.id, 'confirmation', { key: 'portalSubmission', vars: { trackingLink: trackingUrl } });
   return { caseId: created.id, reference: created.reference, trackingUrl };
+}
+
+/** The address may be the complainant's or a representative's (someone filing for a relative). */
+async function emailLimitReached(ctx: CommandContext, email: string | undefined): Promise<boolean> {
+  if (!email) return false;
+  const hour = new Date(ctx.now.getTime() - 3600_000);
+  const recent = await ctx.tx
+    .selectFrom('cases')
+    .innerJoin('person', (join) =>
+      join.on((eb) =>
+        eb.or([eb('person.id', '=', eb.ref('cases.complainant_id')), eb('person.id', '=', eb.ref('cases.representative_id'))]),
+      ),
+    )
+    .select(sql<number>`count(*)`.as('n'))
+    .where(sql<boolean>`lower(person.email) = ${email.toLowerCase()}`)
+    .where('cases.channel', '=', 'web')
+    .where('cases.created_at', '>', hour)
+    .executeTakeFirst();
+  return Number(recent?.n ?? 0) >= PER_EMAIL_PER_HOUR;
 }

@@ -51,7 +51,8 @@ export type ComplaintBody = z.infer<typeof complaintBody>;
 export const tokenParams = z.object({ token: z.string().min(1).max(100) });
 export const answerBody = z.object({ text: text(10000).min(1, 'Schrijf uw antwoord.') });
 export const bookingBody = z.object({ slotId: z.uuid({ message: 'Kies een tijdstip.' }) });
+const SCORE = 'Kies een cijfer van 1 tot 5.';
 export const surveyBody = z.object({
-  score: z.coerce.number().int().min(1, 'Kies een cijfer van 1 tot 5.').max(5, 'Kies een cijfer van 1 tot 5.'),
+  score: z.coerce.number({ message: SCORE }).int(SCORE).min(1, SCORE).max(5, SCORE),
   comment: optionalText(2000),
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { StaffActor } from '../../commands/context.ts';
 import { buildStaff, createTestApp, loginHeaders } from '../../test/harness.ts';
+import { validateComplaint } from './complaintInput.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let agent: StaffActor;
@@ -142,6 +143,18 @@ describe('the citizen portal API', () => {
     const noPhone = await submit(form({ contactPreference: 'phone' }));
     assert.equal(noPhone.json().invalidParams[0].name, 'complainant.phone');
     assert.equal(await count(), before);
+  });
+
+  test("the complaint rules are the form's: someone filing for another person says who and what they are to them", async () => {
+    const res = await submit(form({ onBehalfOf: true }));
+    assert.equal(res.statusCode, 400);
+    const reasons: Record<string, string> = Object.fromEntries(
+      res.json().invalidParams.map((p: { name: string; reason: string }) => [p.name, p.reason]),
+    );
+    const onTheForm = validateComplaint({ ...form(), privacyAccepted: 'on', onBehalfOf: 'true' } as Record<string, string>);
+    assert.ok(!onTheForm.ok);
+    assert.deepEqual(reasons, { behalfName: onTheForm.errors.behalfName, behalfRelation: onTheForm.errors.behalfRelation });
+    assert.match(reasons.behalfName!, /Vul de naam in van de persoon/);
   });
 
   test('rate limits: per e-mail address and per network address', async () => {

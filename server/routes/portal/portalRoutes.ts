@@ -1,23 +1,22 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { caseIdForToken } from '../../commands/caseAccess.ts';
 import { runCommand, SYSTEM_ACTOR, type Services } from '../../commands/context.ts';
 import { bookHearingSlot } from '../../commands/hearing.ts';
 import { addComplainantMessage } from '../../commands/portalAnswer.ts';
 import { submitPortalComplaint } from '../../commands/portalSubmission.ts';
-import { recordEvent } from '../../commands/timeline.ts';
-import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
+import { answerSurvey } from '../../commands/surveyAnswer.ts';
+import { AppError, invalid } from '../../domain/errors.ts';
 import { presentTracking } from '../../presenters/portal/trackingPresenter.ts';
 import { logoInfo } from '../brandingRoutes.ts';
+import { submittedComplaint } from '../../queries/portal.ts';
 import { portalCaseView } from '../../queries/portalCase.ts';
+import { behalfErrors, isHoneypotFilled, portalComplaintOf } from './complaintInput.ts';
 import { answerBody, bookingBody, complaintBody, surveyBody, tokenParams } from './portal.schema.ts';
 
 const tags = ['Portaal (klager)'];
 const ok = z.object({ ok: z.literal(true) });
-const PER_EMAIL_PER_HOUR = 3;
 
 /**
  * The citizen portal's API: no account, a secret link per case. Every route is public by
@@ -62,7 +61,7 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
     },
     async (req, reply) => {
       const b = req.body;
-      if (b.website) throw invalid('website', 'Dit formulier kon niet worden verwerkt.', 'honeypot');
+      if (isHoneypotFilled(b.website)) throw invalid('website', 'Dit formulier kon niet worden verwerkt.', 'honeypot');
       if (b.kind !== 'complaint') {
         throw invalid(
           'kind',
@@ -72,55 +71,17 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
           'notAComplaint',
         );
       }
-      if (b.onBehalfOf && !b.behalfName) throw invalid('behalfName', 'Vul de naam in van de persoon voor wie u de klacht indient.');
-      if (b.onBehalfOf && !b.behalfRelation)
-        throw invalid('behalfRelation', 'Vul in wat u van deze persoon bent, bijvoorbeeld mantelzorger.');
-      if (b.email) {
-        const hour = new Date(services.clock.now().getTime() - 3600_000);
-        // The address may be the complainant's or the representative's (someone filing for a relative).
-        const recent = await services.db
-          .selectFrom('cases')
-          .innerJoin('person', (join) =>
-            join.on((eb) =>
-              eb.or([eb('person.id', '=', eb.ref('cases.complainant_id')), eb('person.id', '=', eb.ref('cases.representative_id'))]),
-            ),
-          )
-          .select(sql<number>`count(*)`.as('n'))
-          .where(sql<boolean>`lower(person.email) = ${b.email.toLowerCase()}`)
-          .where('cases.channel', '=', 'web')
-          .where('cases.created_at', '>', hour)
-          .executeTakeFirst();
-        if (Number(recent?.n ?? 0) >= PER_EMAIL_PER_HOUR) {
-          throw new AppError(
-            'rate_limited',
-            'U heeft het afgelopen uur al een paar klachten ingediend. Probeer het later opnieuw of bel ons.',
-          );
-        }
+      const behalf = Object.entries(behalfErrors(b));
+      if (behalf.length) {
+        throw new AppError(
+          'invalid',
+          'De invoer is niet geldig.',
+          behalf.map(([name, reason]) => ({ name, code: 'invalid', reason })),
+        );
       }
-      const result = await runCommand(services, SYSTEM_ACTOR, (ctx) =>
-        submitPortalComplaint(ctx, {
-          subject: b.subject,
-          description: b.description,
-          incidentDate: b.incidentDate,
-          contactPreference: b.contactPreference,
-          complainant: {
-            kind: 'person',
-            name: b.name,
-            email: b.email,
-            phone: b.phone,
-            street: b.street,
-            postcode: b.postcode,
-            city: b.city,
-          },
-          onBehalfOf: b.onBehalfOf ? { name: b.behalfName!, relation: b.behalfRelation! } : undefined,
-        }),
-      );
-      const kase = await services.db
-        .selectFrom('cases')
-        .select('handling_deadline')
-        .where('id', '=', result.caseId)
-        .executeTakeFirstOrThrow();
-      return reply.code(201).send({ reference: result.reference, trackingUrl: result.trackingUrl, expectedBy: kase.handling_deadline });
+      const result = await runCommand(services, SYSTEM_ACTOR, (ctx) => submitPortalComplaint(ctx, portalComplaintOf(b)));
+      const submitted = await submittedComplaint(services, result.caseId);
+      return reply.code(201).send({ reference: result.reference, trackingUrl: result.trackingUrl, expectedBy: submitted.expectedBy });
     },
   );
 
@@ -176,23 +137,7 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
       schema: { tags, summary: 'Zeggen hoe het ging (enquête)', params: tokenParams, body: surveyBody, response: { 200: ok } },
     },
     async (req) => {
-      const hash = createHash('sha256').update(req.params.token).digest('base64url');
-      await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
-        const survey = await ctx.tx
-          .selectFrom('survey')
-          .select(['id', 'case_id', 'answered_at'])
-          .where('token_hash', '=', hash)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!survey) throw notFound('Deze enquête');
-        if (survey.answered_at) throw conflict('U heeft deze vragen al beantwoord. Dank u wel!');
-        await ctx.tx
-          .updateTable('survey')
-          .set({ score: req.body.score, comment: req.body.comment ?? null, answered_at: ctx.now })
-          .where('id', '=', survey.id)
-          .execute();
-        await recordEvent(ctx, { type: 'surveyAnswered', caseId: survey.case_id, data: { score: req.body.score } });
-      });
+      await runCommand(services, SYSTEM_ACTOR, (ctx) => answerSurvey(ctx, req.params.token, req.body));
       return { ok: true as const };
     },
   );

@@ -1,16 +1,16 @@
 import type { FastifyRequest } from 'fastify';
-import type { CommandContext, Services } from '../../../commands/context.ts';
-import { recordEvent } from '../../../commands/timeline.ts';
+import type { Services } from '../../../commands/context.ts';
+import type { UploadedFile } from '../../../commands/portalAttachments.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { megabytes, typeNames } from './complaintPages.ts';
 
 /**
  * Reads a plain HTML form, urlencoded or multipart, into string fields plus uploaded files. Files
  * stream straight into blob storage (never held in memory) and are checked for type and size as
- * they arrive; the caller attaches them to the case in the command's transaction, or discards
- * them when the form is shown again with errors.
+ * they arrive; the caller attaches them to the case in the command's transaction
+ * (commands/portalAttachments.ts), or discards them when the form is shown again with errors.
  */
-export type StoredFile = { key: string; sha256: string; sizeBytes: number; filename: string; mediaType: string };
+export type StoredFile = UploadedFile;
 export type FormInput = { fields: Record<string, string>; files: StoredFile[]; fileError?: string };
 
 const LIMIT_CODES = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_REQ_FILE_TOO_LARGE']);
@@ -79,34 +79,4 @@ export async function readForm(
 
 export async function discardFiles(services: Services, files: StoredFile[]) {
   for (const f of files) await services.storage.remove(f.key).catch(() => {});
-}
-
-/**
- * Stores uploaded files as documents on the case, inside the caller's transaction, with the same
- * row and timeline event the staff upload (caseEditor.addDocument) writes.
- */
-export async function attachFiles(ctx: CommandContext, caseId: string, files: StoredFile[], activityId?: string) {
-  for (const f of files) {
-    const doc = await ctx.tx
-      .insertInto('document')
-      .values({
-        case_id: caseId,
-        activity_id: activityId ?? null,
-        doc_type: 'attachment',
-        filename: f.filename,
-        media_type: f.mediaType,
-        size_bytes: f.sizeBytes,
-        sha256: f.sha256,
-        storage_key: f.key,
-        created_by: null,
-        created_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordEvent(ctx, {
-      type: 'documentAdded',
-      caseId,
-      after: { documentId: doc.id, filename: f.filename, docType: 'attachment', sha256: f.sha256 },
-    });
-  }
 }

@@ -190,6 +190,14 @@ describe('portal pages', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     assert.match(again.body, /U heeft deze vragen al beantwoord/);
+    // The API answers through the same command and schema: once is once, whichever way, in the same words.
+    const api = (payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/portal/surveys/${token}`, payload });
+    const viaApi = await api({ score: 1 });
+    assert.equal(viaApi.statusCode, 409);
+    assert.match(viaApi.json().detail, /U heeft deze vragen al beantwoord/);
+    assert.equal((await api({ comment: 'Goed' })).json().invalidParams[0].reason, 'Kies een cijfer van 1 tot 5.');
+    const unknown = await t.app.inject({ method: 'POST', url: `/api/v1/portal/surveys/${'y'.repeat(43)}`, payload: { score: 4 } });
+    assert.equal(unknown.statusCode, 404);
     assert.equal(
       (await t.services.db.selectFrom('survey').select('score').where('case_id', '=', kase.id).executeTakeFirstOrThrow()).score,
       4,

@@ -4,21 +4,23 @@ import { caseIdForToken } from '../../../commands/caseAccess.ts';
 import { runCommand, SYSTEM_ACTOR, type Services } from '../../../commands/context.ts';
 import { bookHearingSlot } from '../../../commands/hearing.ts';
 import { addComplainantMessage } from '../../../commands/portalAnswer.ts';
+import { attachUploadedFiles } from '../../../commands/portalAttachments.ts';
 import { submitPortalComplaint } from '../../../commands/portalSubmission.ts';
+import { answerSurvey } from '../../../commands/surveyAnswer.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { presentTracking } from '../../../presenters/portal/trackingPresenter.ts';
+import { mailToComplainant, submittedComplaint, surveyState } from '../../../queries/portal.ts';
 import { portalCaseView } from '../../../queries/portalCase.ts';
 import { answerBody, bookingBody, surveyBody } from '../portal.schema.ts';
 import { registerAssets } from './assets.ts';
 import { complaintFormPage, kindQuestionPage, MAX_FILES, sendOnPage } from './complaintPages.ts';
-import { emailLimitReached, fieldErrorsOf, isHoneypotFilled, validateComplaint } from './complaintInput.ts';
+import { fieldErrorsOf, isHoneypotFilled, portalComplaintOf, validateComplaint } from '../complaintInput.ts';
 import { confirmationPage } from './confirmationPage.ts';
 import { todayIso } from './format.ts';
 import type { Errors, Values } from './fields.ts';
-import { attachFiles, discardFiles, readForm } from './formInput.ts';
+import { discardFiles, readForm } from './formInput.ts';
 import type { Html } from './html.ts';
 import { badLinkPage, errorPage, notProcessedPage, tooLargePage, tooManyPage } from './messagePages.ts';
-import { answerSurvey, surveyState } from './survey.ts';
 import { surveyAlreadyAnsweredPage, surveyPage, surveyThanksPage } from './surveyPages.ts';
 import { trackingPage } from './trackingPage.ts';
 
@@ -68,7 +70,7 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     const input = await readForm(req, services, { maxFiles: MAX_FILES });
     const { fields, files } = input;
     const fail = async (status: number, body: Html) => (await discardFiles(services, files), send(reply, status, body));
-    if (isHoneypotFilled(fields)) return fail(400, notProcessedPage(org));
+    if (isHoneypotFilled(fields.website)) return fail(400, notProcessedPage(org));
     if (fields.kind === 'report' || fields.kind === 'request') return fail(200, sendOnPage(org, fields.kind));
     const { website: _bot, ...values } = fields;
     const again = (errors: Errors) => {
@@ -79,39 +81,20 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     };
     const checked = validateComplaint(fields, todayIso(services.clock.now()));
     if (!checked.ok || input.fileError) return again(checked.ok ? {} : checked.errors);
-    const b = checked.data;
-    if (await emailLimitReached(services, b.email)) {
-      return fail(
-        429,
-        tooManyPage(
-          org,
-          'U heeft het afgelopen uur al een paar klachten ingediend. Probeer het later opnieuw. Of neem contact met ons op.',
-        ),
-      );
-    }
+    const complaint = portalComplaintOf(checked.data);
     let result: Awaited<ReturnType<typeof submitPortalComplaint>>;
     try {
       result = await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
-        const submitted = await submitPortalComplaint(ctx, {
-          subject: b.subject,
-          description: b.description,
-          incidentDate: b.incidentDate,
-          contactPreference: b.contactPreference,
-          complainant: {
-            kind: 'person',
-            name: b.name,
-            email: b.email,
-            phone: b.phone,
-            street: b.street,
-            postcode: b.postcode,
-            city: b.city,
-          },
-          onBehalfOf: b.onBehalfOf ? { name: b.behalfName!, relation: b.behalfRelation! } : undefined,
-        });
-        await attachFiles(ctx, submitted.caseId, files);
+        const submitted = await submitPortalComplaint(ctx, complaint);
+        await attachUploadedFiles(ctx, submitted.caseId, files);
         return submitted;
       });
     } catch (err) {
+      if (err instanceof AppError && err.code === 'rate_limited') {
+        // The per-address limit (the command's): said the form's way.
+        const detail = 'U heeft het afgelopen uur al een paar klachten ingediend. Probeer het later opnieuw. Of neem contact met ons op.';
+        return fail(429, tooManyPage(org, detail));
+      }
       const errors = fieldErrorsOf(err);
       if (errors) return again(errors);
       await discardFiles(services, files);
@@ -125,20 +108,12 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     const token = tokenOf(req.params);
     const id = await caseFor(token);
     if (!id) return send(reply, 404, badLinkPage(org));
-    const c = await services.db
-      .selectFrom('cases')
-      .leftJoin('person as c', 'c.id', 'cases.complainant_id')
-      .leftJoin('person as r', 'r.id', 'cases.representative_id')
-      .select(['cases.reference', 'cases.handling_deadline', 'c.email as c_email', 'r.email as r_email'])
-      .where('cases.id', '=', id)
-      .executeTakeFirstOrThrow();
+    const submitted = await submittedComplaint(services, id);
     return send(
       reply,
       200,
       confirmationPage(org, {
-        reference: c.reference,
-        expectedBy: c.handling_deadline,
-        mailedTo: !!(c.r_email ?? c.c_email),
+        ...submitted,
         trackingUrl: `${services.publicUrl}/volgen/${token}`,
         trackingPath: `/volgen/${token}`,
       }),
@@ -155,14 +130,7 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
   ) => {
     const view = await portalCaseView(services, caseId);
     const presented = presentTracking(services.processes.forCase(view.case), org, view, services.clock.now());
-    const outgoing = await services.db
-      .selectFrom('outbox_message')
-      .select(['subject', 'created_at as at'])
-      .where('case_id', '=', caseId)
-      .where('recipient_role', 'in', ['complainant', 'representative'])
-      .orderBy('created_at')
-      .limit(100)
-      .execute();
+    const outgoing = await mailToComplainant(services, caseId);
     return send(reply, status, trackingPage(org, presented, { token, outgoing, ...extra }));
   };
 
@@ -190,7 +158,7 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     try {
       await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
         const activityId = await addComplainantMessage(ctx, id, { text: parsed.data.text, channel: 'web' });
-        await attachFiles(ctx, id, input.files, activityId);
+        await attachUploadedFiles(ctx, id, input.files, activityId);
       });
     } catch (err) {
       await discardFiles(services, input.files);
@@ -236,12 +204,16 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     const parsed = surveyBody.safeParse({ score: body.score, comment: body.comment });
     if (!parsed.success) {
       const errors: Errors = {};
-      for (const i of parsed.error.issues)
-        errors[String(i.path[0])] ??= String(i.path[0]) === 'score' ? 'Kies een cijfer van 1 tot 5.' : i.message;
+      for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
       return send(reply, 400, surveyPage(org, token, { comment: typeof body.comment === 'string' ? body.comment : '' }, errors));
     }
-    const result = await answerSurvey(services, token, parsed.data);
-    if (result === 'answered') return send(reply, 200, surveyAlreadyAnsweredPage(org));
+    try {
+      await runCommand(services, SYSTEM_ACTOR, (ctx) => answerSurvey(ctx, token, parsed.data));
+    } catch (err) {
+      // Answered a moment ago (another tab): said like a second visit.
+      if (err instanceof AppError && err.code === 'conflict') return send(reply, 200, surveyAlreadyAnsweredPage(org));
+      throw err;
+    }
     return reply.redirect(`/enquete/${token}/bedankt`, 303);
   });
 

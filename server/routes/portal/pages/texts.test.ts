@@ -4,7 +4,7 @@ import { loadOrganisation } from '../../../config/organisation.ts';
 import { checkReadability } from '../../../domain/readability/checkText.ts';
 import { stripMarkup } from '../../../domain/readability/stripMarkup.ts';
 import { complaintFormPage, kindQuestionPage, sendOnPage } from './complaintPages.ts';
-import { validateComplaint } from './complaintInput.ts';
+import { validateComplaint } from '../complaintInput.ts';
 import { confirmationPage } from './confirmationPage.ts';
 import type { Html } from './html.ts';
 import { badLinkPage, errorPage, notProcessedPage, tooLargePage, tooManyPage } from './messagePages.ts';

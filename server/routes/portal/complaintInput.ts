@@ -1,17 +1,40 @@
-import { sql } from 'kysely';
-import type { Services } from '../../../commands/context.ts';
-import { AppError } from '../../../domain/errors.ts';
-import { complaintBody, type ComplaintBody } from '../portal.schema.ts';
-import type { Errors } from './fields.ts';
+import type { PortalComplaint } from '../../commands/portalSubmission.ts';
+import { AppError } from '../../domain/errors.ts';
+import { complaintBody, type ComplaintBody } from './portal.schema.ts';
 
 /**
- * The checks the portal API makes on a complaint, as functions the HTML form shares: the same zod
- * schema, the same extra rules, the honeypot and the per-address limit. The API route
- * (portalRoutes.ts) still has its own inline copy; it can call these instead.
+ * The complaint as the portal takes it in, once for the JSON API (portalRoutes.ts) and the HTML form
+ * (pages/portalPages.ts): the schema (portal.schema.ts), the rules it cannot say alone, the
+ * honeypot, and what the command (submitPortalComplaint) is handed. The per-address limit and the
+ * contact details a chosen way of contact needs are the command's own rules.
  */
-export const PER_EMAIL_PER_HOUR = 3;
+type Errors = Record<string, string>;
 
-export const isHoneypotFilled = (fields: Record<string, string | undefined>) => !!fields.website?.trim();
+/** Honeypot: a field people never see; a filled one means a robot. */
+export const isHoneypotFilled = (website: string | undefined) => !!website?.trim();
+
+/** Someone filing for another person says who that is and what they are to them. */
+export function behalfErrors(b: { onBehalfOf: boolean; behalfName?: string; behalfRelation?: string }): Errors {
+  const errors: Errors = {};
+  if (!b.onBehalfOf) return errors;
+  if (!b.behalfName?.trim()) errors.behalfName = 'Vul de naam in van de persoon voor wie u de klacht indient.';
+  if (!b.behalfRelation?.trim()) errors.behalfRelation = 'Vul in wat u van deze persoon bent. Bijvoorbeeld: mantelzorger.';
+  return errors;
+}
+
+/** A checked complaint as the command takes it. */
+export function portalComplaintOf(b: ComplaintBody): PortalComplaint {
+  return {
+    subject: b.subject,
+    description: b.description,
+    incidentDate: b.incidentDate,
+    contactPreference: b.contactPreference,
+    complainant: { kind: 'person', name: b.name, email: b.email, phone: b.phone, street: b.street, postcode: b.postcode, city: b.city },
+    onBehalfOf: b.onBehalfOf ? { name: b.behalfName!, relation: b.behalfRelation! } : undefined,
+  };
+}
+
+// The HTML form's side: its fields arrive as strings, all errors are shown at once at their fields.
 
 export type Validated = { ok: true; data: ComplaintBody } | { ok: false; errors: Errors };
 
@@ -38,10 +61,9 @@ export function validateComplaint(fields: Record<string, string>, today?: string
     }
   }
   // Rules the schema cannot say alone: who it is about, and the contact details the chosen way needs.
-  const behalf = fields.onBehalfOf === 'true';
   if (!fields.onBehalfOf) errors.onBehalfOf ??= 'Kies of de klacht over u gaat of over iemand anders.';
-  if (behalf && !fields.behalfName?.trim()) errors.behalfName ??= 'Vul de naam in van de persoon voor wie u de klacht indient.';
-  if (behalf && !fields.behalfRelation?.trim()) errors.behalfRelation ??= 'Vul in wat u van deze persoon bent. Bijvoorbeeld: mantelzorger.';
+  const behalf = behalfErrors({ ...fields, onBehalfOf: fields.onBehalfOf === 'true' });
+  for (const [name, message] of Object.entries(behalf)) errors[name] ??= message;
   const pref = fields.contactPreference;
   if (pref === 'email' && !fields.email?.trim()) errors.email ??= 'Vul uw e-mailadres in.';
   if (pref === 'phone' && !fields.phone?.trim()) errors.phone ??= 'Vul uw telefoonnummer in.';
@@ -52,25 +74,6 @@ export function validateComplaint(fields: Record<string, string>, today?: string
   }
   if (Object.keys(errors).length || !parsed.success) return { ok: false, errors };
   return { ok: true, data: parsed.data };
-}
-
-/** The API's per-address limit: the address may be the complainant's or a representative's. */
-export async function emailLimitReached(services: Services, email: string | undefined): Promise<boolean> {
-  if (!email) return false;
-  const hour = new Date(services.clock.now().getTime() - 3600_000);
-  const recent = await services.db
-    .selectFrom('cases')
-    .innerJoin('person', (join) =>
-      join.on((eb) =>
-        eb.or([eb('person.id', '=', eb.ref('cases.complainant_id')), eb('person.id', '=', eb.ref('cases.representative_id'))]),
-      ),
-    )
-    .select(sql<number>`count(*)`.as('n'))
-    .where(sql<boolean>`lower(person.email) = ${email.toLowerCase()}`)
-    .where('cases.channel', '=', 'web')
-    .where('cases.created_at', '>', hour)
-    .executeTakeFirst();
-  return Number(recent?.n ?? 0) >= PER_EMAIL_PER_HOUR;
 }
 
 /** A command's field error ("complainant.email", "body.subject") named as the form's field. */
