@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataFieldSchema, processDefinitionSchema, statusSchema, transitionSchema } from '../../domain/process/definition.ts';
 import type { ProcessVersionRow } from '../../queries/processVersions.ts';
 
 /** Process versions as the staff API shows them (the process owner's page); schemas first. */
@@ -35,6 +36,30 @@ export const processCheckOut = z.object({
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/**
+ * A stored definition in the order people write it: jsonb keeps keys by length, so "key" would
+ * come before "$schema" and "en" before "nl". Keys follow the schema's order (unknown ones after),
+ * and every text has Dutch first, so what the process owner edits reads like the shipped files.
+ */
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const inOrder = (o: Obj, keys: readonly string[]): Obj =>
+  Object.fromEntries([...keys.filter((k) => k in o), ...Object.keys(o).filter((k) => !keys.includes(k))].map((k) => [k, o[k]]));
+const ORDER: Record<string, readonly string[]> = {
+  statuses: Object.keys(statusSchema.shape),
+  transitions: Object.keys(transitionSchema.shape),
+  fields: Object.keys(dataFieldSchema.shape),
+  inputs: Object.keys(dataFieldSchema.shape),
+};
+const FIRST = ['key', 'type', 'label', 'nl', 'en'];
+function tidy(value: unknown, keys: readonly string[] = FIRST): unknown {
+  if (Array.isArray(value)) return value.map((v) => tidy(v, keys));
+  if (!isObj(value)) return value;
+  const o = inOrder(value, keys);
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, tidy(v, ORDER[k] ?? FIRST)]));
+}
+export const readableDefinition = (definition: Obj) => tidy(definition, Object.keys(processDefinitionSchema.shape)) as Obj;
+
 export function presentProcessVersion(r: ProcessVersionRow) {
   return {
     processKey: r.process_key,
@@ -49,7 +74,7 @@ export function presentProcessVersion(r: ProcessVersionRow) {
   };
 }
 
-export const presentProcessVersionDetail = (r: ProcessVersionRow) => ({ ...presentProcessVersion(r), definition: r.definition });
+export const presentProcessVersionDetail = (r: ProcessVersionRow) => ({ ...presentProcessVersion(r), definition: readableDefinition(r.definition) });
 
 export function presentProcessOverview(label: { nl: string; en: string }, rows: ProcessVersionRow[]) {
   const published = rows.find((r) => r.state === 'published')!;

@@ -13,6 +13,10 @@ export const enProcess: Record<keyof typeof nlProcess, string> = {
   'process.current': 'New cases follow version {version}, published on {date} by {name}. Running cases keep the version they started with.',
   'process.readOnly': 'You can view this process. The process owner or the administrator changes and publishes it.',
   'process.regime': 'Legal regime: {regime}',
+  'process.regime.awb': 'General Administrative Law Act, chapter 9',
+  'process.regime.awbCommittee': 'General Administrative Law Act, chapter 9, with a complaints committee',
+  'process.regime.wkkgz': 'Healthcare Quality, Complaints and Disputes Act (Wkkgz)',
+  'process.regime.reglement': "The organisation's complaints regulation",
   'process.notFound': 'This process does not exist or you have no access to it.',
 
   'process.diagram': 'Diagram',

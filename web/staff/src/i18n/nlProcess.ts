@@ -12,6 +12,10 @@ export const nlProcess = {
     'Nieuwe meldingen volgen versie {version}, gepubliceerd op {date} door {name}. Lopende meldingen houden de versie waarmee ze begonnen.',
   'process.readOnly': 'U kunt dit proces bekijken. Wijzigen en publiceren doet de proceseigenaar of de beheerder.',
   'process.regime': 'Wettelijk kader: {regime}',
+  'process.regime.awb': 'Algemene wet bestuursrecht, hoofdstuk 9',
+  'process.regime.awbCommittee': 'Algemene wet bestuursrecht, hoofdstuk 9, met klachtadviescommissie',
+  'process.regime.wkkgz': 'Wet kwaliteit, klachten en geschillen zorg (Wkkgz)',
+  'process.regime.reglement': 'Klachtenreglement van de organisatie',
   'process.notFound': 'Dit proces bestaat niet of u heeft er geen toegang toe.',
 
   'process.diagram': 'Diagram',

@@ -11,7 +11,7 @@ import { readProcess } from '../components/process/processModel.ts';
 import { ProcessTables } from '../components/process/ProcessTables.tsx';
 import { processPath, type ProcessOverview } from '../components/process/processTypes.ts';
 import { VersionHistory } from '../components/process/VersionHistory.tsx';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { AppLink, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import '../components/process/process.css';
@@ -66,7 +66,7 @@ function Forbidden() {
 }
 
 function OneProcess({ processKey }: { processKey: string }) {
-  const { t, l, date } = useI18n();
+  const { t, l, has, date } = useI18n();
   const { can } = useSession();
   const res = useResource<ProcessOverview>(can('process:read') ? `/processes/${encodeURIComponent(processKey)}` : null);
   const p = res.data;
@@ -101,7 +101,11 @@ function OneProcess({ processKey }: { processKey: string }) {
           name: p.published.publishedBy ?? '',
         })}
       </Paragraph>
-      {model.regime ? <Paragraph>{t('process.regime', { regime: model.regime })}</Paragraph> : null}
+      {model.regime ? (
+        <Paragraph>
+          {t('process.regime', { regime: has(`process.regime.${model.regime}`) ? t(`process.regime.${model.regime}` as MessageKey) : model.regime })}
+        </Paragraph>
+      ) : null}
       {!can('process:manage') ? <Paragraph className="kf-muted">{t('process.readOnly')}</Paragraph> : null}
       <section aria-labelledby="process-diagram-title" className="kf-section">
         <Heading2 id="process-diagram-title">{t('process.diagram')}</Heading2>

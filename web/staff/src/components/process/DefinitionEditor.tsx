@@ -106,7 +106,7 @@ export function DefinitionEditor({ process, onChanged }: { process: ProcessOverv
           </Button>
         </div>
       ) : null}
-      <ErrorSummary title={problemsTitle} errors={summary} />
+      <ErrorSummary title={problemsTitle} errors={summary} headingLevel={3} />
       {notice ? (
         <Alert type="ok">
           <Paragraph>{notice}</Paragraph>
