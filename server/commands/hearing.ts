@@ -42,11 +42,14 @@ export async function inviteForHearing(
       input.slots.map((s) => ({ case_id: caseId, starts_at: s.startsAt, ends_at: s.endsAt, location: s.location, offered_at: ctx.now })),
     )
     .execute();
+  // The invitation's note goes to the step's input for an internal note, whatever the definition calls it.
+  const noteInput = invite.inputs.find((i) => i.target === 'note');
+  if (input.note && !noteInput) throw invalid('note', 'Deze stap heeft geen notitie.');
   const result = await transitionCase(ctx, {
     caseId,
     transition: invite.key,
     expectedVersion: input.expectedVersion,
-    inputs: input.note ? { note: input.note } : {},
+    inputs: input.note && noteInput ? { [noteInput.key]: input.note } : {},
   });
   await recordEvent(ctx, {
     type: 'hearingSlotsOffered',
