@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
+import { pinRun, runLabel } from './e2e/support/pinnedClock.ts';
 
 /**
  * Browser journeys (e2e/*.spec.ts) against a server of their own: a fresh temporary data
@@ -12,6 +13,8 @@ if (!process.env.KF_E2E_PORT) {
   process.env.KF_E2E_PORT = execFileSync(process.execPath, ['-e', probe]).toString().trim();
 }
 const PORT = process.env.KF_E2E_PORT;
+// The server's clock starts at this instant (the journeys never depend on today's date).
+const PINNED_CLOCK = pinRun();
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -19,7 +22,7 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   // The citizen portal's journeys have their own configuration (playwright.portal.config.ts).
   testIgnore: ['portal/**'],
-  outputDir: 'test-results/e2e',
+  outputDir: ['test-results/e2e', runLabel()].filter(Boolean).join('-'),
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -49,7 +52,7 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx e2e/support/server.ts',
     url: `${BASE_URL}/api/v1/health`,
-    env: { PORT },
+    env: { PORT, KLACHTFLOW_PINNED_CLOCK: PINNED_CLOCK },
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'ignore',

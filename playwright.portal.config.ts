@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { pinRun, runLabel } from './e2e/support/pinnedClock.ts';
 
 /**
  * Browser tests of the citizen portal (e2e/portal): their own server on a free port, with a fresh
@@ -24,12 +25,14 @@ if (!process.env.KF_PORTAL_E2E_PORT) {
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 }
 const port = process.env.KF_PORTAL_E2E_PORT;
+// The server's clock starts at this instant (the journeys never depend on today's date).
+const pinnedClock = pinRun();
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e/portal',
   testMatch: '*.spec.ts',
-  outputDir: 'test-results/portal/artifacts',
+  outputDir: ['test-results/portal/artifacts', runLabel()].filter(Boolean).join('-'),
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -71,6 +74,7 @@ export default defineConfig({
       DEMO: '1',
       ORG_CONFIG: path.join(process.env.KF_PORTAL_E2E_DATA!, 'organisation.json'),
       LOG_LEVEL: 'warn',
+      KLACHTFLOW_PINNED_CLOCK: pinnedClock,
     },
   },
 });

@@ -1,5 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { announcement, checkPage, focused, loginAs, otherUser } from './support/app.ts';
+import { expect, test } from './support/datedTest.ts';
+import { daysFromToday } from './support/pinnedClock.ts';
 
 /**
  * The coordinator's journey of seed 000 in the browser: classify, invite for a hearing with time
@@ -27,12 +29,8 @@ async function takeStep(page: Page, name: string, fill?: () => Promise<void>) {
   await expect(focused(page)).toContainText(`Stap "${name}" is gezet.`);
 }
 
-/** A local date-time a number of days from now, as a datetime-local input takes it. */
-function inDays(days: number, hour: number) {
-  const d = new Date(Date.now() + days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
-}
+/** A local date-time a number of days from the server's today, as a datetime-local input takes it. */
+const inDays = (days: number, hour: number) => `${daysFromToday(days)}T${String(hour).padStart(2, '0')}:00`;
 
 test('the coordinator classifies, invites for a hearing, reviews and sends the decision letter; the case closes', async ({
   page,

@@ -55,19 +55,32 @@ run_suite "database and HTTP tests on PostgreSQL 15" TEST_DATABASE=postgres TEST
 
 # The browser journeys (Playwright, Debian's Chromium): the staff app, then the citizen portal.
 # Each run ends with "N passed, N failed" (summaryReporter).
-run_e2e() { # name, npm script
+run_e2e() { # name, command...
   echo "== $1"
   local out p f
   # tee to a file, not /dev/stderr: reopening a redirected stderr would truncate the caller's log.
-  npm run --silent "$2" 2>&1 | tee "$log.e2e"
+  "${@:2}" 2>&1 | tee "$log.e2e"
   out=$(tail -1 "$log.e2e")
   p=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p' <<<"$out")
   f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$out")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
 }
-run_e2e "browser journeys: staff app" test:e2e
-run_e2e "browser journeys: citizen portal" test:e2e:portal
+run_e2e "browser journeys: staff app" npm run --silent test:e2e
+run_e2e "browser journeys: citizen portal" npm run --silent test:e2e:portal
 
-rm -f "$log" "$log.tap" "$log.e2e"
+# Those runs pin the servers' clock to an ordinary day (e2e/support/pinnedClock.ts). The journeys
+# whose dates matter (tagged @dates) run again on days that move terms: a Saturday, the working day
+# before Christmas, and across New Year. Per day the staff app's and the portal's run side by side,
+# each with its own server pinned to that day.
+dated() { env KLACHTFLOW_PINNED_CLOCK="$1" npx --no-install playwright test --grep @dates "${@:2}"; }
+for at in 2026-12-05T09:00:00+01:00 2026-12-24T09:00:00+01:00 2026-12-28T09:00:00+01:00; do
+  dated "$at" >"$log.staff" 2>&1 &
+  dated "$at" -c playwright.portal.config.ts >"$log.portal" 2>&1
+  wait $!
+  run_e2e "dated journeys on $at: staff app" cat "$log.staff"
+  run_e2e "dated journeys on $at: citizen portal" cat "$log.portal"
+done
+
+rm -f "$log" "$log.tap" "$log.e2e" "$log.staff" "$log.portal"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

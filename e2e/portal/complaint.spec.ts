@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/datedTest.ts';
+import { today } from '../support/pinnedClock.ts';
 import { checkPage, fillComplaint, staffAs, uniqueEmail } from './helpers.ts';
 
 /**
@@ -6,7 +7,18 @@ import { checkPage, fillComplaint, staffAs, uniqueEmail } from './helpers.ts';
  * attachment on someone's behalf, the confirmation and the tracking page; and the same without
  * JavaScript at all.
  */
-test('submit a complaint → confirmation → track-and-trace', async ({ page, playwright, baseURL }) => {
+/** A date as the portal writes it: "maandag 18 januari 2027". */
+const dayAndDate = (iso: string) =>
+  new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${iso}T12:00:00Z`));
+
+// The promised answer date depends on the day (a term ending on a weekend or holiday moves): @dates.
+test('submit a complaint → confirmation → track-and-trace', { tag: '@dates' }, async ({ page, playwright, baseURL }) => {
   await page.goto('/klacht');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Een klacht indienen');
   await checkPage(page, '01-vraag-wat-wilt-u-doen');
@@ -54,7 +66,9 @@ test('submit a complaint → confirmation → track-and-trace', async ({ page, p
   await expect(page).toHaveURL(/\/volgen\/[A-Za-z0-9_-]{43}\/ontvangen$/);
   const reference = (await page.locator('.kf-reference').textContent())!;
   expect(reference).toMatch(/^KL-\d{4}-\d{6}$/);
-  await expect(page.getByText(/U krijgt uiterlijk \w+dag \d{1,2} \w+ \d{4} een antwoord\./)).toBeVisible();
+  const promise = page.getByText(/U krijgt uiterlijk \w+dag \d{1,2} \w+ \d{4} een antwoord\./);
+  await expect(promise).toBeVisible();
+  const promised = /uiterlijk (\w+dag \d{1,2} \w+ \d{4}) een antwoord/.exec((await promise.textContent())!)![1];
   await expect(page.getByText('Bewaar deze link. Deel hem niet met anderen.')).toBeVisible();
   const secret = page.locator('.kf-secret-link a');
   await expect(secret).toHaveText(new RegExp(`^${baseURL}/volgen/[A-Za-z0-9_-]{43}$`));
@@ -76,7 +90,12 @@ test('submit a complaint → confirmation → track-and-trace', async ({ page, p
     documents: { filename: string }[];
     complainant: { name: string };
     representative: { name: string };
+    clocks: { key: string; start: string; adjustedEnd: string }[];
   };
+  // The promised date is the handling term's end, counted from the server's (pinned) today.
+  const handling = detail.clocks.find((k) => k.key === 'handling')!;
+  expect(handling.start).toBe(today());
+  expect(promised).toBe(dayAndDate(handling.adjustedEnd));
   expect(detail.documents.map((d) => d.filename)).toEqual(['brief.txt']);
   expect(detail.complainant.name).toBe('Ahmed Jangha');
   expect(detail.representative.name).toBe('Evi Jangha');

@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
+import { daysFromToday, runLabel } from '../support/pinnedClock.ts';
 
 type Playwright = PlaywrightWorkerArgs['playwright'];
 
@@ -8,7 +9,7 @@ type Playwright = PlaywrightWorkerArgs['playwright'];
  * visited, the complaint form filled like a citizen would, and staff actions through the staff API
  * as demo users (the same calls the staff app makes).
  */
-export const SHOTS = 'test-results/portal';
+export const SHOTS = ['test-results/portal', runLabel()].filter(Boolean).join('/');
 
 /** axe-core on WCAG 2.0/2.1 A and AA must find nothing; the screenshot is for a human look. */
 export async function checkPage(page: Page, name: string, opts: { axe?: boolean } = {}) {
@@ -40,7 +41,8 @@ export async function fillComplaint(page: Page, c: ComplaintInput) {
   await expect(page.getByRole('heading', { level: 1, name: 'Uw klacht' })).toBeVisible();
   await page.getByLabel('Waar gaat uw klacht over?').fill(c.subject);
   await page.getByLabel('Wat is er gebeurd?').fill('Ik heb drie keer gebeld. Niemand belt mij terug over mijn aanvraag.');
-  await page.getByLabel(/Op welke dag was dit/).fill('1-3-2026');
+  const [y, m, d] = daysFromToday(-5).split('-').map(Number);
+  await page.getByLabel(/Op welke dag was dit/).fill(`${d}-${m}-${y}`);
   if (c.file) await page.getByLabel(/Bestanden meesturen/).setInputFiles(c.file);
   await page.getByLabel('Uw naam').fill(c.name ?? 'Evi Jangha');
   if (c.behalf) {

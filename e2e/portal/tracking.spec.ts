@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/datedTest.ts';
+import { daysFromToday } from '../support/pinnedClock.ts';
 import { checkPage, staffAs, submitByApi, transition } from './helpers.ts';
 
 /**
@@ -40,7 +41,8 @@ test('answer an information request', async ({ page, request, playwright, baseUR
   await coordinator.dispose();
 });
 
-test('choose a time for the hearing', async ({ page, request, playwright, baseURL }) => {
+// Hearing times are days after the server's today: @dates.
+test('choose a time for the hearing', { tag: '@dates' }, async ({ page, request, playwright, baseURL }) => {
   const c = await submitByApi(request, 'Onvriendelijk behandeld aan de balie');
   const agent = await staffAs(playwright, baseURL!, 'Sanne de Vries');
   const coordinator = await staffAs(playwright, baseURL!, 'Kees Bakker');
@@ -51,8 +53,7 @@ test('choose a time for the hearing', async ({ page, request, playwright, baseUR
   await transition(coordinator, id, 'classify', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
   await transition(coordinator, id, 'forwardForJudgment');
   await transition(backOffice, id, 'judge', { judgment: 'partlyFounded', judgmentReasons: 'De medewerker had vriendelijker moeten zijn.' });
-  const day = (n: number, hour: number) =>
-    new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + n, hour)).toISOString();
+  const day = (n: number, hour: number) => `${daysFromToday(n)}T${String(hour).padStart(2, '0')}:00:00Z`;
   await coordinator.post(`/api/v1/cases/${id}/hearing-invitation`, {
     slots: [
       { startsAt: day(7, 8), endsAt: day(7, 9), location: 'Kantoor, Stationsplein 1' },

@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
+import { pinBrowserClock } from './datedTest.ts';
+import { runLabel } from './pinnedClock.ts';
 
-/** Screenshots of the main pages, kept as artefacts of the run (overwritten by the next one). */
-export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+/** Screenshots of the main pages, kept as artefacts of the run (overwritten by the next one; a dated run's apart). */
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots', runLabel());
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -37,7 +39,7 @@ export const announcement = (page: Page) => page.locator('.kf-visually-hidden[ro
 /** The element that has keyboard focus now. */
 export const focused = (page: Page) => page.locator(':focus');
 
-/** A second person at another desk: a browser context of their own (axe needs a real context). */
+/** A second person at another desk: a browser context of their own (axe needs a real context), on the server's clock. */
 export async function otherUser(browser: Browser, baseURL: string | undefined) {
   const context = await browser.newContext({
     baseURL,
@@ -45,5 +47,6 @@ export async function otherUser(browser: Browser, baseURL: string | undefined) {
     timezoneId: 'Europe/Amsterdam',
     viewport: { width: 1280, height: 900 },
   });
+  await pinBrowserClock(context);
   return context.newPage();
 }
