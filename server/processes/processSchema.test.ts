@@ -13,6 +13,12 @@ import { PRESET_DIR, presetKeys, SCHEMA_FILE } from './index.ts';
  */
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
 const presets = presetKeys().map((key) => ({ key, file: path.join(PRESET_DIR, `${key}.json`) }));
+/** Process files of the tests (server/test/fixtures/*-process.json) name the schema too. */
+const fixtureDir = path.resolve(import.meta.dirname, '../test/fixtures');
+const fixtures = fs
+  .readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('-process.json'))
+  .map((f) => ({ key: f, file: path.join(fixtureDir, f) }));
 
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 type AjvLike = { compile(schema: object): Validate };
@@ -55,12 +61,17 @@ describe('the JSON Schema of a process definition', () => {
     }
   });
 
-  test('every preset passes the JSON Schema, which refuses a wrong one', async (t) => {
+  test('every preset and test process passes the JSON Schema, which refuses a wrong one', async (t) => {
     const ajv = await jsonSchemaValidator();
     if (!ajv) return t.skip('no JSON Schema validator installed (ajv); the zod schema checked the presets');
     const validate = ajv.compile(read(SCHEMA_FILE));
-    for (const p of presets) {
+    for (const p of [...presets, ...fixtures]) {
       assert.ok(validate(read(p.file)), `${p.key}: ${JSON.stringify(validate.errors, null, 2)}`);
+      assert.equal(
+        path.resolve(path.dirname(p.file), read(p.file).$schema as string),
+        SCHEMA_FILE,
+        `${p.key}: $schema names the schema file`,
+      );
     }
     // Not a schema that accepts anything: an unknown effect, a wrong status role and a missing label are refused.
     const sample = read(presets[0]!.file) as { transitions: Record<string, unknown>[]; statuses: Record<string, unknown>[] };
