@@ -28,6 +28,17 @@ export const enClocks: Record<keyof typeof nlClocks, string> = {
   'clocks.timer.reminder': 'Reminder to the handler',
   'clocks.timer.other': 'Waiting period ({key})',
 
+  'regime.current': 'This complaint falls under:',
+  'regime.awb': 'General Administrative Law Act (Awb), chapter 9',
+  'regime.awbCommittee': 'Awb chapter 9 with a complaints advisory committee',
+  'regime.wkkgz': 'Care Quality, Complaints and Disputes Act (Wkkgz)',
+  'regime.reglement': 'Housing corporation complaints rules',
+  'regime.choose': 'Complaints regime of this case',
+  'regime.hint':
+    'The terms follow the regime. With an advisory committee the handling period is 10 weeks instead of 6 (Awb 9:11(1)). This can change until the decision is approved.',
+  'regime.submit': 'Change the complaints regime',
+  'regime.done': 'The complaint now falls under {regime}. The terms have been recalculated.',
+
   'extension.title': 'Extend the time limit',
   'extension.intro': 'Do you need more time? You can extend the handling period once, on {date} at the latest.',
   'extension.notice':

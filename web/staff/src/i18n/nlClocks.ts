@@ -26,6 +26,17 @@ export const nlClocks = {
   'clocks.timer.reminder': 'Herinnering aan de behandelaar',
   'clocks.timer.other': 'Wachttermijn ({key})',
 
+  'regime.current': 'Deze klacht valt onder:',
+  'regime.awb': 'Awb hoofdstuk 9',
+  'regime.awbCommittee': 'Awb hoofdstuk 9 met klachtadviescommissie',
+  'regime.wkkgz': 'Wkkgz',
+  'regime.reglement': 'Klachtenregeling woningcorporatie',
+  'regime.choose': 'Klachtregeling van deze melding',
+  'regime.hint':
+    'De termijnen volgen de regeling. Met een klachtadviescommissie is de afhandeltermijn 10 weken in plaats van 6 (Awb 9:11 lid 1). Dit kan tot het besluit is goedgekeurd.',
+  'regime.submit': 'Klachtregeling wijzigen',
+  'regime.done': 'De klacht valt nu onder {regime}. De termijnen zijn opnieuw berekend.',
+
   'extension.title': 'Termijn verdagen',
   'extension.intro': 'Heeft u meer tijd nodig? U kunt de afhandeltermijn één keer verdagen, uiterlijk op {date}.',
   'extension.notice':

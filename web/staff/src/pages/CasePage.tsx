@@ -4,6 +4,7 @@ import { useDirectory } from '../api/directory.ts';
 import type { CaseDetail } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { takeFlash } from '../components/announce.ts';
+import { AdvicePanel } from '../components/case/AdvicePanel.tsx';
 import { CaseSteps } from '../components/case/CaseSteps.tsx';
 import { CaseSummary } from '../components/case/CaseSummary.tsx';
 import { ClocksPanel } from '../components/case/ClocksPanel.tsx';
@@ -58,6 +59,7 @@ export default function CasePage({ id }: { id: string }) {
           <ComplainedPersonsPanel c={c} onAdded={res.reload} />
           <ContactPanel c={c} onAdded={res.reload} />
           <HearingSlots c={c} onChanged={res.setData} />
+          <AdvicePanel c={c} onChanged={res.reload} />
           <CaseLetters caseId={c.id} version={c.version} />
           <NotesPanel c={c} onAdded={res.reload} />
           <DocumentsPanel c={c} onAdded={res.reload} />

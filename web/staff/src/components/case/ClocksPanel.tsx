@@ -2,6 +2,7 @@ import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Heading3,
 import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ExtensionPanel, readableDates } from './ExtensionPanel.tsx';
+import { RegimePanel } from './RegimePanel.tsx';
 
 type Clock = CaseDetail['clocks'][number];
 type Step = Clock['previous'][number];
@@ -11,6 +12,7 @@ type Step = Clock['previous'][number];
  * start (receipt), the rule with its legal basis, the calculated day and, when that day was not a
  * working day, the day it moved to and why (Algemene termijnenwet). Earlier terms (before an
  * extension) follow as "Eerst: …". Then the waiting periods that run, and the extension form.
+ * First the regime the clocks follow (and where allowed, the choice of another one).
  * The meaning of each field is in server/domain/calendar/clocks.ts.
  */
 export function ClocksPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
@@ -52,6 +54,7 @@ export function ClocksPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => 
         {t('clocks.title')}
       </Heading2>
       <Paragraph>{t('clocks.intro')}</Paragraph>
+      <RegimePanel c={c} onChanged={onChanged} />
       <DataList>
         {c.clocks.map((k) => (
           <DataListItem key={k.key}>

@@ -71,6 +71,18 @@ export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: s
     }
     return { what, details };
   }
+  if (e.type === 'regimeChanged') {
+    const regime = (v: unknown) => (has(`regime.${v}`) ? t(`regime.${v}` as MessageKey) : String(v ?? ''));
+    const day = (v: unknown) => (typeof v === 'string' ? ctx.date(v) : t('app.none'));
+    details.push(`${t('tl.regime')}: ${regime(before.regime)} → ${regime(after.regime)}`);
+    details.push(`${t('case.deadline')}: ${day(before.deadline)} → ${day(after.deadline)}`);
+    return { what, details };
+  }
+  if (e.type === 'committeeAdviceRecorded') {
+    details.push(`${t('advice.follows')} ${t(after.followsAdvice ? 'app.yes' : 'app.no')}`);
+    if (typeof after.adviceDepartureReason === 'string') details.push(t('tl.reason', { reason: after.adviceDepartureReason }));
+    return { what, details };
+  }
   const activity = e.activityId ? ctx.activitySubject(e.activityId) : undefined;
   if (activity && e.type !== 'caseRegistered') details.push(t('tl.activity', { subject: activity }));
   if ('assigneeUserId' in after || 'assigneeTeamId' in after) details.push(t('tl.assignedTo', { who: who(after) }));
