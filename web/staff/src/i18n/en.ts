@@ -32,6 +32,9 @@ export const en: Record<keyof typeof nl, string> = {
   'nav.home': 'Start',
   'nav.queue': 'Work queue',
   'nav.intake': 'Register a contact',
+  'nav.processes': 'Processes',
+  'case.process': 'Process',
+  'case.processVersion': '{label}, version {version}',
 
   'login.title': 'Log in',
   'login.intro': 'Log in to work on the complaints of {org}.',

@@ -2,8 +2,6 @@ import type { nlProcess } from './nlProcess.ts';
 
 /** English texts of the process owner's page. */
 export const enProcess: Record<keyof typeof nlProcess, string> = {
-  'nav.processes': 'Processes',
-
   'processes.title': 'Processes',
   'processes.intro': "This organisation's processes. Open one for its diagram, periods and texts, and its versions.",
   'processes.version': 'version {version}',
@@ -138,7 +136,4 @@ export const enProcess: Record<keyof typeof nlProcess, string> = {
   'process.source.file': 'Process file',
   'process.source.upload': 'In the app',
   'process.byOn': '{date}, {name}',
-
-  'case.process': 'Process',
-  'case.processVersion': '{label}, version {version}',
 };

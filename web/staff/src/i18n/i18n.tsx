@@ -4,19 +4,17 @@ import { enCase } from './enCase.ts';
 import { enClocks } from './enClocks.ts';
 import { enHome } from './enHome.ts';
 import { enLetters } from './enLetters.ts';
-import { enProcess } from './enProcess.ts';
 import { nl } from './nl.ts';
 import { nlCase } from './nlCase.ts';
 import { nlClocks } from './nlClocks.ts';
 import { nlHome } from './nlHome.ts';
 import { nlLetters } from './nlLetters.ts';
-import { nlProcess } from './nlProcess.ts';
 
 /** A tiny dictionary i18n: Dutch by default, English as second locale, no library. */
 export type Locale = 'nl' | 'en';
 const dictionaries = {
-  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks, ...nlProcess },
-  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks, ...enProcess },
+  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks },
+  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks },
 };
 export type MessageKey = keyof (typeof dictionaries)['nl'];
 export type Vars = Record<string, string | number>;

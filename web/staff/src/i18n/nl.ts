@@ -30,6 +30,9 @@ export const nl = {
   'nav.home': 'Start',
   'nav.queue': 'Werkvoorraad',
   'nav.intake': 'Contact registreren',
+  'nav.processes': 'Processen',
+  'case.process': 'Proces',
+  'case.processVersion': '{label}, versie {version}',
 
   'login.title': 'Inloggen',
   'login.intro': 'Log in om met de klachten van {org} te werken.',

@@ -1,7 +1,8 @@
-/** Dutch texts of the process owner's page: the diagram, its tables, the editor and the versions. */
+/**
+ * Dutch texts of the process owner's page: the diagram, its tables, the editor and the versions.
+ * Loaded with that page only (useProcessI18n), not with the app's first bundle.
+ */
 export const nlProcess = {
-  'nav.processes': 'Processen',
-
   'processes.title': 'Processen',
   'processes.intro': 'De processen van deze organisatie. Open een proces voor het diagram, de termijnen en teksten, en de versies.',
   'processes.version': 'versie {version}',
@@ -137,7 +138,4 @@ export const nlProcess = {
   'process.source.file': 'Procesbestand',
   'process.source.upload': 'In de app',
   'process.byOn': '{date}, {name}',
-
-  'case.process': 'Proces',
-  'case.processVersion': '{label}, versie {version}',
 };

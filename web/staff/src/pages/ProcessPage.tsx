@@ -11,7 +11,7 @@ import { readProcess } from '../components/process/processModel.ts';
 import { ProcessTables } from '../components/process/ProcessTables.tsx';
 import { processPath, type ProcessOverview } from '../components/process/processTypes.ts';
 import { VersionHistory } from '../components/process/VersionHistory.tsx';
-import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { type TextKey, useProcessI18n as useI18n } from '../components/process/useProcessI18n.ts';
 import { AppLink, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import '../components/process/process.css';
@@ -103,7 +103,9 @@ function OneProcess({ processKey }: { processKey: string }) {
       </Paragraph>
       {model.regime ? (
         <Paragraph>
-          {t('process.regime', { regime: has(`process.regime.${model.regime}`) ? t(`process.regime.${model.regime}` as MessageKey) : model.regime })}
+          {t('process.regime', {
+            regime: has(`process.regime.${model.regime}`) ? t(`process.regime.${model.regime}` as TextKey) : model.regime,
+          })}
         </Paragraph>
       ) : null}
       {!can('process:manage') ? <Paragraph className="kf-muted">{t('process.readOnly')}</Paragraph> : null}

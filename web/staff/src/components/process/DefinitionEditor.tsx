@@ -4,7 +4,7 @@ import { ErrorSummary, Field } from '../../../../ui/index.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { resetDirectory } from '../../api/directory.ts';
 import { useSubmit } from '../../api/useSubmit.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useProcessI18n as useI18n } from './useProcessI18n.ts';
 import { announce } from '../announce.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import type { ProcessCheck, ProcessOverview, ProcessVersionDetail } from './processTypes.ts';

@@ -2,15 +2,15 @@ import { Button, Paragraph } from '@utrecht/component-library-react';
 import { TableWrap } from '../../../../ui/index.ts';
 import { useEffect, useMemo, useState } from 'react';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useProcessI18n as useI18n } from './useProcessI18n.ts';
 import { fromStatuses, type EffectKind, type ProcessModel, type StatusView, type StepView } from './processModel.ts';
 import { roleText, type Words } from './processText.ts';
 
 /**
  * The process drawn from its definition: statuses (rectangles; end statuses doubled), steps
  * (rounded boxes with who takes them and symbols for timers, messages and letters), arrows from a
- * status through a step to the next. ELK (elkjs) lays it out; this component draws the SVG. elkjs
- * is loaded here only, when the diagram is first shown, so it never weighs on the app's first load.
+ * status through a step to the next. ELK (elkjs, in a Web Worker) lays it out; this component draws
+ * the SVG. elkjs is loaded here only, when the diagram is first shown, never with the app's first load.
  * The picture has a text alternative; the Statuses and Steps tables next to it hold the same content.
  */
 type Line = { text: string; cls: string };
@@ -151,14 +151,19 @@ const LAYOUT = {
 };
 
 async function layOut(parts: { boxes: Box[]; edges: ElkExtendedEdge[] }): Promise<Laid> {
-  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  // ELK runs in a Web Worker (its own file, same origin): the page stays responsive while it lays out.
+  const [{ default: ELK }, { default: workerUrl }] = await Promise.all([
+    import('elkjs/lib/elk-api.js'),
+    import('elkjs/lib/elk-worker.min.js?url'),
+  ]);
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: LAYOUT,
     children: parts.boxes.map((b) => ({ id: b.id, width: b.width, height: b.height })),
     edges: parts.edges,
   };
-  const result = await new ELK().layout(graph);
+  const elk = new ELK({ workerUrl });
+  const result = await elk.layout(graph).finally(() => elk.terminateWorker());
   const pos = new Map((result.children ?? []).map((c) => [c.id, c]));
   const edges = ((result.edges ?? []) as ElkExtendedEdge[]).flatMap((e) =>
     (e.sections ?? []).map((s, i) => ({

@@ -13,7 +13,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { TableWrap } from '../../../../ui/index.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useProcessI18n as useI18n } from './useProcessI18n.ts';
 import type { ProcessModel } from './processModel.ts';
 import { conditionTexts, durationText, effectText, roleText, statusLabel, type Words } from './processText.ts';
 

@@ -1,6 +1,6 @@
 import { Heading2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { TableWrap } from '../../../../ui/index.ts';
-import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { type TextKey, useProcessI18n as useI18n } from './useProcessI18n.ts';
 import type { ProcessVersion } from './processTypes.ts';
 
 /** Every version of the process, newest first: its state, where it came from, who made and published it, when. */
@@ -26,8 +26,8 @@ export function VersionHistory({ versions }: { versions: ProcessVersion[] }) {
             {versions.map((v) => (
               <TableRow key={v.version}>
                 <TableHeaderCell scope="row">{v.version}</TableHeaderCell>
-                <TableCell>{t(`process.state.${v.state}` as MessageKey)}</TableCell>
-                <TableCell>{t(`process.source.${v.source}` as MessageKey)}</TableCell>
+                <TableCell>{t(`process.state.${v.state}` as TextKey)}</TableCell>
+                <TableCell>{t(`process.source.${v.source}` as TextKey)}</TableCell>
                 <TableCell>{byOn(v.createdAt, v.createdBy)}</TableCell>
                 <TableCell>{byOn(v.publishedAt, v.publishedBy)}</TableCell>
               </TableRow>

@@ -1,12 +1,13 @@
 import type { Bilingual } from '../../api/types.ts';
-import type { MessageKey, Vars } from '../../i18n/i18n.tsx';
+import type { Vars } from '../../i18n/i18n.tsx';
+import type { TextKey } from './useProcessI18n.ts';
 import type { Duration, Effect, ProcessModel, StepView } from './processModel.ts';
 
 /** What a process's parts mean in words, in the user's language; unknown types by their name. */
 export type Words = {
-  t: (key: MessageKey, vars?: Vars) => string;
+  t: (key: TextKey, vars?: Vars) => string;
   l: (b: Bilingual | null | undefined) => string;
-  has: (key: string) => key is MessageKey;
+  has: (key: string) => key is TextKey;
 };
 
 const s = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v));
@@ -26,17 +27,15 @@ export function roleText(w: Words, role: string) {
   return w.has(key) ? w.t(key) : role;
 }
 
-const templateName = (w: Words, template: string) => (w.has(`tl.tpl.${template}`) ? w.t(`tl.tpl.${template}` as MessageKey) : template);
+const templateName = (w: Words, template: string) => (w.has(`tl.tpl.${template}`) ? w.t(`tl.tpl.${template}` as TextKey) : template);
 const periodText = (w: Words, m: ProcessModel, key: string) => {
   const p = m.periods.find((x) => x.key === key);
   return p ? `${key}, ${durationText(w, p.duration)}` : key;
 };
 const stepLabel = (w: Words, m: ProcessModel, key: string) => w.l(m.steps.find((x) => x.key === key)?.label) || key;
-const letterStage = (w: Words, stage: string) => (w.has(`letters.status.${stage}`) ? w.t(`letters.status.${stage}` as MessageKey) : stage);
+const letterStage = (w: Words, stage: string) => (w.has(`letters.status.${stage}`) ? w.t(`letters.status.${stage}` as TextKey) : stage);
 const letterKinds = (w: Words, kinds: unknown) =>
-  (Array.isArray(kinds) ? kinds : [])
-    .map((k) => (w.has(`letters.kind.${k}`) ? w.t(`letters.kind.${k}` as MessageKey) : String(k)))
-    .join(', ');
+  (Array.isArray(kinds) ? kinds : []).map((k) => (w.has(`letters.kind.${k}`) ? w.t(`letters.kind.${k}` as TextKey) : String(k))).join(', ');
 
 export function effectText(w: Words, m: ProcessModel, e: Effect): string {
   const r = e.raw;
@@ -80,7 +79,7 @@ export function guardText(w: Words, g: StepView['guards'][number]): string {
         : w.t('process.guard.letterAny', { stage: letterStage(w, s(r.atLeast)) });
     case 'document':
       return w.t('process.guard.document', {
-        docType: w.has(`docType.${s(r.docType)}`) ? w.t(`docType.${s(r.docType)}` as MessageKey) : s(r.docType),
+        docType: w.has(`docType.${s(r.docType)}`) ? w.t(`docType.${s(r.docType)}` as TextKey) : s(r.docType),
       });
     case 'tasksDone':
       return w.t('process.guard.tasksDone');
