@@ -35,13 +35,22 @@ const GENERIC = new Map<string, string>([
   ['closed', 'a closed case or activity in general (closed_at is set), as in queue filters and texts'],
 ]);
 
-/** Ordinary property names that happen to equal a preset key; allowed as property names only, never as a string. */
-const PROPERTY_WORDS = new Map<string, string>([
-  ['close', 'the close() of a database, server or listener'],
-  ['complete', 'completeness.ts: whether a complaint has its formal parts (Awb 9:4)'],
-  ['decided', 'caseRegime.ts: whether a letter has fixed the regime'],
-  ['registered', 'the intake form: whether the contact was registered'],
-  ['solution', 'a merge field of the informalConfirmation mail template, which a definition fills through sendMessage vars'],
+/**
+ * Ordinary property names that happen to equal a preset key: allowed as property names only (never as
+ * a string), and where `file` is given only in that file.
+ */
+const PROPERTY_WORDS = new Map<string, { why: string; file?: string }>([
+  ['close', { why: 'the close() of a database, server or listener' }],
+  ['complete', { why: 'completeness.ts and its presenters: whether a complaint has its formal parts (Awb 9:4)' }],
+  ['decided', { why: 'whether a letter has fixed the regime', file: 'server/commands/caseRegime.ts' }],
+  ['registered', { why: 'whether the contact was registered', file: 'web/staff/src/components/intake/ContactForm.tsx' }],
+  [
+    'solution',
+    {
+      why: 'a merge field of the informalConfirmation mail template, which a definition fills through sendMessage vars',
+      file: 'server/mail/templates.nl.ts',
+    },
+  ],
 ]);
 
 /**
@@ -111,7 +120,8 @@ function presetVocabulary(): { keys: Map<string, string[]>; inputs: Set<string> 
  * inputs are the keys of a step's values and of the case's data.
  */
 function namesIn(file: string, keys: ReadonlySet<string>, inputKeys: ReadonlySet<string>): Hit[] {
-  const asProperty = new Set([...keys].filter((k) => !PROPERTY_WORDS.has(k)));
+  const allowed = (k: string) => PROPERTY_WORDS.has(k) && (!PROPERTY_WORDS.get(k)!.file || PROPERTY_WORDS.get(k)!.file === file);
+  const asProperty = new Set([...keys].filter((k) => !allowed(k)));
   const inputsAsProperty = new Set([...inputKeys].filter((k) => asProperty.has(k)));
   const text = fs.readFileSync(path.join(root, file), 'utf8');
   const source = ts.createSourceFile(
