@@ -81,6 +81,8 @@ export function sampleValue(f: DataField, now: Date): unknown {
   switch (f.type) {
     case 'select':
       return f.options?.[0]?.value;
+    case 'multiselect':
+      return f.options?.[0] ? [f.options[0].value] : undefined;
     case 'boolean':
       return true;
     case 'number':

@@ -1,7 +1,7 @@
 import type { Actor } from '../commands/context.ts';
 import type { LetterStatus } from '../db/schema.ts';
 import type { ProcessDefinition, Transition } from '../domain/process/definition.ts';
-import { type Facts, letterGuardOf, stepsFor } from '../domain/process/roles.ts';
+import { type Facts, letterGuardOf, statusHasRole, stepsFor } from '../domain/process/roles.ts';
 import { LETTER_STAGES } from '../domain/process/vocabulary.ts';
 import { hasAdvisoryCommittee, regimeFixedBy, regimesOf } from '../domain/regimes.ts';
 
@@ -25,6 +25,9 @@ export type CaseAbilities = {
    * `waitsForLetter`: the step needs a letter that has not reached that stage yet (it is then taken
    * from the letter: submitting or sending it), so the screen points to the letter instead.
    * `trigger`: the event that takes this step by itself (e.g. the complainant booking a hearing time).
+   * `purpose`: what the screen needs to know of the step, from the definition's roles: it invites
+   * for a hearing (enters the status where the complainant books a time; the form asks for slots),
+   * or it is a way out from any status (cancel), shown less prominently.
    */
   transitions: {
     key: string;
@@ -33,6 +36,7 @@ export type CaseAbilities = {
     inputs: Transition['inputs'];
     waitsForLetter: LetterStatus | null;
     trigger: string | null;
+    purpose: 'hearingInvitation' | 'exit' | null;
   }[];
   addNote: boolean;
   addDocument: boolean;
@@ -71,6 +75,7 @@ export function caseAbilities(
         inputs: t.inputs,
         waitsForLetter: need && !letterReached(letters, need) ? need.atLeast : null,
         trigger: t.trigger?.type ?? null,
+        purpose: statusHasRole(def, t.to, 'hearingBooking') ? 'hearingInvitation' : t.from === '*' ? 'exit' : null,
       };
     }),
     addNote: can('case:edit'),

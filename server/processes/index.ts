@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Organisation } from '../config/organisation.ts';
 import type { ProcessDefinition } from '../domain/process/definition.ts';
 import { ProcessDefinitionError, validateProcess } from '../domain/process/validateProcess.ts';
-import { TEMPLATE_KEYS } from '../mail/templates.nl.ts';
+import { STAFF_TEMPLATES, TEMPLATE_KEYS } from '../mail/templates.nl.ts';
 
 /**
  * The shipped presets are JSON files in config/processes/, one per seed organisation. An
@@ -55,6 +55,7 @@ export type ProcessRegistry = {
 export const validationContextOf = (org: Organisation, file?: string) => ({
   teams: org.teams.map((t) => t.key),
   templates: TEMPLATE_KEYS,
+  staffTemplates: STAFF_TEMPLATES,
   file,
 });
 

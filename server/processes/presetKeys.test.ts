@@ -58,18 +58,7 @@ const PROPERTY_WORDS = new Map<string, { why: string; file?: string }>([
  * and their response schema (presenters/staff/schemas.ts) must first tell the app what the step
  * is. Reported; remove an entry with its fix (the test fails once an entry no longer occurs).
  */
-const PENDING: { file: string; key: string; fix: string }[] = [
-  {
-    file: 'web/staff/src/components/case/CaseSteps.tsx',
-    key: 'cancel',
-    fix: "the cancel step's button is secondary: let abilities say the step is a catch-all exit (from '*'), or send each input's fact (cancelReason)",
-  },
-  {
-    file: 'web/staff/src/pages/CasePage.tsx',
-    key: 'inviteForHearing',
-    fix: "the hearing invitation form is chosen by the step's key: let abilities say the step enters a status with role hearingBooking",
-  },
-];
+const PENDING: { file: string; key: string; fix: string }[] = [];
 const isPending = (h: Hit) => PENDING.some((p) => p.file === h.file && p.key === h.key);
 
 type Hit = { file: string; line: number; key: string; how: string };

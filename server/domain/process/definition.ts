@@ -10,14 +10,14 @@ import { EFFECTS, FACT_KEYS, type FactKey, GUARDS, LETTER_KINDS, LETTER_STAGES, 
  * validateProcess.ts checks the definition as a whole at start-up.
  */
 const key = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'een sleutel is lowerCamelCase');
-const label = z.object({ nl: z.string().min(1), en: z.string().min(1) });
+const label = z.strictObject({ nl: z.string().min(1), en: z.string().min(1) });
 const names = <T extends Record<string, unknown>>(o: T) => z.enum(Object.keys(o) as [keyof T & string, ...(keyof T & string)[]]);
 
 const fieldType = z.enum(['text', 'textarea', 'number', 'date', 'datetime', 'boolean', 'select', 'multiselect', 'email']);
-const option = z.object({ value: z.string().min(1), label });
+const option = z.strictObject({ value: z.string().min(1), label });
 const factKey = z.enum(FACT_KEYS as [FactKey, ...FactKey[]]);
 
-export const dataFieldSchema = z.object({
+export const dataFieldSchema = z.strictObject({
   key,
   label,
   type: fieldType,
@@ -66,7 +66,7 @@ export type FactCondition = z.output<typeof factConditionSchema>;
 /** What a timer does when it fires: a system step of the process, or a task for the next step. */
 const timerFire = z.union([
   z.strictObject({ transition: key }),
-  z.strictObject({ task: z.object({ taskKey: key, subject: label, team: teamRef.optional() }) }),
+  z.strictObject({ task: z.strictObject({ taskKey: key, subject: label, team: teamRef.optional() }) }),
 ]);
 
 /** Who a message goes to: the complainant (or their representative), a fixed address, or the manager of the chosen department. */
@@ -82,10 +82,10 @@ const messageRecipient = z.union([
  */
 export const effectSchema = z.discriminatedUnion('type', [
   /** `team` is fixed; `teamFromInput` names a select input of this step whose options are team keys. */
-  z.object({ type: z.literal('assignTeam'), team: teamRef.optional(), teamFromInput: key.optional() }),
-  z.object({ type: z.literal('assignActor') }),
-  z.object({ type: z.literal('unassign') }),
-  z.object({
+  z.strictObject({ type: z.literal('assignTeam'), team: teamRef.optional(), teamFromInput: key.optional() }),
+  z.strictObject({ type: z.literal('assignActor') }),
+  z.strictObject({ type: z.literal('unassign') }),
+  z.strictObject({
     type: z.literal('createTask'),
     taskKey: key,
     subject: label,
@@ -93,49 +93,49 @@ export const effectSchema = z.discriminatedUnion('type', [
     teamFromInput: key.optional(),
     dueInDays: z.number().int().positive().optional(),
   }),
-  z.object({ type: z.literal('completeTasks') }),
+  z.strictObject({ type: z.literal('completeTasks') }),
   /** Starts a timer bound to the status the transition enters: leaving that status cancels it. */
-  z.object({ type: z.literal('startTimer'), timer: key, period: key, fire: timerFire }),
+  z.strictObject({ type: z.literal('startTimer'), timer: key, period: key, fire: timerFire }),
   /** `vars` fills a template's merge fields from this step's inputs (merge field → input key). */
-  z.object({
+  z.strictObject({
     type: z.literal('sendMessage'),
     template: key,
     to: messageRecipient.default('complainant'),
     vars: z.record(z.string(), key).optional(),
   }),
   /** Action lines from a named step template (seed 004), each a task with a proposed date. */
-  z.object({ type: z.literal('addActionLines'), template: key }),
+  z.strictObject({ type: z.literal('addActionLines'), template: key }),
   /**
    * Awb 9:8 lid 3: deciding not to handle owes the complainant a written notice within 4 weeks of
    * receipt. Drafts that letter and gives its sending as a task (to the team, else the case's
    * handler), due when the period ends; on Awb cases the decision date starts that clock.
    */
-  z.object({ type: z.literal('noticeOfNotHandling'), team: teamRef.optional() }),
+  z.strictObject({ type: z.literal('noticeOfNotHandling'), team: teamRef.optional() }),
   /** Business rule 5: a survey, unless this complainant had one within the process's survey period. */
-  z.object({ type: z.literal('sendSurvey') }),
+  z.strictObject({ type: z.literal('sendSurvey') }),
   /** Records a standard fact with a fixed value, e.g. the outcome "notHandled". */
-  z.object({ type: z.literal('setFact'), fact: factKey, value: factValue, when: z.array(factConditionSchema).default([]) }),
+  z.strictObject({ type: z.literal('setFact'), fact: factKey, value: factValue, when: z.array(factConditionSchema).default([]) }),
 ]);
 
 export const guardSchema = z.discriminatedUnion('type', [
   /** A letter must have reached this stage first (e.g. the decision letter sent before closing). */
-  z.object({ type: z.literal('letter'), atLeast: z.enum(LETTER_STAGES), kinds: z.array(z.enum(LETTER_KINDS)).optional() }),
+  z.strictObject({ type: z.literal('letter'), atLeast: z.enum(LETTER_STAGES), kinds: z.array(z.enum(LETTER_KINDS)).optional() }),
   /** A document of this type must be on the case first (e.g. the hearing report). */
-  z.object({ type: z.literal('document'), docType: key }),
+  z.strictObject({ type: z.literal('document'), docType: key }),
   /** Seed 004: a dossier closes only when all its action lines and tasks are done. */
-  z.object({ type: z.literal('tasksDone') }),
+  z.strictObject({ type: z.literal('tasksDone') }),
   /** The step fits only cases whose facts meet the condition; it is not offered otherwise. */
   factConditionSchema.extend({ type: z.literal('fact') }),
 ]);
 export type Guard = z.output<typeof guardSchema>;
 
-export const triggerSchema = z.object({
+export const triggerSchema = z.strictObject({
   type: names(TRIGGERS),
   /** For letter triggers: which kinds of letter (absent: any). */
   kinds: z.array(z.enum(LETTER_KINDS)).optional(),
 });
 
-export const statusSchema = z.object({
+export const statusSchema = z.strictObject({
   key,
   label,
   citizenLabel: label,
@@ -147,7 +147,7 @@ export const statusSchema = z.object({
   remindAfter: key.optional(),
 });
 
-export const transitionSchema = z.object({
+export const transitionSchema = z.strictObject({
   key,
   label,
   from: z.union([z.array(key).min(1), z.literal('*')]),
@@ -160,7 +160,7 @@ export const transitionSchema = z.object({
   trigger: triggerSchema.optional(),
 });
 
-export const processDefinitionSchema = z.object({
+export const processDefinitionSchema = z.strictObject({
   /** Editors put the JSON Schema's address here; it is not part of the definition. */
   $schema: z.string().optional(),
   key: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -174,17 +174,17 @@ export const processDefinitionSchema = z.object({
   statutoryClocksWhen: z.array(factConditionSchema).default([]),
   /** The kinds of letter this process uses, each offered only while the facts fit. */
   letters: z
-    .array(z.object({ kind: z.enum(LETTER_KINDS), when: z.array(factConditionSchema).default([]) }))
+    .array(z.strictObject({ kind: z.enum(LETTER_KINDS), when: z.array(factConditionSchema).default([]) }))
     .default(LETTER_KINDS.map((kind) => ({ kind, when: [] }))),
-  caseType: z.object({ key, label, fields: z.array(dataFieldSchema).default([]) }),
+  caseType: z.strictObject({ key, label, fields: z.array(dataFieldSchema).default([]) }),
   /** Step templates: named lists of action lines added in one go (seed 004 "processtappensjabloon"). */
   stepTemplates: z
-    .record(key, z.array(z.object({ subject: label, afterDays: z.int().min(0).max(365), team: teamRef.optional() })).min(1))
+    .record(key, z.array(z.strictObject({ subject: label, afterDays: z.int().min(0).max(365), team: teamRef.optional() })).min(1))
     .default({}),
   /** Named periods; organisations override them per process in their configuration. */
   periods: z.record(key, durationSchema).default({}),
   initialStatus: key,
-  citizenSteps: z.array(z.object({ key, label })).min(1),
+  citizenSteps: z.array(z.strictObject({ key, label })).min(1),
   statuses: z.array(statusSchema).min(1),
   transitions: z.array(transitionSchema).min(1),
 });

@@ -32,6 +32,8 @@ export type ValidationContext = {
   teams: readonly string[];
   /** Mail template keys that exist. */
   templates?: readonly string[];
+  /** Those meant for staff: a message to a configured address uses one, a message to the complainant never does. */
+  staffTemplates?: readonly string[];
   /** The file the definition came from, named in the error. */
   file?: string;
 };
@@ -176,6 +178,13 @@ function checkEffect(def: ProcessDefinition, t: Transition, e: Transition['effec
       return;
     case 'sendMessage':
       if (ctx.templates && !ctx.templates.includes(e.template)) at(`${p}.template`, `unknown mail template "${e.template}"`);
+      else if (ctx.staffTemplates && (e.to === 'complainant') === ctx.staffTemplates.includes(e.template))
+        at(
+          `${p}.template`,
+          e.to === 'complainant'
+            ? `"${e.template}" is a message for staff, not for the complainant`
+            : `"${e.template}" is a message for the complainant; a configured address gets a staff template`,
+        );
       for (const [field, input] of Object.entries(e.vars ?? {}))
         if (!t.inputs.some((i) => i.key === input)) at(`${p}.vars.${field}`, `"${input}" is not an input of this step`);
       if (

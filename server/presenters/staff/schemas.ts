@@ -118,6 +118,7 @@ export const caseDetailOut = caseSummaryOut.extend({
         inputs: z.array(transitionInput),
         waitsForLetter: z.enum(['draft', 'inReview', 'approved', 'sent']).nullable(),
         trigger: z.string().nullable(),
+        purpose: z.enum(['hearingInvitation', 'exit']).nullable(),
       }),
     ),
     addNote: z.boolean(),

@@ -22,8 +22,8 @@ import { CaseLetters } from '../components/letters/CaseLetters.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
-// Steps whose inputs are more than the generated form can ask: the hearing's time slots.
-const STEP_FORMS = { inviteForHearing: HearingInvitationForm };
+// Steps whose inputs are more than the generated form can ask (by the purpose the server gives them): the hearing's time slots.
+const STEP_FORMS = { hearingInvitation: HearingInvitationForm };
 
 /** One case: its facts, the steps one may take now, the timeline, notes, documents, activities. */
 export default function CasePage({ id }: { id: string }) {

@@ -6,7 +6,8 @@ import { TransitionForm, type StepFormProps } from './TransitionForm.tsx';
 
 /**
  * The steps the server says this person may take now (abilities.transitions), each a button that
- * opens its generated form (or the form in `forms` for a step that needs more, like hearing times).
+ * opens its generated form (or the form in `forms`, by the step's purpose, for a step that needs more,
+ * like hearing times).
  * A step the server did not list is never shown.
  */
 export function CaseSteps({
@@ -32,7 +33,7 @@ export function CaseSteps({
   const steps = c.abilities.transitions.filter((s) => !s.waitsForLetter);
   const viaLetter = c.abilities.transitions.filter((s) => s.waitsForLetter);
   const current = steps.find((s) => s.key === open);
-  const StepForm = (current && forms[current.key]) || TransitionForm;
+  const StepForm = (current?.purpose && forms[current.purpose]) || TransitionForm;
   const close = (key: string) => {
     setOpen(null);
     setTimeout(() => buttons.current.get(key)?.focus(), 0);
@@ -61,7 +62,7 @@ export function CaseSteps({
             ref={(el) => {
               if (el) buttons.current.set(s.key, el);
             }}
-            appearance={s.key === 'cancel' ? 'secondary-action-button' : 'primary-action-button'}
+            appearance={s.purpose === 'exit' ? 'secondary-action-button' : 'primary-action-button'}
             aria-expanded={open === s.key}
             aria-controls={open === s.key ? `step-form-${s.key}` : undefined}
             onClick={() => {
