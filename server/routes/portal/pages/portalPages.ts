@@ -210,8 +210,9 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     try {
       await runCommand(services, SYSTEM_ACTOR, (ctx) => answerSurvey(ctx, token, parsed.data));
     } catch (err) {
-      // Answered a moment ago (another tab): said like a second visit.
+      // Answered a moment ago (another tab): said like a second visit; gone meanwhile: a bad link.
       if (err instanceof AppError && err.code === 'conflict') return send(reply, 200, surveyAlreadyAnsweredPage(org));
+      if (err instanceof AppError && err.code === 'not_found') return send(reply, 404, badLinkPage(org));
       throw err;
     }
     return reply.redirect(`/enquete/${token}/bedankt`, 303);
