@@ -11,7 +11,7 @@ import { recordEvent } from './timeline.ts';
 async function loadCase(ctx: CommandContext, caseId: string) {
   const c = await ctx.tx
     .selectFrom('cases')
-    .select(['id', 'process_key', 'data', 'version', 'closed_at'])
+    .select(['id', 'process_key', 'process_version', 'data', 'version', 'closed_at'])
     .where('id', '=', caseId)
     .where(caseScope(ctx.actor))
     .executeTakeFirst();
@@ -36,7 +36,7 @@ export async function addNote(ctx: CommandContext, caseId: string, body: string)
 export async function updateCaseData(ctx: CommandContext, caseId: string, changes: Record<string, unknown>, expectedVersion?: number) {
   const c = await loadCase(ctx, caseId);
   if (c.closed_at) throw conflict('Een gesloten melding kan niet meer worden gewijzigd.');
-  const def = ctx.services.processes.get(c.process_key)!;
+  const def = ctx.services.processes.forCase(c);
   const values = validateFields(def.caseType.fields, changes, 'data', { partial: true });
   if (expectedVersion !== undefined && expectedVersion !== c.version)
     throw conflict('De melding is intussen gewijzigd. Vernieuw de pagina.');
