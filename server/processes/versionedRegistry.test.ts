@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { publishProcessVersion, saveProcessDraft, type ProcessFile } from '../commands/processVersions.ts';
-import { AppError } from '../domain/errors.ts';
+import type { AppError } from '../domain/errors.ts';
 import { asActor, buildStaff, createTestServices, type TestEnv } from '../test/harness.ts';
 import { openProcessRegistry } from './versionedRegistry.ts';
 

@@ -74,7 +74,10 @@ export function presentProcessVersion(r: ProcessVersionRow) {
   };
 }
 
-export const presentProcessVersionDetail = (r: ProcessVersionRow) => ({ ...presentProcessVersion(r), definition: readableDefinition(r.definition) });
+export const presentProcessVersionDetail = (r: ProcessVersionRow) => ({
+  ...presentProcessVersion(r),
+  definition: readableDefinition(r.definition),
+});
 
 export function presentProcessOverview(label: { nl: string; en: string }, rows: ProcessVersionRow[]) {
   const published = rows.find((r) => r.state === 'published')!;
