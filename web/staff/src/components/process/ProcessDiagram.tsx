@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { useProcessI18n as useI18n } from './useProcessI18n.ts';
 import { fromStatuses, type EffectKind, type ProcessModel, type StatusView, type StepView } from './processModel.ts';
-import { roleText, type Words } from './processText.ts';
+import { durationText, guardText, roleText, statusRoleText, type Words } from './processText.ts';
 
 /**
  * The process drawn from its definition: statuses (rectangles; end statuses doubled), steps
@@ -91,6 +91,8 @@ function boxes(m: ProcessModel, w: Words, measure: Measure): { boxes: Box[]; edg
       [
         { text: w.l(step.label), cls: 'title' },
         { text: roles, cls: 'text' },
+        // Steps that fit only some cases (a statutory complaint, not a signal) say for which.
+        ...step.guards.filter((g) => g.type === 'fact').map((g) => ({ text: guardText(w, g), cls: 'muted' as const })),
       ],
       badges,
     );
@@ -103,7 +105,11 @@ function boxes(m: ProcessModel, w: Words, measure: Measure): { boxes: Box[]; edg
   const rank = (s: StatusView) => (s.initial ? 0 : s.terminal ? 2 : 1);
   const ordered = [...m.statuses].sort((a, b) => rank(a) - rank(b));
   const statusBox = (s: StatusView) => {
-    const extra = [...s.roles, ...(s.remindAfter ? [`⟳ ${s.remindAfter}`] : [])].join(' · ');
+    const remind = s.remindAfter ? m.periods.find((p) => p.key === s.remindAfter) : undefined;
+    const reminder = s.remindAfter
+      ? [`⟳ ${w.t('process.reminder', { period: remind ? durationText(w, remind.duration) : s.remindAfter })}`]
+      : [];
+    const extra = [...s.roles.map((r) => statusRoleText(w, r)), ...reminder].join(' · ');
     return size(
       `s:${s.key}`,
       s.terminal ? 'end' : 'status',

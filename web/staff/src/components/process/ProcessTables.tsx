@@ -15,7 +15,7 @@ import type { ReactNode } from 'react';
 import { TableWrap } from '../../../../ui/index.ts';
 import { useProcessI18n as useI18n } from './useProcessI18n.ts';
 import type { ProcessModel } from './processModel.ts';
-import { conditionTexts, durationText, effectText, roleText, statusLabel, type Words } from './processText.ts';
+import { conditionTexts, durationText, effectText, roleText, statusLabel, statusRoleText, type Words } from './processText.ts';
 
 /** A short list in a cell, or a dash when there is nothing. */
 function Items({ items, none }: { items: ReactNode[]; none: string }) {
@@ -68,7 +68,11 @@ export function ProcessTables({ model }: { model: ProcessModel }) {
                   <TableCell>
                     <Items
                       none={none}
-                      items={[...(s.initial ? [t('process.initial')] : []), ...(s.terminal ? [t('process.terminal')] : []), ...s.roles]}
+                      items={[
+                        ...(s.initial ? [t('process.initial')] : []),
+                        ...(s.terminal ? [t('process.terminal')] : []),
+                        ...s.roles.map((r) => statusRoleText(w, r)),
+                      ]}
                     />
                   </TableCell>
                   <TableCell>{s.remindAfter ? t('process.remindAfter', { period: period(s.remindAfter) }) : none}</TableCell>

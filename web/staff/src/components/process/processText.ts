@@ -21,6 +21,20 @@ export function durationText(w: Words, d: Duration | undefined) {
   return d.unit === 'other' ? d.text : w.t(`process.duration.${d.unit}`, { n: d.n });
 }
 
+/** A status role (vocabulary.ts STATUS_ROLES) in words; an unknown one by its name. */
+export function statusRoleText(w: Words, role: string) {
+  const key = `process.statusRole.${role}`;
+  return w.has(key) ? w.t(key) : role;
+}
+
+const factName = (w: Words, fact: string) => (w.has(`process.fact.${fact}`) ? w.t(`process.fact.${fact}` as TextKey) : fact);
+const valueWord = (w: Words, v: unknown) => {
+  if (typeof v === 'boolean') return w.t(v ? 'app.yes' : 'app.no').toLowerCase();
+  const key = `process.value.${String(v)}`;
+  return w.has(key) ? w.t(key as TextKey) : s(v);
+};
+const factValue = (v: unknown, w: Words) => (Array.isArray(v) ? v.map((x) => valueWord(w, x)).join(', ') : valueWord(w, v));
+
 export function roleText(w: Words, role: string) {
   if (role === 'system') return w.t('process.role.system');
   const key = `role.${role}`;
@@ -84,7 +98,10 @@ export function guardText(w: Words, g: StepView['guards'][number]): string {
     case 'tasksDone':
       return w.t('process.guard.tasksDone');
     case 'fact':
-      return w.t('process.guard.fact', { fact: s(r.fact), value: s(r.equals ?? r.value ?? r.in ?? r.notIn) });
+      return w.t(r.notIn ? 'process.guard.factNot' : 'process.guard.fact', {
+        fact: factName(w, s(r.fact)),
+        value: factValue(r.equals ?? r.in ?? r.notIn ?? r.present, w),
+      });
     default:
       return w.t('process.guard.other', { type: g.type });
   }
