@@ -9,7 +9,7 @@ import { expect, test } from './support/datedTest.ts';
  * 10 weeks instead of 6; then records that the decision departs from the committee's advice, which
  * needs a reason (Awb 9:16), refused at its field without one.
  */
-type Clock = { key: string; state: string; adjustedEnd: string; rule: { nl: string } };
+type Clock = { key: string; state: string; adjustedEnd: string; rule: { nl: string }; previous?: unknown[] };
 type Detail = { id: string; regime: string; closedAt: string | null; abilities: { changeRegime: boolean }; clocks: Clock[] };
 
 async function apiGet<T>(page: Page, url: string): Promise<T> {
@@ -29,7 +29,9 @@ async function demoCaseToSwitch(page: Page) {
   for (const { id } of list.items) {
     const c = await apiGet<Detail>(page, `/cases/${id}`);
     const handling = handlingOf(c);
-    if (c.regime === 'awb' && c.abilities.changeRegime && handling && handling.state !== 'stopped') return c;
+    // A case another journey extended (consent, extension) has an earlier term: not the plain 6 weeks.
+    const plain = handling && handling.state !== 'stopped' && /^6 weken na ontvangst/.test(handling.rule.nl) && !handling.previous?.length;
+    if (c.regime === 'awb' && c.abilities.changeRegime && plain) return c;
   }
   throw new Error('no open demo case under Awb chapter 9 whose regime the coordinator may change');
 }

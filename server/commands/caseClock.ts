@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Services } from './context.ts';
 import type { CommandContext } from './context.ts';
 import { computeClocks, type CaseClockFacts, type ClockInput } from '../domain/calendar/clocks.ts';
@@ -49,6 +50,18 @@ export async function refreshHandlingDeadline(ctx: CommandContext, caseId: strin
   await ctx.tx
     .updateTable('cases')
     .set({ handling_deadline: handling?.adjustedEnd ?? null, handling_warn_from: handling?.warnFrom ?? null })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Standard fact at closing: whether the handling term was met (none when the case had no statutory clock). */
+export async function recordHandledOnTime(ctx: CommandContext, caseId: string) {
+  const c = await ctx.tx.selectFrom('cases').select(CLOCK_COLUMNS).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const handling = caseClocks(ctx.services, c, ctx.now).find((k) => k.key === 'handling');
+  if (handling?.outcome !== 'met' && handling?.outcome !== 'late') return;
+  await ctx.tx
+    .updateTable('cases')
+    .set({ facts: sql`facts || ${JSON.stringify({ handledOnTime: handling.outcome === 'met' })}::jsonb` })
     .where('id', '=', caseId)
     .execute();
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AppError, conflict, notFound } from '../domain/errors.ts';
 import { handlingTerm } from '../domain/calendar/clocks.ts';
 import { caseScope } from '../queries/scope.ts';
@@ -40,7 +41,8 @@ async function applyFacts(
     ]);
   await ctx.tx
     .updateTable('cases')
-    .set({ clock_facts: JSON.stringify(facts), updated_at: ctx.now })
+    // Standard fact: handled with an extension or a delay (annual reports count these).
+    .set({ clock_facts: JSON.stringify(facts), facts: sql`facts || '{"extended": true}'::jsonb`, updated_at: ctx.now })
     .where('id', '=', c.id)
     .execute();
   await refreshHandlingDeadline(ctx, c.id);

@@ -126,6 +126,7 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
       assignee_team_id: teamId,
       contact_preference: input.contactPreference ?? null,
       data: JSON.stringify(data),
+      facts: JSON.stringify({ channel: input.channel }),
       received_at: receivedAt,
       created_at: ctx.now,
       updated_at: ctx.now,

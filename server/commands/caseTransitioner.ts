@@ -8,7 +8,7 @@ import type { TriggerType } from '../domain/process/vocabulary.ts';
 import { applyEffect, checkGuard, notifyFactObservers, type StepContext } from '../engine/registry.ts';
 import { mayTakeTransition } from '../policies/casePolicy.ts';
 import { caseScope } from '../queries/scope.ts';
-import { refreshHandlingDeadline } from './caseClock.ts';
+import { recordHandledOnTime, refreshHandlingDeadline } from './caseClock.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import { cancelPendingTimers, startStatusReminder } from './timers.ts';
@@ -110,6 +110,7 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
   // Facts that decide whether the statutory clocks run (a signal has none) move the stored deadline.
   if (statutoryClocksApply(def, before) !== statutoryClocksApply(def, facts)) await refreshHandlingDeadline(ctx, current.id);
   if (!target.terminal) await startStatusReminder(ctx, current.id, def, t.to);
+  else await recordHandledOnTime(ctx, current.id);
   return { version: updated.version, status: t.to };
 }
 

@@ -55,7 +55,7 @@ describe('classification steers the path (seed 000)', () => {
   test('a signal: no Awb clocks, no judgment step, no decision letter; the standard response is offered', async () => {
     const id = await classified('signal', false);
     const c = await load(id);
-    assert.deepEqual(c.facts, { kind: 'signal', formality: 'informal', ground: 'communication', statutory: false });
+    assert.deepEqual(c.facts, { channel: 'phone', kind: 'signal', formality: 'informal', ground: 'communication', statutory: false });
     assert.equal(c.handling_deadline, null, 'no statutory handling deadline for a signal');
     const keys = caseClocks(env.services, c, env.services.clock.now()).map((k) => k.key);
     assert.ok(!keys.includes('handling') && !keys.includes('notHandlingNotice'), keys.join());

@@ -128,7 +128,8 @@ export function checkDefinition(def: ProcessDefinition, ctx: ValidationContext):
 type At = (path: string, message: string) => void;
 
 function checkFactInput(input: TransitionInput, path: string, at: At) {
-  const spec = FACTS[input.fact as FactKey];
+  const spec: { type: string; values?: readonly string[]; derived?: true } = FACTS[input.fact as FactKey];
+  if (spec.derived) at(`${path}.fact`, `"${input.fact}" is recorded by the engine itself, not by a step`);
   const compatible: Record<string, readonly string[]> = {
     select: ['select'],
     multiselect: ['multiselect'],

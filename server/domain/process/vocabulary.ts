@@ -65,9 +65,21 @@ export type LetterStage = (typeof LETTER_STAGES)[number];
  * analysis. `values` closes a fact's domain (a definition's options must stay inside it); `open`
  * facts take the definition's own list (e.g. grounds) or free text.
  */
-type FactSpec = Described & { type: 'select' | 'boolean' | 'text' | 'datetime' | 'multiselect'; values?: readonly string[] };
+type FactSpec = Described & {
+  type: 'select' | 'boolean' | 'text' | 'datetime' | 'multiselect';
+  values?: readonly string[];
+  /** Recorded by the engine itself (intake, clocks), never by a step's input. */
+  derived?: true;
+};
 export const FACTS = {
   kind: { nl: 'Soort', en: 'Kind', type: 'select', values: ['complaint', 'signal', 'question'] },
+  channel: {
+    nl: 'Kanaal',
+    en: 'Channel',
+    type: 'select',
+    values: ['phone', 'email', 'web', 'counter', 'letter'],
+    derived: true,
+  },
   statutory: { nl: 'Wettelijke klacht', en: 'Statutory complaint', type: 'boolean' },
   formality: { nl: 'Formeel of informeel', en: 'Formal or informal', type: 'select', values: ['formal', 'informal'] },
   ground: { nl: 'Grondslag', en: 'Ground', type: 'select' },
@@ -117,6 +129,8 @@ export const FACTS = {
     type: 'select',
     values: ['ombudsman', 'disputesBody', 'rentTribunal', 'other'],
   },
+  extended: { nl: 'Termijn verlengd of uitgesteld', en: 'Period extended or delayed', type: 'boolean', derived: true },
+  handledOnTime: { nl: 'Op tijd afgehandeld', en: 'Handled on time', type: 'boolean', derived: true },
   externalOutcome: { nl: 'Uitkomst bij de externe instantie', en: 'Outcome at the external body', type: 'text' },
   /** With an advisory committee (Awb 9:16; housing rules): does the decision follow its advice, and if not, why. */
   followsAdvice: { nl: 'Besluit volgt het advies van de commissie', en: "Decision follows the committee's advice", type: 'boolean' },
