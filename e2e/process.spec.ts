@@ -76,7 +76,7 @@ test('the process owner sees the process as a diagram and tables, is told every 
 
   // A broken definition, uploaded as a file: every problem is listed, and nothing is saved.
   const original = await definitionOf(page);
-  const broken = { ...structuredClone(original), initialStatus: 'nergens' } as { transitions: { to: string }[] };
+  const broken = { ...structuredClone(original), initialStatus: 'nergens' } as unknown as { transitions: { to: string }[] };
   broken.transitions[0]!.to = 'onbekend';
   await page.getByLabel('JSON-bestand kiezen').setInputFiles({
     name: 'kapot.json',
