@@ -85,6 +85,16 @@ export async function sendCaseMessage(
 const needsTrackingLink = (t: TemplateKey) => ['confirmation', 'acknowledgment', 'informationRequest', 'hearingInvitation'].includes(t);
 
 /**
+ * The last working day on which an answer still counts before the wait ends: nobody is asked to
+ * answer "uiterlijk zaterdag" (the wait itself ends as defined; we only name a day people work).
+ */
+function lastWorkingDayBefore(ctx: CommandContext, firesAt: Date): string {
+  const cal = ctx.services.calendar;
+  const last = cal.toDate(new Date(firesAt.getTime() - 1));
+  return cal.isWorkingDay(last) ? last : cal.addWorkingDays(last, -1);
+}
+
+/**
  * The values a template needs beyond the case itself, from the case's standard facts or related
  * rows. Values a template takes from a step's own inputs are mapped in the definition (`vars`).
  */
@@ -108,7 +118,7 @@ async function templateVars(
         .executeTakeFirst();
       return {
         question: String(facts.informationRequest ?? ''),
-        answerBy: wait ? longDate(new Date(wait.fires_at.getTime() - 1)) : 'zo snel mogelijk',
+        answerBy: wait ? longDate(lastWorkingDayBefore(ctx, wait.fires_at)) : 'zo snel mogelijk',
       };
     }
     case 'cancellation': {

@@ -106,6 +106,9 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
   const teamId = input.assignTeam ? await teamIdByKey(ctx, input.assignTeam) : null;
   if (input.assignTeam && !teamId) throw invalid('assignTeam', 'Dit team bestaat niet.');
   const receivedAt = input.receivedAt ?? activity?.created_at ?? ctx.now;
+  // A complaint cannot arrive later than now; a future date would also push every term forward.
+  if (receivedAt > ctx.now)
+    throw invalid('receivedAt', 'De datum van ontvangst ligt in de toekomst. Vul de dag in waarop de klacht binnenkwam.');
 
   const created = await ctx.tx
     .insertInto('cases')
