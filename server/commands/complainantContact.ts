@@ -1,4 +1,4 @@
-import { conflict, invalid, notFound } from '../domain/errors.ts';
+import { invalid, notFound } from '../domain/errors.ts';
 import { caseScope } from '../queries/scope.ts';
 import type { CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
@@ -6,7 +6,8 @@ import { recordEvent } from './timeline.ts';
 /**
  * Contact with the complainant — a call, a conversation, a letter — recorded on the case. The first
  * one stops the first-contact norm (e.g. seed 001: the complaints team calls first, within 5 working
- * days), so that clock shows who was called in time and who was not.
+ * days), so that clock shows who was called in time and who was not. After closing, contact is still
+ * recorded (seed 003: a call explains the closing letter) but no longer counts as first contact.
  */
 export const CONTACT_METHODS = ['phone', 'inPerson', 'email', 'letter'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
@@ -25,7 +26,6 @@ export async function recordComplainantContact(
     .forUpdate()
     .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
-  if (c.closed_at) throw conflict('Deze melding is afgesloten.');
   const at = input.at ?? ctx.now;
   if (at > ctx.now) throw invalid('at', 'Dit moment ligt in de toekomst. Leg een contact vast nadat het er is geweest.');
   if (at < c.received_at) throw invalid('at', 'Dit moment ligt vóór de ontvangst van de klacht.');
@@ -34,7 +34,7 @@ export async function recordComplainantContact(
     caseId,
     data: { method: input.method, summary: input.summary, at: at.toISOString() },
   });
-  await markFirstContact(ctx, caseId, at);
+  if (!c.closed_at) await markFirstContact(ctx, caseId, at);
 }
 
 /** Sets the first-contact fact once (an earlier contact recorded later wins); also used by process steps. */

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { AppError } from '../domain/errors.ts';
 import { asActor, buildStaff, createTestServices, type TestEnv } from '../test/harness.ts';
 import { registerCase } from './caseRegistrar.ts';
+import { recordComplainantContact } from './complainantContact.ts';
 import { transitionCase } from './caseTransitioner.ts';
 import type { StaffActor } from './context.ts';
 
@@ -64,4 +65,30 @@ test('an information request whose wait ends on a Saturday asks for an answer by
     .executeTakeFirstOrThrow();
   assert.match(mail.body_text, /uiterlijk vrijdag 20 maart 2026/);
   assert.doesNotMatch(mail.body_text, /zaterdag/);
+});
+
+test('after closing, a call that explains the closing letter is recorded; it is not first contact', async () => {
+  env.clock.set('2026-03-09T10:00:00+01:00');
+  const c = await register();
+  await asActor(env.services, agent, (ctx) =>
+    transitionCase(ctx, { caseId: c.id, transition: 'cancel', inputs: { cancelReason: 'withdrawn', note: 'Klager trekt de klacht in.' } }),
+  );
+  env.clock.set('2026-03-10T10:00:00+01:00');
+  await asActor(env.services, agent, (ctx) =>
+    recordComplainantContact(ctx, c.id, { method: 'phone', summary: 'Uitgelegd wat de brief betekent.' }),
+  );
+  const row = await env.services.db
+    .selectFrom('cases')
+    .select(['clock_facts', 'closed_at'])
+    .where('id', '=', c.id)
+    .executeTakeFirstOrThrow();
+  assert.notEqual(row.closed_at, null);
+  assert.equal((row.clock_facts as { firstContactAt?: string }).firstContactAt, undefined);
+  const events = await env.services.db
+    .selectFrom('timeline_event')
+    .select('type')
+    .where('case_id', '=', c.id)
+    .where('type', '=', 'complainantContacted')
+    .execute();
+  assert.equal(events.length, 1);
 });

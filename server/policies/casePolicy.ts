@@ -41,6 +41,8 @@ export type CaseAbilities = {
   addNote: boolean;
   addDocument: boolean;
   editData: boolean;
+  /** Contact with the complainant can be recorded, also after closing (a call about the closing letter). */
+  recordContact: boolean;
   linkActivity: boolean;
   /** Give the case another regime its process allows (caseRegime.ts): open, decision letter not yet approved. */
   changeRegime: boolean;
@@ -81,6 +83,7 @@ export function caseAbilities(
     addNote: can('case:edit'),
     addDocument: can('case:edit'),
     editData: can('case:edit') && open,
+    recordContact: can('case:edit'),
     linkActivity: can('case:create'),
     changeRegime: can('case:regime') && undecided && regimesOf(def).length > 1,
     recordAdvice: can('case:edit') && undecided && hasAdvisoryCommittee(c.regime ?? def.regime),

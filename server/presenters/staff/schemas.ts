@@ -124,6 +124,7 @@ export const caseDetailOut = caseSummaryOut.extend({
     addNote: z.boolean(),
     addDocument: z.boolean(),
     editData: z.boolean(),
+    recordContact: z.boolean(),
     linkActivity: z.boolean(),
     changeRegime: z.boolean(),
     recordAdvice: z.boolean(),

@@ -13,14 +13,14 @@ const METHODS = ['phone', 'inPerson', 'email', 'letter'] as const;
 
 /**
  * "I called the complainant": the first contact stops the first-contact norm (seed 001: call first),
- * later ones are on the timeline. Only while the case is open and this person may edit it.
+ * later ones are on the timeline; after closing too (a call that explains the closing letter).
  */
 export function ContactPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => void }) {
   const { t, date } = useI18n();
   const [method, setMethod] = useState<(typeof METHODS)[number]>('phone');
   const [summary, setSummary] = useState('');
   const { busy, error, run } = useSubmit();
-  if (!c.abilities.editData) return null;
+  if (!c.abilities.recordContact) return null;
   const errors = fieldErrorsOf(error);
   const first = c.clocks.find((k) => k.key === 'firstContact');
   const submit = async (e: FormEvent) => {
