@@ -9,20 +9,19 @@
  */
 export const DEFAULT_PINNED_CLOCK = '2026-03-04T09:00:00+01:00';
 
-/** The configurations' first load: the run's instant and when it was pinned, inherited by the workers and the server. */
+/** The configurations' first load: the run's instant, inherited by the workers and the server. */
 export function pinRun(): string {
   process.env.KLACHTFLOW_PINNED_CLOCK ||= DEFAULT_PINNED_CLOCK;
-  process.env.KF_E2E_CLOCK_ORIGIN ||= String(Date.now());
   return process.env.KLACHTFLOW_PINNED_CLOCK;
 }
 
 const pinnedAt = () => process.env.KLACHTFLOW_PINNED_CLOCK || DEFAULT_PINNED_CLOCK;
 
-/** The server's time now, within a few seconds (it was pinned when the server started). */
-export function serverNow(): Date {
-  const origin = Number(process.env.KF_E2E_CLOCK_ORIGIN || Date.now());
-  return new Date(Date.parse(pinnedAt()) + (Date.now() - origin));
-}
+/**
+ * The server's time as the journeys count it: the pinned instant. The server runs on from there by
+ * the minutes a run takes; pinned at 09:00, its date stays the same, and the journeys compare dates.
+ */
+export const serverNow = (): Date => new Date(pinnedAt());
 
 /** yyyy-mm-dd in the organisation's time zone. */
 const civilDate = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(d);

@@ -237,7 +237,7 @@ describe('approval', () => {
       .version;
     await env.services.db
       .insertInto('complained_person')
-      .values({ case_id: caseId, user_id: p.agent.id, name: p.agent.name, job_title: null, created_at: new Date() })
+      .values({ case_id: caseId, user_id: p.agent.id, name: p.agent.name, job_title: null, created_at: env.clock.now() })
       .execute();
     await rejects('invalid', () =>
       asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: v, signerUserId: p.agent.id })),

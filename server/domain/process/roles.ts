@@ -1,5 +1,5 @@
 import type { FactCondition, ProcessDefinition, Transition, TransitionInput } from './definition.ts';
-import { transitionsFrom } from './validateProcess.ts';
+import { reachableFrom, transitionsFrom } from './validateProcess.ts';
 import type { FactKey, LetterKind, StatusRole, TriggerType } from './vocabulary.ts';
 
 /**
@@ -78,18 +78,7 @@ export const statutoryClocksApply = (def: ProcessDefinition, facts: Facts) => me
  * Awb 9:8: whether deciding not to handle is still possible from a status, i.e. a step with the
  * noticeOfNotHandling effect can still be reached. Once it cannot, the 9:8 notice clock stops.
  */
-export function notHandlingStillOpen(def: ProcessDefinition, status: string): boolean {
-  const seen = new Set([status]);
-  const todo = [status];
-  while (todo.length) {
-    const current = todo.pop()!;
-    for (const t of transitionsFrom(def, current)) {
-      if (t.effects.some((e) => e.type === 'noticeOfNotHandling')) return true;
-      if (!seen.has(t.to)) {
-        seen.add(t.to);
-        todo.push(t.to);
-      }
-    }
-  }
-  return false;
-}
+export const notHandlingStillOpen = (def: ProcessDefinition, status: string) =>
+  [...reachableFrom(def, status)].some((st) =>
+    transitionsFrom(def, st).some((t) => t.effects.some((e) => e.type === 'noticeOfNotHandling')),
+  );

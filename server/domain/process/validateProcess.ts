@@ -262,17 +262,7 @@ function checkReachability(def: ProcessDefinition, at: At) {
     if (!s.terminal && transitionsFrom(def, s.key).length === 0)
       at(`statuses[${i}]`, `status "${s.key}" is not terminal but has no way out`);
   });
-  const reached = new Set([def.initialStatus]);
-  const todo = [def.initialStatus];
-  while (todo.length) {
-    const current = todo.pop()!;
-    for (const t of transitionsFrom(def, current)) {
-      if (!reached.has(t.to) && def.statuses.some((s) => s.key === t.to)) {
-        reached.add(t.to);
-        todo.push(t.to);
-      }
-    }
-  }
+  const reached = reachableFrom(def, def.initialStatus);
   for (const [i, s] of def.statuses.entries()) if (!reached.has(s.key)) at(`statuses[${i}]`, `status "${s.key}" is unreachable`);
 }
 
@@ -281,4 +271,19 @@ const isTerminal = (def: ProcessDefinition, status: string) => def.statuses.find
 export function transitionsFrom(def: ProcessDefinition, status: string) {
   if (isTerminal(def, status)) return [];
   return def.transitions.filter((t) => t.from === '*' || t.from.includes(status));
+}
+
+/** Every status some sequence of steps leads to from `status`, that status included. */
+export function reachableFrom(def: ProcessDefinition, status: string): Set<string> {
+  const reached = new Set([status]);
+  const pending = [status];
+  while (pending.length) {
+    for (const t of transitionsFrom(def, pending.pop()!)) {
+      if (!reached.has(t.to) && def.statuses.some((s) => s.key === t.to)) {
+        reached.add(t.to);
+        pending.push(t.to);
+      }
+    }
+  }
+  return reached;
 }
