@@ -27,13 +27,32 @@ export const letterheadSchema = z.object({
 });
 export type Letterhead = z.output<typeof letterheadSchema>;
 
-export const plainLanguageSchema = z.object({
-  /** Below this Flesch-Douma score the editor warns; it never blocks (legal-requirements §8). */
-  minFleschDouma: z.number().min(0).max(120).default(60),
-  maxSentenceWords: z.int().min(5).max(60).default(20),
-  extraWords: z.array(z.object({ words: z.array(z.string().min(1)).min(1), alternatives: z.array(z.string()) })).default([]),
-  ignoreWords: z.array(z.string()).default([]),
-});
+/**
+ * The plain-language levels an organisation can choose (seed 003: "taalniveau B1/A2"). Each sets a
+ * Flesch-Douma floor and a ceiling for the average sentence; both are measured per section and for
+ * the whole letter, so one hard passage cannot hide behind an easy average.
+ */
+export const PLAIN_LANGUAGE_LEVELS = {
+  B1: { minFleschDouma: 60, maxAverageSentenceWords: 15 },
+  A2: { minFleschDouma: 70, maxAverageSentenceWords: 12 },
+} as const;
+
+export const plainLanguageSchema = z
+  .object({
+    level: z.enum(['B1', 'A2']).default('B1'),
+    /** Overrides of the level's figures. The check only warns; it never blocks (legal-requirements §8). */
+    minFleschDouma: z.number().min(0).max(120).optional(),
+    maxAverageSentenceWords: z.int().min(5).max(40).optional(),
+    /** A single sentence longer than this is pointed out. */
+    maxSentenceWords: z.int().min(5).max(60).default(20),
+    extraWords: z.array(z.object({ words: z.array(z.string().min(1)).min(1), alternatives: z.array(z.string()) })).default([]),
+    ignoreWords: z.array(z.string()).default([]),
+  })
+  .transform((p) => ({
+    ...p,
+    minFleschDouma: p.minFleschDouma ?? PLAIN_LANGUAGE_LEVELS[p.level].minFleschDouma,
+    maxAverageSentenceWords: p.maxAverageSentenceWords ?? PLAIN_LANGUAGE_LEVELS[p.level].maxAverageSentenceWords,
+  }));
 
 /** An external body the complainant may turn to after our answer (Awb 9:12 lid 2, Wkkgz 18, WON-02). */
 export const externalBodySchema = z.object({

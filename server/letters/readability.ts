@@ -11,7 +11,7 @@ import type { LetterTemplate } from './templates/types.ts';
  * a writer must not be nudged into rewording what the law asks for.
  */
 export type LetterWarning = {
-  code: 'belowThreshold' | 'longSentence' | 'difficultWord' | 'passive';
+  code: 'belowThreshold' | 'sectionBelowLevel' | 'longSentence' | 'difficultWord' | 'passive';
   section: string | null;
   message: string;
 };
@@ -21,15 +21,20 @@ export type SectionReadability = {
   /** True for legally required sections: measured, but never warned about. */
   excluded: boolean;
   scores: ReadabilityReport['scores'];
+  avgWordsPerSentence: number;
+  /** This section alone misses the organisation's level (never for a legally required section). */
+  belowLevel: boolean;
   longSentences: ReadabilityReport['longSentences'];
   difficultWords: ReadabilityReport['difficultWords'];
   passiveHints: ReadabilityReport['passiveHints'];
 };
 
 export type LetterReadability = {
+  level: Organisation['plainLanguage']['level'];
   scores: ReadabilityReport['scores'];
   counts: ReadabilityReport['counts'];
   threshold: number;
+  maxAverageSentenceWords: number | null;
   belowThreshold: boolean;
   sections: SectionReadability[];
   warnings: LetterWarning[];
@@ -39,6 +44,7 @@ export function readabilityOptions(org: Organisation): ReadabilityOptions {
   const p = org.plainLanguage;
   return {
     thresholdFleschDouma: p.minFleschDouma,
+    maxAverageSentenceWords: p.maxAverageSentenceWords,
     maxSentenceWords: p.maxSentenceWords,
     extraWords: p.extraWords,
     ignoreWords: p.ignoreWords,
@@ -55,6 +61,7 @@ const withoutPlaceholders = (text: string) => text.replace(/\[Vul in[^\]]*\]/gi,
 
 export function letterReadability(sections: LetterSection[], template: LetterTemplate, org: Organisation): LetterReadability {
   const options = readabilityOptions(org);
+  const level = org.plainLanguage.level;
   const legal = new Set(template.sections.filter((s) => s.legal).map((s) => s.key));
   const perSection: SectionReadability[] = [];
   const warnings: LetterWarning[] = [];
@@ -64,7 +71,16 @@ export function letterReadability(sections: LetterSection[], template: LetterTem
     const r = checkReadability(text, options);
     const excluded = legal.has(s.key);
     if (excluded) {
-      perSection.push({ key: s.key, excluded, scores: r.scores, longSentences: [], difficultWords: [], passiveHints: [] });
+      perSection.push({
+        key: s.key,
+        excluded,
+        scores: r.scores,
+        avgWordsPerSentence: r.counts.avgWordsPerSentence,
+        belowLevel: false,
+        longSentences: [],
+        difficultWords: [],
+        passiveHints: [],
+      });
       continue;
     }
     if (text.trim()) measured.push(text);
@@ -72,10 +88,18 @@ export function letterReadability(sections: LetterSection[], template: LetterTem
       key: s.key,
       excluded,
       scores: r.scores,
+      avgWordsPerSentence: r.counts.avgWordsPerSentence,
+      belowLevel: r.belowThreshold,
       longSentences: r.longSentences,
       difficultWords: r.difficultWords,
       passiveHints: r.passiveHints,
     });
+    if (r.belowThreshold)
+      warnings.push({
+        code: 'sectionBelowLevel',
+        section: s.key,
+        message: `"${s.heading}" is moeilijk te lezen voor taalniveau ${level} (Flesch-Douma ${r.scores.fleschDouma}, gemiddeld ${r.counts.avgWordsPerSentence} woorden per zin; de norm is ${r.threshold} en hoogstens ${r.maxAverageSentenceWords}).`,
+      });
     for (const l of r.longSentences)
       warnings.push({
         code: 'longSentence',
@@ -100,13 +124,15 @@ export function letterReadability(sections: LetterSection[], template: LetterTem
     warnings.unshift({
       code: 'belowThreshold',
       section: null,
-      message: `De brief is moeilijk te lezen (Flesch-Douma ${overall.scores.fleschDouma}, de norm is ${overall.threshold}). Schrijf kortere zinnen en kortere woorden.`,
+      message: `De brief is moeilijk te lezen voor taalniveau ${level} (Flesch-Douma ${overall.scores.fleschDouma}, gemiddeld ${overall.counts.avgWordsPerSentence} woorden per zin; de norm is ${overall.threshold} en hoogstens ${overall.maxAverageSentenceWords}). Schrijf kortere zinnen en kortere woorden.`,
     });
   }
   return {
+    level,
     scores: overall.scores,
     counts: overall.counts,
     threshold: overall.threshold,
+    maxAverageSentenceWords: overall.maxAverageSentenceWords,
     belowThreshold: overall.belowThreshold,
     sections: perSection,
     warnings,

@@ -19,6 +19,8 @@ export type ReadabilityOptions = {
   maxSentenceWords?: number;
   /** Warn when Flesch–Douma is below this. Default 60 ("normaal", §8). */
   thresholdFleschDouma?: number;
+  /** Warn when the average sentence is longer than this many words (B1: 15, A2: 12). None by default. */
+  maxAverageSentenceWords?: number;
   /** The organisation's own entries, added to (or replacing) the bundled word list. */
   extraWords?: readonly WordEntry[];
   /** Forms of the bundled list the organisation does not want flagged. */
@@ -42,6 +44,9 @@ export type ReadabilityReport = {
   difficultWords: DifficultWord[];
   passiveHints: PassiveHint[];
   threshold: number;
+  /** The ceiling for the average sentence, or null when none was asked for. */
+  maxAverageSentenceWords: number | null;
+  /** Below the Flesch-Douma threshold, or sentences longer on average than the ceiling. */
   belowThreshold: boolean;
 };
 
@@ -53,6 +58,7 @@ export function checkReadability(text: string, options: ReadabilityOptions = {})
   const input = typeof text === 'string' ? text : '';
   const maxWords = positiveOr(options.maxSentenceWords, 20);
   const threshold = finiteOr(options.thresholdFleschDouma, DEFAULT_FLESCH_DOUMA_THRESHOLD);
+  const maxAverage = positiveOr(options.maxAverageSentenceWords, Number.POSITIVE_INFINITY);
   const custom = (options.extraWords?.length ?? 0) > 0 || (options.ignoreWords?.length ?? 0) > 0;
   const matcher = custom ? createWordMatcher(options.extraWords, options.ignoreWords) : defaultWordMatcher();
 
@@ -71,6 +77,7 @@ export function checkReadability(text: string, options: ReadabilityOptions = {})
     .filter((s) => s.words.length > maxWords)
     .map((s) => ({ index: s.index, text: s.text, words: s.words.length, offset: s.start, length: s.end - s.start }));
 
+  const average = sentences.length ? words / sentences.length : 0;
   return {
     scores: {
       fleschDouma: fd === null ? null : round1(fd),
@@ -79,15 +86,16 @@ export function checkReadability(text: string, options: ReadabilityOptions = {})
     },
     counts: {
       ...counts,
-      avgWordsPerSentence: sentences.length ? round1(words / sentences.length) : 0,
+      avgWordsPerSentence: round1(average),
       longSentenceShare: sentences.length ? round2(longSentences.length / sentences.length) : 0,
     },
     longSentences,
     difficultWords: sentences.flatMap((s) => matcher.match(s.words, input)),
     passiveHints: findPassiveHints(sentences, input),
     threshold,
-    // Compare the unrounded score, so 59.96 is below a threshold of 60 even though it shows as 60.0.
-    belowThreshold: fd !== null && fd < threshold,
+    maxAverageSentenceWords: Number.isFinite(maxAverage) ? maxAverage : null,
+    // Compare the unrounded figures, so 59.96 is below a threshold of 60 even though it shows as 60.0.
+    belowThreshold: fd !== null && (fd < threshold || average > maxAverage),
   };
 }
 

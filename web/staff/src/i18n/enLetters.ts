@@ -87,6 +87,8 @@ export const enLetters: Record<keyof typeof nlLetters, string> = {
   'read.brouwer': 'Brouwer index',
   'read.band': 'Level',
   'read.norm': 'Norm',
+  'read.average': 'Words per sentence (average)',
+  'read.averageOf': '{average} (at most {max})',
   'read.below': "The text is harder than your organisation's norm. Write shorter sentences and shorter words.",
   'read.longTitle': 'Long sentences',
   'read.longItem': '{words} words: "{text}"',

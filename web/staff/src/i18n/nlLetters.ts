@@ -85,6 +85,8 @@ export const nlLetters = {
   'read.brouwer': 'Leesindex Brouwer',
   'read.band': 'Niveau',
   'read.norm': 'Norm',
+  'read.average': 'Woorden per zin (gemiddeld)',
+  'read.averageOf': '{average} (hoogstens {max})',
   'read.below': 'De tekst is moeilijker dan de norm van uw organisatie. Schrijf kortere zinnen en kortere woorden.',
   'read.longTitle': 'Lange zinnen',
   'read.longItem': '{words} woorden: "{text}"',

@@ -85,6 +85,14 @@ export function ReadabilityPanel({ text }: { text: string }) {
               <dd>{report.threshold}</dd>
             </div>
             <div>
+              <dt>{t('read.average')}</dt>
+              <dd>
+                {report.maxAverageSentenceWords === null
+                  ? report.counts.avgWordsPerSentence
+                  : t('read.averageOf', { average: report.counts.avgWordsPerSentence, max: report.maxAverageSentenceWords })}
+              </dd>
+            </div>
+            <div>
               <dt>{t('read.brouwer')}</dt>
               <dd>{report.scores.brouwer ?? '–'}</dd>
             </div>
