@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { validateFields } from '../domain/process/fieldSchema.ts';
+import { normaliseEmail } from '../domain/personKeys.ts';
 import { normalisePhone } from '../domain/phone.ts';
 import { activityScope } from '../queries/scope.ts';
 import { actorId, type CommandContext } from './context.ts';
@@ -37,9 +38,21 @@ export type RegisterCaseInput = {
 
 async function resolvePerson(ctx: CommandContext, p: { personId: string } | PersonInput, field: string) {
   if ('personId' in p) {
-    const row = await ctx.tx.selectFrom('person').select(['id', 'name', 'email']).where('id', '=', p.personId).executeTakeFirst();
+    let row = await ctx.tx
+      .selectFrom('person')
+      .select(['id', 'name', 'email', 'merged_into_id'])
+      .where('id', '=', p.personId)
+      .executeTakeFirst();
+    // A record merged into another (a stale suggestion) stands for the one it was merged into.
+    for (let hops = 0; row?.merged_into_id && hops < 10; hops++) {
+      row = await ctx.tx
+        .selectFrom('person')
+        .select(['id', 'name', 'email', 'merged_into_id'])
+        .where('id', '=', row.merged_into_id)
+        .executeTakeFirst();
+    }
     if (!row) throw invalid(`${field}.personId`, 'Deze persoon bestaat niet.');
-    return row;
+    return { id: row.id, name: row.name, email: row.email };
   }
   return ctx.tx
     .insertInto('person')
@@ -47,7 +60,7 @@ async function resolvePerson(ctx: CommandContext, p: { personId: string } | Pers
       kind: p.kind,
       name: p.name,
       organisation_name: p.organisationName ?? null,
-      email: p.email?.toLowerCase() ?? null,
+      email: normaliseEmail(p.email),
       phone: p.phone ? normalisePhone(p.phone) : null,
       street: p.street ?? null,
       postcode: p.postcode?.toUpperCase().replace(/\s+/g, ' ') ?? null,

@@ -41,6 +41,10 @@ export async function submitPortalComplaint(ctx: CommandContext, input: PortalCo
   const hasIncidentField = process.caseType.fields.some((f) => f.key === 'incidentDate');
   // The person filling in the form acts for someone else: the complainant is who it is about,
   // the representative (e.g. a family carer) is who we talk to.
+  // Always a new person record, never attached to a known one by e-mail: the portal does not verify
+  // the address, so someone typing another person's e-mail would otherwise change that person's
+  // history (and suppress their survey, rule 5). Staff see the known person as a merge candidate on
+  // the case page (GET /persons/:id/merges) and merge only after they have checked.
   const complainant: PersonInput = input.onBehalfOf ? { kind: 'person', name: input.onBehalfOf.name } : input.complainant;
   const teamKey = ctx.services.org.portal.intakeTeam ?? ctx.services.org.teams[0]!.key;
   const created = await registerCase(ctx, {

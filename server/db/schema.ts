@@ -58,6 +58,23 @@ export interface PersonTable {
   postcode: string | null;
   city: string | null;
   created_at: DefaultTimestamp;
+  /** Set when staff merged this record into another (014); such a record is never suggested. */
+  merged_into_id: Generated<string | null>;
+}
+/** The row ids one merge re-pointed from the duplicate to the survivor. */
+export type MovedByMerge = { complainantCases: string[]; representativeCases: string[]; surveys: string[] };
+/** One merge of a duplicate person record into another, with what it moved, so it can be undone. */
+export interface PersonMergeTable {
+  id: Generated<string>;
+  survivor_id: string;
+  duplicate_id: string;
+  moved: Json<MovedByMerge>;
+  merged_at: Timestamp;
+  merged_by: string | null;
+  merged_by_name: string;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+  undone_by_name: string | null;
 }
 export interface ReferenceCounterTable {
   prefix: string;
@@ -357,6 +374,7 @@ export interface DB {
   session: SessionTable;
   oidc_login: OidcLoginTable;
   person: PersonTable;
+  person_merge: PersonMergeTable;
   reference_counter: ReferenceCounterTable;
   cases: CasesTable;
   activity: ActivityTable;

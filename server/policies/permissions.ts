@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'case:transition', // take process steps (which ones: process definition)
   'case:readAll', // scope: every case, not only one's own and one's teams'
   'case:regime', // give a case another legal regime its process allows (e.g. with an advisory committee)
+  'person:merge', // merge duplicate person records (one person, one record) and undo a merge
   'staff:read', // list colleagues and teams (for assignment)
   'process:read', // the process owner's page: a process's diagram, periods, texts and versions
   'process:manage', // check a changed process definition, save it as a draft and publish it
@@ -28,7 +29,8 @@ const handler: Permission[] = ['activity:read', 'activity:work', 'case:read', 'c
 const BY_ROLE: Record<Role, Permission[]> = {
   firstLineAgent: [...handler, 'activity:create', 'case:create', 'case:readAll'],
   dispatcher: ['activity:read', 'activity:assign', 'activity:create', 'case:read', 'case:readAll', 'staff:read'],
-  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll', 'case:regime', 'process:read'],
+  // Coordinators see every case and keep the complainant records clean: they merge duplicates.
+  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll', 'case:regime', 'process:read', 'person:merge'],
   backOffice: [...handler, 'case:readAll'],
   // A department sees only the cases it is given work on (need to know).
   department: handler,

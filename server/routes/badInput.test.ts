@@ -369,6 +369,9 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
     { name: 'Leeg', query: '' },
   ],
   'DELETE /api/v1/saved-filters/:id': null,
+  'POST /api/v1/person-suggestions': [{ email: 'Ria@Example.org ' }, { phone: '+31 6 1234 5678' }],
+  'POST /api/v1/person-merges': [{ survivorId: complainant, duplicateId: complainant }],
+  'POST /api/v1/person-merges/:id/undo': null,
   // The published definition, as the process owner's page sends it back (as JSON and as its text).
   'POST /api/v1/processes/:key/checks': [{ definition: processDefinition }, { definition: JSON.stringify(processDefinition) }],
   'POST /api/v1/processes/:key/drafts': [{ definition: processDefinition }],
@@ -743,7 +746,9 @@ function validParams(route: string, name: string): string[] {
                 ? 'notification'
                 : route.startsWith(`${API}/demo-mailbox`)
                   ? 'outbox'
-                  : 'case';
+                  : route.startsWith(`${API}/persons`)
+                    ? 'person'
+                    : 'case';
   return ids[kind];
 }
 const validParam = (route: string, name: string) => validParams(route, name)[0]!;

@@ -13,6 +13,7 @@ import { registerLetterRoutes } from './letterRoutes.ts';
 import { registerOidcRoutes } from './oidcRoutes.ts';
 import { registerSavedFilterRoutes } from './savedFilterRoutes.ts';
 import { registerProcessRoutes } from './processRoutes.ts';
+import { registerPersonRoutes } from './personRoutes.ts';
 
 export function registerStaffRoutes(
   api: FastifyInstance,
@@ -32,4 +33,5 @@ export function registerStaffRoutes(
   registerLetterRoutes(api, services);
   registerSavedFilterRoutes(api, services);
   registerProcessRoutes(api, services);
+  registerPersonRoutes(api, services);
 }
