@@ -7,6 +7,8 @@ import type { CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import { sendCaseMessage } from './caseMessages.ts';
 import { mailComplainedColleagues } from './complainedPersons.ts';
+import { STAFF_TEMPLATES, TEMPLATE_KEYS, TEMPLATES_NL } from '../mail/templates.nl.ts';
+import { handlerFunctionName, responsibleHandler } from './responsibleHandler.ts';
 
 /**
  * Awb 9:11 lid 2–3: the handling period may be extended once, by at most 4 weeks, with a written
@@ -75,11 +77,36 @@ export async function extendHandlingPeriod(
   );
   // The written notice (Awb 9:11 lid 2) goes out with the extension, before the old deadline.
   if (!input.noticeSentAt) {
-    const vars = { reason: input.reason, weeks: String(input.weeks) };
+    // Signed by whoever answers for the complaint, never by a first-line agent who merely holds it.
+    const signer = await responsibleHandler(ctx.tx, ctx.services.org, caseId, ctx.actor);
+    const vars = {
+      // The templates end the reason with their own full stop.
+      reason: input.reason.trim().replace(/[\s.]+$/, ''),
+      weeks: String(input.weeks),
+      handlerName: signer?.name ?? handlerFunctionName(ctx.services.org),
+      // "Later than before" only when the complainant was actually given a date before.
+      deadlineChange: (await deadlineWasCommunicated(ctx, caseId)) ? ' Dat is later dan de datum die wij u eerder gaven.' : '',
+    };
     await sendCaseMessage(ctx, caseId, 'extensionNotice', { key: 'extension', vars });
     await mailComplainedColleagues(ctx, caseId, 'extensionNoticeComplainedPerson', 'extension', vars);
   }
   return deadline;
+}
+
+/** Messages to the complainant whose text names the answer date (the confirmation, the acknowledgment …). */
+const DATED_TEMPLATES = TEMPLATE_KEYS.filter((k) => !STAFF_TEMPLATES.includes(k) && TEMPLATES_NL[k].text.includes('{{deadline}}'));
+
+/** Whether a message naming the answer date went to the complainant (by e-mail or on paper). */
+async function deadlineWasCommunicated(ctx: CommandContext, caseId: string) {
+  const sent = await ctx.tx
+    .selectFrom('timeline_event')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('type', 'in', ['messageQueued', 'messageToPost'])
+    .where(sql<string>`data->>'template'`, 'in', DATED_TEMPLATES)
+    .where(sql<string>`data->>'recipientRole'`, 'in', ['complainant', 'representative'])
+    .executeTakeFirst();
+  return sent !== undefined;
 }
 
 export async function recordConsentDelay(ctx: CommandContext, caseId: string, input: { consentAt: Date; newEnd: string; note: string }) {

@@ -4,6 +4,7 @@ import { AppError, invalid } from '../domain/errors.ts';
 import { ROLE_LABELS, isRole, type Role } from '../domain/roles.ts';
 import { assertCaseOpen, assertStatus, bumpLetter, currentSections, loadLetter, requireApprover, templateOf } from './letterStore.ts';
 import { loadMergeData } from './mergeData.ts';
+import { responsibleHandler } from '../commands/responsibleHandler.ts';
 import { letterApprovalProblems } from './regimeRules.ts';
 
 /**
@@ -53,11 +54,14 @@ export async function approveLetter(ctx: CommandContext, input: ApproveLetterInp
   }
 
   const signerId =
-    input.signerUserId ?? letter.signer_user_id ?? merge.assigneeUserId ?? (ctx.actor.kind === 'staff' ? ctx.actor.id : null);
+    input.signerUserId ??
+    letter.signer_user_id ??
+    (await responsibleHandler(ctx.tx, ctx.services.org, letter.case_id, ctx.actor))?.id ??
+    (ctx.actor.kind === 'staff' ? ctx.actor.id : null);
   if (!signerId) throw invalid('signerUserId', 'Kies wie de brief ondertekent.');
   const signer = await ctx.tx
     .selectFrom('staff_user')
-    .select(['id', 'name', 'roles'])
+    .select(['id', 'name', 'roles', 'job_title'])
     .where('id', '=', signerId)
     .where('active', '=', true)
     .executeTakeFirst();
@@ -74,7 +78,8 @@ export async function approveLetter(ctx: CommandContext, input: ApproveLetterInp
       'Over deze medewerker wordt in deze melding geklaagd; zij of hij kan de brief niet ondertekenen (Awb 9:7).',
     );
 
-  const title = signerTitle(signer.roles);
+  // The job title the complainant knows the signer by (seed 003), else the role's name.
+  const title = signer.job_title?.trim() || signerTitle(signer.roles);
   const row = await bumpLetter(ctx, letter, input.expectedVersion, {
     status: 'approved',
     signer_user_id: signer.id,

@@ -3,6 +3,7 @@ import { actorId, type CommandContext } from '../commands/context.ts';
 import { recordEvent } from '../commands/timeline.ts';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { caseScope } from '../queries/scope.ts';
+import { responsibleHandler } from '../commands/responsibleHandler.ts';
 import { insertVersion, LETTERS_AFTER_CLOSING } from './letterStore.ts';
 import { loadMergeData } from './mergeData.ts';
 import { draftSections, getTemplate, templateFor, type LetterKind } from './templates/index.ts';
@@ -10,7 +11,8 @@ import { draftSections, getTemplate, templateFor, type LetterKind } from './temp
 /**
  * Back office or coordinator starts a letter on a case: version 1 is the template drafted from the
  * case (merge fields filled, `[Vul in …]` where a person must write). The signer defaults to the
- * case's handler, the person the complainant spoke to (seed 003); approval may change it.
+ * one who answers for the complaint (commands/responsibleHandler.ts: the case's handler when they
+ * may sign, as the person the complainant spoke to in seed 003); approval may change it.
  */
 export type DraftLetterInput = { caseId: string; kind: LetterKind; templateKey?: string };
 
@@ -43,7 +45,7 @@ export async function draftLetter(ctx: CommandContext, input: DraftLetterInput) 
       kind: template.kind,
       template_key: template.key,
       status: 'draft',
-      signer_user_id: c.assignee_user_id,
+      signer_user_id: (await responsibleHandler(ctx.tx, ctx.services.org, c.id))?.id ?? null,
       signer_name: null,
       signer_title: null,
       document_id: null,

@@ -4,6 +4,7 @@ import { runCommand, type Actor, type CommandContext, type Services } from '../c
 import { composeLetter } from './compose.ts';
 import { currentSections, loadLetter, templateOf, type LoadedLetter } from './letterStore.ts';
 import { loadMergeData } from './mergeData.ts';
+import { responsibleHandler } from '../commands/responsibleHandler.ts';
 import { renderLetterPdf } from './pdf.ts';
 
 /**
@@ -14,13 +15,12 @@ import { renderLetterPdf } from './pdf.ts';
  */
 export async function composeForLetter(ctx: CommandContext, letter: LoadedLetter, date: Date) {
   const merge = await loadMergeData(ctx.tx, ctx.services.org, letter.case_id);
-  const signerId = letter.signer_user_id ?? merge.assigneeUserId;
-  const fallback = signerId
-    ? await ctx.tx.selectFrom('staff_user').select('name').where('id', '=', signerId).executeTakeFirst()
-    : undefined;
+  const fallback = letter.signer_user_id
+    ? await ctx.tx.selectFrom('staff_user').select('name').where('id', '=', letter.signer_user_id).executeTakeFirst()
+    : await responsibleHandler(ctx.tx, ctx.services.org, letter.case_id);
   const input = composeLetter(ctx.services.org, merge, templateOf(letter), letter, await currentSections(ctx, letter), {
     date,
-    fallbackSignerName: fallback?.name ?? merge.handlerName,
+    fallbackSignerName: fallback?.name ?? null,
   });
   return { input, merge };
 }

@@ -21,6 +21,8 @@ export const MERGE_FIELDS = {
   answerBy: 'uiterste datum voor het antwoord van de klager',
   reason: 'reden (stoppen of later antwoorden)',
   weeks: 'aantal weken uitstel',
+  deadlineChange:
+    'zin die zegt dat de nieuwe datum later is dan de datum die we eerder noemden (leeg als we de klager nog geen datum gaven)',
   slots: 'de tijden voor een gesprek, één per regel',
   hearingAt: 'datum en tijd van het gesprek',
   location: 'plaats van het gesprek',
@@ -115,7 +117,7 @@ Met vriendelijke groet,
     text: `Beste {{complainantName}},
 
 Wij hebben meer tijd nodig voor uw klacht. De reden is: {{reason}}.
-U krijgt nu uiterlijk {{deadline}} een antwoord. Dat is {{weeks}} weken later dan we eerst schreven.
+U krijgt uiterlijk {{deadline}} een antwoord.{{deadlineChange}}
 
 Met vriendelijke groet,
 {{handlerName}}
@@ -208,7 +210,7 @@ Klachtflow, {{organisationName}}`,
     text: `Beste {{recipientName}},
 
 De klacht {{caseReference}} die over u gaat, duurt langer. De reden is: {{reason}}.
-De klager krijgt nu uiterlijk {{deadline}} een antwoord. Dat is {{weeks}} weken later.
+De klager krijgt nu uiterlijk {{deadline}} een antwoord.
 
 {{handlerName}}
 {{organisationName}}`,
