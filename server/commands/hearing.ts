@@ -62,7 +62,7 @@ export async function inviteForHearing(
 export async function bookHearingSlot(ctx: CommandContext, caseId: string, slotId: string) {
   const c = await ctx.tx
     .selectFrom('cases')
-    .select(['id', 'status'])
+    .select(['id', 'status', 'process_key', 'process_version'])
     .where('id', '=', caseId)
     .where(caseScope(ctx.actor))
     .executeTakeFirst();
@@ -77,6 +77,7 @@ export async function bookHearingSlot(ctx: CommandContext, caseId: string, slotI
   if (!slot) throw notFound('Dit tijdstip');
   if (slot.booked_at || slot.withdrawn_at) throw conflict('Dit tijdstip is niet meer beschikbaar. Kies een ander tijdstip.');
   if (slot.starts_at <= ctx.now) throw conflict('Dit tijdstip is al voorbij. Kies een ander tijdstip.');
+  if (await bookingClosed(ctx, c)) throw conflict(BOOKING_CLOSED);
   await ctx.tx.updateTable('hearing_slot').set({ booked_at: ctx.now }).where('id', '=', slotId).execute();
   await ctx.tx
     .updateTable('hearing_slot')
@@ -94,6 +95,26 @@ export async function bookHearingSlot(ctx: CommandContext, caseId: string, slotI
   const planned = await fireTrigger(ctx, caseId, 'hearingBooked', { facts: { hearingAt: slot.starts_at.toISOString() } });
   if (!planned) throw conflict('Er kan nu geen tijd voor het gesprek worden gekozen.');
   return planned;
+}
+
+const BOOKING_CLOSED = 'U kunt geen tijd meer kiezen. De tijd om een gesprek te plannen is voorbij.';
+
+/**
+ * A time can be chosen only while the case waits for a booking and that wait has not run out: a page
+ * opened before the wait ended must not book a hearing after it (the timer may not have been swept
+ * yet, or has already moved the case on).
+ */
+async function bookingClosed(ctx: CommandContext, c: { id: string; status: string; process_key: string; process_version: number }) {
+  if (!statusHasRole(ctx.services.processes.forCase(c), c.status, 'hearingBooking')) return true;
+  const due = await ctx.tx
+    .selectFrom('timer')
+    .select('id')
+    .where('case_id', '=', c.id)
+    .where('status', '=', 'pending')
+    .where('timer_key', '<>', 'reminder')
+    .where('fires_at', '<=', ctx.now)
+    .executeTakeFirst();
+  return due !== undefined;
 }
 
 export const hearingSlotsOf = (ctx: Pick<CommandContext, 'tx'>, caseId: string) =>

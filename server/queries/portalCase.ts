@@ -1,4 +1,5 @@
 import type { Services } from '../commands/context.ts';
+import { responsibleHandler } from '../commands/responsibleHandler.ts';
 
 /**
  * What the complainant sees of one case: its steps, dates, handler, the questions asked and the
@@ -20,10 +21,12 @@ export async function portalCaseView(services: Services, caseId: string) {
       'cases.handling_deadline',
       'cases.facts',
       'u.name as handler_name',
+      'u.job_title as handler_job_title',
+      'u.phone as handler_phone',
     ])
     .where('cases.id', '=', caseId)
     .executeTakeFirstOrThrow();
-  const [statusEvents, contacts, slots, survey] = await Promise.all([
+  const [statusEvents, contacts, slots, survey, waits] = await Promise.all([
     services.db
       .selectFrom('timeline_event')
       .select(['occurred_at', 'after', 'data'])
@@ -47,6 +50,32 @@ export async function portalCaseView(services: Services, caseId: string) {
       .orderBy('starts_at')
       .execute(),
     services.db.selectFrom('survey').select(['answered_at']).where('case_id', '=', caseId).executeTakeFirst(),
+    // The waits of the current status (a hearing wait, an information wait); reminders are staff business.
+    services.db
+      .selectFrom('timer')
+      .select('fires_at')
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'pending')
+      .where('timer_key', '<>', 'reminder')
+      .execute(),
   ]);
-  return { case: c, statusEvents, contacts, slots, survey };
+  // On a closed case: who handled it, also when it ended in a team's hands (the one who answered for it).
+  const handledBy = c.closed_at ? await responsibleHandler(services.db, services.org, caseId) : null;
+  // Seed 003: the person named comes with their job title and direct number, whoever that is.
+  const named = handledBy
+    ? await services.db.selectFrom('staff_user').select(['job_title', 'phone']).where('id', '=', handledBy.id).executeTakeFirst()
+    : undefined;
+  return {
+    case: {
+      ...c,
+      handler_name: handledBy?.name ?? c.handler_name,
+      handler_job_title: named ? named.job_title : c.handler_job_title,
+      handler_phone: named ? named.phone : c.handler_phone,
+    },
+    statusEvents,
+    contacts,
+    slots,
+    survey,
+    waits,
+  };
 }

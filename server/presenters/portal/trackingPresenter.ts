@@ -10,6 +10,13 @@ import type { Organisation } from '../../config/organisation.ts';
  */
 type View = Awaited<ReturnType<typeof portalCaseView>>;
 
+/**
+ * A step the case passed is "done" only when it happened: never reached (the hearing waived, a
+ * complaint declined at once) it is "skipped"; a hearing step left without a planned hearing (the
+ * wait ran out, the case was stopped) is "notHeld". Never "done" for what did not take place.
+ */
+export type StepState = 'done' | 'current' | 'upcoming' | 'skipped' | 'notHeld';
+
 export function presentTracking(def: ProcessDefinition, org: Organisation, v: View, now: Date) {
   const statusOf = (key: string) => def.statuses.find((s) => s.key === key);
   const current = statusOf(v.case.status)!;
@@ -20,16 +27,27 @@ export function presentTracking(def: ProcessDefinition, org: Organisation, v: Vi
     if (step && !reachedAt.has(step)) reachedAt.set(step, e.occurred_at);
   }
   const currentIndex = def.citizenSteps.findIndex((s) => s.key === current.citizenStep);
+  const facts = v.case.facts as Facts;
+  const hearingPlanned = facts.hearingAt !== undefined && facts.hearingAt !== null && facts.hearingAt !== '';
+  // The citizen steps in which the complainant books a hearing (the definition's role, not a key).
+  const hearingSteps = new Set(def.statuses.filter((s) => s.roles.includes('hearingBooking')).map((s) => s.citizenStep));
+  const passedState = (key: string): StepState =>
+    !reachedAt.has(key) ? 'skipped' : hearingSteps.has(key) && !hearingPlanned ? 'notHeld' : 'done';
   const steps = def.citizenSteps.map((s, i) => ({
     key: s.key,
     label: s.label,
-    state: i < currentIndex || (i === currentIndex && current.terminal) ? 'done' : i === currentIndex ? 'current' : 'upcoming',
+    state: (i < currentIndex ? passedState(s.key) : i === currentIndex ? (current.terminal ? 'done' : 'current') : 'upcoming') as StepState,
     reachedAt: i <= currentIndex ? (reachedAt.get(s.key)?.toISOString() ?? null) : null,
   }));
   // The definition says which status waits for the complainant's answer and which books a hearing.
   const lastRequest = [...v.statusEvents].reverse().find((e) => (e.after as { status?: string })?.status === v.case.status);
   const waitingForInfo = statusHasRole(def, v.case.status, 'waitsForInformation') && lastRequest;
-  const bookable = statusHasRole(def, v.case.status, 'hearingBooking');
+  // Once the wait for a booking has run out, no time can be chosen, even before the timer has been swept.
+  const waitOver = v.waits.some((w) => w.fires_at <= now);
+  const bookable = statusHasRole(def, v.case.status, 'hearingBooking') && !waitOver;
+  const booked = v.slots.some((s) => s.booked_at);
+  // Times were offered but the chance to choose one is gone, and no hearing was planned otherwise.
+  const bookingEnded = !bookable && !booked && !hearingPlanned && v.slots.length > 0;
   return {
     reference: v.case.reference,
     subject: v.case.subject,
@@ -37,7 +55,13 @@ export function presentTracking(def: ProcessDefinition, org: Organisation, v: Vi
     status: { label: current.citizenLabel, step: current.citizenStep, closed: current.terminal },
     steps,
     expectedBy: current.terminal ? null : v.case.handling_deadline,
-    handler: { name: v.case.handler_name, phone: org.contact.phone ?? null, email: org.contact.email ?? null },
+    // Seed 003: who calls, in what job, and a number that reaches them (else the organisation's).
+    handler: {
+      name: v.case.handler_name,
+      jobTitle: v.case.handler_name ? v.case.handler_job_title : null,
+      phone: (v.case.handler_name ? v.case.handler_phone : null) ?? org.contact.phone ?? null,
+      email: org.contact.email ?? null,
+    },
     informationRequest: waitingForInfo
       ? {
           question: String((v.case.facts as Facts).informationRequest ?? ''),
@@ -47,6 +71,8 @@ export function presentTracking(def: ProcessDefinition, org: Organisation, v: Vi
     hearing: v.slots.length
       ? {
           bookable,
+          /** Choosing a time is no longer possible and no hearing will take place; the case goes on without one. */
+          bookingEnded,
           slots: v.slots
             .filter((s) => s.booked_at || (bookable && s.starts_at > now))
             .map((s) => ({

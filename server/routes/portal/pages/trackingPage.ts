@@ -16,7 +16,13 @@ export type TrackingView = ReturnType<typeof presentTracking>;
 export type Outgoing = { subject: string; at: Date };
 export type TrackingExtras = { token: string; outgoing: Outgoing[]; flash?: 'antwoord' | 'gesprek'; errors?: Errors; values?: Values };
 
-const STATE_TEXT = { done: 'Klaar', current: 'Hier zijn we nu', upcoming: 'Komt nog' } as const;
+const STATE_TEXT = {
+  done: 'Klaar',
+  current: 'Hier zijn we nu',
+  upcoming: 'Komt nog',
+  skipped: 'Overgeslagen',
+  notHeld: 'Niet doorgegaan',
+} as const;
 const CHANNEL = {
   web: 'via de website',
   email: 'per e-mail',
@@ -48,13 +54,36 @@ ${v.expectedBy ? para(html`U krijgt uiterlijk <strong>${longDate(v.expectedBy)}<
 ${steps(v)}
 ${informationRequest(org, v, x)}
 ${hearing(org, v, x)}
-${heading2('Wie helpt u?')}
-${para(v.handler.name ? html`<strong>${v.handler.name}</strong> behandelt uw klacht.` : 'We kiezen snel een medewerker voor uw klacht. Dan ziet u hier zijn of haar naam.')}
+${handler(v)}
+${directPhone(org, v)}
 ${para(`Heeft u een vraag? Neem dan contact met ons op. Noem uw nummer: ${v.reference}.`)}
 ${contactLines(org)}
 ${messages(v, x.outgoing)}
 ${!v.status.closed && !v.informationRequest ? addSomething(org, x) : ''}`,
   });
+}
+
+/** Who handles the complaint; on a closed case in the past tense ("heeft … behandeld"). */
+function handler(v: TrackingView): Html {
+  const name = v.handler.name;
+  if (v.status.closed)
+    return name
+      ? html`${heading2('Wie heeft uw klacht behandeld?')}${para(html`${named(v)} heeft uw klacht behandeld.`)}`
+      : heading2('Contact');
+  return html`${heading2('Wie helpt u?')}${para(name ? html`${named(v)} behandelt uw klacht.` : 'We kiezen snel een medewerker voor uw klacht. Dan ziet u hier zijn of haar naam.')}`;
+}
+
+/** The handler's name with their job title (seed 003: "Onduidelijk wie belt en welke functie hij heeft"). */
+const named = (v: TrackingView): Html =>
+  html`<strong>${v.handler.name ?? ''}</strong>${v.handler.jobTitle ? ` (${v.handler.jobTitle})` : ''}`;
+
+/** The handler's own number, so the complainant can call back the person they spoke to. */
+function directPhone(org: Organisation, v: TrackingView): Html | '' {
+  const phone = v.handler.phone;
+  if (!v.handler.name || !phone || phone === org.contact.phone) return '';
+  return para(
+    html`Wilt u ${v.handler.name} spreken? Bel dan <a class="utrecht-link utrecht-link--html-a utrecht-link--telephone" href="tel:${phone.replace(/[^+\d]/g, '')}">${phone}</a>.`,
+  );
 }
 
 const firstSlot = (v: TrackingView) => v.hearing?.slots.find((s) => !s.booked)?.id ?? '';
@@ -108,6 +137,16 @@ function hearing(org: Organisation, v: TrackingView, x: TrackingExtras): Html | 
   ${para(html`Uw gesprek is op <strong>${slotWhen(booked.startsAt, booked.endsAt)}</strong>.`)}
   ${para(`Plaats: ${booked.location}.`)}
   ${para('U mag iemand meenemen. Bijvoorbeeld een familielid of een adviseur.')}
+</section>`;
+  }
+  if (h.bookingEnded) {
+    // The chance to choose a time has gone (the wait ran out): no times, and plainly what happens now.
+    if (v.status.closed) return '';
+    return html`<section class="kf-section" aria-labelledby="gesprek-titel">
+  ${heading2('Uw gesprek', 'gesprek-titel')}
+  ${para('U heeft geen tijd gekozen voor een gesprek. Kiezen kan nu niet meer: de tijd daarvoor is voorbij.')}
+  ${para('We behandelen uw klacht verder zonder gesprek. U krijgt ons antwoord op uw klacht.')}
+  ${org.contact.phone ? para(`Wilt u toch graag een gesprek? Bel ons dan op ${org.contact.phone}.`) : para('Wilt u toch graag een gesprek? Neem dan contact met ons op.')}
 </section>`;
   }
   if (!h.bookable) return '';
