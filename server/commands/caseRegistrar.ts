@@ -32,6 +32,10 @@ export type RegisterCaseInput = {
   representative?: { person: { personId: string } | PersonInput; relation: string };
   data: Record<string, unknown>;
   contactPreference?: 'email' | 'phone' | 'letter';
+  /** Agreed to e-mail (asked at intake); without it everything for them goes on paper. */
+  emailConsent?: boolean;
+  /** The complainant's language for everything sent to them. */
+  language?: 'nl' | 'en';
   /** A team's queue instead of the registering staff member (web submissions). */
   assignTeam?: string;
 };
@@ -141,6 +145,8 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
       assignee_user_id: teamId ? null : me,
       assignee_team_id: teamId,
       contact_preference: input.contactPreference ?? null,
+      email_consent: input.emailConsent ?? null,
+      language: input.language ?? 'nl',
       data: JSON.stringify(data),
       facts: JSON.stringify({ channel: input.channel }),
       received_at: receivedAt,

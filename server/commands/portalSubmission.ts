@@ -17,6 +17,7 @@ export type PortalComplaint = {
   description: string;
   incidentDate?: string;
   contactPreference: 'email' | 'phone' | 'letter';
+  language?: 'nl' | 'en';
   complainant: PersonInput;
   onBehalfOf?: { name: string; relation: string };
 };
@@ -55,6 +56,9 @@ export async function submitPortalComplaint(ctx: CommandContext, input: PortalCo
     representative: input.onBehalfOf ? { person: input.complainant, relation: input.onBehalfOf.relation } : undefined,
     data: input.incidentDate && hasIncidentField ? { incidentDate: input.incidentDate } : {},
     contactPreference: input.contactPreference,
+    // Asked on the form: choosing "per e-mail" is the consent; phone or letter means paper.
+    emailConsent: input.contactPreference === 'email',
+    language: input.language ?? 'nl',
     assignTeam: teamKey,
   });
   const teamId = await teamIdByKey(ctx, teamKey);

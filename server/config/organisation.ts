@@ -6,6 +6,7 @@ import { clockConfigSchema } from '../domain/calendar/clockConfig.ts';
 import { durationSchema } from '../domain/process/definition.ts';
 import { letterheadSchema, lettersConfigSchema, plainLanguageSchema, resolveLetterhead } from '../letters/letterConfig.ts';
 import { resolveTheme, themeSchema } from './theme.ts';
+import { paperFallbackSchema } from '../post/paperPolicy.ts';
 
 /**
  * What an organisation differs in: its name, reference prefix, teams, chosen processes, upload
@@ -73,6 +74,8 @@ export const organisationSchema = z.object({
   letterhead: letterheadSchema.optional(),
   plainLanguage: plainLanguageSchema.prefault({}),
   letters: lettersConfigSchema.prefault({}),
+  /** A message for a complainant without e-mail (or consent): "post" (default) or "phoneTask", per template (README "Paper"). */
+  paperFallback: paperFallbackSchema,
   /** The apps' look: design-token overrides and a logo (theme.ts); absent, the default voorbeeld theme. */
   theme: themeSchema.optional(),
 });

@@ -11,6 +11,7 @@ import * as deadlineWarnings from './migrations/010_deadline_warnings.ts';
 import * as rateLimits from './migrations/011_rate_limits.ts';
 import * as processVersions from './migrations/012_process_versions.ts';
 import * as caseFacts from './migrations/013_case_facts.ts';
+import * as paperPath from './migrations/016_paper_path.ts';
 import * as personIdentity from './migrations/014_person_identity.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '011_rate_limits': rateLimits,
   '012_process_versions': processVersions,
   '013_case_facts': caseFacts,
+  '016_paper_path': paperPath,
   '014_person_identity': personIdentity,
 };
 

@@ -119,7 +119,12 @@ export interface CasesTable {
     'email' | 'phone' | 'letter' | null | undefined,
     'email' | 'phone' | 'letter' | null
   >;
+  /** Agreed to e-mail at intake; null on cases from before it was asked (mail to a given address). */
+  email_consent: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  /** The complainant's language: everything sent to them (mail, letters on paper) is in it. */
+  language: ColumnType<CaseLanguage, CaseLanguage | undefined, CaseLanguage>;
 }
+export type CaseLanguage = 'nl' | 'en';
 export interface ActivityTable {
   id: Generated<string>;
   kind: 'intake' | 'task';
@@ -235,6 +240,23 @@ export interface CaseAccessTable {
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
+  /** The short code on paper (hashed) and the link's token sealed with that code. */
+  short_code_hash: string | null;
+  sealed_token: string | null;
+}
+/** A letter waiting to be posted by staff; it counts as sent on posted_at. */
+export interface PostalItemTable {
+  id: Generated<string>;
+  case_id: string;
+  document_id: string;
+  letter_id: string | null;
+  template_key: string;
+  recipient_role: string;
+  idempotency_key: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  posted_at: Timestamp | null;
+  posted_by: string | null;
 }
 export interface HearingSlotTable {
   id: Generated<string>;
@@ -353,6 +375,7 @@ export interface ProcessVersionTable {
 }
 
 export interface DB {
+  postal_item: PostalItemTable;
   process_version: ProcessVersionTable;
   rate_limit_hit: RateLimitHitTable;
   letter: LetterTable;

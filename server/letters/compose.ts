@@ -30,6 +30,21 @@ export type LetterPdfInput = {
   date: Date;
   /** A "Concept" mark on every page until the letter is approved. */
   draft: boolean;
+  /** The recipient's language (page footer, document language); Dutch when absent. */
+  language?: 'nl' | 'en';
+  /** The confirmation on paper: a one-page step plan with how to follow the complaint (pdfStepPlan.ts). */
+  stepPlan?: StepPlan;
+};
+
+export type StepPlan = {
+  title: string;
+  intro: string;
+  steps: string[];
+  followTitle: string;
+  /** Lines under "how to follow": phone, the short link. */
+  followLines: string[];
+  /** The short tracking link the QR code holds, and the QR code's text alternative. */
+  qr: { text: string; alt: string };
 };
 
 export function composeLetter(

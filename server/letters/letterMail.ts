@@ -2,10 +2,11 @@ import { sendCaseMessage } from '../commands/caseMessages.ts';
 import type { CommandContext } from '../commands/context.ts';
 
 /**
- * A letter goes to the complainant as a PDF attached to the `letter` mail, unless they asked for
- * post; without a usable address the timeline says `messageNotSent`, so nothing is lost silently.
+ * A letter goes to the complainant as a PDF attached to the `letter` mail when they agreed to
+ * e-mail; otherwise the letter's PDF itself goes into the "to post" list, and it counts as sent
+ * on the day staff mark it posted (post/markPosted.ts).
  */
-export type Delivery = { channel: 'email' | 'post'; messageId: string | null; reason?: 'prefersPost' | 'noEmailAddress' };
+export type Delivery = { channel: 'email' | 'post'; messageId: string | null; postalItemId?: string };
 
 export async function mailLetter(
   ctx: CommandContext,
@@ -16,15 +17,15 @@ export async function mailLetter(
     /** Documents that go with the letter (an advisory committee's advice). */
     enclosures?: string[];
     signerName: string;
-    contactPreference: string | null;
   },
 ): Promise<Delivery> {
-  if (m.contactPreference === 'letter') return { channel: 'post', messageId: null, reason: 'prefersPost' };
-  // Without a usable address sendCaseMessage records `messageNotSent` itself and returns null.
-  const messageId = await sendCaseMessage(ctx, m.caseId, 'letter', {
+  const sent = await sendCaseMessage(ctx, m.caseId, 'letter', {
     key: `letter:${m.letterId}`,
     vars: { handlerName: m.signerName },
     attachments: [m.documentId, ...(m.enclosures ?? [])],
+    paperDocument: { documentId: m.documentId, letterId: m.letterId },
   });
-  return messageId ? { channel: 'email', messageId } : { channel: 'post', messageId: null, reason: 'noEmailAddress' };
+  return sent.channel === 'email'
+    ? { channel: 'email', messageId: sent.messageId }
+    : { channel: 'post', messageId: null, postalItemId: sent.channel === 'post' ? sent.postalItemId : undefined };
 }

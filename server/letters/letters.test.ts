@@ -300,7 +300,16 @@ describe('sending', () => {
     await env.services.db.updateTable('cases').set({ contact_preference: 'letter' }).where('id', '=', caseId).execute();
     const v = (await asActor(env.services, p.coordinator, (ctx) => approveLetter(ctx, { letterId: id, expectedVersion: version }))).version;
     const sent = await sendLetter(env.services, p.coordinator, { letterId: id, expectedVersion: v });
-    assert.deepEqual(sent.delivery, { channel: 'post', messageId: null, reason: 'prefersPost' });
+    assert.equal(sent.delivery.channel, 'post');
+    assert.equal(sent.delivery.messageId, null);
+    // The letter's own PDF waits in the "to post" list (post/postal.test.ts follows it further).
+    const item = await env.services.db
+      .selectFrom('postal_item')
+      .select(['document_id', 'posted_at'])
+      .where('id', '=', sent.delivery.postalItemId!)
+      .executeTakeFirstOrThrow();
+    assert.equal(item.document_id, sent.documentId);
+    assert.equal(item.posted_at, null);
     assert.equal(
       (
         await env.services.db

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { LetterPdfInput } from './compose.ts';
 import { FONT_FILES, fontRuns } from './pdfFonts.ts';
+import { drawStepPlan } from './pdfStepPlan.ts';
 
 /**
  * Draws a letter as a tagged PDF (PDF 1.7, Dutch, title shown by readers): every piece of content
@@ -9,11 +10,11 @@ import { FONT_FILES, fontRuns } from './pdfFonts.ts';
  * the letter in order and nothing else. A4, Noto Sans embedded, 11 pt body text with generous line
  * spacing for readability.
  */
-type Doc = InstanceType<typeof PDFDocument>;
-type Struct = ReturnType<Doc['struct']>;
+export type Doc = InstanceType<typeof PDFDocument>;
+export type Struct = ReturnType<Doc['struct']>;
 
-const A4 = { width: 595.28, height: 841.89 };
-const M = { top: 48, bottom: 72, left: 70, right: 62 };
+export const A4 = { width: 595.28, height: 841.89 };
+export const M = { top: 48, bottom: 72, left: 70, right: 62 };
 const COL2 = 360; // right column: sender block and letter details
 const INK = '#1a1a1a';
 const MUTED = '#555555';
@@ -23,7 +24,7 @@ const BODY = { size: 11, gap: 3 };
  * Draws text, switching to the latin-ext font where needed. Each line ends in a space, so text
  * extraction and screen readers do not glue "Postbus 1234" to "2500 AB Den Haag".
  */
-function write(doc: Doc, text: string, bold: boolean, options: PDFKit.Mixins.TextOptions & { x?: number; y?: number } = {}) {
+export function write(doc: Doc, text: string, bold: boolean, options: PDFKit.Mixins.TextOptions & { x?: number; y?: number } = {}) {
   const { x, y, ...rest } = options;
   const lines = text.split('\n');
   lines.forEach((line, l) => {
@@ -38,7 +39,7 @@ function write(doc: Doc, text: string, bold: boolean, options: PDFKit.Mixins.Tex
 }
 
 /** A structure element whose content is drawn by `draw`; pdfkit marks the content for us. */
-const tagged = (doc: Doc, parent: Struct, type: string, draw: () => void, options: { alt?: string } = {}) =>
+export const tagged = (doc: Doc, parent: Struct, type: string, draw: () => void, options: { alt?: string } = {}) =>
   parent.add(doc.struct(type, options, draw));
 
 function artifact(doc: Doc, draw: () => void, type: 'Pagination' | 'Layout' = 'Pagination') {
@@ -136,7 +137,8 @@ function body(doc: Doc, root: Struct, input: LetterPdfInput, startY: number) {
     const sect = doc.struct('Sect');
     root.add(sect);
     doc.fillColor(input.letterhead.accentColour).fontSize(12.5);
-    tagged(doc, sect, 'H2', () => write(doc, section.heading, true, { width }));
+    // A letter made from a message has one untitled section: no empty heading for screen readers.
+    if (section.heading) tagged(doc, sect, 'H2', () => write(doc, section.heading, true, { width }));
     doc.moveDown(0.25);
     doc.fillColor(INK).fontSize(BODY.size);
     section.text.split(/\n{2,}/).forEach((paragraph, i) => {
@@ -168,8 +170,9 @@ function pageDecorations(doc: Doc, input: LetterPdfInput) {
     doc.page.margins.bottom = 0;
     artifact(doc, () => {
       doc.fillColor(MUTED).fontSize(8.5);
-      write(doc, `Ons nummer ${input.reference}`, false, { x: M.left, y: A4.height - 44, lineBreak: false });
-      write(doc, `Pagina ${i + 1} van ${range.count}`, false, {
+      const en = input.language === 'en';
+      write(doc, `${en ? 'Our reference' : 'Ons nummer'} ${input.reference}`, false, { x: M.left, y: A4.height - 44, lineBreak: false });
+      write(doc, en ? `Page ${i + 1} of ${range.count}` : `Pagina ${i + 1} van ${range.count}`, false, {
         x: A4.width - M.right - 120,
         y: A4.height - 44,
         width: 120,
@@ -190,7 +193,7 @@ export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
     size: 'A4',
     margins: M,
     tagged: true,
-    lang: 'nl-NL',
+    lang: input.language === 'en' ? 'en-GB' : 'nl-NL',
     pdfVersion: '1.7',
     displayTitle: true,
     bufferPages: true,
@@ -208,6 +211,7 @@ export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
   letterhead(doc, root, input);
   const y = addressAndDetails(doc, root, input);
   body(doc, root, input, y);
+  if (input.stepPlan) drawStepPlan(doc, root, input.stepPlan, input.letterhead.accentColour);
   root.end();
   pageDecorations(doc, input);
   doc.end();

@@ -19,7 +19,8 @@ import { hasAdvisoryCommittee } from '../domain/regimes.ts';
  * approved: any edit in between moves the version and this send gets 409.
  *
  * Sending reports "letter sent": the step the process ties to it is taken in the same transaction
- * (Awb 9:12: sending the decision letter closes the case, on the send date).
+ * (Awb 9:12: sending the decision letter closes the case, on the send date). A letter on paper is
+ * sent when staff post it: it waits in the "to post" list, and marking it posted reports it then.
  *
  * With an advisory committee the committee's advice (its latest report on the case) goes with the
  * decision letter (Awb 9:16; housing rules); by post it is named in the timeline as an enclosure.
@@ -58,7 +59,6 @@ export async function sendLetter(services: Services, actor: Actor, input: SendLe
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const row = await bumpLetter(ctx, letter, input.expectedVersion, { status: 'sent', document_id: doc.id, sent_at: ctx.now });
       const enclosures =
         letter.kind === 'decision' && hasAdvisoryCommittee(letter.regime)
           ? (await committeeAdviceDocuments(ctx.tx, letter.case_id)).slice(0, 1)
@@ -69,7 +69,12 @@ export async function sendLetter(services: Services, actor: Actor, input: SendLe
         documentId: doc.id,
         enclosures,
         signerName: prepared.input.signature.name,
-        contactPreference: prepared.merge.contactPreference,
+      });
+      const onPaper = delivery.channel === 'post';
+      const row = await bumpLetter(ctx, letter, input.expectedVersion, {
+        status: 'sent',
+        document_id: doc.id,
+        ...(onPaper ? {} : { sent_at: ctx.now }),
       });
       await ctx.tx.updateTable('cases').set({ updated_at: ctx.now }).where('id', '=', letter.case_id).execute();
       await recordEvent(ctx, {
@@ -81,12 +86,12 @@ export async function sendLetter(services: Services, actor: Actor, input: SendLe
           textVersion: letter.current_version,
           sha256: stored.sha256,
           delivery: delivery.channel,
-          reason: delivery.reason ?? null,
           messageId: delivery.messageId,
+          ...(delivery.postalItemId ? { postalItemId: delivery.postalItemId } : {}),
           ...(enclosures.length ? { enclosures } : {}),
         },
       });
-      await letterSent(ctx, letter.case_id, letter.kind);
+      if (!onPaper) await letterSent(ctx, letter.case_id, letter.kind);
       return { version: row.version, documentId: doc.id, delivery };
     });
   } catch (err) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../commands/context.ts';
 import { recordEvent } from '../commands/timeline.ts';
-import { renderTemplate } from './render.ts';
+import { type MailLanguage, renderTemplate } from './render.ts';
 import type { TemplateKey } from './templates.nl.ts';
 
 /**
@@ -23,11 +23,14 @@ export type EnqueueInput = {
   attachments?: string[];
   /** The Message-ID this message answers (threading in the complainant's mail program). */
   inReplyTo?: string | null;
+  /** The recipient's language (the case's); Dutch when absent. */
+  language?: MailLanguage;
 };
 
 // Deliberately simple: one @, no spaces or angle brackets, a dot in the domain. The SMTP server has
 // the final word; this only catches what can never be delivered (a typo at the phone intake).
 const PLAUSIBLE_ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+export const isPlausibleAddress = (address: string | null | undefined) => !!address && PLAUSIBLE_ADDRESS.test(address.trim());
 
 /** Our own Message-ID: fixed at enqueue, so every attempt sends the same one and replies thread to it. */
 export function newMessageId(publicUrl: string): string {
@@ -53,7 +56,7 @@ export async function enqueueMessage(ctx: CommandContext, input: EnqueueInput): 
   }
   // Rendering throws on an unknown or missing merge field, which rolls back the caller's change:
   // a broken template must be fixed, not mailed half-filled.
-  const rendered = renderTemplate(input.template, { ...input.vars, organisationName: ctx.services.org.name });
+  const rendered = renderTemplate(input.template, { ...input.vars, organisationName: ctx.services.org.name }, {}, input.language);
   const row = await ctx.tx
     .insertInto('outbox_message')
     .values({

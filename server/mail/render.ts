@@ -1,4 +1,7 @@
+import { TEMPLATES_EN } from './templates.en.ts';
 import { MERGE_FIELDS, TEMPLATES_NL, type MailTemplate, type TemplateKey } from './templates.nl.ts';
+
+export type MailLanguage = 'nl' | 'en';
 
 /**
  * Merges a template. An unknown merge field, a field without a value, or a malformed one ("{{naam}"
@@ -42,7 +45,7 @@ export const escapeHtml = (s: string) =>
 // A link ends before whitespace, quotes and angle brackets, and without the sentence's final punctuation.
 const LINK = /https?:\/\/[^\s<>"']+?(?=[.,;:!?)]*(?:\s|$|["'<>]))/g;
 
-function toHtml(text: string): string {
+function toHtml(text: string, language: MailLanguage): string {
   const line = (raw: string) => {
     let out = '';
     let last = 0;
@@ -53,7 +56,7 @@ function toHtml(text: string): string {
     return out + escapeHtml(raw.slice(last));
   };
   const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${p.split('\n').map(line).join('<br>\n')}</p>`);
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body style="font-family:sans-serif;font-size:16px;line-height:1.5">\n${paragraphs.join('\n')}\n</body></html>`;
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head><body style="font-family:sans-serif;font-size:16px;line-height:1.5">\n${paragraphs.join('\n')}\n</body></html>`;
 }
 
 export type RenderedMail = { subject: string; text: string; html: string };
@@ -62,13 +65,16 @@ export function renderTemplate(
   key: TemplateKey,
   vars: Readonly<Record<string, string>>,
   overrides: Partial<Record<string, MailTemplate>> = {},
+  language: MailLanguage = 'nl',
 ): RenderedMail {
-  const template = overrides[key] ?? TEMPLATES_NL[key];
+  // English where the set has the template (citizen mail); staff mail is Dutch in any case.
+  const localised = language === 'en' ? (TEMPLATES_EN as Partial<Record<TemplateKey, MailTemplate>>)[key] : undefined;
+  const template = overrides[key] ?? localised ?? TEMPLATES_NL[key];
   if (!template) throw new TemplateError(`unknown template ${key}`);
   const problems = templateProblems(template);
   if (problems.length) throw new TemplateError(`template ${key}: ${problems.join('; ')}`);
   // A subject is one header line: line breaks from a value must not start a new header.
   const subject = merge(template.subject, vars, key).replace(/\s+/g, ' ').trim();
   const text = merge(template.text, vars, key).replace(/\r\n?/g, '\n');
-  return { subject, text, html: toHtml(text) };
+  return { subject, text, html: toHtml(text, localised ? language : 'nl') };
 }

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'staff:read', // list colleagues and teams (for assignment)
   'process:read', // the process owner's page: a process's diagram, periods, texts and versions
   'process:manage', // check a changed process definition, save it as a draft and publish it
+  'post:handle', // the letters to post (Te versturen post): print them and mark them posted
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RoutePermission = Permission | 'public' | 'authenticated';
@@ -27,15 +28,15 @@ export type RoutePermission = Permission | 'public' | 'authenticated';
 const handler: Permission[] = ['activity:read', 'activity:work', 'case:read', 'case:edit', 'case:transition', 'staff:read'];
 
 const BY_ROLE: Record<Role, Permission[]> = {
-  firstLineAgent: [...handler, 'activity:create', 'case:create', 'case:readAll'],
+  firstLineAgent: [...handler, 'activity:create', 'case:create', 'case:readAll', 'post:handle'],
   dispatcher: ['activity:read', 'activity:assign', 'activity:create', 'case:read', 'case:readAll', 'staff:read'],
   // Coordinators see every case and keep the complainant records clean: they merge duplicates.
-  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll', 'case:regime', 'process:read', 'person:merge'],
-  backOffice: [...handler, 'case:readAll'],
+  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll', 'case:regime', 'process:read', 'person:merge', 'post:handle'],
+  backOffice: [...handler, 'case:readAll', 'post:handle'],
   // A department sees only the cases it is given work on (need to know).
   department: handler,
   teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create', 'case:regime'],
-  qualityOfficer: [...handler, 'activity:create', 'case:create', 'case:readAll', 'case:regime'],
+  qualityOfficer: [...handler, 'activity:create', 'case:create', 'case:readAll', 'case:regime', 'post:handle'],
   // They read everything; the steps they may take (a care organisation's management decides on a
   // formal complaint) are given to them by the process definition.
   processOwner: [

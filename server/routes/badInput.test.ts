@@ -305,6 +305,9 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
       complainant: { personId: complainant },
       representative: { person: { name: 'Ahmed', kind: 'person' }, relation: 'mantelzorger' },
       data: { incidentDate: '2026-01-05' },
+      emailConsent: false,
+      language: 'en',
+      sendConfirmation: true,
     },
   ],
   'PATCH /api/v1/cases/:id': [{ data: { incidentDate: '2026-01-05' } }, { data: {}, expectedVersion: 1 }],
@@ -348,6 +351,7 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   'POST /api/v1/letters/:id/approve': [{ expectedVersion: 3, signerUserId: me.id }],
   'POST /api/v1/letters/:id/send': [{ expectedVersion: 3, caseTransition: { key: 'sendLetter' } }],
   'POST /api/v1/notifications/:id/read': null,
+  'POST /api/v1/postal-items/:id/posted': null,
   'POST /api/v1/portal/cases/:token/answers': [{ text: 'Mijn klantnummer is 12345.' }],
   'POST /api/v1/portal/cases/:token/hearing-booking': [{ slotId: slots[0]! }],
   'POST /api/v1/portal/complaints': [

@@ -29,6 +29,7 @@ export function portalComplaintOf(b: ComplaintBody): PortalComplaint {
     description: b.description,
     incidentDate: b.incidentDate,
     contactPreference: b.contactPreference,
+    language: b.language,
     complainant: { kind: 'person', name: b.name, email: b.email, phone: b.phone, street: b.street, postcode: b.postcode, city: b.city },
     onBehalfOf: b.onBehalfOf ? { name: b.behalfName!, relation: b.behalfRelation! } : undefined,
   };

@@ -13,6 +13,8 @@ export const complaintBody = z.object({
   description: text(10000).min(10, 'Beschrijf wat er gebeurd is (minstens 10 tekens).'),
   incidentDate: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ message: 'Vul een datum in als dag-maand-jaar.' }).optional()),
   contactPreference: z.enum(['email', 'phone', 'letter'], { message: 'Kies hoe we contact met u opnemen.' }),
+  /** The language of everything we send (mail, letters); the form itself is Dutch. */
+  language: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['nl', 'en'], { message: 'Kies een taal.' }).default('nl')),
   name: text(200).min(1, 'Vul uw naam in.'),
   email: z.preprocess(
     (v) => (v === '' ? undefined : v),

@@ -33,6 +33,11 @@ export const registerCaseBody = z.object({
   complainant: personRef,
   representative: z.object({ person: personRef, relation: text(100).min(1) }).optional(),
   data: z.record(z.string(), z.unknown()).default({}),
+  /** Asked at intake: may we e-mail the complainant? Without it every message goes on paper. */
+  emailConsent: z.boolean().optional(),
+  language: z.enum(['nl', 'en']).optional(),
+  /** Send the confirmation now (by e-mail, or as a letter to print at once and post). */
+  sendConfirmation: z.boolean().default(false),
 });
 
 export const caseListQuery = z.object({

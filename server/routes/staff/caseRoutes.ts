@@ -28,6 +28,14 @@ import {
   transitionBody,
 } from './case.schema.ts';
 import { committeeAdviceBody, regimeBody } from './regime.schema.ts';
+import { confirmIntake } from '../../post/intakeConfirmation.ts';
+
+/** The registered case, and how its confirmation went (a letter to print at the counter). */
+const registeredCaseOut = caseDetailOut.extend({
+  confirmation: z
+    .object({ channel: z.enum(['email', 'post', 'phoneTask']), postalItemId: z.uuid().nullable(), documentId: z.uuid().nullable() })
+    .nullable(),
+});
 
 const tags = ['Meldingen'];
 
@@ -56,16 +64,17 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
         tags,
         summary: 'Melding registreren (direct of vanuit een activiteit)',
         body: registerCaseBody,
-        response: { 201: caseDetailOut },
+        response: { 201: registeredCaseOut },
       },
     },
     async (req, reply) => {
       const actor = staffActor(req);
-      const b = req.body;
-      const created = await runCommand(services, actor, (ctx) =>
-        registerCase(ctx, { ...b, receivedAt: b.receivedAt ? new Date(b.receivedAt) : undefined }),
-      );
-      return reply.code(201).send(await detail(actor, created.id));
+      const { sendConfirmation, ...b } = req.body;
+      const created = await runCommand(services, actor, async (ctx) => {
+        const c = await registerCase(ctx, { ...b, receivedAt: b.receivedAt ? new Date(b.receivedAt) : undefined });
+        return { ...c, confirmation: sendConfirmation ? await confirmIntake(ctx, c.id) : null };
+      });
+      return reply.code(201).send({ ...(await detail(actor, created.id)), confirmation: created.confirmation });
     },
   );
 

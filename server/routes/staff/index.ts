@@ -14,6 +14,7 @@ import { registerOidcRoutes } from './oidcRoutes.ts';
 import { registerSavedFilterRoutes } from './savedFilterRoutes.ts';
 import { registerProcessRoutes } from './processRoutes.ts';
 import { registerPersonRoutes } from './personRoutes.ts';
+import { registerPostRoutes } from './postRoutes.ts';
 
 export function registerStaffRoutes(
   api: FastifyInstance,
@@ -34,4 +35,5 @@ export function registerStaffRoutes(
   registerSavedFilterRoutes(api, services);
   registerProcessRoutes(api, services);
   registerPersonRoutes(api, services);
+  registerPostRoutes(api, services);
 }

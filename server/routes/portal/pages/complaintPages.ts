@@ -182,6 +182,18 @@ ${para('Beantwoord de vragen hieronder. Staat er "niet verplicht" bij een vraag?
     ],
   })}
 
+  ${radioGroup({
+    name: 'language',
+    label: 'In welke taal wilt u onze berichten?',
+    description: 'Onze e-mails en brieven over uw klacht.',
+    ...contact,
+    values: { ...v, language: v.language || 'nl' },
+    options: [
+      { value: 'nl', label: 'Nederlands' },
+      { value: 'en', label: 'English' },
+    ],
+  })}
+
   ${heading2('Uw gegevens')}
   ${para(org.portal.privacyStatement)}
   ${checkboxField({ name: 'privacyAccepted', label: 'Ik heb gelezen wat u met mijn gegevens doet', errors, checked: v.privacyAccepted === 'on' })}

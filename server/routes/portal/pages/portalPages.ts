@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { caseIdForToken } from '../../../commands/caseAccess.ts';
+import { trackingPathForShortCode } from '../../../commands/shortLinks.ts';
 import { runCommand, SYSTEM_ACTOR, type Services } from '../../../commands/context.ts';
 import { bookHearingSlot } from '../../../commands/hearing.ts';
 import { addComplainantMessage } from '../../../commands/portalAnswer.ts';
@@ -101,6 +102,14 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
       throw err;
     }
     return reply.redirect(`/volgen/${result.trackingUrl.split('/volgen/')[1]}/ontvangen`, 303);
+  });
+
+  // The short link on paper (letter, QR code): unseals the secret link and goes there. Rate limited
+  // like a form, so the code (100 bits) cannot be guessed by trying.
+  scope.get('/v/:code', { config: limit(60) }, async (req, reply) => {
+    const path = await trackingPathForShortCode(services.db, String((req.params as { code?: string }).code ?? ''), services.clock.now());
+    if (!path) return send(reply, 404, badLinkPage(org));
+    return reply.header('Referrer-Policy', 'no-referrer').redirect(path, 303);
   });
 
   // 2. The confirmation: reached through the new secret link, so a reload shows it again.
