@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { MovedByMerge } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { actorId, type CommandContext } from './context.ts';
@@ -8,7 +9,8 @@ import { recordEvent } from './timeline.ts';
  * per complainant: the survey quiet period is kept per person). Nothing merges by itself. The
  * duplicate's cases and surveys are re-pointed, the duplicate is marked merged (never deleted, so
  * history stays readable), and the merge keeps the moved row ids so undo restores exactly those.
- * The survivor's own details are not changed, which keeps undo exact.
+ * The survivor's own details are not changed, which keeps undo exact. A moved case's version goes up:
+ * its complainant changed, so a form opened before the merge is answered with a conflict.
  */
 export async function mergePersons(ctx: CommandContext, input: { survivorId: string; duplicateId: string }) {
   if (input.survivorId === input.duplicateId) throw invalid('duplicateId', 'Kies een andere persoon dan de persoon die blijft.');
@@ -25,13 +27,13 @@ export async function mergePersons(ctx: CommandContext, input: { survivorId: str
   // Each update finds its rows through an index on the person column (cases_complainant, cases_representative, survey_person).
   const complainantCases = await ctx.tx
     .updateTable('cases')
-    .set({ complainant_id: to, updated_at: ctx.now })
+    .set({ complainant_id: to, updated_at: ctx.now, version: sql`version + 1` })
     .where('complainant_id', '=', from)
     .returning('id')
     .execute();
   const representativeCases = await ctx.tx
     .updateTable('cases')
-    .set({ representative_id: to, updated_at: ctx.now })
+    .set({ representative_id: to, updated_at: ctx.now, version: sql`version + 1` })
     .where('representative_id', '=', from)
     .returning('id')
     .execute();
@@ -58,9 +60,8 @@ export async function mergePersons(ctx: CommandContext, input: { survivorId: str
     await recordEvent(ctx, {
       type: 'personMerged',
       caseId,
-      before: { person: duplicate.name },
-      after: { person: survivor.name },
-      data: { mergeId: merge.id },
+      // In data, not before/after: the timeline names the event; who and which records is the audit.
+      data: { mergeId: merge.id, from: { id: from, name: duplicate.name }, into: { id: to, name: survivor.name } },
     });
   }
   return { id: merge.id, moved };
@@ -81,7 +82,7 @@ export async function undoPersonMerge(ctx: CommandContext, mergeId: string) {
   await back(moved.complainantCases, (ids) =>
     ctx.tx
       .updateTable('cases')
-      .set({ complainant_id: merge.duplicate_id, updated_at: ctx.now })
+      .set({ complainant_id: merge.duplicate_id, updated_at: ctx.now, version: sql`version + 1` })
       .where('id', 'in', ids)
       .where('complainant_id', '=', merge.survivor_id)
       .execute(),
@@ -89,7 +90,7 @@ export async function undoPersonMerge(ctx: CommandContext, mergeId: string) {
   await back(moved.representativeCases, (ids) =>
     ctx.tx
       .updateTable('cases')
-      .set({ representative_id: merge.duplicate_id, updated_at: ctx.now })
+      .set({ representative_id: merge.duplicate_id, updated_at: ctx.now, version: sql`version + 1` })
       .where('id', 'in', ids)
       .where('representative_id', '=', merge.survivor_id)
       .execute(),
@@ -112,9 +113,7 @@ export async function undoPersonMerge(ctx: CommandContext, mergeId: string) {
     await recordEvent(ctx, {
       type: 'personMergeUndone',
       caseId,
-      before: { person: survivor.name },
-      after: { person: duplicate.name },
-      data: { mergeId: merge.id },
+      data: { mergeId: merge.id, from: { id: survivor.id, name: survivor.name }, into: { id: duplicate.id, name: duplicate.name } },
     });
   }
   return { id: merge.id };

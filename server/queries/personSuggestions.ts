@@ -72,7 +72,7 @@ export function livePersonsByKeys(db: Kysely<DB>, email: string | null, phone: s
 export async function personMergeOverview(services: Services, actor: Actor, personId: string) {
   const person = await services.db
     .selectFrom('person')
-    .select(['id', 'email', 'phone', 'merged_into_id'])
+    .select(['id', 'name', 'email', 'phone', 'created_at', 'merged_into_id'])
     .where('id', '=', personId)
     .executeTakeFirst();
   if (!person) return null;

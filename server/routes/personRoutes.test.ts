@@ -89,12 +89,29 @@ describe('persons: suggestion at intake, merge and undo, survey quiet period per
       overview.candidates.map((c: { id: string }) => c.id),
       [henk],
     );
+    // The same record also represents someone else in another case.
+    const represented = await call(
+      'POST',
+      '/api/v1/cases',
+      'agent',
+      {
+        subject: 'Namens zijn moeder',
+        description: 'Hij belt voor zijn moeder.',
+        channel: 'phone',
+        complainant: { name: 'Mevrouw de Boer' },
+        representative: { person: { personId: duplicate }, relation: 'zoon' },
+      },
+      201,
+    );
+    const representativeOf = async (caseId: string) =>
+      (await call('GET', `/api/v1/cases/${caseId}`, 'coordinator')).representative?.id as string | undefined;
     // Agents may suggest but not merge.
     await call('POST', '/api/v1/person-merges', 'agent', { survivorId: henk, duplicateId: duplicate }, 403);
 
     const merged = await call('POST', '/api/v1/person-merges', 'coordinator', { survivorId: henk, duplicateId: duplicate }, 201);
-    assert.equal(merged.caseCount, 1);
+    assert.equal(merged.caseCount, 2);
     assert.equal(await complainantOf(portal.caseId), henk);
+    assert.equal(await representativeOf(represented.id), henk);
     const event = (await timeline(portal.caseId)).find((e) => e.type === 'personMerged');
     assert.equal(event?.data.mergeId, merged.id);
     // The merged record is no longer suggested, and cannot be merged twice.
@@ -114,6 +131,7 @@ describe('persons: suggestion at intake, merge and undo, survey quiet period per
     const later = await newCase({ personId: henk }, 'Na het samenvoegen');
     await call('POST', `/api/v1/person-merges/${merged.id}/undo`, 'coordinator', {});
     assert.equal(await complainantOf(portal.caseId), duplicate);
+    assert.equal(await representativeOf(represented.id), duplicate);
     assert.equal(await complainantOf(known.id), henk);
     assert.equal(await complainantOf(later.id), henk);
     assert.ok((await timeline(portal.caseId)).some((e) => e.type === 'personMergeUndone'));

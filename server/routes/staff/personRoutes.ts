@@ -27,6 +27,7 @@ const personMatchOut = z.object({
   address: z.string().nullable(),
   caseCount: z.number().int(),
   latestReference: z.string().nullable(),
+  createdAt: z.iso.datetime(),
   reasons: z.array(z.enum(['sameEmail', 'samePhone'])),
 });
 type Match = Awaited<ReturnType<typeof findPersonsByKeys>>[number];
@@ -40,6 +41,7 @@ const presentMatch = (p: Match) => ({
   address: [p.street, [p.postcode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null,
   caseCount: p.caseCount,
   latestReference: p.latestReference,
+  createdAt: p.created_at.toISOString(),
   reasons: p.reasons,
 });
 const casesIn = (m: MovedByMerge) => new Set([...m.complainantCases, ...m.representativeCases]).size;
@@ -72,6 +74,7 @@ export function registerPersonRoutes(api: FastifyInstance, services: Services) {
         params: idParams,
         response: {
           200: z.object({
+            person: z.object({ id: z.uuid(), name: z.string(), createdAt: z.iso.datetime(), mergedIntoId: z.uuid().nullable() }),
             candidates: z.array(personMatchOut),
             merges: z.array(
               z.object({
@@ -90,6 +93,12 @@ export function registerPersonRoutes(api: FastifyInstance, services: Services) {
       const o = await personMergeOverview(services, staffActor(req), req.params.id);
       if (!o) throw notFound('Deze persoon');
       return {
+        person: {
+          id: o.person.id,
+          name: o.person.name,
+          createdAt: o.person.created_at.toISOString(),
+          mergedIntoId: o.person.merged_into_id,
+        },
         candidates: o.candidates.map(presentMatch),
         merges: o.merges.map((m) => ({
           id: m.id,
