@@ -23,9 +23,10 @@ before(async () => {
 });
 after(() => env.close());
 
-async function phoneComplaint() {
+async function phoneComplaint(language: 'nl' | 'en' = 'nl') {
   return asActor(env.services, agent, (ctx) =>
     registerCase(ctx, {
+      language,
       subject: 'Niemand belt terug',
       description: 'Ik heb drie keer gebeld en niemand belt terug.',
       channel: 'phone',
@@ -84,5 +85,15 @@ describe('the extension notice (Awb 9:11)', () => {
     assert.match(text, /U krijgt uiterlijk \w+dag \d{1,2} \w+ \d{4} een antwoord\. Dat is later dan de datum die wij u eerder gaven\.\n/);
     assert.doesNotMatch(text, /\.\./);
     assert.match(text, /Met vriendelijke groet,\nKees Coördinator\n/);
+  });
+
+  test('in English the same: the reason once, the date plainly when none was given before', async () => {
+    const c = await phoneComplaint('en');
+    await asActor(env.services, coordinator, (ctx) => extendHandlingPeriod(ctx, c.id, { weeks: 4, reason: 'We are waiting for advice.' }));
+    const text = await notice(c.id);
+    assert.match(text, /The reason is: We are waiting for advice\.\n/);
+    assert.match(text, /You will get an answer by .+ at the latest\.\n/);
+    assert.doesNotMatch(text, /weeks later|later than/);
+    assert.match(text, /Kees Coördinator\n/);
   });
 });

@@ -85,13 +85,20 @@ export async function extendHandlingPeriod(
       weeks: String(input.weeks),
       handlerName: signer?.name ?? handlerFunctionName(ctx.services.org),
       // "Later than before" only when the complainant was actually given a date before.
-      deadlineChange: (await deadlineWasCommunicated(ctx, caseId)) ? ' Dat is later dan de datum die wij u eerder gaven.' : '',
+      deadlineChange: (await deadlineWasCommunicated(ctx, caseId)) ? LATER_THAN_BEFORE[await caseLanguage(ctx, caseId)] : '',
     };
     await sendCaseMessage(ctx, caseId, 'extensionNotice', { key: 'extension', vars });
     await mailComplainedColleagues(ctx, caseId, 'extensionNoticeComplainedPerson', 'extension', vars);
   }
   return deadline;
 }
+
+const LATER_THAN_BEFORE = {
+  nl: ' Dat is later dan de datum die wij u eerder gaven.',
+  en: ' That is later than the date we gave you before.',
+} as const;
+const caseLanguage = async (ctx: CommandContext, caseId: string) =>
+  (await ctx.tx.selectFrom('cases').select('language').where('id', '=', caseId).executeTakeFirstOrThrow()).language === 'en' ? 'en' : 'nl';
 
 /** Messages to the complainant whose text names the answer date (the confirmation, the acknowledgment …). */
 const DATED_TEMPLATES = TEMPLATE_KEYS.filter((k) => !STAFF_TEMPLATES.includes(k) && TEMPLATES_NL[k].text.includes('{{deadline}}'));

@@ -82,7 +82,7 @@ Kind regards,
     text: `Dear {{complainantName}},
 
 We need more time for your complaint. The reason is: {{reason}}.
-You will now get an answer by {{deadline}} at the latest. That is {{weeks}} weeks later than we wrote before.
+You will get an answer by {{deadline}} at the latest.{{deadlineChange}}
 
 Kind regards,
 {{handlerName}}
