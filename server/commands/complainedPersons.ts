@@ -40,6 +40,9 @@ export async function addComplainedPerson(
     .returning('id')
     .executeTakeFirst();
   if (!row) throw new AppError('conflict', 'Deze medewerker staat al als beklaagde op de melding.');
+  // Awb 9:7: the case's handler may not be the manager of the colleague now complained about.
+  const managed = c.assignee_user_id ? await managesComplainedPerson(ctx, caseId, c.assignee_user_id) : null;
+  if (managed) throw new AppError('conflict', `${managerMessage(managed)} Wijs de melding eerst toe aan iemand anders.`);
   await recordEvent(ctx, { type: 'complainedPersonAdded', caseId, after: { name, userId: input.userId ?? null } });
   await sendComplaintCopy(ctx, caseId, row.id);
   return row.id;
@@ -147,9 +150,12 @@ export async function mailComplainedColleagues(
   }
 }
 
-/** Refuses giving work on a case to someone it is about. */
+/**
+ * Refuses giving work on a case to someone it is about, or to the manager of someone it is about
+ * (Awb 9:7; seed 003 "Een manager is niet onafhankelijk").
+ */
 export async function assertNotComplainedAbout(
-  ctx: Pick<CommandContext, 'tx'>,
+  ctx: Pick<CommandContext, 'tx' | 'services'>,
   caseId: string | null,
   userId: string | null,
   field = 'userId',
@@ -162,4 +168,52 @@ export async function assertNotComplainedAbout(
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (hit) throw invalid(field, `${hit.name} is beklaagde in deze melding en mag die niet behandelen (Awb 9:7).`, 'complainedAbout');
+  const managed = await managesComplainedPerson(ctx, caseId, userId);
+  if (managed) throw invalid(field, managerMessage(managed), 'managerOfComplainedAbout');
+}
+
+type ManagedPerson = { manager: string; person: string; unit: string };
+
+const managerMessage = (m: ManagedPerson) =>
+  `${m.manager} is leidinggevende van ${m.unit}, waar ${m.person} werkt. Over ${m.person} gaat deze klacht. Een leidinggevende is niet onafhankelijk en mag de klacht niet behandelen (Awb 9:7).`;
+
+/**
+ * Whether this staff member manages (in the organisation's configuration: `orgUnits[].manager`,
+ * matched by e-mail) the org unit, or a unit above it, of a colleague the complaint is about. A
+ * colleague's units: their own (staff_user.org_unit_id) and those of their teams.
+ */
+async function managesComplainedPerson(
+  ctx: Pick<CommandContext, 'tx' | 'services'>,
+  caseId: string,
+  userId: string,
+): Promise<ManagedPerson | null> {
+  const units = ctx.services.org.orgUnits;
+  if (!units.some((u) => u.manager)) return null;
+  const me = await ctx.tx.selectFrom('staff_user').select(['name', 'email']).where('id', '=', userId).executeTakeFirst();
+  if (!me) return null;
+  const mine = new Set(units.filter((u) => u.manager?.email.toLowerCase() === me.email.toLowerCase()).map((u) => u.key));
+  if (!mine.size) return null;
+  const own = ctx.tx
+    .selectFrom('complained_person as cp')
+    .innerJoin('staff_user as u', 'u.id', 'cp.user_id')
+    .innerJoin('org_unit as ou', 'ou.id', 'u.org_unit_id')
+    .select(['cp.name', 'ou.key'])
+    .where('cp.case_id', '=', caseId);
+  const viaTeams = ctx.tx
+    .selectFrom('complained_person as cp')
+    .innerJoin('team_member as tm', 'tm.user_id', 'cp.user_id')
+    .innerJoin('team as t', 't.id', 'tm.team_id')
+    .innerJoin('org_unit as ou', 'ou.id', 't.org_unit_id')
+    .select(['cp.name', 'ou.key'])
+    .where('cp.case_id', '=', caseId);
+  const colleagues = [...(await own.execute()), ...(await viaTeams.execute())];
+  for (const c of colleagues) {
+    // The colleague's unit and every unit above it (a head of department manages its teams too).
+    const seen = new Set<string>();
+    for (let key: string | undefined = c.key; key && !seen.has(key); key = units.find((u) => u.key === key)?.parent) {
+      seen.add(key);
+      if (mine.has(key)) return { manager: me.name, person: c.name, unit: units.find((u) => u.key === key)?.name ?? key };
+    }
+  }
+  return null;
 }

@@ -13,6 +13,7 @@ import * as processVersions from './migrations/012_process_versions.ts';
 import * as caseFacts from './migrations/013_case_facts.ts';
 import * as paperPath from './migrations/016_paper_path.ts';
 import * as personIdentity from './migrations/014_person_identity.ts';
+import * as staffContact from './migrations/020_staff_contact.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '013_case_facts': caseFacts,
   '016_paper_path': paperPath,
   '014_person_identity': personIdentity,
+  '020_staff_contact': staffContact,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -28,6 +28,10 @@ export interface StaffUserTable {
   oidc_subject: string | null;
   active: Generated<boolean>;
   created_at: DefaultTimestamp;
+  /** Named to the complainant with the handler's name (seed 003), and under a letter's signature. */
+  job_title: Generated<string | null>;
+  /** A direct number the complainant can call back; without it they get the organisation's. */
+  phone: Generated<string | null>;
 }
 export interface TeamMemberTable {
   team_id: string;

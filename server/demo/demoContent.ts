@@ -20,6 +20,24 @@ export const DEMO_USERS = [
   { key: 'administrator', name: 'Tom van Dijk', email: 'tom.vandijk@voorbeeld.example', roles: ['administrator'], teams: [] },
 ] as const;
 
+/**
+ * Seed 003: the complainant hears who handles the complaint, in what job, and on which number they
+ * can call that person back. Direct numbers for those who talk to complainants; the rest have none.
+ */
+export const DEMO_STAFF_CONTACT: Record<string, { jobTitle: string; phone: string | null }> = {
+  agent1: { jobTitle: 'Medewerker klantenservice', phone: null },
+  agent2: { jobTitle: 'Medewerker klantenservice', phone: null },
+  dispatcher: { jobTitle: 'Coördinator klantenservice', phone: null },
+  coordinator: { jobTitle: 'Klachtencoördinator', phone: '088 123 45 71' },
+  coordinator2: { jobTitle: 'Onafhankelijk klachtbehandelaar', phone: '088 123 45 72' },
+  backOffice: { jobTitle: 'Medewerker klachtenafhandeling', phone: '088 123 45 73' },
+  department: { jobTitle: 'Vakspecialist', phone: null },
+  teamLead: { jobTitle: 'Teamleider', phone: '088 123 45 74' },
+  qualityOfficer: { jobTitle: 'Kwaliteitsmedewerker', phone: '088 123 45 75' },
+  processOwner: { jobTitle: 'Proceseigenaar klachten', phone: null },
+  serviceManager: { jobTitle: 'Manager dienstverlening', phone: null },
+};
+
 export const DEMO_PEOPLE = [
   {
     name: 'Johan Willems',

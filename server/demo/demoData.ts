@@ -8,7 +8,7 @@ import { addDocument } from '../commands/caseEditor.ts';
 import { approveAndSendLetter, draftAndSubmitLetter } from './demoLetters.ts';
 import type { Role } from '../domain/roles.ts';
 import { permissionsFor } from '../policies/permissions.ts';
-import { DEMO_CASES, DEMO_PEOPLE, DEMO_USERS, PATHS, SCRIPTED_PROCESS } from './demoContent.ts';
+import { DEMO_CASES, DEMO_PEOPLE, DEMO_STAFF_CONTACT, DEMO_USERS, PATHS, SCRIPTED_PROCESS } from './demoContent.ts';
 import { demoCanTake, demoTeams, demoWalks, sampleRequired, type DemoWalk } from './demoWalk.ts';
 import { asStaff } from './asStaff.ts';
 import { closeActivity, pickUpActivity } from '../commands/activityAssigner.ts';
@@ -39,7 +39,13 @@ export async function seedDemoData(services: Services) {
     const roles = [...u.roles] as Role[];
     const row = await services.db
       .insertInto('staff_user')
-      .values({ email: u.email, name: u.name, roles })
+      .values({
+        email: u.email,
+        name: u.name,
+        roles,
+        job_title: DEMO_STAFF_CONTACT[u.key]?.jobTitle ?? null,
+        phone: DEMO_STAFF_CONTACT[u.key]?.phone ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const teamIds = teamKeys[i]!.map((k) => teams.get(k)!);
