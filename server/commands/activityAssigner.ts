@@ -5,6 +5,7 @@ import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import { notifyStaff } from './staffNotifications.ts';
 import { assertNotComplainedAbout } from './complainedPersons.ts';
+import { ACTION_LINE } from './caseTasks.ts';
 
 /**
  * Who works on an activity: assign and reassign (dispatcher), pick up or claim (anyone with work
@@ -21,7 +22,7 @@ async function loadForChange(ctx: CommandContext, id: string) {
   return row;
 }
 
-async function checkTarget(ctx: CommandContext, target: AssignTarget) {
+export async function checkTarget(ctx: CommandContext, target: AssignTarget) {
   if (!target.userId && !target.teamId) throw invalid('userId', 'Kies een medewerker of een team.');
   if (target.userId) {
     const user = await ctx.tx
@@ -79,7 +80,7 @@ export async function assignActivity(ctx: CommandContext, id: string, target: As
 }
 
 /** The colleague who gets work from someone else hears so; picking something up yourself is silent. */
-async function notifyAssignee(
+export async function notifyAssignee(
   ctx: CommandContext,
   userId: string | null | undefined,
   activities: { id: string; subject: string; case_id: string | null }[],
@@ -204,13 +205,65 @@ export async function releaseActivity(ctx: CommandContext, id: string) {
   });
 }
 
-/** Finish (done) or drop (cancelled, with a reason) an activity. */
-export async function closeActivity(ctx: CommandContext, id: string, outcome: { status: 'done' | 'cancelled'; reason?: string }) {
+/** Start work on a task that is already on one's name (seed 004: the task's status "In uitvoering"). */
+export async function startActivity(ctx: CommandContext, id: string) {
+  const me = actorId(ctx.actor);
   const current = await loadForChange(ctx, id);
-  if (outcome.status === 'cancelled' && !outcome.reason?.trim()) throw invalid('reason', 'Geef een reden op voor het annuleren.');
+  if (!me || current.assignee_user_id !== me) throw conflict('Deze taak staat niet op uw naam. Pak hem eerst op.');
   const updated = await ctx.tx
     .updateTable('activity')
-    .set({ status: outcome.status, completed_at: ctx.now, version: sql`version + 1`, updated_at: ctx.now })
+    .set({ status: 'inProgress', version: sql`version + 1`, updated_at: ctx.now })
+    .where('id', '=', id)
+    .where('assignee_user_id', '=', me)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (!updated.numUpdatedRows) throw conflict('Deze taak is al in uitvoering of afgerond.');
+  await recordEvent(ctx, {
+    type: 'activityStarted',
+    activityId: id,
+    caseId: current.case_id,
+    before: { status: current.status },
+    after: { status: 'inProgress' },
+  });
+}
+
+/**
+ * An action line is completed with a reason from its process's list (seed 004 "afhandelingsreden");
+ * other activities take none.
+ */
+async function checkCompletionReason(ctx: CommandContext, current: { case_id: string | null; task_key: string | null }, reason?: string) {
+  if (reason === undefined) return null;
+  if (current.task_key !== ACTION_LINE || !current.case_id)
+    throw invalid('completionReason', 'Alleen een actieregel krijgt een afhandelingsreden.');
+  const c = await ctx.tx
+    .selectFrom('cases')
+    .select(['process_key', 'process_version'])
+    .where('id', '=', current.case_id)
+    .executeTakeFirstOrThrow();
+  const def = ctx.services.processes.forCase(c);
+  if (!def.completionReasons.some((r) => r.value === reason))
+    throw invalid('completionReason', 'Kies een afhandelingsreden uit de lijst van dit proces.');
+  return reason;
+}
+
+/** Finish (done) or drop (cancelled, with a reason) an activity; an action line may say why it is done. */
+export async function closeActivity(
+  ctx: CommandContext,
+  id: string,
+  outcome: { status: 'done' | 'cancelled'; reason?: string; completionReason?: string },
+) {
+  const current = await loadForChange(ctx, id);
+  if (outcome.status === 'cancelled' && !outcome.reason?.trim()) throw invalid('reason', 'Geef een reden op voor het annuleren.');
+  const completionReason = await checkCompletionReason(ctx, current, outcome.completionReason);
+  const updated = await ctx.tx
+    .updateTable('activity')
+    .set({
+      status: outcome.status,
+      completed_at: ctx.now,
+      version: sql`version + 1`,
+      updated_at: ctx.now,
+      ...(completionReason ? { completion_reason: completionReason } : {}),
+    })
     .where('id', '=', id)
     .where('status', 'in', OPEN)
     .executeTakeFirst();
@@ -221,6 +274,6 @@ export async function closeActivity(ctx: CommandContext, id: string, outcome: { 
     caseId: current.case_id,
     before: { status: current.status },
     after: { status: outcome.status },
-    data: outcome.reason ? { reason: outcome.reason } : {},
+    data: { ...(outcome.reason ? { reason: outcome.reason } : {}), ...(completionReason ? { completionReason } : {}) },
   });
 }

@@ -22,6 +22,8 @@ export type NewActivity = {
   dueAt?: Date | null;
   /** The staff member who made it; null for the portal, mail import and other system work. */
   createdBy?: string | null;
+  /** The action line of the same case this task belongs to. */
+  parentId?: string | null;
 };
 
 export async function writeActivity(ctx: CommandContext, activity: NewActivity): Promise<string> {
@@ -43,6 +45,7 @@ export async function writeActivity(ctx: CommandContext, activity: NewActivity):
       created_at: ctx.now,
       updated_at: ctx.now,
       created_by: activity.createdBy ?? null,
+      parent_id: activity.parentId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

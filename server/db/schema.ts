@@ -148,6 +148,10 @@ export interface ActivityTable {
   updated_at: Timestamp;
   completed_at: Timestamp | null;
   created_by: string | null;
+  /** The action line this task belongs to (seed 004: a task per action line). */
+  parent_id: Generated<string | null>;
+  /** Why an action line was completed: a value of the process's completionReasons. */
+  completion_reason: Generated<string | null>;
 }
 export interface ContactDetails {
   name?: string;
@@ -173,6 +177,8 @@ export interface NoteTable {
   author_id: string;
   body: string;
   created_at: Timestamp;
+  /** Set when the note is a comment on one action line of the case. */
+  activity_id: Generated<string | null>;
 }
 export interface TimelineEventTable {
   id: Generated<string>;

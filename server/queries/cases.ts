@@ -123,6 +123,8 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
       .innerJoin('staff_user as a', 'a.id', 'note.author_id')
       .select(['note.id', 'note.body', 'note.created_at', 'a.id as author_id', 'a.name as author_name'])
       .where('note.case_id', '=', id)
+      // Comments on one action line show with that line (queries/dossier.ts), not among the case's notes.
+      .where('note.activity_id', 'is', null)
       .orderBy('note.created_at', 'desc')
       .limit(200)
       .execute(),

@@ -288,7 +288,12 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   ],
   'POST /api/v1/activities/:id/pick-up': null,
   'POST /api/v1/activities/:id/release': null,
-  'POST /api/v1/activities/:id/closure': [{ status: 'done', reason: 'Teruggebeld' }, { status: 'cancelled' }],
+  'POST /api/v1/activities/:id/closure': [
+    { status: 'done', reason: 'Teruggebeld' },
+    { status: 'cancelled' },
+    { status: 'done', completionReason: 'done' },
+  ],
+  'POST /api/v1/activities/:id/start': null,
   'POST /api/v1/activities/:id/case-link': [{ caseId: plainCase }],
   'POST /api/v1/case-match-suggestions': [
     { email: 'ria@example.org', name: 'Ria' },
@@ -330,6 +335,18 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   'POST /api/v1/cases/:id/hearing-slots/:slotId/booking': null,
   'POST /api/v1/cases/:id/letters': [{ kind: 'decision' }, { kind: 'decision', templateKey: 'decision.awb' }],
   'POST /api/v1/cases/:id/notes': [{ body: 'Klager teruggebeld.' }],
+  'POST /api/v1/cases/:id/action-lines': [
+    { fromTemplate: { template: 'complaint', line: 0 } },
+    { subject: 'Schilder laten komen', dueDate: '2026-03-20' },
+  ],
+  'PATCH /api/v1/cases/:id/action-lines/:lineId': [{ dueDate: '2026-03-20' }],
+  'POST /api/v1/cases/:id/action-lines/:lineId/comments': [{ body: 'Huurder is na 17 uur bereikbaar.' }],
+  'POST /api/v1/cases/:id/tasks': [
+    { subject: 'Huurder bellen', body: 'Na 17 uur.', userId: colleague.id },
+    { subject: 'Foto’s opvragen', teamId: teams.kcc!, dueDate: '2026-03-20', lineId: activities[0]! },
+  ],
+  'POST /api/v1/cases/:id/tasks/:taskId/assignment': [{ userId: colleague.id }, { teamId: teams.kcc!, reason: 'Overdracht' }],
+  'PUT /api/v1/cases/:id/handler': [{ userId: colleague.id }],
   'POST /api/v1/cases/:id/transitions': [
     { transition: 'forwardToCoordinator', inputs: {} },
     {

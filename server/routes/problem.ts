@@ -17,7 +17,14 @@ const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   rate_limited: { status: 429, title: 'Te veel verzoeken' },
 };
 
-export function sendProblem(reply: FastifyReply, status: number, title: string, detail: string, invalidParams?: InvalidParam[]) {
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  detail: string,
+  invalidParams?: InvalidParam[],
+  extensions: Record<string, unknown> = {},
+) {
   return reply
     .code(status)
     .type('application/problem+json')
@@ -28,6 +35,7 @@ export function sendProblem(reply: FastifyReply, status: number, title: string, 
       detail,
       instance: reply.request.url.split('?')[0],
       ...(invalidParams?.length ? { invalidParams } : {}),
+      ...extensions,
     });
 }
 
@@ -40,7 +48,7 @@ const MALFORMED_MULTIPART = /unexpected end of multipart data|^Multipart: Bounda
 export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     const s = STATUS[error.code];
-    return sendProblem(reply, s.status, s.title, error.detail, error.invalidParams);
+    return sendProblem(reply, s.status, s.title, error.detail, error.invalidParams, error.extensions);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';

@@ -49,5 +49,10 @@ export const bulkAssignBody = z
   .object({ activityIds: z.array(z.uuid()).min(1).max(500), userId: z.uuid().optional(), teamId: z.uuid().optional() })
   .refine((b) => b.userId || b.teamId, { message: 'Kies een medewerker of een team.', path: ['userId'] });
 
-export const closeBody = z.object({ status: z.enum(['done', 'cancelled']), reason: text(1000).optional() });
+export const closeBody = z.object({
+  status: z.enum(['done', 'cancelled']),
+  reason: text(1000).optional(),
+  /** An action line's completion reason: a value of its process's completionReasons. */
+  completionReason: z.string().min(1).max(100).optional(),
+});
 export const linkBody = z.object({ caseId: z.uuid() });

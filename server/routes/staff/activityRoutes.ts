@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assignActivity, bulkAssignActivities, closeActivity, pickUpActivity, releaseActivity } from '../../commands/activityAssigner.ts';
+import {
+  assignActivity,
+  bulkAssignActivities,
+  closeActivity,
+  pickUpActivity,
+  releaseActivity,
+  startActivity,
+} from '../../commands/activityAssigner.ts';
 import { linkActivityToCase } from '../../commands/activityLinker.ts';
 import { registerActivityAlone } from '../../commands/activityRegistrar.ts';
 import { runCommand, type Services } from '../../commands/context.ts';
@@ -147,6 +154,19 @@ export function registerActivityRoutes(api: FastifyInstance, services: Services)
     async (req) => {
       const actor = staffActor(req);
       await runCommand(services, actor, (ctx) => releaseActivity(ctx, req.params.id));
+      return loadActivity(actor, req.params.id);
+    },
+  );
+
+  r.post(
+    '/activities/:id/start',
+    {
+      config: { permission: 'activity:work' },
+      schema: { tags, summary: 'Eigen taak in uitvoering nemen', params: idParams, response: { 200: activityDetailOut } },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => startActivity(ctx, req.params.id));
       return loadActivity(actor, req.params.id);
     },
   );

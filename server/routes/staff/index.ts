@@ -13,6 +13,7 @@ import { registerLetterRoutes } from './letterRoutes.ts';
 import { registerOidcRoutes } from './oidcRoutes.ts';
 import { registerSavedFilterRoutes } from './savedFilterRoutes.ts';
 import { registerProcessRoutes } from './processRoutes.ts';
+import { registerDossierRoutes } from './dossierRoutes.ts';
 import { registerPersonRoutes } from './personRoutes.ts';
 import { registerPostRoutes } from './postRoutes.ts';
 
@@ -34,6 +35,7 @@ export function registerStaffRoutes(
   registerLetterRoutes(api, services);
   registerSavedFilterRoutes(api, services);
   registerProcessRoutes(api, services);
+  registerDossierRoutes(api, services);
   registerPersonRoutes(api, services);
   registerPostRoutes(api, services);
 }
