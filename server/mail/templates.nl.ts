@@ -36,6 +36,8 @@ export const MERGE_FIELDS = {
   noticeTitle: 'korte titel van een melding aan een medewerker',
   noticeText: 'tekst van een melding aan een medewerker',
   staffLink: 'link naar de melding in Klachtflow (voor medewerkers)',
+  otherBody: 'de organisatie waar we de klacht naartoe stuurden (Awb 2:3)',
+  complainantContact: 'naam en contactgegevens van de klager, voor de organisatie die de klacht van ons krijgt',
 } as const satisfies Record<string, string>;
 export type MergeField = keyof typeof MERGE_FIELDS;
 
@@ -215,6 +217,41 @@ De klager krijgt nu uiterlijk {{deadline}} een antwoord.
 {{handlerName}}
 {{organisationName}}`,
   },
+  /** Awb 2:3: the complaint is meant for another body; we sent it on and tell the complainant where, at the same time. */
+  forwardingNotice: {
+    subject: 'Wij hebben uw klacht doorgestuurd ({{caseReference}})',
+    text: `Beste {{complainantName}},
+
+Uw klacht {{caseReference}} gaat over iets waar een andere organisatie over gaat. Daarom hebben wij uw klacht doorgestuurd naar: {{otherBody}}.
+Die organisatie behandelt uw klacht verder. U hoort van hen hoe het verder gaat.
+
+Heeft u vragen? Bel ons dan op {{organisationPhone}}. Noem dan uw nummer: {{caseReference}}.
+
+Met vriendelijke groet,
+{{handlerName}}
+{{organisationName}}`,
+  },
+  /** Awb 2:3: the complaint itself, sent on to the body that is competent to handle it, with what came with it. */
+  complaintForwarded: {
+    subject: 'Doorgestuurde klacht ({{caseReference}})',
+    text: `Geachte heer, mevrouw,
+
+Wij hebben een klacht gekregen die niet over ons gaat, maar over uw organisatie. Wij sturen de klacht daarom aan u door (Awb artikel 2:3). De klager weet dat wij dit doen.
+De bijlagen die de klager meestuurde, zitten bij deze e-mail.
+
+Onderwerp: {{complaintSubject}}
+
+{{complaintText}}
+
+De klager:
+{{complainantContact}}
+
+Ons nummer voor deze klacht is {{caseReference}}.
+
+Met vriendelijke groet,
+{{handlerName}}
+{{organisationName}}`,
+  },
   /** A staff notification by e-mail (assignment, deadline warning), when the organisation wants that. */
   staffNotice: {
     subject: '{{noticeTitle}} ({{caseReference}})',
@@ -249,12 +286,13 @@ Klachtflow`,
 } as const satisfies Record<string, MailTemplate>;
 
 export type TemplateKey = keyof typeof TEMPLATES_NL;
-/** Templates addressed to colleagues, not to the complainant (they may say "de klager"). */
+/** Templates addressed to colleagues or another body, not to the complainant (they may say "de klager"). */
 export const STAFF_TEMPLATES: readonly TemplateKey[] = [
   'reminder',
   'complaintCopy',
   'extensionNoticeComplainedPerson',
   'staffNotice',
   'caseNotice',
+  'complaintForwarded',
 ];
 export const TEMPLATE_KEYS = Object.keys(TEMPLATES_NL) as TemplateKey[];

@@ -69,11 +69,16 @@ const timerFire = z.union([
   z.strictObject({ task: z.strictObject({ taskKey: key, subject: label, team: teamRef.optional() }) }),
 ]);
 
-/** Who a message goes to: the complainant (or their representative), a fixed address, or the manager of the chosen department. */
+/**
+ * Who a message goes to: the complainant (or their representative), a fixed address, the manager of
+ * the chosen department, or an address a step records as a fact (Awb 2:3: the body a complaint is
+ * forwarded to); without that address nothing is sent and the timeline says so.
+ */
 const messageRecipient = z.union([
   z.literal('complainant'),
   z.strictObject({ address: z.email() }),
   z.strictObject({ departmentManager: z.literal(true) }),
+  z.strictObject({ addressFromFact: factKey }),
 ]);
 
 /**
@@ -181,11 +186,6 @@ export const processDefinitionSchema = z.strictObject({
   stepTemplates: z
     .record(key, z.array(z.strictObject({ subject: label, afterDays: z.int().min(0).max(365), team: teamRef.optional() })).min(1))
     .default({}),
-  /**
-   * Why an action line may be completed (seed 004 "afhandelingsreden"): the choices offered when a
-   * line is marked done. Empty: a line is completed without a reason.
-   */
-  completionReasons: z.array(option).default([]),
   /** Named periods; organisations override them per process in their configuration. */
   periods: z.record(key, durationSchema).default({}),
   initialStatus: key,

@@ -86,13 +86,6 @@ export function checkDefinition(def: ProcessDefinition, ctx: ValidationContext):
     checkConditions(l.when, `letters[${i}].when`, at);
   });
   if (def.otherRegimes.includes(def.regime)) at('otherRegimes', `"${def.regime}" is already the process's regime`);
-  const reasons = new Set<string>();
-  def.completionReasons.forEach((r, i) => {
-    if (reasons.has(r.value)) at(`completionReasons[${i}].value`, `completion reason "${r.value}" is listed twice`);
-    reasons.add(r.value);
-  });
-  if (def.completionReasons.length && !Object.keys(def.stepTemplates).length)
-    at('completionReasons', 'completion reasons need action lines: add a step template');
 
   const transitionKeys = new Set<string>();
   def.transitions.forEach((t, ti) => {
@@ -143,6 +136,7 @@ function checkFactInput(input: TransitionInput, path: string, at: At) {
     boolean: ['boolean'],
     datetime: ['datetime', 'date'],
     text: ['text', 'textarea', 'select'],
+    email: ['email'],
   };
   if (!compatible[spec.type]?.includes(input.type))
     at(`${path}.type`, `fact "${input.fact}" needs a ${spec.type} input, not ${input.type}`);
@@ -201,6 +195,11 @@ function checkEffect(def: ProcessDefinition, t: Transition, e: Transition['effec
         !def.transitions.some((x) => x.inputs.some((i) => i.fact === 'department'))
       )
         at(`${p}.to`, 'no step of the process records the department');
+      if (typeof e.to === 'object' && 'addressFromFact' in e.to) {
+        const fact = e.to.addressFromFact;
+        if (FACTS[fact].type !== 'email') at(`${p}.to.addressFromFact`, `fact "${fact}" is not an e-mail address`);
+        else if (!t.inputs.some((i) => i.fact === fact)) at(`${p}.to.addressFromFact`, `no input of this step records "${fact}"`);
+      }
       return;
     case 'sendSurvey':
       if (!def.periods.surveyQuietPeriod) at(p, 'a survey needs the period "surveyQuietPeriod"');

@@ -46,7 +46,10 @@ export const EFFECTS = {
   createTask: { nl: 'Maak een taak', en: 'Create a task' },
   completeTasks: { nl: 'Rond de open taken af', en: 'Complete the open tasks' },
   startTimer: { nl: 'Start een wachttijd die bij afloop een stap zet of een taak maakt', en: 'Start a timer' },
-  sendMessage: { nl: 'Stuur een bericht (aan de klager of een ingesteld adres)', en: 'Send a message' },
+  sendMessage: {
+    nl: 'Stuur een bericht (aan de klager, een ingesteld adres of een adres dat de stap vastlegt)',
+    en: 'Send a message (to the complainant, a configured address or an address the step records)',
+  },
   addActionLines: { nl: 'Voeg actieregels toe uit een sjabloon', en: 'Add action lines from a template' },
   noticeOfNotHandling: { nl: 'Mededeling niet in behandeling nemen (Awb 9:8)', en: 'Notice of not handling (Awb 9:8)' },
   sendSurvey: { nl: 'Stuur een tevredenheidsonderzoek', en: 'Send a satisfaction survey' },
@@ -66,7 +69,7 @@ export type LetterStage = (typeof LETTER_STAGES)[number];
  * facts take the definition's own list (e.g. grounds) or free text.
  */
 type FactSpec = Described & {
-  type: 'select' | 'boolean' | 'text' | 'datetime' | 'multiselect';
+  type: 'select' | 'boolean' | 'text' | 'datetime' | 'multiselect' | 'email';
   values?: readonly string[];
   /** Recorded by the engine itself (intake, clocks), never by a step's input. */
   derived?: true;
@@ -132,6 +135,9 @@ export const FACTS = {
   extended: { nl: 'Termijn verlengd of uitgesteld', en: 'Period extended or delayed', type: 'boolean', derived: true },
   handledOnTime: { nl: 'Op tijd afgehandeld', en: 'Handled on time', type: 'boolean', derived: true },
   externalOutcome: { nl: 'Uitkomst bij de externe instantie', en: 'Outcome at the external body', type: 'text' },
+  /** Awb 2:3: a complaint meant for another body goes on to it, and the complainant is told where. */
+  forwardedTo: { nl: 'Doorgestuurd naar (Awb 2:3)', en: 'Forwarded to (Awb 2:3)', type: 'text' },
+  forwardedToAddress: { nl: 'E-mailadres van die organisatie', en: "That body's e-mail address", type: 'email' },
   /** With an advisory committee (Awb 9:16; housing rules): does the decision follow its advice, and if not, why. */
   followsAdvice: { nl: 'Besluit volgt het advies van de commissie', en: "Decision follows the committee's advice", type: 'boolean' },
   adviceDepartureReason: { nl: 'Reden om af te wijken van het advies', en: 'Reason for departing from the advice', type: 'text' },
@@ -153,8 +159,6 @@ export const FACTS = {
     ],
   },
   hearingAt: { nl: 'Datum en tijd van het gesprek', en: 'Hearing date and time', type: 'datetime' },
-  /** Awb 9:10 lid 3: what was said when the complainant was heard (seed 003: the personal conversation). */
-  hearingSummary: { nl: 'Verslag van het gesprek', en: 'Summary of the hearing', type: 'text' },
 } satisfies Record<string, FactSpec>;
 export type FactKey = keyof typeof FACTS;
 export const FACT_KEYS = Object.keys(FACTS) as FactKey[];

@@ -34,10 +34,11 @@ const tracking: TrackingView = {
     { key: 'done', label: L('Afgerond'), state: 'upcoming', reachedAt: null },
   ],
   expectedBy: '2026-04-13',
-  handler: { name: 'Kees Bakker', jobTitle: 'Klachtbehandelaar', phone: '088 123 45 71', email: 'klachten@voorbeeld.example' },
+  handler: { name: 'Kees Bakker', phone: '088 123 45 67', email: 'klachten@voorbeeld.example' },
   informationRequest: { question: 'Wat is uw klantnummer?', requestedAt: '2026-03-05T09:00:00Z' },
   hearing: {
     bookable: true,
+    bookingEnded: false,
     slots: [
       {
         id: '00000000-0000-4000-8000-000000000001',
@@ -54,7 +55,7 @@ const tracking: TrackingView = {
 const booked: TrackingView = {
   ...tracking,
   informationRequest: null,
-  hearing: { bookable: false, slots: [{ ...tracking.hearing!.slots[0]!, booked: true }] },
+  hearing: { bookable: false, bookingEnded: false, slots: [{ ...tracking.hearing!.slots[0]!, booked: true }] },
 };
 const outgoing = [{ subject: 'We hebben uw klacht ontvangen', at: new Date('2026-03-02T09:01:00Z') }];
 const formErrors = (() => {

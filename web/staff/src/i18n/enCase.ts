@@ -164,6 +164,8 @@ export const enCase: Record<keyof typeof nlCase, string> = {
   'tl.tpl.extensionNoticeComplainedPerson': 'extension notice to the person complained about',
   'tl.tpl.confirmation': 'confirmation of receipt with tracking link',
   'tl.tpl.staffNotice': 'notification to a colleague',
+  'tl.tpl.forwardingNotice': 'notice: complaint forwarded (Awb 2:3)',
+  'tl.tpl.complaintForwarded': 'complaint forwarded to the other body (Awb 2:3)',
   'tl.until': 'Runs until {date}',
   'tl.activity': 'Activity: {subject}',
   'tl.reason': 'Reason: {reason}',

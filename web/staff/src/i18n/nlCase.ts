@@ -162,6 +162,8 @@ export const nlCase = {
   'tl.tpl.extensionNoticeComplainedPerson': 'mededeling verdaging aan de beklaagde',
   'tl.tpl.confirmation': 'bevestiging met volglink',
   'tl.tpl.staffNotice': 'melding aan een collega',
+  'tl.tpl.forwardingNotice': 'mededeling: klacht doorgestuurd (Awb 2:3)',
+  'tl.tpl.complaintForwarded': 'klacht doorgestuurd aan de andere organisatie (Awb 2:3)',
   'tl.until': 'Loopt tot {date}',
   'tl.activity': 'Activiteit: {subject}',
   'tl.reason': 'Reden: {reason}',
