@@ -186,6 +186,11 @@ export const processDefinitionSchema = z.strictObject({
   stepTemplates: z
     .record(key, z.array(z.strictObject({ subject: label, afterDays: z.int().min(0).max(365), team: teamRef.optional() })).min(1))
     .default({}),
+  /**
+   * Why an action line may be completed (seed 004 "afhandelingsreden"): the choices offered when a
+   * line is marked done. Empty: a line is completed without a reason.
+   */
+  completionReasons: z.array(option).default([]),
   /** Named periods; organisations override them per process in their configuration. */
   periods: z.record(key, durationSchema).default({}),
   initialStatus: key,

@@ -86,6 +86,13 @@ export function checkDefinition(def: ProcessDefinition, ctx: ValidationContext):
     checkConditions(l.when, `letters[${i}].when`, at);
   });
   if (def.otherRegimes.includes(def.regime)) at('otherRegimes', `"${def.regime}" is already the process's regime`);
+  const reasons = new Set<string>();
+  def.completionReasons.forEach((r, i) => {
+    if (reasons.has(r.value)) at(`completionReasons[${i}].value`, `completion reason "${r.value}" is listed twice`);
+    reasons.add(r.value);
+  });
+  if (def.completionReasons.length && !Object.keys(def.stepTemplates).length)
+    at('completionReasons', 'completion reasons need action lines: add a step template');
 
   const transitionKeys = new Set<string>();
   def.transitions.forEach((t, ti) => {

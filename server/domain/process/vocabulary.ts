@@ -159,6 +159,8 @@ export const FACTS = {
     ],
   },
   hearingAt: { nl: 'Datum en tijd van het gesprek', en: 'Hearing date and time', type: 'datetime' },
+  /** Awb 9:10 lid 3: what was said when the complainant was heard (seed 003: the personal conversation). */
+  hearingSummary: { nl: 'Verslag van het gesprek', en: 'Summary of the hearing', type: 'text' },
 } satisfies Record<string, FactSpec>;
 export type FactKey = keyof typeof FACTS;
 export const FACT_KEYS = Object.keys(FACTS) as FactKey[];

@@ -34,7 +34,7 @@ const tracking: TrackingView = {
     { key: 'done', label: L('Afgerond'), state: 'upcoming', reachedAt: null },
   ],
   expectedBy: '2026-04-13',
-  handler: { name: 'Kees Bakker', phone: '088 123 45 67', email: 'klachten@voorbeeld.example' },
+  handler: { name: 'Kees Bakker', jobTitle: 'Klachtbehandelaar', phone: '088 123 45 71', email: 'klachten@voorbeeld.example' },
   informationRequest: { question: 'Wat is uw klantnummer?', requestedAt: '2026-03-05T09:00:00Z' },
   hearing: {
     bookable: true,
