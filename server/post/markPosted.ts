@@ -5,7 +5,7 @@ import { permissionsFor } from '../policies/permissions.ts';
 import { recordEvent } from '../commands/timeline.ts';
 import { conflict, notFound } from '../domain/errors.ts';
 import { letterSent } from '../letters/letterEvents.ts';
-import { caseReadScope } from '../queries/scope.ts';
+import { caseScope } from '../queries/scope.ts';
 
 /**
  * Staff put a letter in the post. That day it counts as sent: a letter's `sent_at` and its
@@ -20,7 +20,7 @@ export async function markPosted(ctx: CommandContext, postalItemId: string) {
     .innerJoin('cases', 'cases.id', 'postal_item.case_id')
     .select(['postal_item.id', 'postal_item.case_id', 'postal_item.letter_id', 'postal_item.template_key', 'postal_item.posted_at'])
     .where('postal_item.id', '=', postalItemId)
-    .where(caseReadScope(ctx.actor))
+    .where(caseScope(ctx.actor))
     .executeTakeFirst();
   if (!item) throw notFound('Deze brief');
   const updated = await ctx.tx

@@ -48,7 +48,17 @@ async function pdfText(documentId: string): Promise<string> {
 const events = (caseId: string) =>
   t.services.db.selectFrom('timeline_event').select(['type', 'data']).where('case_id', '=', caseId).orderBy('id').execute();
 const outbox = (caseId: string) => t.services.db.selectFrom('outbox_message').selectAll().where('case_id', '=', caseId).execute();
-const toPost = async () => (await call('GET', '/api/v1/postal-items', 'agent')).json().items as Array<Record<string, any>>;
+const toPost = async () =>
+  (await call('GET', '/api/v1/postal-items', 'agent')).json().items as Array<{
+    id: string;
+    caseId: string;
+    documentId: string;
+    addressLines: string[];
+    addressMissing: boolean;
+    what: { nl: string };
+    recipientName: string;
+    onBehalfOf: string | null;
+  }>;
 
 describe('the paper path', () => {
   test('counter intake without e-mail: the confirmation is a PDF in the to-post list, never dropped', async () => {
@@ -117,6 +127,29 @@ describe('the paper path', () => {
     const stored = JSON.stringify(rows);
     assert.ok(!stored.includes(code.replace(/-/g, '')));
     assert.ok(!stored.includes(target.slice('/volgen/'.length)));
+  });
+
+  test('a family carer acting for her nephew gets the letter; the tracking page says for whom (namens)', async () => {
+    const res = await counterIntake(
+      { name: 'Youssef Amrani' },
+      {
+        representative: {
+          person: { kind: 'person', name: 'Evi Jangha', street: 'Dorpsstraat 1', postcode: '1234 AB', city: 'Dorp' },
+          relation: 'mantelzorger',
+        },
+      },
+    );
+    const c = res.json();
+    const text = (await pdfText(c.confirmation.documentId)).replace(/\s+/g, ' ');
+    assert.ok(text.includes('Beste Evi Jangha,'));
+    assert.ok(text.includes('Dorpsstraat 1 1234 AB Dorp'));
+    const item = (await toPost()).find((i) => i.caseId === c.id)!;
+    assert.equal(item.recipientName, 'Evi Jangha');
+    assert.equal(item.onBehalfOf, 'Youssef Amrani');
+    const code = /\/v\/([0-9A-Z-]{24})/.exec(text)![1]!;
+    const target = String((await t.app.inject({ method: 'GET', url: `/v/${code}` })).headers.location);
+    const page = await t.app.inject({ method: 'GET', url: target });
+    assert.match(page.body, /<dt[^>]*>Ingediend<\/dt><dd[^>]*>namens Youssef Amrani<\/dd>/);
   });
 
   test('an address given without consent to e-mail: the message goes by post, not by e-mail', async () => {

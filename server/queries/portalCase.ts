@@ -9,6 +9,8 @@ export async function portalCaseView(services: Services, caseId: string) {
   const c = await services.db
     .selectFrom('cases')
     .leftJoin('staff_user as u', 'u.id', 'cases.assignee_user_id')
+    .innerJoin('person as complainant', 'complainant.id', 'cases.complainant_id')
+    .leftJoin('person as representative', 'representative.id', 'cases.representative_id')
     .select([
       'cases.id',
       'cases.reference',
@@ -23,6 +25,8 @@ export async function portalCaseView(services: Services, caseId: string) {
       'u.name as handler_name',
       'u.job_title as handler_job_title',
       'u.phone as handler_phone',
+      'complainant.name as complainant_name',
+      'representative.name as representative_name',
     ])
     .where('cases.id', '=', caseId)
     .executeTakeFirstOrThrow();

@@ -1,9 +1,9 @@
 import type { Actor, Services } from '../commands/context.ts';
-import { caseReadScope } from './scope.ts';
+import { caseScope } from './scope.ts';
 
 /**
  * The "to post" list: letters waiting to be printed and posted (oldest first), or those posted
- * recently; only on cases the actor may read. The address comes from whoever the letter is for.
+ * recently; only on cases the actor may work on. The address comes from whoever the letter is for.
  */
 export async function postalItems(services: Services, actor: Actor, opts: { posted: boolean; limit: number }) {
   let q = services.db
@@ -37,7 +37,7 @@ export async function postalItems(services: Services, actor: Actor, opts: { post
       'r.city as r_city',
       'poster.name as posted_by_name',
     ])
-    .where(caseReadScope(actor));
+    .where(caseScope(actor));
   q = opts.posted
     ? q.where('postal_item.posted_at', 'is not', null).orderBy('postal_item.posted_at', 'desc')
     : q.where('postal_item.posted_at', 'is', null).orderBy('postal_item.created_at', 'asc');

@@ -52,6 +52,8 @@ export function presentTracking(def: ProcessDefinition, org: Organisation, v: Vi
     reference: v.case.reference,
     subject: v.case.subject,
     receivedAt: v.case.received_at.toISOString(),
+    // A representative (seed 003: a family carer) follows the complaint of the person they act for.
+    onBehalfOf: v.case.representative_name ? v.case.complainant_name : null,
     status: { label: current.citizenLabel, step: current.citizenStep, closed: current.terminal },
     steps,
     expectedBy: current.terminal ? null : v.case.handling_deadline,

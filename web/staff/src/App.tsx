@@ -20,6 +20,7 @@ const MailboxPage = lazy(() => import('./pages/MailboxPage.tsx'));
 const MessagePage = lazy(() => import('./pages/MessagePage.tsx'));
 const LetterPage = lazy(() => import('./pages/LetterPage.tsx'));
 const ProcessPage = lazy(() => import('./pages/ProcessPage.tsx'));
+const PostPage = lazy(() => import('./pages/PostPage.tsx'));
 
 function Routes() {
   const { path } = useLocation();
@@ -33,6 +34,7 @@ function Routes() {
   const letter = path.match(/^\/meldingen\/([0-9a-f-]{36})\/brieven\/([0-9a-f-]{36})$/);
   if (letter) return <LetterPage key={letter[2]} caseId={letter[1]!} letterId={letter[2]!} />;
   if (path === '/mailbox') return <MailboxPage />;
+  if (path === '/post') return <PostPage />;
   if (path === '/processen') return <ProcessPage />;
   const processMatch = path.match(/^\/processen\/([a-z][a-z0-9-]{0,99})$/);
   if (processMatch) return <ProcessPage key={processMatch[1]} processKey={processMatch[1]!} />;

@@ -45,6 +45,7 @@ ${errors._form ? alert('error', para(errors._form), { role: 'alert' }) : ''}
 ${heading1('Uw klacht')}
 <dl class="utrecht-data-list kf-facts">
   <div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Nummer</dt><dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">${v.reference}</dd></div>
+  ${v.onBehalfOf ? html`<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Ingediend</dt><dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">namens ${v.onBehalfOf}</dd></div>` : ''}
   <div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Onderwerp</dt><dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">${v.subject}</dd></div>
   <div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Ontvangen op</dt><dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">${shortDate(v.receivedAt)}</dd></div>
 </dl>

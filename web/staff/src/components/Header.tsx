@@ -41,6 +41,7 @@ export function Header() {
         { to: '/', label: t('nav.home'), show: true, current: path === '/' },
         { to: '/werkvoorraad', label: t('nav.queue'), show: can('activity:read'), current: path.startsWith('/werkvoorraad') },
         { to: '/activiteiten/nieuw', label: t('nav.intake'), show: can('activity:create'), current: path === '/activiteiten/nieuw' },
+        { to: '/post', label: t('nav.post'), show: can('post:handle'), current: path === '/post' },
         { to: '/processen', label: t('nav.processes'), show: can('process:read'), current: path.startsWith('/processen') },
         { to: '/mailbox', label: t('nav.mailbox'), show: !!options.data?.demoMailbox, current: path.startsWith('/mailbox') },
       ].filter((i) => i.show)

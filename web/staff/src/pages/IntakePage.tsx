@@ -17,7 +17,9 @@ import {
   type IntakeField,
   type IntakeValues,
 } from '../components/intake/intakeValues.ts';
+import { type Confirmation, IntakeConfirmation } from '../components/intake/IntakeConfirmation.tsx';
 import { MatchSuggestions } from '../components/intake/MatchSuggestions.tsx';
+import { type MessageChoice, MessageChoices } from '../components/intake/MessageChoices.tsx';
 import { dataFieldId, NewCaseForm } from '../components/intake/NewCaseForm.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -41,6 +43,9 @@ export default function IntakePage({ activityId }: { activityId?: string }) {
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [justRegistered, setJustRegistered] = useState(false);
+  // Consent to e-mail is asked only where there is an address; the checkbox starts ticked then.
+  const [choice, setChoice] = useState<MessageChoice>({ emailConsent: true, language: 'nl' });
+  const [confirmed, setConfirmed] = useState<{ id: string; reference: string; confirmation: Confirmation } | null>(null);
   const done = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -100,7 +105,17 @@ export default function IntakePage({ activityId }: { activityId?: string }) {
   };
   const createCase = (processKey: string | undefined, data: Record<string, unknown>) =>
     void attempt(async () => {
-      const c = await api.post<CaseDetail>('/cases', caseBody(values, activity!.id, processKey, data));
+      const c = await api.post<CaseDetail & { confirmation: Confirmation | null }>('/cases', {
+        ...caseBody(values, activity!.id, processKey, data),
+        emailConsent: !!(values.hasRep ? values.repEmail || values.email : values.email) && choice.emailConsent,
+        language: choice.language,
+        sendConfirmation: true,
+      });
+      // On paper the confirmation is printed here and now; by e-mail it is on its way.
+      if (c.confirmation && c.confirmation.channel !== 'email') {
+        setConfirmed({ id: c.id, reference: c.reference, confirmation: c.confirmation });
+        return;
+      }
       setFlash(t('intake.caseCreated', { reference: c.reference }));
       navigate(`/meldingen/${c.id}`);
     });
@@ -123,6 +138,14 @@ export default function IntakePage({ activityId }: { activityId?: string }) {
     );
   }
   const linked = activity?.caseId ?? null;
+  if (confirmed) {
+    return (
+      <>
+        <PageHeading title={title} />
+        <IntakeConfirmation caseId={confirmed.id} reference={confirmed.reference} confirmation={confirmed.confirmation} />
+      </>
+    );
+  }
   return (
     <>
       <PageHeading title={title} />
@@ -150,6 +173,11 @@ export default function IntakePage({ activityId }: { activityId?: string }) {
       {activity && !linked && can('case:create') ? (
         <>
           <MatchSuggestions activityId={activity.id} canLink onLink={link} />
+          <MessageChoices
+            hasEmail={!!(values.hasRep ? values.repEmail || values.email : values.email)}
+            value={choice}
+            onChange={setChoice}
+          />
           {dir ? <NewCaseForm processes={dir.processes} errors={errors.data} busy={busy} onSubmit={createCase} /> : <Loading />}
         </>
       ) : null}
