@@ -4,19 +4,21 @@ import { enCase } from './enCase.ts';
 import { enClocks } from './enClocks.ts';
 import { enHome } from './enHome.ts';
 import { enLetters } from './enLetters.ts';
+import { enPersons } from './enPersons.ts';
 import { enPost } from './enPost.ts';
 import { nl } from './nl.ts';
 import { nlCase } from './nlCase.ts';
 import { nlClocks } from './nlClocks.ts';
 import { nlHome } from './nlHome.ts';
 import { nlLetters } from './nlLetters.ts';
+import { nlPersons } from './nlPersons.ts';
 import { nlPost } from './nlPost.ts';
 
 /** A tiny dictionary i18n: Dutch by default, English as second locale, no library. */
 export type Locale = 'nl' | 'en';
 const dictionaries = {
-  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks, ...nlPost },
-  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks, ...enPost },
+  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks, ...nlPersons, ...nlPost },
+  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks, ...enPersons, ...enPost },
 };
 export type MessageKey = keyof (typeof dictionaries)['nl'];
 export type Vars = Record<string, string | number>;

@@ -20,6 +20,7 @@ import { Timeline } from '../components/case/Timeline.tsx';
 import { ErrorNotice, Loading } from '../components/ErrorNotice.tsx';
 import { CaseLetters } from '../components/letters/CaseLetters.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { PersonMergePanel } from '../components/persons/PersonMergePanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 // Steps whose inputs are more than the generated form can ask (by the purpose the server gives them): the hearing's time slots.
@@ -55,6 +56,7 @@ export default function CasePage({ id }: { id: string }) {
         <div>
           <CaseSteps c={c} onChanged={res.setData} onReload={res.reload} forms={STEP_FORMS} />
           <CaseSummary c={c} labels={labels} />
+          <PersonMergePanel c={c} onChanged={res.reload} />
           <ClocksPanel c={c} onChanged={res.reload} />
           <ComplainedPersonsPanel c={c} onAdded={res.reload} />
           <ContactPanel c={c} onAdded={res.reload} />

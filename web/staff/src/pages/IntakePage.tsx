@@ -163,7 +163,13 @@ export default function IntakePage({ activityId }: { activityId?: string }) {
         </Alert>
       ) : null}
       <form onSubmit={register} noValidate aria-label={t('intake.contact')}>
-        <ContactForm values={values} errors={errors.fields} onChange={setValues} registered={!!activity} />
+        <ContactForm
+          values={values}
+          errors={errors.fields}
+          onChange={setValues}
+          registered={!!activity}
+          suggestPersons={can('case:create') && !linked}
+        />
         {!activity ? (
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
             {t('intake.register')}

@@ -2,6 +2,7 @@ import { Fieldset, FieldsetLegend, Select, SelectOption, Textarea, Textbox } fro
 import { CheckboxField, Field } from '../../../../ui/index.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { CHANNELS, labelOf } from '../../i18n/labels.ts';
+import { KnownPersonSuggestion } from '../persons/KnownPersonSuggestion.tsx';
 import { fieldId, type IntakeField, type IntakeValues } from './intakeValues.ts';
 
 type Props = {
@@ -10,13 +11,15 @@ type Props = {
   onChange: (v: IntakeValues) => void;
   /** Once the contact is registered, "op mijn naam" no longer applies. */
   registered: boolean;
+  /** Whether to look up a known complainant by e-mail or phone (needs case:create). */
+  suggestPersons: boolean;
 };
 
 /**
  * Everything an agent types while on the phone, in the order of the conversation: what it is
  * about, who calls, on whose behalf. Autocomplete is off: these are someone else's details.
  */
-export function ContactForm({ values: v, errors, onChange, registered }: Props) {
+export function ContactForm({ values: v, errors, onChange, registered, suggestPersons }: Props) {
   const { t, has } = useI18n();
   const set = <K extends keyof IntakeValues>(k: K, value: IntakeValues[K]) => onChange({ ...v, [k]: value });
   const text = (
@@ -62,6 +65,25 @@ export function ContactForm({ values: v, errors, onChange, registered }: Props) 
           {text('phone', 'intake.phone', { type: 'tel' })}
           {text('email', 'intake.email', { type: 'email' })}
         </div>
+        {suggestPersons ? (
+          <KnownPersonSuggestion
+            email={v.email}
+            phone={v.phone}
+            chosen={v.personId ? { id: v.personId, name: v.personName } : null}
+            onChoose={(p) =>
+              // Empty contact fields take the known person's details, so what follows (the way of
+              // contact, consent to e-mail) sees their address; typed values stay as typed.
+              onChange({
+                ...v,
+                personId: p?.id ?? '',
+                personName: p?.name ?? '',
+                name: v.name || p?.name || '',
+                email: v.email || p?.email || '',
+                phone: v.phone || p?.phone || '',
+              })
+            }
+          />
+        ) : null}
         {text('street', 'intake.street')}
         <div className="kf-row">
           {text('postcode', 'intake.postcode')}

@@ -15,8 +15,11 @@ export type IntakeValues = {
   repPhone: string;
   repEmail: string;
   self: boolean;
+  /** An existing complainant the agent chose ("Bekende klant?"); empty: a new person record. */
+  personId: string;
+  personName: string;
 };
-export type IntakeField = Exclude<keyof IntakeValues, 'hasRep' | 'self'>;
+export type IntakeField = Exclude<keyof IntakeValues, 'hasRep' | 'self' | 'personId' | 'personName'>;
 
 export const EMPTY_INTAKE: IntakeValues = {
   channel: 'phone',
@@ -34,6 +37,8 @@ export const EMPTY_INTAKE: IntakeValues = {
   repPhone: '',
   repEmail: '',
   self: true,
+  personId: '',
+  personName: '',
 };
 
 /** Error names of POST /activities and POST /cases (after "body." is stripped) → intake fields. */
@@ -81,7 +86,9 @@ export function caseBody(v: IntakeValues, activityId: string, processKey: string
     subject: v.subject,
     description: v.body,
     channel: v.channel,
-    complainant: compact({ name: v.name, email: v.email, phone: v.phone, street: v.street, postcode: v.postcode, city: v.city }),
+    complainant: v.personId
+      ? { personId: v.personId }
+      : compact({ name: v.name, email: v.email, phone: v.phone, street: v.street, postcode: v.postcode, city: v.city }),
     ...(v.hasRep
       ? { representative: { person: compact({ name: v.repName, email: v.repEmail, phone: v.repPhone }), relation: v.repRelation } }
       : {}),

@@ -1,0 +1,93 @@
+import { Alert, Button, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { announce } from '../announce.ts';
+import { PersonFacts } from './PersonFacts.tsx';
+import type { PersonMatch } from './personTypes.ts';
+
+type Props = {
+  email: string;
+  phone: string;
+  chosen: { id: string; name: string } | null;
+  onChoose: (p: PersonMatch | null) => void;
+};
+
+/** Enough typed to be a key: an address with a domain, or a phone number of at least 8 digits. */
+const emailKey = (s: string) => (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s.trim()) ? s.trim() : '');
+const phoneKey = (s: string) => (s.replace(/\D/g, '').length >= 8 ? s.trim() : '');
+
+/**
+ * "Bekende klant?": while the agent types, complainants with the same e-mail or phone (never a
+ * name alone). The agent decides: choosing one puts the new case on that person; nothing merges
+ * by itself. A failed lookup shows nothing: registering a new complainant always works.
+ */
+export function KnownPersonSuggestion({ email, phone, chosen, onChoose }: Props) {
+  const { t } = useI18n();
+  const [items, setItems] = useState<PersonMatch[]>([]);
+  const keys = { email: emailKey(email), phone: phoneKey(phone) };
+  useEffect(() => {
+    if (!keys.email && !keys.phone) {
+      setItems([]);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      const body = { ...(keys.email ? { email: keys.email } : {}), ...(keys.phone ? { phone: keys.phone } : {}) };
+      api.post<{ items: PersonMatch[] }>('/person-suggestions', body).then(
+        (r) => live && setItems(r.items),
+        () => live && setItems([]),
+      );
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [keys.email, keys.phone]);
+
+  if (chosen) {
+    return (
+      <Alert type="info">
+        <Paragraph>{t('person.known.chosen', { name: chosen.name })}</Paragraph>
+        <Paragraph className="kf-muted">{t('person.known.chosenHint')}</Paragraph>
+        <Button
+          type="button"
+          appearance="subtle-button"
+          onClick={() => {
+            onChoose(null);
+            announce(t('person.known.cleared'));
+          }}
+        >
+          {t('person.known.unchoose')}
+        </Button>
+      </Alert>
+    );
+  }
+  return (
+    <div aria-live="polite">
+      {items.length ? (
+        <section aria-labelledby="known-person-title" className="kf-known-person">
+          <Heading3 id="known-person-title">{t('person.known.title')}</Heading3>
+          <Paragraph>{t('person.known.intro')}</Paragraph>
+          <ul className="kf-timeline">
+            {items.map((p) => (
+              <li key={p.id}>
+                <PersonFacts p={p} />
+                <Button
+                  type="button"
+                  appearance="secondary-action-button"
+                  onClick={() => {
+                    onChoose(p);
+                    announce(t('person.known.used', { name: p.name }));
+                  }}
+                >
+                  {t('person.known.use', { name: p.name })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

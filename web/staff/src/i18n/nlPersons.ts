@@ -1,0 +1,30 @@
+/** Dutch texts for one person, one record: the known complainant at intake, merging duplicates. */
+export const nlPersons = {
+  'person.known.title': 'Bekende klant?',
+  'person.known.intro':
+    'Er is al een klant met hetzelfde e-mailadres of telefoonnummer. Is het dezelfde persoon? Kies die klant, dan komt de nieuwe melding daarbij.',
+  'person.known.reason.sameEmail': 'zelfde e-mailadres',
+  'person.known.reason.samePhone': 'zelfde telefoonnummer',
+  'person.known.cases.none': 'nog geen meldingen die u kunt zien',
+  'person.known.cases.one': '1 melding: {reference}',
+  'person.known.cases.many': '{count} meldingen, laatste {reference}',
+  'person.known.use': '{name} gebruiken',
+  'person.known.chosen': 'De nieuwe melding komt bij de bestaande klant {name}.',
+  'person.known.chosenHint': 'Wat u hierboven over de klant invult, verandert de gegevens van deze klant niet.',
+  'person.known.unchoose': 'Toch als nieuwe klant registreren',
+  'person.known.used': 'Bestaande klant {name} gekozen.',
+  'person.known.cleared': 'De melding komt bij een nieuwe klant.',
+  'person.merge.title': 'Dubbele klant',
+  'person.merge.open': 'Dubbele klant samenvoegen ({count})',
+  'person.merge.openHistory': 'Samengevoegde klanten ({count})',
+  'person.merge.intro':
+    'Deze klanten hebben hetzelfde e-mailadres of telefoonnummer als de klant van deze melding ({name}). Voeg alleen samen als u zeker weet dat het dezelfde persoon is. De meldingen komen dan bij één klant. U kunt het ongedaan maken.',
+  'person.merge.button': 'Samenvoegen met {name}',
+  'person.merge.done': 'Samengevoegd met {name}. De meldingen staan nu bij één klant.',
+  'person.merge.history': 'Eerder samengevoegd met deze klant',
+  'person.merge.entry': '{name}: samengevoegd op {date} door {by} ({count} meldingen)',
+  'person.merge.undo': 'Samenvoegen van {name} ongedaan maken',
+  'person.merge.undone': 'Samenvoegen van {name} is ongedaan gemaakt.',
+  'tl.personMerged': 'Dubbele klant samengevoegd',
+  'tl.personMergeUndone': 'Samenvoegen van klant ongedaan gemaakt',
+};
