@@ -6,6 +6,7 @@ import { normalisePhone } from '../domain/phone.ts';
 import { activityScope } from '../queries/scope.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
+import { recordCaseHandler } from './caseHandlers.ts';
 import { refreshHandlingDeadline } from './caseClock.ts';
 import { startStatusReminder } from './timers.ts';
 import { teamIdByKey } from './teams.ts';
@@ -164,6 +165,7 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
     caseId: created.id,
     after: { reference, status: process.initialStatus, subject: input.subject, channel: input.channel, data },
   });
+  await recordCaseHandler(ctx, created.id);
   if (activity) await attachActivity(ctx, activity, created.id, process.caseType.key);
   await refreshHandlingDeadline(ctx, created.id);
   await startStatusReminder(ctx, created.id, process, process.initialStatus);

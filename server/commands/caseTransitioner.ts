@@ -1,8 +1,17 @@
 import { sql } from 'kysely';
 import { AppError, conflict, forbidden, invalid, notFound } from '../domain/errors.ts';
-import type { ProcessDefinition } from '../domain/process/definition.ts';
+import type { ProcessDefinition, Transition } from '../domain/process/definition.ts';
 import { validateFields } from '../domain/process/fieldSchema.ts';
-import { type Facts, factsOfInputs, fitsFacts, notHandlingStillOpen, statutoryClocksApply } from '../domain/process/roles.ts';
+import {
+  type Facts,
+  factsOfInputs,
+  fitsFacts,
+  inputForFact,
+  meetsCondition,
+  notHandlingStillOpen,
+  statutoryClocksApply,
+  stepsFor,
+} from '../domain/process/roles.ts';
 import { transitionsFrom } from '../domain/process/validateProcess.ts';
 import type { TriggerType } from '../domain/process/vocabulary.ts';
 import { applyEffect, checkGuard, notifyFactObservers, type StepContext } from '../engine/registry.ts';
@@ -11,6 +20,7 @@ import { caseScope } from '../queries/scope.ts';
 import { recordHandledOnTime, refreshHandlingDeadline } from './caseClock.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
+import { recordCaseHandler } from './caseHandlers.ts';
 import { cancelPendingTimers, startStatusReminder } from './timers.ts';
 
 export type TransitionCaseInput = {
@@ -67,6 +77,7 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
   const toData = Object.fromEntries(t.inputs.filter((i) => i.target === 'data' && i.key in values).map((i) => [i.key, values[i.key]]));
   const newFacts = factsOfInputs(t, values);
   const facts: Facts = { ...before, ...newFacts };
+  refuseFactsOutsideGuards(ctx, def, current.status, t, before, newFacts);
   const target = def.statuses.find((s) => s.key === t.to)!;
 
   const updated = await ctx.tx
@@ -102,6 +113,7 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
     after: { status: t.to, ...toData },
     data: { transition: t.key, inputs: values, ...(input.trigger ? { trigger: input.trigger } : {}) },
   });
+  await recordCaseHandler(ctx, current.id);
   await cancelPendingTimers(ctx, current.id);
   if (!t.effects.some((e) => e.type === 'noticeOfNotHandling')) await closeNotHandlingOption(ctx, current, def, t.to);
   const step: StepContext = { caseId: current.id, def, transition: t, inputs: values, facts, key: `${t.key}:${updated.version}` };
@@ -133,6 +145,36 @@ async function closeNotHandlingOption(
     .set({ clock_facts: JSON.stringify(next) })
     .where('id', '=', c.id)
     .execute();
+}
+
+/**
+ * A step's inputs may not record a fact its own fact guards rule out: "satisfied: no" on the step
+ * that closes a complaint as solved (seed 002) is refused at that input, naming the step that fits
+ * the answer (one from the same status that records this value itself).
+ */
+function refuseFactsOutsideGuards(
+  ctx: CommandContext,
+  def: ProcessDefinition,
+  status: string,
+  t: Transition,
+  before: Facts,
+  newFacts: Facts,
+) {
+  const facts = { ...before, ...newFacts };
+  for (const g of t.guards) {
+    if (g.type !== 'fact' || !(g.fact in newFacts) || meetsCondition(facts, g)) continue;
+    const input = inputForFact(t, g.fact);
+    const other = stepsFor(def, status, before).find(
+      (x) =>
+        x !== t &&
+        mayTakeTransition(ctx.actor, x) &&
+        x.effects.some((e) => e.type === 'setFact' && e.fact === g.fact && e.value === newFacts[g.fact]),
+    );
+    throw invalid(
+      `inputs.${input?.key ?? g.fact}`,
+      `Met dit antwoord past de stap "${t.label.nl}" niet.${other ? ` Kies de stap "${other.label.nl}".` : ''}`,
+    );
+  }
 }
 
 const statusLabel = (def: ProcessDefinition, key: string) => def.statuses.find((s) => s.key === key)?.label.nl ?? key;

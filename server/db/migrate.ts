@@ -11,6 +11,7 @@ import * as deadlineWarnings from './migrations/010_deadline_warnings.ts';
 import * as rateLimits from './migrations/011_rate_limits.ts';
 import * as processVersions from './migrations/012_process_versions.ts';
 import * as caseFacts from './migrations/013_case_facts.ts';
+import * as caseHandlers from './migrations/018_case_handlers.ts';
 import * as actionLines from './migrations/015_action_lines.ts';
 import * as paperPath from './migrations/016_paper_path.ts';
 import * as personIdentity from './migrations/014_person_identity.ts';
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '011_rate_limits': rateLimits,
   '012_process_versions': processVersions,
   '013_case_facts': caseFacts,
+  '018_case_handlers': caseHandlers,
   '015_action_lines': actionLines,
   '016_paper_path': paperPath,
   '014_person_identity': personIdentity,

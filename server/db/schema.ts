@@ -180,6 +180,13 @@ export interface NoteTable {
   /** Set when the note is a comment on one action line of the case. */
   activity_id: Generated<string | null>;
 }
+/** Who registered a case or took a step on it (scope.ts: they keep reading it after handing it on). */
+export interface CaseHandlerTable {
+  user_id: string;
+  case_id: string;
+  first_handled_at: Timestamp;
+}
+
 export interface TimelineEventTable {
   id: Generated<string>;
   case_id: string | null;
@@ -414,6 +421,7 @@ export interface DB {
   document: DocumentTable;
   note: NoteTable;
   timeline_event: TimelineEventTable;
+  case_handler: CaseHandlerTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

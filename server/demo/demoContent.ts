@@ -17,6 +17,13 @@ export const DEMO_USERS = [
   { key: 'qualityOfficer', name: 'Linda de Boer', email: 'linda.deboer@voorbeeld.example', roles: ['qualityOfficer'], teams: [] },
   { key: 'processOwner', name: 'Henk Peters', email: 'henk.peters@voorbeeld.example', roles: ['processOwner'], teams: [] },
   { key: 'serviceManager', name: 'Marieke Hendriks', email: 'marieke.hendriks@voorbeeld.example', roles: ['serviceManager'], teams: [] },
+  {
+    key: 'complaintsOfficer',
+    name: 'Esther Koster',
+    email: 'esther.koster@voorbeeld.example',
+    roles: ['complaintsOfficer'],
+    teams: [],
+  },
   { key: 'administrator', name: 'Tom van Dijk', email: 'tom.vandijk@voorbeeld.example', roles: ['administrator'], teams: [] },
 ] as const;
 

@@ -9,6 +9,7 @@ export const ROLES = [
   'qualityOfficer',
   'processOwner',
   'serviceManager',
+  'complaintsOfficer',
   'administrator',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,6 +28,7 @@ export const ROLE_LABELS: Record<Role, { nl: string; en: string }> = {
   qualityOfficer: { nl: 'Kwaliteitsmedewerker', en: 'Quality officer' },
   processOwner: { nl: 'Proceseigenaar', en: 'Process owner' },
   serviceManager: { nl: 'Manager dienstverlening', en: 'Service manager' },
+  complaintsOfficer: { nl: 'Klachtenfunctionaris', en: 'Complaints officer' },
   administrator: { nl: 'Beheerder', en: 'Administrator' },
 };
 

@@ -2,6 +2,7 @@ import { sendCaseMessage, sendSurvey } from '../commands/caseMessages.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { recordEvent } from '../commands/timeline.ts';
 import type { Effect } from '../domain/process/definition.ts';
+import { meetsConditions } from '../domain/process/roles.ts';
 import { enqueueMessage } from '../mail/outbox.ts';
 import { fieldsOf } from '../mail/render.ts';
 import { STAFF_TEMPLATES, TEMPLATES_NL, type TemplateKey } from '../mail/templates.nl.ts';
@@ -14,6 +15,7 @@ import { registerEffect, type StepContext } from '../engine/registry.ts';
  */
 export function registerMessaging() {
   registerEffect('sendMessage', async (ctx, step, effect) => {
+    if (!meetsConditions(step.facts, effect.when)) return;
     const vars = Object.fromEntries(Object.entries(effect.vars ?? {}).map(([field, input]) => [field, String(step.inputs[input] ?? '')]));
     if (effect.to === 'complainant') {
       await sendCaseMessage(ctx, step.caseId, effect.template as TemplateKey, { key: step.key, facts: step.facts, vars });

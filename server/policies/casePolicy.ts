@@ -16,6 +16,16 @@ export function mayTakeTransition(actor: Actor, t: Transition): boolean {
   return t.roles.some((r) => r !== 'system' && actor.roles.includes(r));
 }
 
+/**
+ * The same person as a reader only: on a case they handled before but no longer work on (scope.ts
+ * caseReadScope), or on a case read by someone who never works on cases, every ability is off.
+ */
+export function asReader(actor: Actor): Actor {
+  if (actor.kind === 'system') return actor;
+  const reading = new Set(['case:read', 'activity:read', 'staff:read', 'process:read']);
+  return { ...actor, permissions: new Set([...actor.permissions].filter((p) => reading.has(p))) };
+}
+
 export function availableTransitions(actor: Actor, def: ProcessDefinition, status: string, facts: Facts): Transition[] {
   return stepsFor(def, status, facts).filter((t) => mayTakeTransition(actor, t));
 }
@@ -80,7 +90,7 @@ export function caseAbilities(
         purpose: statusHasRole(def, t.to, 'hearingBooking') ? 'hearingInvitation' : t.from === '*' ? 'exit' : null,
       };
     }),
-    addNote: can('case:edit'),
+    addNote: can('case:note'),
     addDocument: can('case:edit'),
     editData: can('case:edit') && open,
     recordContact: can('case:edit'),

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'case:read', // see cases in the actor's scope
   'case:create', // register a case, link an activity to a case
   'case:edit', // notes, documents, data fields
+  'case:note', // add an internal note (advice) to a case in scope
   'case:transition', // take process steps (which ones: process definition)
   'case:readAll', // scope: every case, not only one's own and one's teams'
   'case:regime', // give a case another legal regime its process allows (e.g. with an advisory committee)
@@ -25,7 +26,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 export type RoutePermission = Permission | 'public' | 'authenticated';
 
-const handler: Permission[] = ['activity:read', 'activity:work', 'case:read', 'case:edit', 'case:transition', 'staff:read'];
+const handler: Permission[] = ['activity:read', 'activity:work', 'case:read', 'case:edit', 'case:note', 'case:transition', 'staff:read'];
 
 const BY_ROLE: Record<Role, Permission[]> = {
   firstLineAgent: [...handler, 'activity:create', 'case:create', 'case:readAll', 'post:handle'],
@@ -43,6 +44,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'case:read',
     'case:readAll',
     'case:edit',
+    'case:note',
     'case:transition',
     'case:regime',
     'activity:read',
@@ -55,12 +57,16 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'case:read',
     'case:readAll',
     'case:edit',
+    'case:note',
     'case:transition',
     'case:regime',
     'activity:read',
     'activity:work',
     'staff:read',
   ],
+  // The klachtenfunctionaris (Wkkgz) advises and follows complaints without handling them: reads every
+  // case and adds notes, takes no steps and edits nothing; not handling, they see no health details.
+  complaintsOfficer: ['case:read', 'case:readAll', 'case:note', 'activity:read', 'staff:read'],
   // Administrators manage users and configuration, not complaints: no case contents.
   administrator: ['staff:read', 'process:read', 'process:manage'],
 };

@@ -59,6 +59,7 @@ describe('the presets of the other seed organisations run on the same engine', (
       const receiver = await buildStaff(env.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
       const coordinator = await buildStaff(env.services, { roles: ['coordinator'], teams: ['coordinators'] });
       const dept = await buildStaff(env.services, { roles: ['department'], teams: ['department'] });
+      const b1 = await buildStaff(env.services, { roles: ['qualityOfficer'], teams: ['plainLanguage'] });
       const c = await asActor(env.services, receiver, (ctx) =>
         registerCase(ctx, {
           subject: 'Te hoge WOZ',
@@ -72,10 +73,16 @@ describe('the presets of the other seed organisations run on the same engine', (
         asActor(env.services, who, (ctx) => transitionCase(ctx, { caseId: c.id, transition, inputs }));
       await go(receiver, 'toCoordinator');
       await go(coordinator, 'registerFormal', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
-      await go(coordinator, 'assignToDepartment', { departmentQuestion: 'Graag een inhoudelijke reactie.' });
-      // The department offers its letter, then records the judgment; sending the letter closes the case.
+      await go(coordinator, 'assignToDepartment', {
+        chosenDepartment: 'department',
+        departmentQuestion: 'Graag een inhoudelijke reactie.',
+      });
+      // The department offers its letter, then records the judgment; the B1 team approves the
+      // language; sending the letter closes the case.
       const letter = await draftAndSubmitLetter(env.services, { caseId: c.id, kind: 'decision', drafter: dept });
       await go(dept, 'submitResponse', { judgment: 'unfounded', judgmentReasons: 'De waarde is juist bepaald.' });
+      await go(coordinator, 'toPlainLanguageReview');
+      await go(b1, 'approvePlainLanguage');
       await approveAndSendLetter(env.services, { letterId: letter.id, version: letter.version, approver: coordinator });
       const row = await env.services.db.selectFrom('cases').select('status').where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(row.status, 'closed');

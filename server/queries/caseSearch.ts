@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
 import { caseSummaries } from './cases.ts';
-import { caseScope } from './scope.ts';
+import { caseReadScope } from './scope.ts';
 
 /**
  * Full-text search over cases with Dutch stemming. Dutch compounds are not split by the stemmer, so
@@ -68,7 +68,7 @@ export async function searchCases(services: Services, actor: Actor, q: string, l
   // their order, so the walk stops at the first page of matches.
   const recent = services.db
     .selectFrom('cases')
-    .where(caseScope(actor))
+    .where(caseReadScope(actor))
     .select(['cases.id', 'cases.updated_at', 'cases.search'])
     .orderBy('cases.updated_at', 'desc')
     .orderBy('cases.id', 'desc')
@@ -95,7 +95,7 @@ export async function searchCases(services: Services, actor: Actor, q: string, l
       (db) =>
         db
           .selectFrom('cases')
-          .where(caseScope(actor))
+          .where(caseReadScope(actor))
           .where(sql<boolean>`cases.search @@ ${lookup}`)
           .select(['cases.id', 'cases.updated_at', 'cases.search']),
     )

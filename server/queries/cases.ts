@@ -2,13 +2,14 @@ import { sql } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
 import { notFound } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor } from './keyset.ts';
-import { caseScope } from './scope.ts';
+import { caseReadScope, caseScope, handlesCase } from './scope.ts';
+import { sensitiveFieldKeys, withoutKeys, withoutSensitiveInEvent } from './sensitiveFields.ts';
 
 /** The read side of cases: lists, one case with everything on it, its timeline. Always scoped. */
 export function caseSummaries(services: Services, actor: Actor) {
   return services.db
     .selectFrom('cases')
-    .where(caseScope(actor))
+    .where(caseReadScope(actor))
     .innerJoin('person as p', 'p.id', 'cases.complainant_id')
     .leftJoin('staff_user as u', 'u.id', 'cases.assignee_user_id')
     .leftJoin('team as t', 't.id', 'cases.assignee_team_id')
@@ -105,16 +106,24 @@ export async function caseListPage(services: Services, actor: Actor, f: CaseList
 
 /** One case with its people, notes, documents and activities: a fixed number of queries, no N+1. */
 export async function caseDetail(services: Services, actor: Actor, id: string) {
-  const c = await services.db
+  const found = await services.db
     .selectFrom('cases')
     .where('cases.id', '=', id)
-    .where(caseScope(actor))
+    .where(caseReadScope(actor))
     .leftJoin('staff_user as u', 'u.id', 'cases.assignee_user_id')
     .leftJoin('team as t', 't.id', 'cases.assignee_team_id')
     .selectAll('cases')
-    .select(['u.name as user_name', 't.name as team_name'])
+    .select((eb) => [
+      'u.name as user_name',
+      't.name as team_name',
+      // May work on it now (else a read view: no steps, notes or edits), and handles it (sensitive fields).
+      sql<boolean>`${caseScope(actor)(eb)}`.as('may_work'),
+      sql<boolean>`${handlesCase(actor)(eb)}`.as('handles'),
+    ])
     .executeTakeFirst();
-  if (!c) throw notFound('Deze melding');
+  if (!found) throw notFound('Deze melding');
+  const hidden = found.handles ? [] : sensitiveFieldKeys(services.processes.forCase(found)).filter((k) => k in found.data);
+  const c = { ...found, data: withoutKeys(found.data, hidden), hidden_fields: hidden };
   const personIds = [c.complainant_id, c.representative_id].filter((x): x is string => !!x);
   const [people, notes, documents, activities, timers, complainedPersons, hearingSlots, letters] = await Promise.all([
     services.db.selectFrom('person').selectAll().where('id', 'in', personIds).execute(),
@@ -187,14 +196,20 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
 }
 
 export async function caseTimeline(services: Services, actor: Actor, id: string, opts: { after?: string; limit: number }) {
-  const visible = await services.db.selectFrom('cases').select('id').where('id', '=', id).where(caseScope(actor)).executeTakeFirst();
+  const visible = await services.db
+    .selectFrom('cases')
+    .select((eb) => ['process_key', 'process_version', sql<boolean>`${handlesCase(actor)(eb)}`.as('handles')])
+    .where('id', '=', id)
+    .where(caseReadScope(actor))
+    .executeTakeFirst();
   if (!visible) throw notFound('Deze melding');
+  const hidden = visible.handles ? [] : sensitiveFieldKeys(services.processes.forCase(visible));
   let q = services.db.selectFrom('timeline_event').selectAll().where('case_id', '=', id);
   if (opts.after) q = q.where('id', '>', opts.after);
   const rows = await q
     .orderBy('id', 'asc')
     .limit(opts.limit + 1)
     .execute();
-  const page = rows.slice(0, opts.limit);
+  const page = rows.slice(0, opts.limit).map((e) => withoutSensitiveInEvent(e, hidden));
   return { rows: page, nextCursor: rows.length > opts.limit ? String(page.at(-1)!.id) : null };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
 import type { LetterSection } from '../db/schema.ts';
 import { notFound } from '../domain/errors.ts';
@@ -6,7 +7,7 @@ import type { LetterReadability } from '../letters/readability.ts';
 import { getTemplate } from '../letters/templates/index.ts';
 import { letterApprovalProblems } from '../letters/regimeRules.ts';
 import type { LetterProblem } from '../letters/validation.ts';
-import { caseScope } from './scope.ts';
+import { caseReadScope, caseScope } from './scope.ts';
 
 /**
  * The read side of letters, always through the case's scope: a letter on a case the actor may not
@@ -15,9 +16,17 @@ import { caseScope } from './scope.ts';
 export async function caseLetters(services: Services, actor: Actor, caseId: string) {
   const c = await services.db
     .selectFrom('cases')
-    .select(['id', 'status', 'closed_at', 'process_key', 'process_version', 'facts'])
+    .select((eb) => [
+      'id',
+      'status',
+      'closed_at',
+      'process_key',
+      'process_version',
+      'facts',
+      sql<boolean>`${caseScope(actor)(eb)}`.as('may_work'),
+    ])
     .where('id', '=', caseId)
-    .where(caseScope(actor))
+    .where(caseReadScope(actor))
     .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   const items = await services.db
@@ -45,8 +54,9 @@ export async function letterDetail(services: Services, actor: Actor, letterId: s
       'cases.process_version',
       'cases.facts as case_facts',
     ])
+    .select((eb) => sql<boolean>`${caseScope(actor)(eb as never)}`.as('may_work'))
     .where('letter.id', '=', letterId)
-    .where(caseScope(actor))
+    .where(caseReadScope(actor))
     .executeTakeFirst();
   if (!letter) throw notFound('Deze brief');
   const versions = await services.db

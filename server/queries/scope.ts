@@ -4,35 +4,73 @@ import type { DB } from '../db/schema.ts';
 
 /**
  * Every read of cases and activities starts here. An actor without `case:readAll` sees only what
- * is assigned to them or their teams, or what they have work on; what they may not see answers
- * exactly like what does not exist.
+ * is assigned to them or their teams, what they have work on, or what they handled before (read
+ * only); what they may not see answers exactly like what does not exist.
  */
 const seesAll = (actor: Actor): actor is SystemActor | (StaffActor & { seesAll: true }) =>
   actor.kind === 'system' || actor.permissions.has('case:readAll');
 
+/**
+ * The cases an actor may work on: notes, data, steps, letters. Without `case:readAll`: assigned to
+ * them or their teams, or they have work on it (a task for them or their team).
+ */
 export function caseScope(actor: Actor) {
-  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
-    if (seesAll(actor)) return sql<boolean>`true`;
-    const teams = actor.teamIds.length ? actor.teamIds : ['00000000-0000-0000-0000-000000000000'];
-    return eb.or([
-      eb('cases.assignee_user_id', '=', actor.id),
-      eb('cases.assignee_team_id', 'in', teams),
-      eb.exists(
-        eb
-          .selectFrom('activity as scope_activity')
-          .select(sql`1`.as('one'))
-          .whereRef('scope_activity.case_id', '=', 'cases.id')
-          .where((w) => w.or([w('scope_activity.assignee_user_id', '=', actor.id), w('scope_activity.assignee_team_id', 'in', teams)])),
-      ),
-    ]);
-  };
+  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => (seesAll(actor) ? sql<boolean>`true` : worksOn(actor, eb));
+}
+
+/**
+ * The cases an actor may read: those they may work on, and those they handled before (registered
+ * or took a step on): a team lead who handed a formal complaint to the quality officer still sees
+ * where it went. Reading only; commands keep `caseScope`.
+ */
+export function caseReadScope(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> =>
+    seesAll(actor) ? sql<boolean>`true` : eb.or([worksOn(actor, eb), handledBefore(actor, eb)]);
+}
+
+/**
+ * Whether the actor handles the case (works on it now or handled it before), whatever else they
+ * may read: fields a process marks sensitive (health details) are shown only to them. Reading
+ * everything (a complaints officer, a process owner) is not handling.
+ */
+export function handlesCase(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> =>
+    actor.kind === 'system' ? sql<boolean>`true` : eb.or([worksOn(actor, eb), handledBefore(actor, eb)]);
+}
+
+const NO_TEAM = '00000000-0000-0000-0000-000000000000';
+
+function worksOn(actor: StaffActor, eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> {
+  const teams = actor.teamIds.length ? actor.teamIds : [NO_TEAM];
+  return eb.or([
+    eb('cases.assignee_user_id', '=', actor.id),
+    eb('cases.assignee_team_id', 'in', teams),
+    eb.exists(
+      eb
+        .selectFrom('activity as scope_activity')
+        .select(sql`1`.as('one'))
+        .whereRef('scope_activity.case_id', '=', 'cases.id')
+        .where((w) => w.or([w('scope_activity.assignee_user_id', '=', actor.id), w('scope_activity.assignee_team_id', 'in', teams)])),
+    ),
+  ]);
+}
+
+/** One probe of case_handler's primary key (user_id, case_id) per case. */
+function handledBefore(actor: StaffActor, eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('case_handler as scope_handler')
+      .select(sql`1`.as('one'))
+      .where('scope_handler.user_id', '=', actor.id)
+      .whereRef('scope_handler.case_id', '=', 'cases.id'),
+  );
 }
 
 export function activityScope(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'activity'>): Expression<SqlBool> => {
     if (actor.kind === 'system' || actor.permissions.has('case:readAll') || actor.permissions.has('activity:assign'))
       return sql<boolean>`true`;
-    const teams = actor.teamIds.length ? actor.teamIds : ['00000000-0000-0000-0000-000000000000'];
+    const teams = actor.teamIds.length ? actor.teamIds : [NO_TEAM];
     return eb.or([eb('activity.assignee_user_id', '=', actor.id), eb('activity.assignee_team_id', 'in', teams)]);
   };
 }

@@ -26,6 +26,13 @@ export const dataFieldSchema = z.strictObject({
   maxLength: z.number().int().positive().optional(),
 });
 
+/**
+ * A field of the case type. `sensitive` (health details in a care complaint): shown, in the case,
+ * its timeline and anything read from it, only to those who handle the case (queries/scope.ts
+ * handlesCase); others who may read the case see that the field is there, not its value.
+ */
+export const caseFieldSchema = dataFieldSchema.extend({ sensitive: z.boolean().optional() });
+
 /** Where an input of a transition ends up: a case data field, an internal note, or only the timeline. */
 export const transitionInputSchema = dataFieldSchema.extend({
   target: z.enum(['data', 'note', 'event']).default('data'),
@@ -101,12 +108,17 @@ export const effectSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('completeTasks') }),
   /** Starts a timer bound to the status the transition enters: leaving that status cancels it. */
   z.strictObject({ type: z.literal('startTimer'), timer: key, period: key, fire: timerFire }),
-  /** `vars` fills a template's merge fields from this step's inputs (merge field → input key). */
+  /**
+   * `vars` fills a template's merge fields from this step's inputs (merge field → input key); `when`
+   * sends it only if the case's facts (with this step's) meet the conditions, e.g. a department's
+   * manager only when the complaint concerns a department (seed 001).
+   */
   z.strictObject({
     type: z.literal('sendMessage'),
     template: key,
     to: messageRecipient.default('complainant'),
     vars: z.record(z.string(), key).optional(),
+    when: z.array(factConditionSchema).default([]),
   }),
   /** Action lines from a named step template (seed 004), each a task with a proposed date. */
   z.strictObject({ type: z.literal('addActionLines'), template: key }),
@@ -181,7 +193,7 @@ export const processDefinitionSchema = z.strictObject({
   letters: z
     .array(z.strictObject({ kind: z.enum(LETTER_KINDS), when: z.array(factConditionSchema).default([]) }))
     .default(LETTER_KINDS.map((kind) => ({ kind, when: [] }))),
-  caseType: z.strictObject({ key, label, fields: z.array(dataFieldSchema).default([]) }),
+  caseType: z.strictObject({ key, label, fields: z.array(caseFieldSchema).default([]) }),
   /** Step templates: named lists of action lines added in one go (seed 004 "processtappensjabloon"). */
   stepTemplates: z
     .record(key, z.array(z.strictObject({ subject: label, afterDays: z.int().min(0).max(365), team: teamRef.optional() })).min(1))

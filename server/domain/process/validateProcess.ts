@@ -186,6 +186,7 @@ function checkEffect(def: ProcessDefinition, t: Transition, e: Transition['effec
       if (!def.letters.some((l) => l.kind === 'notHandling')) at(p, 'the process uses no "notHandling" letter');
       return;
     case 'sendMessage':
+      checkConditions(e.when, `${p}.when`, at);
       if (ctx.templates && !ctx.templates.includes(e.template)) at(`${p}.template`, `unknown mail template "${e.template}"`);
       else if (ctx.staffTemplates && (e.to === 'complainant') === ctx.staffTemplates.includes(e.template))
         at(

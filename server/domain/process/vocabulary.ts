@@ -126,6 +126,8 @@ export const FACTS = {
   },
   closingReason: { nl: 'Reden van afsluiten', en: 'Closing reason', type: 'select' },
   satisfied: { nl: 'Klager tevreden', en: 'Complainant satisfied', type: 'boolean' },
+  /** Not satisfied with the informal solution: told they can file a formal complaint (seed 002). */
+  formalRouteOffered: { nl: 'Gewezen op de formele klachtroute', en: 'Told about the formal complaint route', type: 'boolean' },
   externalBody: {
     nl: 'Externe instantie',
     en: 'External body',

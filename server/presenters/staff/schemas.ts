@@ -77,6 +77,8 @@ const transitionInput = z.object({
 export const caseDetailOut = caseSummaryOut.extend({
   description: z.string(),
   data: z.record(z.string(), z.unknown()),
+  /** Fields the process marks sensitive (health details) that hold a value the actor may not see: they do not handle the case. */
+  hiddenFields: z.array(z.string()),
   /** Standard facts: the same meaning in every organisation (kind, statutory, judgment, outcome …). */
   facts: z.array(z.object({ key: z.string(), label, value: z.unknown(), valueLabel: z.string().nullable() })),
   complainant: personOut,

@@ -7,7 +7,7 @@ import { transitionCase } from '../../commands/caseTransitioner.ts';
 import { recordCommitteeAdvice, setCaseRegime } from '../../commands/caseRegime.ts';
 import { runCommand, type Services } from '../../commands/context.ts';
 import { notFound } from '../../domain/errors.ts';
-import { caseAbilities } from '../../policies/casePolicy.ts';
+import { asReader, caseAbilities } from '../../policies/casePolicy.ts';
 import { caseClocks } from '../../commands/caseClock.ts';
 import { presentCaseDetail, presentCaseSummary, presentTimelineEvent } from '../../presenters/staff/present.ts';
 import { caseDetailOut, caseSummaryOut, pageOf, timelineEventOut } from '../../presenters/staff/schemas.ts';
@@ -51,7 +51,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
       services.processes,
       services.calendar.toDate(now),
       d,
-      caseAbilities(actor, def, d.case, d.letters),
+      caseAbilities(d.case.may_work ? actor : asReader(actor), def, d.case, d.letters),
       caseClocks(services, d.case, now),
     );
   }
@@ -266,7 +266,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
   r.post(
     '/cases/:id/notes',
     {
-      config: { permission: 'case:edit' },
+      config: { permission: 'case:note' },
       schema: {
         tags,
         summary: 'Interne notitie toevoegen',

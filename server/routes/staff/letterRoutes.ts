@@ -21,6 +21,7 @@ import {
   readabilityReportOut,
   templateOut,
 } from '../../presenters/staff/letterPresenter.ts';
+import { asReader } from '../../policies/casePolicy.ts';
 import { draftableLetterKinds, letterAbilities } from '../../policies/letterPolicy.ts';
 import { caseLetters, letterDetail } from '../../queries/letters.ts';
 import { LETTER_KINDS } from '../../letters/templates/types.ts';
@@ -50,7 +51,13 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
     const c = { status: d.letter.case_status, closed_at: d.letter.case_closed_at, facts: d.letter.case_facts };
     return presentLetterDetail(
       d,
-      letterAbilities(actor, services.org.letters.approverRoles, services.processes.forCase(d.letter), c, d.letter),
+      letterAbilities(
+        d.letter.may_work ? actor : asReader(actor),
+        services.org.letters.approverRoles,
+        services.processes.forCase(d.letter),
+        c,
+        d.letter,
+      ),
     );
   };
 
@@ -72,7 +79,9 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
       const list = await caseLetters(services, actor, req.params.id);
       return {
         items: list.items.map(presentLetterSummary),
-        abilities: { draftKinds: draftableLetterKinds(actor, services.processes.forCase(list.case), list.case) },
+        abilities: {
+          draftKinds: draftableLetterKinds(list.case.may_work ? actor : asReader(actor), services.processes.forCase(list.case), list.case),
+        },
       };
     },
   );

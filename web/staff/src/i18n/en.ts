@@ -142,5 +142,6 @@ export const en: Record<keyof typeof nl, string> = {
   'role.qualityOfficer': 'Quality officer',
   'role.processOwner': 'Process owner',
   'role.serviceManager': 'Service manager',
+  'role.complaintsOfficer': 'Complaints officer',
   'role.administrator': 'Administrator',
 };

@@ -18,6 +18,7 @@ export const enCase: Record<keyof typeof nlCase, string> = {
   'case.team': 'Team',
   'case.classification': 'Data and classification',
   'case.noData': 'No data recorded yet.',
+  'case.hiddenField': 'Hidden: only visible to those handling the complaint',
   'case.incomplete': 'This case is not complete yet. Missing: {missing}.',
   'case.missing.name': 'name',
   'case.missing.address': 'address',

@@ -140,6 +140,7 @@ export const nl = {
   'role.qualityOfficer': 'Kwaliteitsmedewerker',
   'role.processOwner': 'Proceseigenaar',
   'role.serviceManager': 'Manager dienstverlening',
+  'role.complaintsOfficer': 'Klachtenfunctionaris',
   'role.administrator': 'Beheerder',
 } as const;
 

@@ -16,6 +16,7 @@ export const nlCase = {
   'case.team': 'Team',
   'case.classification': 'Gegevens en classificatie',
   'case.noData': 'Nog geen gegevens vastgelegd.',
+  'case.hiddenField': 'Afgeschermd: alleen zichtbaar voor wie de klacht behandelt',
   'case.incomplete': 'Deze melding is nog niet volledig. Ontbreekt: {missing}.',
   'case.missing.name': 'naam',
   'case.missing.address': 'adres',

@@ -19,6 +19,7 @@ const ROLE_ORDER = [
   'qualityOfficer',
   'processOwner',
   'serviceManager',
+  'complaintsOfficer',
   'administrator',
 ];
 type DemoUser = LoginOptions['demoUsers'][number];

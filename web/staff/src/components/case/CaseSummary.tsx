@@ -87,7 +87,7 @@ export function CaseSummary({ c, labels }: { c: CaseDetail; labels: ProcessLabel
         <Item k={t('case.team')}>{c.team?.name ?? t('app.none')}</Item>
       </DataList>
       <Heading2 id="data-title">{t('case.classification')}</Heading2>
-      {data.length || c.facts.length ? (
+      {data.length || c.facts.length || c.hiddenFields.length ? (
         <DataList aria-labelledby="data-title">
           {c.facts.map((f) => (
             <Item key={`fact-${f.key}`} k={l(f.label)}>
@@ -99,6 +99,14 @@ export function CaseSummary({ c, labels }: { c: CaseDetail; labels: ProcessLabel
             return (
               <Item key={key} k={f ? l(f.label) : key}>
                 {valueText(v, f, i18n)}
+              </Item>
+            );
+          })}
+          {c.hiddenFields.map((key) => {
+            const f = labels.field(key);
+            return (
+              <Item key={`hidden-${key}`} k={f ? l(f.label) : key}>
+                <span className="kf-muted">{t('case.hiddenField')}</span>
               </Item>
             );
           })}
