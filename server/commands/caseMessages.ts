@@ -170,7 +170,7 @@ export async function sendCaseMessage(
     language,
     stepPlan:
       template === 'confirmation' && shortLink
-        ? stepPlanFor(org, def, { language, shortUrl: shortLink.shortUrl, deadline: vars.deadline! })
+        ? stepPlanFor(org, def, { language, reference: c.reference, shortUrl: shortLink.shortUrl, deadline: vars.deadline! })
         : undefined,
   });
   const postalItemId = await queueLetterForPost(ctx, {

@@ -98,6 +98,12 @@ describe('the paper path', () => {
     assert.ok(short, 'short link on paper');
     assert.ok(!/\/volgen\//.test(flat), 'never the long link on paper');
     assert.equal((text.match(/\f/g) ?? []).length, 2, 'letter page and step plan page');
+    // The step plan is a page of its own: to keep, with the number and the way to follow it.
+    const plan = text.split('\f')[1]!.replace(/\s+/g, ' ');
+    assert.ok(plan.startsWith('Zo behandelen we uw klacht'));
+    assert.ok(plan.includes(c.reference));
+    for (const label of steps) assert.ok(plan.includes(label), label);
+    assert.ok(plan.includes(short[0]));
   });
 
   test('a short link opens the tracking page only with the right code', async () => {
@@ -163,8 +169,11 @@ describe('the paper path', () => {
     await asActor(t.services, p.agent, (ctx) => transitionCase(ctx, { caseId: c.id, transition: 'forwardToCoordinator', inputs: {} }));
     await asActor(t.services, p.coordinator, (ctx) => transitionCase(ctx, { caseId: c.id, transition: 'acknowledge', inputs: {} }));
     assert.equal((await outbox(c.id)).length, 0);
-    const items = (await toPost()).filter((i) => i.caseId === c.id).map((i) => i.what.nl);
-    assert.deepEqual(items, ['Ontvangstbevestiging met stappenplan', 'Bevestiging: we behandelen de klacht']);
+    const items = (await toPost())
+      .filter((i) => i.caseId === c.id)
+      .map((i) => i.what.nl)
+      .sort();
+    assert.deepEqual(items, ['Bevestiging: we behandelen de klacht', 'Ontvangstbevestiging met stappenplan']);
     const consenting = (await counterIntake({ name: 'Mail Mens', email: 'mail@voorbeeld.example' }, { emailConsent: true })).json();
     assert.equal(consenting.confirmation.channel, 'email');
     assert.equal((await outbox(consenting.id)).length, 1);

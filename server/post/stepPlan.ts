@@ -10,7 +10,8 @@ import type { MailLanguage } from '../mail/render.ts';
 const TEXTS = {
   nl: {
     title: 'Zo behandelen we uw klacht',
-    intro: (deadline: string) => `Dit zijn de stappen. U krijgt uiterlijk ${deadline} een antwoord. Bewaar dit blad.`,
+    intro: (reference: string, deadline: string) =>
+      `Uw nummer is ${reference}. Dit zijn de stappen. U krijgt uiterlijk ${deadline} een antwoord. Bewaar dit blad.`,
     followTitle: 'Zo volgt u uw klacht',
     phone: (phone: string) => `Bel ons op ${phone}. Noem uw nummer.`,
     link: 'Of ga naar deze link. U kunt ook de QR-code scannen met uw telefoon:',
@@ -18,7 +19,8 @@ const TEXTS = {
   },
   en: {
     title: 'How we handle your complaint',
-    intro: (deadline: string) => `These are the steps. You will get an answer by ${deadline} at the latest. Keep this page.`,
+    intro: (reference: string, deadline: string) =>
+      `Your reference is ${reference}. These are the steps. You will get an answer by ${deadline} at the latest. Keep this page.`,
     followTitle: 'How to follow your complaint',
     phone: (phone: string) => `Call us on ${phone}. Give your reference.`,
     link: 'Or go to this link. You can also scan the QR code with your phone:',
@@ -29,13 +31,13 @@ const TEXTS = {
 export function stepPlanFor(
   org: Organisation,
   def: Pick<ProcessDefinition, 'citizenSteps'> | undefined,
-  m: { language: MailLanguage; shortUrl: string; deadline: string },
+  m: { language: MailLanguage; reference: string; shortUrl: string; deadline: string },
 ): StepPlan {
   const t = TEXTS[m.language];
   const phone = org.letterhead?.phone ?? org.contact.phone;
   return {
     title: t.title,
-    intro: t.intro(m.deadline),
+    intro: t.intro(m.reference, m.deadline),
     steps: (def?.citizenSteps ?? []).map((s) => (m.language === 'en' ? (s.label.en ?? s.label.nl) : s.label.nl)),
     followTitle: t.followTitle,
     followLines: [...(phone ? [t.phone(phone)] : []), t.link, m.shortUrl],
