@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR, type StaffActor } from '../commands/context.ts';
 import { submitPortalComplaint } from '../commands/portalSubmission.ts';
 import { approveAndSendLetter, draftAndSubmitLetter } from '../demo/demoLetters.ts';
 import { AppError } from '../domain/errors.ts';
+import { reachableFrom } from '../domain/process/validateProcess.ts';
 import { asActor, buildStaff, createTestServices, type TestEnv } from '../test/harness.ts';
 
 /**
@@ -91,6 +92,21 @@ describe('seed 003: the social-services complaint (config/examples/social-servic
       ['Received', 'Conversation', 'Letter', 'Done'],
     );
     assert.equal(env.services.org.plainLanguage.level, 'B1');
+  });
+
+  test('once a handler took the complaint on, no step can hand it to someone else (one handler, seed 003)', () => {
+    const def = env.services.processes.get('social-services-complaint')!;
+    const takeOn = def.transitions.find((t) => t.effects.some((e) => e.type === 'assignActor'))!;
+    const after = reachableFrom(def, takeOn.to);
+    const reassigning = def.transitions.filter(
+      (t) =>
+        (t.from === '*' || t.from.some((f) => after.has(f))) &&
+        t.effects.some((e) => e.type === 'assignTeam' || e.type === 'assignActor' || e.type === 'unassign'),
+    );
+    assert.deepEqual(
+      reassigning.map((t) => t.key),
+      [],
+    );
   });
 
   test('phone intake → acknowledgment at once → one handler → conversation → judgment → letter signed by that handler → closed', async () => {

@@ -29,6 +29,14 @@ describe('seed 003 over HTTP: one handler, named with job title and phone, from 
       .set({ job_title: 'Onafhankelijk klachtbehandelaar', phone: '088 123 45 72' })
       .where('id', '=', who.handler.id)
       .execute();
+    who.manager = await buildStaff(t.services, { roles: ['coordinator'], teams: ['klachtenteam'], name: 'Jeroen Mulder' });
+    who.colleague = await buildStaff(t.services, { roles: ['department'], teams: ['uitkeringen'], name: 'Anouk Smit' });
+    // The configured manager of Werk en Inkomen (orgUnits[].manager.email), where team Uitkeringen belongs.
+    await t.services.db
+      .updateTable('staff_user')
+      .set({ email: 'jeroen.mulder@voorbeeld.example' })
+      .where('id', '=', who.manager.id)
+      .execute();
     for (const [k, a] of Object.entries(who)) h[k] = await loginHeaders(t.services, a);
   });
   after(() => t.close());
@@ -133,6 +141,33 @@ describe('seed 003 over HTTP: one handler, named with job title and phone, from 
     assert.match(html, /Wilt u Fatma Yilmaz spreken\? Bel dan <a [^>]*href="tel:0881234572"[^>]*>088 123 45 72<\/a>\./);
     // The call that explains the letter, on the closed case.
     await call('POST', `/api/v1/cases/${id}/contacts`, 'handler', { method: 'phone', summary: 'Brief uitgelegd aan Evi.' }, 201);
+  });
+
+  test('Awb 9:7 over HTTP: giving the complaint to the manager of the colleague it is about is a 400 naming the reason', async () => {
+    const { id } = await phoneComplaint('Pieter de Graaf');
+    await call('POST', `/api/v1/cases/${id}/complained-persons`, 'secretary', { userId: who.colleague!.id }, 201);
+    const detail = await call('GET', `/api/v1/cases/${id}`, 'secretary');
+    const task = detail.activities.find((a: { taskKey: string; status: string }) => a.taskKey === 'chooseHandler' && a.status === 'open');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/activities/${task.id}/assignment`,
+      headers: h.secretary,
+      payload: { userId: who.manager!.id },
+    });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.match(res.headers['content-type'] as string, /^application\/problem\+json/);
+    const problem = res.json() as { invalidParams: { name: string; code: string; reason: string }[] };
+    assert.equal(problem.invalidParams[0]!.name, 'userId');
+    assert.equal(problem.invalidParams[0]!.code, 'managerOfComplainedAbout');
+    assert.match(problem.invalidParams[0]!.reason, /Jeroen Mulder is leidinggevende van Werk en Inkomen, waar Anouk Smit werkt/);
+    const taken = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/transitions`,
+      headers: h.manager,
+      payload: { transition: 'takeOn', inputs: {} },
+    });
+    assert.equal(taken.statusCode, 400, taken.body);
+    assert.equal((await call('GET', `/api/v1/cases/${id}`, 'secretary')).status, 'withSecretary');
   });
 
   test("a handler without a direct number: the organisation's number, and no job title shown", async () => {
