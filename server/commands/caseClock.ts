@@ -46,10 +46,18 @@ export function caseClocks(services: Pick<Services, 'org' | 'calendar' | 'proces
 
 export async function refreshHandlingDeadline(ctx: CommandContext, caseId: string) {
   const c = await ctx.tx.selectFrom('cases').select(CLOCK_COLUMNS).where('id', '=', caseId).executeTakeFirstOrThrow();
-  const handling = caseClocks(ctx.services, c, ctx.now).find((k) => k.key === 'handling');
+  const clocks = caseClocks(ctx.services, c, ctx.now);
+  const handling = clocks.find((k) => k.key === 'handling');
+  // The service norm (an organisation's own promise, seed 001) is stored the same way: queues sort by it, the warner warns for it.
+  const norm = clocks.find((k) => k.key === 'serviceNorm');
   await ctx.tx
     .updateTable('cases')
-    .set({ handling_deadline: handling?.adjustedEnd ?? null, handling_warn_from: handling?.warnFrom ?? null })
+    .set({
+      handling_deadline: handling?.adjustedEnd ?? null,
+      handling_warn_from: handling?.warnFrom ?? null,
+      norm_deadline: norm?.adjustedEnd ?? null,
+      norm_warn_from: norm?.warnFrom ?? null,
+    })
     .where('id', '=', caseId)
     .execute();
 }

@@ -14,6 +14,7 @@ import * as caseFacts from './migrations/013_case_facts.ts';
 import * as caseHandlers from './migrations/018_case_handlers.ts';
 import * as actionLines from './migrations/015_action_lines.ts';
 import * as paperPath from './migrations/016_paper_path.ts';
+import * as queueDeadlines from './migrations/017_queue_deadlines.ts';
 import * as personIdentity from './migrations/014_person_identity.ts';
 import * as staffContact from './migrations/020_staff_contact.ts';
 
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '018_case_handlers': caseHandlers,
   '015_action_lines': actionLines,
   '016_paper_path': paperPath,
+  '017_queue_deadlines': queueDeadlines,
   '014_person_identity': personIdentity,
   '020_staff_contact': staffContact,
 };

@@ -118,6 +118,13 @@ export interface CasesTable {
   handling_deadline: ColumnType<string | null, string | null | undefined, string | null>;
   deadline_warned_for: ColumnType<string | null, string | null | undefined, string | null>;
   handling_warn_from: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The service norm's deadline and warning day (seed 001: 7 days), where the organisation has one (017). */
+  norm_deadline: ColumnType<string | null, string | null | undefined, string | null>;
+  norm_warn_from: ColumnType<string | null, string | null | undefined, string | null>;
+  norm_warned_for: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The earliest of the statutory and service-norm deadline (and warning day): generated (017). */
+  first_deadline: ColumnType<string | null, never, never>;
+  first_warn_from: ColumnType<string | null, never, never>;
   contact_preference: ColumnType<
     'email' | 'phone' | 'letter' | null,
     'email' | 'phone' | 'letter' | null | undefined,
@@ -152,6 +159,9 @@ export interface ActivityTable {
   parent_id: Generated<string | null>;
   /** Why an action line was completed: a value of the process's completionReasons. */
   completion_reason: Generated<string | null>;
+  /** Its case's earliest open deadline (statutory or service norm), kept by triggers (017) for the queue's sort. */
+  deadline: ColumnType<string | null, never, never>;
+  deadline_sort: ColumnType<string, never, never>;
 }
 export interface ContactDetails {
   name?: string;

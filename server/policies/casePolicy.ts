@@ -1,7 +1,8 @@
 import type { Actor } from '../commands/context.ts';
 import type { LetterStatus } from '../db/schema.ts';
 import type { ProcessDefinition, Transition } from '../domain/process/definition.ts';
-import { type Facts, letterGuardOf, statusHasRole, stepsFor } from '../domain/process/roles.ts';
+import { type Facts, letterGuardOf, statusHasRole, statutoryClocksApply, stepsFor } from '../domain/process/roles.ts';
+import { recommendedStep, stepConsequences } from '../domain/process/stepGuidance.ts';
 import { LETTER_STAGES } from '../domain/process/vocabulary.ts';
 import { hasAdvisoryCommittee, regimeFixedBy, regimesOf } from '../domain/regimes.ts';
 
@@ -47,6 +48,10 @@ export type CaseAbilities = {
     waitsForLetter: LetterStatus | null;
     trigger: string | null;
     purpose: 'hearingInvitation' | 'exit' | null;
+    /** The step that fits the case's facts and status best (stepGuidance.ts): the screen's one primary action. */
+    recommended: boolean;
+    /** What the step will do, in words (both languages), from its target status and effects. */
+    consequences: { nl: string; en: string }[];
   }[];
   addNote: boolean;
   addDocument: boolean;
@@ -73,12 +78,16 @@ export function caseAbilities(
   def: ProcessDefinition,
   c: { status: string; closed_at: Date | null; facts: Record<string, unknown>; regime?: string },
   letters: CaseLetter[] = [],
+  guidance: { complete: boolean; teamName: (key: string) => string | undefined } = { complete: true, teamName: () => undefined },
 ): CaseAbilities {
   const can = (p: string) => actor.kind === 'system' || actor.permissions.has(p);
   const open = c.closed_at === null;
   const undecided = open && !regimeFixedBy(letters);
+  const steps = availableTransitions(actor, def, c.status, c.facts as Facts);
+  const ctx = { ...guidance, letters, clocksRun: statutoryClocksApply(def, c.facts as Facts) };
+  const recommended = recommendedStep(def, c.status, steps, ctx);
   return {
-    transitions: availableTransitions(actor, def, c.status, c.facts as Facts).map((t) => {
+    transitions: steps.map((t) => {
       const need = letterGuardOf(t);
       return {
         key: t.key,
@@ -88,6 +97,8 @@ export function caseAbilities(
         waitsForLetter: need && !letterReached(letters, need) ? need.atLeast : null,
         trigger: t.trigger?.type ?? null,
         purpose: statusHasRole(def, t.to, 'hearingBooking') ? 'hearingInvitation' : t.from === '*' ? 'exit' : null,
+        recommended: t.key === recommended,
+        consequences: stepConsequences(def, t, ctx),
       };
     }),
     addNote: can('case:note'),

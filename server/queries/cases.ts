@@ -28,6 +28,9 @@ export function caseSummaries(services: Services, actor: Actor) {
       'cases.version',
       'cases.handling_deadline',
       'cases.handling_warn_from',
+      'cases.norm_deadline',
+      'cases.norm_warn_from',
+      'cases.first_deadline',
       'p.name as complainant_name',
       'u.id as user_id',
       'u.name as user_name',
@@ -57,8 +60,8 @@ const dateCursor = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
 /**
  * Pages of cases, always scoped. Without a deadline filter: last changed first. With one: open
- * cases only, earliest deadline first, keyset on (handling_deadline, id) — the order of the
- * partial index cases_open_deadline, so the scan starts at the most urgent case and stops after a
+ * cases only, earliest deadline (statutory or service norm) first, keyset on (first_deadline, id) — the
+ * order of the partial index cases_open_first_deadline, so the scan starts at the most urgent case and stops after a
  * page (the warning day lies before the deadline, so every match sits at the front).
  */
 export async function caseListPage(services: Services, actor: Actor, f: CaseListFilter) {
@@ -73,15 +76,16 @@ export async function caseListPage(services: Services, actor: Actor, f: CaseList
 
   if (f.deadline) {
     const today = f.today ?? services.calendar.toDate(services.clock.now());
-    q = q.where('cases.closed_at', 'is', null).where('cases.handling_deadline', 'is not', null);
-    // The same rule as deadlineState (caseClock.ts): overdue after the last day, nearly due from the warning day.
-    if (f.deadline === 'overdue') q = q.where('cases.handling_deadline', '<', today);
-    if (f.deadline === 'nearlyDue') q = q.where('cases.handling_deadline', '>=', today).where('cases.handling_warn_from', '<=', today);
+    // The earliest open deadline, statutory or service norm (017: first_deadline), each flagged by the
+    // same rule as deadlineState (caseClock.ts): overdue after the last day, nearly due from the warning day.
+    q = q.where('cases.closed_at', 'is', null).where('cases.first_deadline', 'is not', null);
+    if (f.deadline === 'overdue') q = q.where('cases.first_deadline', '<', today);
+    if (f.deadline === 'nearlyDue') q = q.where('cases.first_deadline', '>=', today).where('cases.first_warn_from', '<=', today);
     if (f.deadline === 'due')
-      q = q.where((eb) => eb.or([eb('cases.handling_deadline', '<', today), eb('cases.handling_warn_from', '<=', today)]));
-    if (after) q = q.where(sql<boolean>`(cases.handling_deadline, cases.id) > (${after.value.slice(0, 10)}::date, ${after.id}::uuid)`);
+      q = q.where((eb) => eb.or([eb('cases.first_deadline', '<', today), eb('cases.first_warn_from', '<=', today)]));
+    if (after) q = q.where(sql<boolean>`(cases.first_deadline, cases.id) > (${after.value.slice(0, 10)}::date, ${after.id}::uuid)`);
     const rows = await q
-      .orderBy('cases.handling_deadline', 'asc')
+      .orderBy('cases.first_deadline', 'asc')
       .orderBy('cases.id', 'asc')
       .limit(f.limit + 1)
       .execute();
@@ -89,7 +93,7 @@ export async function caseListPage(services: Services, actor: Actor, f: CaseList
     const last = page.at(-1);
     return {
       rows: page,
-      nextCursor: rows.length > f.limit && last?.handling_deadline ? encodeCursor(dateCursor(last.handling_deadline), last.id) : null,
+      nextCursor: rows.length > f.limit && last?.first_deadline ? encodeCursor(dateCursor(last.first_deadline), last.id) : null,
     };
   }
 

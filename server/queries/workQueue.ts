@@ -13,7 +13,8 @@ export type QueueFilter = {
   caseType?: string;
   createdBefore?: Date;
   createdAfter?: Date;
-  sort: 'createdAt' | '-createdAt';
+  /** `deadline`: the case's earliest open deadline (statutory or service norm) first, rows without one last. */
+  sort: 'createdAt' | '-createdAt' | 'deadline';
   cursor?: string;
   limit: number;
 };
@@ -67,6 +68,7 @@ const ACTIVITY_COLUMNS = [
   'version',
   'assignee_user_id',
   'assignee_team_id',
+  'deadline_sort',
 ] as const;
 
 /**
@@ -85,19 +87,26 @@ function branchKeys(actor: Actor, f: QueueFilter): { team: string | null; channe
   return keys.length > 1 && keys.length <= 64 ? keys : undefined;
 }
 
-/** One page of a work queue, keyset-paged on (created_at, id), with its owners joined in one query. */
+/**
+ * One page of a work queue, keyset-paged on (created_at, id), or on (deadline_sort, id) when sorted
+ * by deadline (017_queue_deadlines: partial indexes in that order), with its owners joined in one query.
+ */
 export async function workQueuePage(services: Services, actor: Actor, f: QueueFilter) {
   const desc = f.sort === '-createdAt';
+  const byDeadline = f.sort === 'deadline';
   const dir = desc ? 'desc' : 'asc';
   const after = decodeCursor(f.cursor);
+  const sortColumn = byDeadline ? 'deadline_sort' : 'created_at';
   const page = (q: ReturnType<typeof filtered>) => {
     if (after) {
       const cmp = desc ? '<' : '>';
-      q = q.where(sql<boolean>`(activity.created_at, activity.id) ${sql.raw(cmp)} (${new Date(after.value)}, ${after.id}::uuid)`);
+      // A deadline cursor holds the date as midnight UTC (keyset.ts takes instants only).
+      const value = byDeadline ? sql`${after.value.slice(0, 10)}::date` : sql`${new Date(after.value)}`;
+      q = q.where(sql<boolean>`(${sql.ref(`activity.${sortColumn}`)}, activity.id) ${sql.raw(cmp)} (${value}, ${after.id}::uuid)`);
     }
     return q
       .select(ACTIVITY_COLUMNS.map((c) => `activity.${c}` as const))
-      .orderBy('activity.created_at', dir)
+      .orderBy(`activity.${sortColumn}`, dir)
       .orderBy('activity.id', dir)
       .limit(f.limit + 1);
   };
@@ -123,7 +132,7 @@ export async function workQueuePage(services: Services, actor: Actor, f: QueueFi
           (join) => join.onTrue(),
         )
         .selectAll('branch')
-        .orderBy('branch.created_at', dir)
+        .orderBy(`branch.${sortColumn}`, dir)
         .orderBy('branch.id', dir)
         .limit(f.limit + 1)
     : page(filtered(services, actor, f));
@@ -154,14 +163,19 @@ export async function workQueuePage(services: Services, actor: Actor, f: QueueFi
       'c.reference as case_reference',
       'c.handling_deadline',
       'c.handling_warn_from',
+      'c.norm_deadline',
+      'c.norm_warn_from',
       'c.closed_at as case_closed_at',
+      'activity.deadline_sort',
     ])
-    .orderBy('activity.created_at', dir)
+    .orderBy(`activity.${sortColumn}`, dir)
     .orderBy('activity.id', dir)
     .execute();
   const pageRows = rows.slice(0, f.limit);
   const last = pageRows.at(-1);
-  return { rows: pageRows, nextCursor: rows.length > f.limit && last ? encodeCursor(last.created_at, last.id) : null };
+  const cursorOf = (r: NonNullable<typeof last>) =>
+    byDeadline ? encodeCursor(`${String(r.deadline_sort).slice(0, 10)}T00:00:00.000Z`, r.id) : encodeCursor(r.created_at, r.id);
+  return { rows: pageRows, nextCursor: rows.length > f.limit && last ? cursorOf(last) : null };
 }
 
 /** Counts for the queue tabs; capped, so a huge backlog never costs a full scan per request. */

@@ -42,12 +42,16 @@ export function presentActivity(
     version: number;
     handling_deadline: string | null;
     handling_warn_from: string | null;
+    norm_deadline?: string | null;
+    norm_warn_from?: string | null;
     case_closed_at: Date | null;
   },
 ) {
   return {
     caseDeadline: r.handling_deadline,
     deadlineState: deadlineState(today, r.handling_deadline, r.handling_warn_from, r.case_closed_at !== null),
+    normDeadline: r.norm_deadline ?? null,
+    normState: deadlineState(today, r.norm_deadline ?? null, r.norm_warn_from ?? null, r.case_closed_at !== null),
     id: r.id,
     kind: r.kind,
     channel: r.channel,
@@ -77,6 +81,8 @@ export function presentCaseSummary(processes: ProcessRegistry, today: Today, r: 
   return {
     deadline: r.handling_deadline,
     deadlineState: deadlineState(today, r.handling_deadline, r.handling_warn_from, r.closed_at !== null),
+    normDeadline: r.norm_deadline ?? null,
+    normState: deadlineState(today, r.norm_deadline ?? null, r.norm_warn_from ?? null, r.closed_at !== null),
     id: r.id,
     reference: r.reference,
     processKey: r.process_key,

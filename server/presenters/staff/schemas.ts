@@ -12,6 +12,9 @@ const bilingual = z.object({ nl: z.string(), en: z.string() });
 export const activityOut = z.object({
   caseDeadline: z.iso.date().nullable(),
   deadlineState,
+  /** The service norm's deadline (an organisation's own promise, e.g. 7 days), where it has one. */
+  normDeadline: z.iso.date().nullable(),
+  normState: deadlineState,
   id: z.uuid(),
   kind: z.enum(['intake', 'task']),
   channel: z.string(),
@@ -34,6 +37,9 @@ export const activityDetailOut = activityOut.extend({ body: z.string() });
 export const caseSummaryOut = z.object({
   deadline: z.iso.date().nullable(),
   deadlineState,
+  /** The service norm's deadline, where the organisation has one; flagged like the statutory one. */
+  normDeadline: z.iso.date().nullable(),
+  normState: deadlineState,
   id: z.uuid(),
   reference: z.string(),
   processKey: z.string(),
@@ -121,6 +127,10 @@ export const caseDetailOut = caseSummaryOut.extend({
         waitsForLetter: z.enum(['draft', 'inReview', 'approved', 'sent']).nullable(),
         trigger: z.string().nullable(),
         purpose: z.enum(['hearingInvitation', 'exit']).nullable(),
+        /** The step that fits the case's facts and status best: the one primary action on the case page. */
+        recommended: z.boolean(),
+        /** What the step will do, in words. */
+        consequences: z.array(bilingual),
       }),
     ),
     addNote: z.boolean(),

@@ -34,7 +34,8 @@ export const queueQuery = z.object({
   caseType: z.string().max(100).optional(),
   createdBefore: z.iso.datetime({ offset: true }).optional(),
   createdAfter: z.iso.datetime({ offset: true }).optional(),
-  sort: z.enum(['createdAt', '-createdAt']).default('createdAt'),
+  /** `deadline`: the case's earliest open deadline (statutory or service norm) first. */
+  sort: z.enum(['createdAt', '-createdAt', 'deadline']).default('createdAt'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

@@ -6,6 +6,7 @@ import { registerCase } from '../../commands/caseRegistrar.ts';
 import { transitionCase } from '../../commands/caseTransitioner.ts';
 import { recordCommitteeAdvice, setCaseRegime } from '../../commands/caseRegime.ts';
 import { runCommand, type Services } from '../../commands/context.ts';
+import { formalCompleteness } from '../../domain/completeness.ts';
 import { notFound } from '../../domain/errors.ts';
 import { asReader, caseAbilities } from '../../policies/casePolicy.ts';
 import { caseClocks } from '../../commands/caseClock.ts';
@@ -51,7 +52,11 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
       services.processes,
       services.calendar.toDate(now),
       d,
-      caseAbilities(d.case.may_work ? actor : asReader(actor), def, d.case, d.letters),
+      caseAbilities(d.case.may_work ? actor : asReader(actor), def, d.case, d.letters, {
+        complete: formalCompleteness({ complainant: d.complainant, receivedAt: d.case.received_at, description: d.case.description })
+          .complete,
+        teamName: (key) => services.org.teams.find((t) => t.key === key)?.name,
+      }),
       caseClocks(services, d.case, now),
     );
   }
