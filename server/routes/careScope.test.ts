@@ -61,6 +61,7 @@ describe('seed 002: who reads a complaint once it moved on', () => {
     const c = res.json();
     assert.equal(c.status, 'formalRegistered');
     assert.equal(c.team.name, 'Kwaliteit', 'where it went');
+    assert.equal(c.handedOn, true, 'the page says it was handed on and is read only');
     assert.deepEqual(c.abilities.transitions, [], 'no steps any more');
     assert.equal(c.abilities.addNote, false);
     assert.equal(c.data.healthDetails, HEALTH, 'having handled it, they still see its health details');
@@ -98,6 +99,7 @@ describe('seed 002: the complaints officer (klachtenfunctionaris) and health det
     assert.equal(c.data.location, 'Team Noord');
     assert.equal('healthDetails' in c.data, false);
     assert.deepEqual(c.hiddenFields, ['healthDetails']);
+    assert.equal(c.handedOn, false);
     assert.ok(!res.body.includes('insuline'), 'the value is nowhere in the case');
     assert.deepEqual(c.abilities.transitions, []);
     assert.equal(c.abilities.addNote, true);
@@ -125,6 +127,7 @@ describe('seed 002: the complaints officer (klachtenfunctionaris) and health det
     const seen = (await as(quality, 'GET', `/api/v1/cases/${caseId}`)).json();
     assert.equal(seen.data.healthDetails, HEALTH);
     assert.deepEqual(seen.hiddenFields, []);
+    assert.equal(seen.handedOn, false);
     const changed = await as(quality, 'PATCH', `/api/v1/cases/${caseId}`, { data: { healthDetails: 'Allergisch voor penicilline' } });
     assert.equal(changed.statusCode, 200, changed.body);
 

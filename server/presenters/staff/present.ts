@@ -152,6 +152,7 @@ export function presentCaseDetail(
     description: c.description,
     data: c.data,
     hiddenFields: c.hidden_fields,
+    handedOn: !c.may_work,
     facts: presentFacts(processes.at(c.process_key, c.process_version) ?? processes.get(c.process_key), c.facts),
     complainant: presentPerson(d.complainant),
     representative: d.representative ? presentPerson(d.representative) : null,

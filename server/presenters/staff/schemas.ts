@@ -85,6 +85,8 @@ export const caseDetailOut = caseSummaryOut.extend({
   data: z.record(z.string(), z.unknown()),
   /** Fields the process marks sensitive (health details) that hold a value the actor may not see: they do not handle the case. */
   hiddenFields: z.array(z.string()),
+  /** The actor handled this case before and it moved on (a team lead's formal complaint now with the quality officer): they may only read it. */
+  handedOn: z.boolean(),
   /** Standard facts: the same meaning in every organisation (kind, statutory, judgment, outcome …). */
   facts: z.array(z.object({ key: z.string(), label, value: z.unknown(), valueLabel: z.string().nullable() })),
   complainant: personOut,

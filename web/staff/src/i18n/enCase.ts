@@ -19,6 +19,7 @@ export const enCase: Record<keyof typeof nlCase, string> = {
   'case.classification': 'Data and classification',
   'case.noData': 'No data recorded yet.',
   'case.hiddenField': 'Hidden: only visible to those handling the complaint',
+  'case.handedOn': 'You handled this case before. It is now with {where}. You can only read it.',
   'case.incomplete': 'This case is not complete yet. Missing: {missing}.',
   'case.missing.name': 'name',
   'case.missing.address': 'address',

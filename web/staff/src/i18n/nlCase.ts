@@ -17,6 +17,7 @@ export const nlCase = {
   'case.classification': 'Gegevens en classificatie',
   'case.noData': 'Nog geen gegevens vastgelegd.',
   'case.hiddenField': 'Afgeschermd: alleen zichtbaar voor wie de klacht behandelt',
+  'case.handedOn': 'U heeft deze melding eerder behandeld. Ze ligt nu bij {where}. U kunt haar alleen nog lezen.',
   'case.incomplete': 'Deze melding is nog niet volledig. Ontbreekt: {missing}.',
   'case.missing.name': 'naam',
   'case.missing.address': 'adres',

@@ -35,6 +35,11 @@ export function CaseSummary({ c, labels }: { c: CaseDetail; labels: ProcessLabel
   return (
     <section aria-labelledby="summary-title" className="kf-section">
       <Heading2 id="summary-title">{t('case.summary')}</Heading2>
+      {c.handedOn ? (
+        <Alert type="info">
+          <Paragraph>{t('case.handedOn', { where: c.assignee?.name ?? c.team?.name ?? t('app.none') })}</Paragraph>
+        </Alert>
+      ) : null}
       {!c.completeness.complete ? (
         <Alert type="warning">
           <Paragraph>{t('case.incomplete', { missing: c.completeness.missing.map((m) => t(`case.missing.${m}`)).join(', ') })}</Paragraph>
