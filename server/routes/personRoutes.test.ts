@@ -168,4 +168,28 @@ describe('persons: suggestion at intake, merge and undo, survey quiet period per
     );
     assert.equal((await timeline(second.id)).find((e) => e.type === 'surveySkipped')?.data.reason, 'recentSurvey');
   });
+  test('merges undo in reverse order; a stale suggestion of a merged record registers on the record that stayed', async () => {
+    const [a, b, c] = [
+      await newCase({ name: 'Anna Kok', phone: '0611110000' }, 'A'),
+      await newCase({ name: 'Anna Kok', phone: '0611110000' }, 'B'),
+      await newCase({ name: 'A. Kok', phone: '0611110000' }, 'C'),
+    ];
+    const [pa, pb, pc] = [await complainantOf(a.id), await complainantOf(b.id), await complainantOf(c.id)];
+    const first = await call('POST', '/api/v1/person-merges', 'coordinator', { survivorId: pb, duplicateId: pa }, 201);
+    const second = await call('POST', '/api/v1/person-merges', 'coordinator', { survivorId: pc, duplicateId: pb }, 201);
+    assert.equal(await complainantOf(a.id), pc);
+
+    // Picked from a suggestion shown before the merges: the case lands on the record that stayed.
+    const late = await newCase({ personId: pa }, 'Na het samenvoegen');
+    assert.equal(await complainantOf(late.id), pc);
+
+    // The first merge's cases now sit under a later merge: undo that one first.
+    await call('POST', `/api/v1/person-merges/${first.id}/undo`, 'coordinator', {}, 409);
+    await call('POST', `/api/v1/person-merges/${second.id}/undo`, 'coordinator', {});
+    await call('POST', `/api/v1/person-merges/${first.id}/undo`, 'coordinator', {});
+    assert.deepEqual(
+      [await complainantOf(a.id), await complainantOf(b.id), await complainantOf(c.id), await complainantOf(late.id)],
+      [pa, pb, pc, pc],
+    );
+  });
 });
