@@ -116,6 +116,10 @@ describe('the paper path', () => {
     const page = await t.app.inject({ method: 'GET', url: target });
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes(c.reference));
+    assert.ok(!page.body.includes('Van ons: een brief per post'), 'not sent before it is posted');
+    const item = (await toPost()).find((i) => i.caseId === c.id)!;
+    assert.equal((await call('POST', `/api/v1/postal-items/${item.id}/posted`, 'agent')).statusCode, 200);
+    assert.ok((await t.app.inject({ method: 'GET', url: target })).body.includes('Van ons: een brief per post'));
     // Typed from paper: lower case and without dashes still works.
     assert.equal((await t.app.inject({ method: 'GET', url: `/v/${code.replace(/-/g, '').toLowerCase()}` })).statusCode, 303);
     const last = code.at(-1) === 'A' ? 'B' : 'A';

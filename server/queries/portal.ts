@@ -20,15 +20,27 @@ export async function submittedComplaint(services: Services, caseId: string) {
 }
 
 /** What we sent the complainant (or their representative) about the case, oldest first. */
-export function mailToComplainant(services: Services, caseId: string) {
-  return services.db
-    .selectFrom('outbox_message')
-    .select(['subject', 'created_at as at'])
-    .where('case_id', '=', caseId)
-    .where('recipient_role', 'in', ['complainant', 'representative'])
-    .orderBy('created_at')
-    .limit(100)
-    .execute();
+export async function mailToComplainant(services: Services, caseId: string) {
+  const [mail, post] = await Promise.all([
+    services.db
+      .selectFrom('outbox_message')
+      .select(['subject', 'created_at as at'])
+      .where('case_id', '=', caseId)
+      .where('recipient_role', 'in', ['complainant', 'representative'])
+      .orderBy('created_at')
+      .limit(100)
+      .execute(),
+    // Letters on paper count from the day they were posted; one still waiting is not sent yet.
+    services.db
+      .selectFrom('postal_item')
+      .select(['posted_at'])
+      .where('case_id', '=', caseId)
+      .where('posted_at', 'is not', null)
+      .orderBy('posted_at')
+      .limit(100)
+      .execute(),
+  ]);
+  return [...mail, ...post.map((p) => ({ subject: 'een brief per post', at: p.posted_at! }))];
 }
 
 export type SurveyState = 'unknown' | 'open' | 'answered';
