@@ -59,8 +59,22 @@ export function letterAbilities(
   };
 }
 
-/** The kinds of letter an actor may start on a case now: those the process offers for its facts (after closing only the closing letters). */
-export function draftableLetterKinds(actor: Actor, def: ProcessDefinition | undefined, c: CaseState): LetterKind[] {
+/** After closing, the letter that the way the case ended calls for (outcome, a standard fact). */
+const LETTER_AFTER_OUTCOME: Partial<Record<LetterKind, string>> = { notHandling: 'notHandled', referral: 'forwarded' };
+
+/**
+ * The kinds of letter an actor may start on a case now: those the process offers for its facts. A
+ * closed case offers no new letters, except the one its ending still owes and does not have yet:
+ * the Awb 9:8 notice after not handling, the referral letter after referring.
+ */
+export function draftableLetterKinds(
+  actor: Actor,
+  def: ProcessDefinition | undefined,
+  c: CaseState,
+  existing: readonly { kind: string }[] = [],
+): LetterKind[] {
   if (!can(actor, 'case:edit') || !def) return [];
-  return letterKindsFor(def, c.facts as Facts).filter((k) => openFor(c, k));
+  const outcome = (c.facts as Facts).outcome;
+  const owed = (k: LetterKind) => openFor(c, k) && LETTER_AFTER_OUTCOME[k] === outcome && !existing.some((l) => l.kind === k);
+  return letterKindsFor(def, c.facts as Facts).filter((k) => (c.closed_at === null ? openFor(c, k) : owed(k)));
 }

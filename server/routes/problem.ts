@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type InvalidParam } from '../domain/errors.ts';
+import { plainIssue } from './plainIssues.ts';
 
 /**
  * The one map from application errors to RFC 9457 `application/problem+json` (NL API Design Rules
@@ -52,11 +53,15 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
-    const invalidParams = error.validation.map((v) => ({
-      name: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      code: v.keyword,
-      reason: v.message ?? 'ongeldig',
-    }));
+    // In the users' words (plainIssues.ts), never the schema's.
+    const sent = (request as unknown as Record<string, unknown>)[where === 'querystring' ? 'query' : where];
+    const at = (path: string[]) =>
+      path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), sent);
+    const invalidParams = error.validation.map((v) => {
+      const path = v.instancePath.split('/').filter(Boolean);
+      const value = at(path);
+      return { name: [where, ...path].join('.'), ...plainIssue(v, value === undefined || value === null || value === '') };
+    });
     return sendProblem(reply, 400, STATUS.invalid.title, 'Een of meer velden zijn niet geldig.', invalidParams);
   }
   if (error.statusCode === undefined && MALFORMED_MULTIPART.test(error.message)) {

@@ -143,7 +143,7 @@ describe('letter routes', () => {
     ).json();
     assert.deepEqual(letter.abilities, { edit: false, submit: false, approve: false, send: false, submitStep: null, sendStep: null });
     const closed = (await call('GET', `/api/v1/cases/${caseId}/letters`, 'coordinator')).json();
-    assert.deepEqual(closed.abilities.draftKinds, ['notHandling', 'referral'], 'after closing only the letters that follow a closing step');
+    assert.deepEqual(closed.abilities.draftKinds, [], 'a case closed with its decision letter offers no new letter');
   });
 
   test('a letter on a case outside the scope does not exist for the actor', async () => {

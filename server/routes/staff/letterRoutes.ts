@@ -80,7 +80,12 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
       return {
         items: list.items.map(presentLetterSummary),
         abilities: {
-          draftKinds: draftableLetterKinds(list.case.may_work ? actor : asReader(actor), services.processes.forCase(list.case), list.case),
+          draftKinds: draftableLetterKinds(
+            list.case.may_work ? actor : asReader(actor),
+            services.processes.forCase(list.case),
+            list.case,
+            list.items,
+          ),
         },
       };
     },
