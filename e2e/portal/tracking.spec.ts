@@ -83,6 +83,39 @@ test('choose a time for the hearing', { tag: '@dates' }, async ({ page, request,
   for (const s of [agent, coordinator, backOffice]) await s.dispose();
 });
 
+test('a waived hearing is "Overgeslagen"; a closed case says who handled it, in the past tense', async ({
+  page,
+  request,
+  playwright,
+  baseURL,
+}) => {
+  const c = await submitByApi(request, 'Niemand belde mij terug');
+  const agent = await staffAs(playwright, baseURL!, 'Sanne de Vries');
+  const coordinator = await staffAs(playwright, baseURL!, 'Kees Bakker');
+  const backOffice = await staffAs(playwright, baseURL!, 'Ruud Visser');
+  const id = await coordinator.caseId(c.reference);
+  await transition(agent, id, 'forwardToCoordinator');
+  await transition(coordinator, id, 'acknowledge');
+  await transition(coordinator, id, 'classify', { classification: 'complaint', formality: 'formal', ground: 'conduct', statutory: true });
+  await transition(coordinator, id, 'forwardForJudgment');
+  await transition(backOffice, id, 'judge', { judgment: 'unfounded', judgmentReasons: 'Wij hebben u twee keer teruggebeld.' });
+  await transition(coordinator, id, 'skipHearing', { hearingSkipReason: 'manifestlyUnfounded' });
+
+  await page.goto(c.path);
+  const hearingStep = page.locator('.kf-step', { hasText: 'Gesprek' });
+  await expect(hearingStep).toContainText('Overgeslagen');
+  await expect(hearingStep).not.toContainText('Klaar');
+  await checkPage(page, '16-volgen-gesprek-overgeslagen');
+
+  await transition(coordinator, id, 'cancel', { cancelReason: 'withdrawn', note: 'De klager trekt de klacht in.' });
+  await page.goto(c.path);
+  await expect(page.getByRole('heading', { name: 'Wie heeft uw klacht behandeld?' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('heeft uw klacht behandeld.');
+  await expect(page.locator('main')).not.toContainText('behandelt uw klacht');
+  await checkPage(page, '17-volgen-afgerond-behandeld');
+  for (const s of [agent, coordinator, backOffice]) await s.dispose();
+});
+
 test("one case's link never opens another case; every bad link gets the same kind page", async ({ page, request, playwright, baseURL }) => {
   const a = await submitByApi(request, 'Klacht A over de wachttijd');
   const b = await submitByApi(request, 'Klacht B over een brief');
