@@ -53,7 +53,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     create index activity_deadline_all on activity (deadline_sort, id) where status in ('open', 'inProgress');
     create index activity_deadline_user on activity (assignee_user_id, deadline_sort, id) where status in ('open', 'inProgress');
-    create index activity_deadline_team on activity (assignee_team_id, channel, deadline_sort, id)
+    create index activity_deadline_team on activity (assignee_team_id, deadline_sort, id)
+      where status in ('open', 'inProgress') and assignee_user_id is null;
+    create index activity_deadline_team_channel on activity (assignee_team_id, channel, deadline_sort, id)
       where status in ('open', 'inProgress') and assignee_user_id is null;
     create index activity_deadline_unassigned on activity (deadline_sort, id)
       where status in ('open', 'inProgress') and assignee_team_id is null and assignee_user_id is null;
