@@ -3,6 +3,7 @@ import type { nlPost } from './nlPost.ts';
 /** English for the paper path (see nlPost.ts). */
 export const enPost: Record<keyof typeof nlPost, string> = {
   'nav.post': 'Letters to post',
+  'letter.awaitingPost': 'This letter goes by post. It counts as sent once it has been posted:',
   'post.title': 'Letters to post',
   'post.intro':
     'Letters for complainants without e-mail. Print the letter, post it and then click "Posted". The letter counts as sent on the day you do that.',

@@ -53,6 +53,12 @@ export default function LetterPage({ caseId, letterId }: { caseId: string; lette
       </Paragraph>
       {signer ? <Paragraph>{t('letter.signer', { name: signer })}</Paragraph> : null}
       {letter.sentAt ? <Paragraph>{t('letter.sentAt', { date: dateTime(letter.sentAt) })}</Paragraph> : null}
+      {/* On paper a letter is sent on the day it is marked posted (Te versturen post). */}
+      {letter.status === 'sent' && !letter.sentAt ? (
+        <Paragraph>
+          {t('letter.awaitingPost')} <AppLink to="/post">{t('nav.post')}</AppLink>
+        </Paragraph>
+      ) : null}
       {done ? (
         <div ref={doneRef} tabIndex={-1} className="kf-focus-target">
           <Alert type="ok">{done.text}</Alert>
