@@ -83,7 +83,7 @@ function directPhone(org: Organisation, v: TrackingView): Html | '' {
   const phone = v.handler.phone;
   if (!v.handler.name || !phone || phone === org.contact.phone) return '';
   return para(
-    html`Wilt u ${v.handler.name} spreken? Bel dan <a class="utrecht-link utrecht-link--html-a utrecht-link--telephone" href="tel:${phone.replace(/[^+\d]/g, '')}">${phone}</a>.`,
+    html`Wilt u uw behandelaar spreken? Bel dan <a class="utrecht-link utrecht-link--html-a utrecht-link--telephone" href="tel:${phone.replace(/[^+\d]/g, '')}">${phone}</a>.`,
   );
 }
 
