@@ -141,7 +141,7 @@ export async function sendCaseMessage(
     shortLink = await issueShortCaseLink(ctx, caseId);
     vars.trackingLink = shortLink.shortUrl;
   } else if (needsTrackingLink(template) && !vars.trackingLink) vars.trackingLink = await issueCaseLink(ctx, caseId);
-  const mail = renderTemplate(template, vars, {}, language);
+  const mail = renderTemplate(template, vars, org.citizenTexts?.[language] ?? {}, language);
   if (how === 'phoneTask') {
     const taskId = await writeActivity(ctx, {
       kind: 'task',

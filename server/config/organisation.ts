@@ -6,7 +6,7 @@ import { clockConfigSchema } from '../domain/calendar/clockConfig.ts';
 import { durationSchema } from '../domain/process/definition.ts';
 import { letterheadSchema, lettersConfigSchema, plainLanguageSchema, resolveLetterhead } from '../letters/letterConfig.ts';
 import { resolveTheme, themeSchema } from './theme.ts';
-import { paperFallbackSchema } from '../post/paperPolicy.ts';
+import { citizenTextsSchema, paperFallbackSchema } from '../post/paperPolicy.ts';
 
 /**
  * What an organisation differs in: its name, reference prefix, teams, chosen processes, upload
@@ -76,6 +76,8 @@ export const organisationSchema = z.object({
   letters: lettersConfigSchema.prefault({}),
   /** A message for a complainant without e-mail (or consent): "post" (default) or "phoneTask", per template (README "Paper"). */
   paperFallback: paperFallbackSchema,
+  /** The organisation's own texts of citizen mail per language (README "Paper"); the shipped ones otherwise. */
+  citizenTexts: citizenTextsSchema,
   /** The apps' look: design-token overrides and a logo (theme.ts); absent, the default voorbeeld theme. */
   theme: themeSchema.optional(),
 });

@@ -56,7 +56,8 @@ export async function enqueueMessage(ctx: CommandContext, input: EnqueueInput): 
   }
   // Rendering throws on an unknown or missing merge field, which rolls back the caller's change:
   // a broken template must be fixed, not mailed half-filled.
-  const rendered = renderTemplate(input.template, { ...input.vars, organisationName: ctx.services.org.name }, {}, input.language);
+  const texts = ctx.services.org.citizenTexts?.[input.language ?? 'nl'] ?? {};
+  const rendered = renderTemplate(input.template, { ...input.vars, organisationName: ctx.services.org.name }, texts, input.language);
   const row = await ctx.tx
     .insertInto('outbox_message')
     .values({

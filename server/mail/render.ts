@@ -76,5 +76,5 @@ export function renderTemplate(
   // A subject is one header line: line breaks from a value must not start a new header.
   const subject = merge(template.subject, vars, key).replace(/\s+/g, ' ').trim();
   const text = merge(template.text, vars, key).replace(/\r\n?/g, '\n');
-  return { subject, text, html: toHtml(text, localised ? language : 'nl') };
+  return { subject, text, html: toHtml(text, overrides[key] || localised ? language : 'nl') };
 }

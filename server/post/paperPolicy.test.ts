@@ -19,6 +19,16 @@ test('a notice the law wants in writing cannot be configured as a phone call; un
   assert.equal(problems({ informationRequest: 'fax' }).length, 1);
 });
 
+test("the organisation's own citizen texts per language are checked like the shipped ones", () => {
+  const parse = (citizenTexts: unknown) => organisationSchema.safeParse({ ...demo, citizenTexts });
+  assert.ok(parse({ en: { confirmation: { subject: 'Thanks ({{caseReference}})', text: 'Dear {{complainantName}},' } } }).success);
+  const bad = parse({ en: { confirmation: { subject: 'Thanks', text: 'Dear {{naam}},' } }, nl: { reminder: { subject: 'x', text: 'y' } } });
+  assert.ok(!bad.success);
+  const issues = bad.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  assert.ok(issues.includes('citizenTexts.en.confirmation: unknown merge field {{naam}}'), issues.join('\n'));
+  assert.ok(issues.some((i) => i.startsWith('citizenTexts.nl.reminder: ')));
+});
+
 test('post unless configured otherwise; e-mail only with consent (cases from before keep mail unless they asked for letters)', () => {
   assert.equal(paperDelivery({}, 'informationRequest'), 'post');
   assert.equal(paperDelivery({ informationRequest: 'phoneTask' }, 'informationRequest'), 'phoneTask');

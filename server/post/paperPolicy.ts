@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateProblems } from '../mail/render.ts';
 import { STAFF_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../mail/templates.nl.ts';
 
 /**
@@ -28,6 +29,24 @@ export const paperFallbackSchema = z
         });
       else if (value === 'phoneTask' && ALWAYS_ON_PAPER.includes(key as TemplateKey))
         ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" must be in writing: it always goes by post without e-mail` });
+    }
+  });
+
+/**
+ * The organisation's own wording of citizen mail (and of the letters made from it), per language:
+ * `{"en": {"confirmation": {"subject": "…", "text": "…"}}}`. Checked at start-up like the shipped
+ * ones: only known templates and merge fields.
+ */
+export const citizenTextsSchema = z
+  .partialRecord(z.enum(['nl', 'en']), z.record(z.string(), z.object({ subject: z.string().min(1), text: z.string().min(1) })))
+  .default({})
+  .superRefine((config, ctx) => {
+    for (const [language, templates] of Object.entries(config)) {
+      for (const [key, template] of Object.entries(templates ?? {})) {
+        if (!citizenTemplates.includes(key as TemplateKey))
+          ctx.addIssue({ code: 'custom', path: [language, key], message: `"${key}" is not a message to the complainant` });
+        else for (const problem of templateProblems(template)) ctx.addIssue({ code: 'custom', path: [language, key], message: problem });
+      }
     }
   });
 

@@ -251,6 +251,29 @@ describe('the paper path', () => {
     assert.ok(!/ontvangen|uiterlijk/.test(mail.body_text), 'no Dutch in it');
   });
 
+  test("the organisation's own English wording is used for an English-speaking complainant", async () => {
+    const before = t.services.org.citizenTexts;
+    t.services.org.citizenTexts = {
+      en: {
+        confirmation: {
+          subject: 'Thank you for telling us ({{caseReference}})',
+          text: 'Dear {{complainantName}},\n\nIn our own words: we will answer by {{deadline}}.\n\nKind regards,\n{{organisationName}}',
+        },
+      },
+    };
+    try {
+      const c = (await counterIntake({ name: 'Jane Own', email: 'own@voorbeeld.example' }, { emailConsent: true, language: 'en' })).json();
+      const [mail] = await outbox(c.id);
+      assert.equal(mail!.subject, `Thank you for telling us (${c.reference})`);
+      assert.match(mail!.body_text, /In our own words: we will answer by \w+day, \d+ \w+ \d{4}\./);
+      // A Dutch-speaking complainant keeps the shipped Dutch text.
+      const nl = (await counterIntake({ name: 'Jan Eigen', email: 'jan@voorbeeld.example' }, { emailConsent: true })).json();
+      assert.match((await outbox(nl.id))[0]!.subject, /^We hebben uw klacht ontvangen/);
+    } finally {
+      t.services.org.citizenTexts = before;
+    }
+  });
+
   test('an English-speaking complainant without e-mail gets an English letter', async () => {
     const c = (
       await counterIntake({ name: 'John Brown', street: 'Street 5', postcode: '1234 CD', city: 'Delft' }, { language: 'en' })
