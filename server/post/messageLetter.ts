@@ -8,6 +8,8 @@ import type { MailLanguage, RenderedMail } from '../mail/render.ts';
  * the salutation and its closing the signature.
  */
 const GREETING = /^(Met vriendelijke groet|Kind regards),?$/;
+/** A line that only makes sense in an e-mail ("U kunt ook antwoorden op deze e-mail."): left off paper. */
+const EMAIL_ONLY = /^(U kunt ook antwoorden op deze e-mail|You can also reply to this e-mail)\.?$/;
 
 export const letterDate = (d: Date, language: MailLanguage) =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(d);
@@ -23,7 +25,16 @@ export function letterFromMessage(
     stepPlan?: StepPlan;
   },
 ): LetterPdfInput {
-  const paragraphs = mail.text.split(/\n{2,}/).map((p) => p.trim());
+  const paragraphs = mail.text
+    .split(/\n{2,}/)
+    .map((p) =>
+      p
+        .split('\n')
+        .filter((line) => !EMAIL_ONLY.test(line.trim()))
+        .join('\n')
+        .trim(),
+    )
+    .filter(Boolean);
   const salutation = paragraphs[0] ?? '';
   const closing = paragraphs.findIndex((p) => GREETING.test(p.split('\n')[0]!.trim()));
   const bodyParagraphs = paragraphs.slice(1, closing < 0 ? undefined : closing);

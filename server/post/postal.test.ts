@@ -213,6 +213,24 @@ describe('the paper path', () => {
     assert.equal((await toPost()).filter((i) => i.caseId === c.id && i.what.nl === 'Vraag om informatie').length, 0);
   });
 
+  test('a question on paper asks for the answer by the short link or phone, never by replying to an e-mail', async () => {
+    const c = (await counterIntake({ name: 'Brief Vraag', street: 'Plein 1', postcode: '1000 AA', city: 'Amsterdam' })).json();
+    await asActor(t.services, p.agent, (ctx) => transitionCase(ctx, { caseId: c.id, transition: 'forwardToCoordinator', inputs: {} }));
+    await asActor(t.services, p.coordinator, (ctx) =>
+      transitionCase(ctx, {
+        caseId: c.id,
+        transition: 'requestInformation',
+        inputs: { informationRequested: 'Welk briefnummer heeft u?' },
+      }),
+    );
+    const item = (await toPost()).find((i) => i.caseId === c.id && i.what.nl === 'Vraag om informatie');
+    assert.ok(item);
+    const text = (await pdfText(item.documentId)).replace(/\s+/g, ' ');
+    assert.ok(text.includes('Welk briefnummer heeft u?'));
+    assert.match(text, /http:\/\/klachtflow\.test\/v\/[0-9A-Z-]{24}/);
+    assert.ok(!text.includes('deze e-mail'));
+  });
+
   test('a decision letter on paper counts as sent on the day it is marked posted: close date and deadline check', async () => {
     const caseId = await caseAtDecisionLetter(t, p, { email: '' });
     const before = await t.services.db.selectFrom('cases').select(['handling_deadline']).where('id', '=', caseId).executeTakeFirstOrThrow();
