@@ -174,6 +174,12 @@ export async function assertNotComplainedAbout(
 
 type ManagedPerson = { manager: string; person: string; unit: string };
 
+/** Why this staff member may not sign for the case as the manager of a colleague it is about (Awb 9:7), or null. */
+export async function managerSignerRefusal(ctx: Pick<CommandContext, 'tx' | 'services'>, caseId: string, userId: string) {
+  const managed = await managesComplainedPerson(ctx, caseId, userId);
+  return managed ? `${managerMessage(managed)} Zij of hij kan de brief dus ook niet ondertekenen.` : null;
+}
+
 const managerMessage = (m: ManagedPerson) =>
   `${m.manager} is leidinggevende van ${m.unit}, waar ${m.person} werkt. Over ${m.person} gaat deze klacht. Een leidinggevende is niet onafhankelijk en mag de klacht niet behandelen (Awb 9:7).`;
 

@@ -5,6 +5,7 @@ import { ROLE_LABELS, isRole, type Role } from '../domain/roles.ts';
 import { assertCaseOpen, assertStatus, bumpLetter, currentSections, loadLetter, requireApprover, templateOf } from './letterStore.ts';
 import { loadMergeData } from './mergeData.ts';
 import { responsibleHandler } from '../commands/responsibleHandler.ts';
+import { managerSignerRefusal } from '../commands/complainedPersons.ts';
 import { letterApprovalProblems } from './regimeRules.ts';
 
 /**
@@ -77,6 +78,9 @@ export async function approveLetter(ctx: CommandContext, input: ApproveLetterInp
       'signerUserId',
       'Over deze medewerker wordt in deze melding geklaagd; zij of hij kan de brief niet ondertekenen (Awb 9:7).',
     );
+  // Nor the manager of a colleague the complaint is about (seed 003 "Een manager is niet onafhankelijk").
+  const managerRefusal = await managerSignerRefusal(ctx, letter.case_id, signer.id);
+  if (managerRefusal) throw invalid('signerUserId', managerRefusal, 'managerOfComplainedAbout');
 
   // The job title the complainant knows the signer by (seed 003), else the role's name.
   const title = signer.job_title?.trim() || signerTitle(signer.roles);

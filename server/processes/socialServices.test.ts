@@ -9,6 +9,7 @@ import { recordComplainantContact } from '../commands/complainantContact.ts';
 import { SYSTEM_ACTOR, type StaffActor } from '../commands/context.ts';
 import { submitPortalComplaint } from '../commands/portalSubmission.ts';
 import { approveAndSendLetter, draftAndSubmitLetter } from '../demo/demoLetters.ts';
+import { approveLetter } from '../letters/approveLetter.ts';
 import { AppError } from '../domain/errors.ts';
 import { reachableFrom } from '../domain/process/validateProcess.ts';
 import { asActor, buildStaff, createTestServices, type TestEnv } from '../test/harness.ts';
@@ -267,6 +268,29 @@ describe('Awb 9:7: never the manager of the unit complained about (seed 003 "Een
     // The Werk en Inkomen manager has nothing to do with debt relief: may handle it.
     await step(manager, c.id, 'takeOn');
     assert.equal((await load(c.id)).assignee_user_id, manager.id);
+  });
+
+  test('nor may that manager sign the closing letter', async () => {
+    const c = await register('phone', 'Ayşe Demir');
+    await toHandler(c.id);
+    await asActor(env.services, secretary, (ctx) => addComplainedPerson(ctx, c.id, { userId: colleague.id }));
+    await step(handler, c.id, 'skipConversation', { conversationSkipReason: 'complainantDeclined', note: 'Wil geen gesprek.' });
+    await step(handler, c.id, 'judge', { judgment: 'unfounded', judgmentReasons: 'De aanvraag is op tijd behandeld.' });
+    const letter = await draftAndSubmitLetter(env.services, { caseId: c.id, kind: 'decision', drafter: handler });
+    await assert.rejects(
+      asActor(env.services, secretary, (ctx) =>
+        approveLetter(ctx, { letterId: letter.id, expectedVersion: letter.version, signerUserId: manager.id }),
+      ),
+      (e: unknown) =>
+        e instanceof AppError &&
+        e.invalidParams[0]?.name === 'signerUserId' &&
+        e.invalidParams[0]?.code === 'managerOfComplainedAbout' &&
+        /Jeroen Mulder is leidinggevende van Werk en Inkomen[\s\S]*niet ondertekenen/.test(e.invalidParams[0].reason),
+    );
+    const approved = await asActor(env.services, secretary, (ctx) =>
+      approveLetter(ctx, { letterId: letter.id, expectedVersion: letter.version }),
+    );
+    assert.equal(approved.signer.name, 'Fatma Yilmaz');
   });
 
   test('a complained-about colleague added later: refused while the case is with their manager', async () => {
