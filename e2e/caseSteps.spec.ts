@@ -80,11 +80,15 @@ test('the coordinator takes case steps through the generated forms: forward, ack
   await expect(data.getByText('Bejegening')).toBeVisible();
 
   // A note and a document, and the document downloads.
+  await coordinator.getByRole('button', { name: /^Interne notities/ }).click();
+  await coordinator.getByRole('button', { name: 'Notitie toevoegen' }).click();
   await coordinator.getByLabel('Nieuwe notitie').fill('Klant gebeld, wil graag een gesprek.');
   await coordinator.getByRole('button', { name: 'Notitie toevoegen' }).click();
   await expect(
     coordinator.getByRole('region', { name: 'Interne notities' }).getByText('Klant gebeld, wil graag een gesprek.'),
   ).toBeVisible();
+  await coordinator.getByRole('button', { name: /^Documenten/ }).click();
+  await coordinator.getByRole('button', { name: 'Document toevoegen' }).click();
   await coordinator.getByLabel('Soort document').selectOption({ label: 'Correspondentie' });
   await coordinator
     .getByLabel(/^Bestand/)

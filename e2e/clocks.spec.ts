@@ -58,7 +58,9 @@ test('the coordinator reads the terms with their derivation, records who the com
 
   // Awb 9:7 / 9:9: a colleague is recorded; they are listed, excluded, and no longer offered.
   const complained = page.getByRole('region', { name: 'Over wie is geklaagd' });
+  await complained.getByRole('button', { name: 'Over wie is geklaagd (0)' }).click();
   await expect(complained.getByText('Er is nog niemand vastgelegd.')).toBeVisible();
+  await complained.getByRole('button', { name: 'Persoon vastleggen' }).click();
   const who = complained.getByLabel('Over wie gaat de klacht?');
   await who.selectOption({ label: 'Anouk Smit' });
   await complained.getByLabel('Functie (niet verplicht)').fill('Medewerker bezwaarschriften');
@@ -81,6 +83,7 @@ test('the coordinator reads the terms with their derivation, records who the com
   await checkPage(page, 'clocks-complained');
 
   // Five weeks is more than the law allows: the server's message at the weeks field, which gets focus.
+  await terms.getByRole('button', { name: 'Termijn verdagen' }).click();
   const weeks = terms.getByLabel('Aantal weken');
   await weeks.fill('5');
   await terms.getByLabel('Waarom heeft u meer tijd nodig?').fill('Wij wachten nog op informatie van een andere afdeling.');

@@ -122,6 +122,8 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   await checkPage(coordinator, 'coordinator-hearing-planned');
 
   // After the hearing: the report as a document, the step, and on to the back office for the letter.
+  await coordinator.getByRole('button', { name: /^Documenten/ }).click();
+  await coordinator.getByRole('button', { name: 'Document toevoegen' }).click();
   await coordinator.getByLabel('Soort document').selectOption({ label: 'Hoorverslag' });
   await coordinator
     .getByLabel(/^Bestand/)
@@ -137,6 +139,7 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   await backOffice.goto(`/meldingen/${c.id}`);
   const letters = backOffice.getByRole('region', { name: 'Brieven' });
   await expect(letters.getByText('Er zijn nog geen brieven bij deze melding.')).toBeVisible();
+  await letters.getByRole('button', { name: 'Brief opstellen' }).click();
   await expect(letters.getByLabel('Soort brief')).toHaveValue('decision');
   await letters.getByRole('button', { name: 'Brief opstellen' }).click();
   await expect(backOffice).toHaveURL(/\/meldingen\/[0-9a-f-]+\/brieven\/[0-9a-f-]+$/);
@@ -237,6 +240,7 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   }
   await expect(timeline(coordinator).getByText('Processtap gezet: Brief controleren en versturen')).toBeVisible();
   await expect(timeline(coordinator).getByText('Bericht klaargezet voor verzending').first()).toBeVisible();
+  await coordinator.getByRole('button', { name: /^Documenten/ }).click();
   await expect(coordinator.getByRole('region', { name: 'Documenten' }).getByRole('link', { name: /\.pdf downloaden$/ })).toBeVisible();
   await checkPage(coordinator, 'coordinator-case-closed');
 });

@@ -69,6 +69,7 @@ test('an agent registers a phone complaint as a new case, then links a second ca
   await expect(page).toHaveURL(caseUrl);
   await expect(page.getByText(`Contact gekoppeld aan melding ${reference}.`)).toBeVisible();
   const linked = page.getByRole('region', { name: 'Gekoppelde activiteiten' });
+  await linked.getByRole('button', { name: 'Gekoppelde activiteiten (2)' }).click();
   await expect(linked.locator('tbody tr')).toHaveCount(2);
   await expect(linked).toContainText('Belt terug over de balie');
   await expect(page.getByRole('region', { name: 'Tijdlijn' }).getByText('Activiteit gekoppeld aan deze melding')).toHaveCount(2);

@@ -46,6 +46,7 @@ test('the coordinator gives a demo case the advisory committee regime: 10 weeks 
   await expect(terms.getByText('Deze klacht valt onder: Awb hoofdstuk 9', { exact: true })).toBeVisible();
   const statutory = terms.getByRole('definition').filter({ hasText: 'Regel: 6 weken na ontvangst' });
   await expect(statutory).toContainText(`uiterlijk ${longDate(handlingOf(before)!.adjustedEnd)}`);
+  await terms.getByRole('button', { name: 'Klachtregeling wijzigen' }).click();
   const choice = terms.getByRole('group', { name: 'Klachtregeling van deze melding' });
   await expect(choice.getByRole('radio', { name: 'Awb hoofdstuk 9', exact: true })).toBeChecked();
   await checkPage(page, 'regime-awb');
@@ -71,6 +72,7 @@ test('the coordinator gives a demo case the advisory committee regime: 10 weeks 
   // Awb 9:16: departing from the committee's advice needs a reason, refused at its field without one.
   const advice = page.getByRole('region', { name: 'Advies van de commissie' });
   await expect(advice.getByText('Het advies staat nog niet bij de documenten.', { exact: false })).toBeVisible();
+  await advice.getByRole('button', { name: 'Besluit over het advies vastleggen' }).click();
   await advice.getByRole('group', { name: 'Volgt het besluit het advies van de commissie?' }).getByRole('radio', { name: 'Nee' }).check();
   const reason = advice.getByLabel('Waarom wijkt het besluit af van het advies?');
   await advice.getByRole('button', { name: 'Vastleggen' }).click();

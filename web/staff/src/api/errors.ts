@@ -1,3 +1,4 @@
+import { en } from '../i18n/en.ts';
 import { ApiError } from './client.ts';
 
 /**
@@ -11,9 +12,21 @@ export function fieldErrorsOf(err: unknown): FieldErrors {
   const out: FieldErrors = {};
   for (const p of err.invalidParams) {
     const key = p.name.replace(/^(body|query|params)\./, '');
-    out[key] ??= p.reason;
+    out[key] ??= plainReason(p);
   }
   return out;
+}
+
+/**
+ * The server words bad input in Dutch for the user (server/routes/plainIssues.ts) and names its kind
+ * in `code`; in English the same message comes from the dictionary. A message of the app's own
+ * (a rule of the process or the law) stays as the server wrote it.
+ */
+function plainReason(p: { code?: string; reason: string; limit?: number }): string {
+  if (typeof document === 'undefined' || document.documentElement.lang !== 'en') return p.reason;
+  const key = `validation.${p.code}`;
+  const text = (en as Record<string, string>)[key];
+  return text ? text.replace('{n}', String(p.limit ?? '')) : p.reason;
 }
 
 /** The message for everything that is not a field error: problem detail, or a network message. */

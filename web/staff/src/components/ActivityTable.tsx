@@ -61,6 +61,7 @@ export function ActivityTable({ caption, items, selection, onChanged, onError }:
             <TableHeaderCell scope="col">{t('queue.col.contact')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('queue.col.case')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('queue.col.assignee')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('queue.col.deadline')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('queue.col.received')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('queue.col.actions')}</TableHeaderCell>
           </TableRow>
@@ -81,10 +82,7 @@ export function ActivityTable({ caption, items, selection, onChanged, onError }:
               ) : null}
               <TableCell>
                 {subjectLink(a)}
-                <div className="kf-muted">
-                  {labelOf(t, has, 'kind', a.kind)}
-                  {a.deadlineState ? <strong> · {t(a.deadlineState === 'overdue' ? 'queue.overdue' : 'queue.nearlyDue')}</strong> : null}
-                </div>
+                <div className="kf-muted">{labelOf(t, has, 'kind', a.kind)}</div>
               </TableCell>
               <TableCell>{labelOf(t, has, 'channel', a.channel)}</TableCell>
               <TableCell>{labelOf(t, has, 'activityStatus', a.status)}</TableCell>
@@ -96,6 +94,9 @@ export function ActivityTable({ caption, items, selection, onChanged, onError }:
                 {a.assignee?.name ?? t('queue.nobody')}
                 {a.team ? <div className="kf-muted">{a.team.name}</div> : null}
               </TableCell>
+              <TableCell className="kf-nowrap">
+                <DeadlineCell a={a} />
+              </TableCell>
               <TableCell className="kf-nowrap">{dateTime(a.createdAt)}</TableCell>
               <TableCell>
                 <ActivityActions activity={a} onChanged={onChanged} onError={onError} />
@@ -105,5 +106,29 @@ export function ActivityTable({ caption, items, selection, onChanged, onError }:
         </TableBody>
       </Table>
     </TableWrap>
+  );
+}
+
+/** The case's statutory deadline and service norm (where there is one), each flagged in words, not by colour alone. */
+function DeadlineCell({ a }: { a: Activity }) {
+  const { t, date } = useI18n();
+  const flag = (state: Activity['deadlineState']) =>
+    state ? <strong> · {t(state === 'overdue' ? 'queue.overdue' : 'queue.nearlyDue')}</strong> : null;
+  if (!a.caseDeadline && !a.normDeadline) return <span className="kf-muted">{t('queue.noDeadline')}</span>;
+  return (
+    <>
+      {a.caseDeadline ? (
+        <div>
+          {t('queue.deadlineHandling', { date: date(a.caseDeadline) })}
+          {flag(a.deadlineState)}
+        </div>
+      ) : null}
+      {a.normDeadline ? (
+        <div>
+          {t('queue.deadlineNorm', { date: date(a.normDeadline) })}
+          {flag(a.normState)}
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -82,6 +82,7 @@ export function QueueFilters({
               <Select {...c} value={v.sort} onChange={set('sort')}>
                 <SelectOption value="createdAt">{t('queue.sortOldest')}</SelectOption>
                 <SelectOption value="-createdAt">{t('queue.sortNewest')}</SelectOption>
+                <SelectOption value="deadline">{t('queue.sortDeadline')}</SelectOption>
               </Select>
             )}
           </Field>

@@ -22,6 +22,7 @@ import { CaseLetters } from '../components/letters/CaseLetters.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PersonMergePanel } from '../components/persons/PersonMergePanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import '../components/case/casePage.css';
 
 // Steps whose inputs are more than the generated form can ask (by the purpose the server gives them): the hearing's time slots.
 const STEP_FORMS = { hearingInvitation: HearingInvitationForm };
@@ -57,23 +58,26 @@ export default function CasePage({ id }: { id: string }) {
           <CaseSteps c={c} onChanged={res.setData} onReload={res.reload} forms={STEP_FORMS} />
           <CaseSummary c={c} labels={labels} />
           <PersonMergePanel c={c} onChanged={res.reload} />
-          <ClocksPanel c={c} onChanged={res.reload} />
-          <ComplainedPersonsPanel c={c} onAdded={res.reload} />
-          <ContactPanel c={c} onAdded={res.reload} />
           <HearingSlots c={c} onChanged={res.setData} />
           <AdvicePanel c={c} onChanged={res.reload} />
+        </div>
+        {/* Beside the case: its letters, the record (collapsed until opened) and the timeline, so a case fits in two screens. */}
+        <div className="kf-case-side">
+          <ClocksPanel c={c} onChanged={res.reload} />
           <CaseLetters caseId={c.id} version={c.version} />
+          <ComplainedPersonsPanel c={c} onAdded={res.reload} />
+          <ContactPanel c={c} onAdded={res.reload} />
           <NotesPanel c={c} onAdded={res.reload} />
           <DocumentsPanel c={c} onAdded={res.reload} />
           <LinkedActivities c={c} />
+          <Timeline
+            caseId={c.id}
+            version={c.version + c.notes.length + c.documents.length + c.activities.length}
+            labels={labels}
+            dir={dir}
+            activities={c.activities}
+          />
         </div>
-        <Timeline
-          caseId={c.id}
-          version={c.version + c.notes.length + c.documents.length + c.activities.length}
-          labels={labels}
-          dir={dir}
-          activities={c.activities}
-        />
       </div>
     </>
   );

@@ -31,7 +31,7 @@ export function QueuePage() {
     status: search.get('status') ?? '',
     kind: search.get('kind') ?? '',
     teamId: search.get('teamId') ?? '',
-    sort: search.get('sort') === '-createdAt' ? '-createdAt' : 'createdAt',
+    sort: ['-createdAt', 'deadline'].includes(search.get('sort') ?? '') ? search.get('sort')! : 'createdAt',
   };
   const list = useQueue({ queue, ...filters });
   const counts = useResource<QueueCounts>('/activity-counts');

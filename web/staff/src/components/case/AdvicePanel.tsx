@@ -20,6 +20,7 @@ import { useSubmit } from '../../api/useSubmit.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { announce } from '../announce.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { FormToggle } from './FormToggle.tsx';
 
 /**
  * With an advisory committee (Awb 9:13–9:16; the housing rules): whether its advice is on the case
@@ -74,49 +75,51 @@ export function AdvicePanel({ c, onChanged }: { c: CaseDetail; onChanged: () => 
         </li>
       </ul>
       {c.abilities.recordAdvice ? (
-        <form onSubmit={submit} noValidate className="kf-panel">
-          {general ? (
-            isConflict(error) ? (
-              <ErrorNotice error={error} onRetry={onChanged} />
-            ) : (
-              <Alert type="error">
-                <Paragraph>{generalMessage(error, t)}</Paragraph>
-              </Alert>
-            )
-          ) : null}
-          <Fieldset id="advice-follows" invalid={!!errors.follows} aria-describedby={errors.follows ? 'advice-follows-error' : undefined}>
-            <FieldsetLegend>{t('advice.follows')}</FieldsetLegend>
-            {errors.follows ? <FormFieldErrorMessage id="advice-follows-error">{errors.follows}</FormFieldErrorMessage> : null}
-            {[true, false].map((v) => (
-              <FormField
-                key={String(v)}
-                type="radio"
-                input={
-                  <RadioButton
-                    id={`advice-follows-${v}`}
-                    name="advice-follows"
-                    checked={follows === v}
-                    invalid={!!errors.follows}
-                    onChange={() => setFollows(v)}
-                  />
-                }
-                label={
-                  <FormLabel htmlFor={`advice-follows-${v}`} type="radio">
-                    {t(v ? 'app.yes' : 'app.no')}
-                  </FormLabel>
-                }
-              />
-            ))}
-          </Fieldset>
-          {follows === false ? (
-            <Field id="advice-reason" label={t('advice.reason')} description={t('advice.reasonHint')} error={errors.reason}>
-              {(ctl) => <Textarea {...ctl} rows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
-            </Field>
-          ) : null}
-          <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
-            {t('advice.submit')}
-          </Button>
-        </form>
+        <FormToggle label={t('advice.open')}>
+          <form onSubmit={submit} noValidate className="kf-panel">
+            {general ? (
+              isConflict(error) ? (
+                <ErrorNotice error={error} onRetry={onChanged} />
+              ) : (
+                <Alert type="error">
+                  <Paragraph>{generalMessage(error, t)}</Paragraph>
+                </Alert>
+              )
+            ) : null}
+            <Fieldset id="advice-follows" invalid={!!errors.follows} aria-describedby={errors.follows ? 'advice-follows-error' : undefined}>
+              <FieldsetLegend>{t('advice.follows')}</FieldsetLegend>
+              {errors.follows ? <FormFieldErrorMessage id="advice-follows-error">{errors.follows}</FormFieldErrorMessage> : null}
+              {[true, false].map((v) => (
+                <FormField
+                  key={String(v)}
+                  type="radio"
+                  input={
+                    <RadioButton
+                      id={`advice-follows-${v}`}
+                      name="advice-follows"
+                      checked={follows === v}
+                      invalid={!!errors.follows}
+                      onChange={() => setFollows(v)}
+                    />
+                  }
+                  label={
+                    <FormLabel htmlFor={`advice-follows-${v}`} type="radio">
+                      {t(v ? 'app.yes' : 'app.no')}
+                    </FormLabel>
+                  }
+                />
+              ))}
+            </Fieldset>
+            {follows === false ? (
+              <Field id="advice-reason" label={t('advice.reason')} description={t('advice.reasonHint')} error={errors.reason}>
+                {(ctl) => <Textarea {...ctl} rows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
+              </Field>
+            ) : null}
+            <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+              {t('advice.submit')}
+            </Button>
+          </form>
+        </FormToggle>
       ) : null}
     </section>
   );

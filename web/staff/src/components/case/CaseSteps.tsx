@@ -1,14 +1,16 @@
-import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, ButtonLink, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type ComponentType } from 'react';
-import type { CaseDetail } from '../../api/types.ts';
+import type { CaseDetail, Transition } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TransitionForm, type StepFormProps } from './TransitionForm.tsx';
+import './caseSteps.css';
 
 /**
  * The steps the server says this person may take now (abilities.transitions), each a button that
  * opens its generated form (or the form in `forms`, by the step's purpose, for a step that needs more,
  * like hearing times).
- * A step the server did not list is never shown.
+ * A step the server did not list is never shown. The step the server marks as fitting the case
+ * (`recommended`) is the one primary action; the others are secondary, and each says what it will do.
  */
 export function CaseSteps({
   c,
@@ -38,6 +40,33 @@ export function CaseSteps({
     setOpen(null);
     setTimeout(() => buttons.current.get(key)?.focus(), 0);
   };
+  const recommended = c.abilities.transitions.find((s) => s.recommended);
+  const does = (s: Transition) =>
+    s.consequences.length ? (
+      <ul id={`step-does-${s.key}`} className="kf-step-does" aria-label={t('case.stepDoes')}>
+        {s.consequences.map((x) => (
+          <li key={x.nl}>{l(x)}</li>
+        ))}
+      </ul>
+    ) : null;
+  const button = (s: Transition) => (
+    <Button
+      ref={(el) => {
+        if (el) buttons.current.set(s.key, el);
+      }}
+      appearance={s.recommended ? 'primary-action-button' : s.purpose === 'exit' ? 'subtle-button' : 'secondary-action-button'}
+      aria-expanded={open === s.key}
+      aria-controls={open === s.key ? `step-form-${s.key}` : undefined}
+      aria-describedby={s.consequences.length ? `step-does-${s.key}` : undefined}
+      onClick={() => {
+        setDone(null);
+        setOpen(open === s.key ? null : s.key);
+      }}
+    >
+      {l(s.label)}
+    </Button>
+  );
+  const others = steps.filter((s) => !s.recommended);
   return (
     <section aria-labelledby="steps-title">
       <Heading2 id="steps-title">{t('case.steps')}</Heading2>
@@ -46,34 +75,48 @@ export function CaseSteps({
           <Alert type="ok">{done}</Alert>
         </div>
       ) : null}
-      {steps.length ? <Paragraph>{t('case.stepsIntro')}</Paragraph> : !viaLetter.length ? <Paragraph>{t('case.noSteps')}</Paragraph> : null}
-      {viaLetter.map((s) => (
-        <Paragraph key={s.key}>
-          {t('case.stepViaLetter', { step: l(s.label), stage: t(`case.letterStage.${s.waitsForLetter!}`) })}{' '}
-          <a className="utrecht-link" href="#letters-title">
-            {t('case.toLetters')}
-          </a>
-        </Paragraph>
-      ))}
-      <div className="kf-actions">
-        {steps.map((s) => (
-          <Button
-            key={s.key}
-            ref={(el) => {
-              if (el) buttons.current.set(s.key, el);
-            }}
-            appearance={s.purpose === 'exit' ? 'secondary-action-button' : 'primary-action-button'}
-            aria-expanded={open === s.key}
-            aria-controls={open === s.key ? `step-form-${s.key}` : undefined}
-            onClick={() => {
-              setDone(null);
-              setOpen(open === s.key ? null : s.key);
-            }}
-          >
-            {l(s.label)}
-          </Button>
+      {!steps.length && !viaLetter.length ? <Paragraph>{t('case.noSteps')}</Paragraph> : null}
+      {recommended ? (
+        <div className="kf-step kf-step--recommended" data-testid="recommended-step">
+          <p className="kf-step-hint">{t('case.stepRecommended')}</p>
+          {recommended.waitsForLetter ? (
+            <>
+              <Paragraph>
+                {t('case.stepViaLetter', { step: l(recommended.label), stage: t(`case.letterStage.${recommended.waitsForLetter}`) })}
+              </Paragraph>
+              <ButtonLink appearance="primary-action-button" href="#letters-title" aria-describedby={`step-does-${recommended.key}`}>
+                {t('case.toLetters')}
+              </ButtonLink>
+            </>
+          ) : (
+            button(recommended)
+          )}
+          {does(recommended)}
+        </div>
+      ) : null}
+      {viaLetter
+        .filter((s) => !s.recommended)
+        .map((s) => (
+          <Paragraph key={s.key}>
+            {t('case.stepViaLetter', { step: l(s.label), stage: t(`case.letterStage.${s.waitsForLetter!}`) })}{' '}
+            <a className="utrecht-link" href="#letters-title">
+              {t('case.toLetters')}
+            </a>
+          </Paragraph>
         ))}
-      </div>
+      {others.length ? (
+        <>
+          <p className="kf-step-hint">{recommended ? t('case.stepsOther') : t('case.stepsIntro')}</p>
+          <ul className="kf-step-list">
+            {others.map((s) => (
+              <li key={s.key} className="kf-step">
+                {button(s)}
+                {does(s)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {current ? (
         <div id={`step-form-${current.key}`} className="kf-stack">
           <StepForm

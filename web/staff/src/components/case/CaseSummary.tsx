@@ -96,7 +96,8 @@ export function CaseSummary({ c, labels }: { c: CaseDetail; labels: ProcessLabel
         <DataList aria-labelledby="data-title">
           {c.facts.map((f) => (
             <Item key={`fact-${f.key}`} k={l(f.label)}>
-              {f.valueLabel ?? valueText(f.value, null, i18n)}
+              {f.valueLabel ??
+                (f.key === 'channel' && typeof f.value === 'string' ? labelOf(t, has, 'channel', f.value) : valueText(f.value, null, i18n))}
             </Item>
           ))}
           {data.map(([key, v]) => {

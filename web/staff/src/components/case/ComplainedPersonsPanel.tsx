@@ -1,4 +1,4 @@
-import { Alert, Button, Heading2, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../../ui/index.ts';
 import { api } from '../../api/client.ts';
@@ -8,6 +8,8 @@ import { fieldErrorsOf, generalMessage } from '../../api/errors.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { announce } from '../announce.ts';
+import { FormToggle } from './FormToggle.tsx';
+import { CollapsibleSection } from './CollapsibleSection.tsx';
 
 const OUTSIDER = 'outsider';
 
@@ -53,8 +55,7 @@ export function ComplainedPersonsPanel({ c, onAdded }: { c: CaseDetail; onAdded:
   };
 
   return (
-    <section aria-labelledby="complained-title" className="kf-section">
-      <Heading2 id="complained-title">{t('complained.title')}</Heading2>
+    <CollapsibleSection id="complained-title" title={t('complained.title')} count={people.length}>
       {c.abilities.editData ? <Paragraph>{t('complained.intro')}</Paragraph> : null}
       {people.length ? (
         <ul className="kf-timeline">
@@ -70,39 +71,41 @@ export function ComplainedPersonsPanel({ c, onAdded }: { c: CaseDetail; onAdded:
         <Paragraph>{t('complained.empty')}</Paragraph>
       )}
       {c.abilities.editData ? (
-        <form onSubmit={submit} noValidate>
-          {general ? (
-            // Not ErrorNotice: a 409 here ("handles the case themselves") is no concurrent change.
-            <Alert type="error">
-              <Paragraph>{generalMessage(error, t)}</Paragraph>
-            </Alert>
-          ) : null}
-          <Field id="complained-who" label={t('complained.who')} description={t('complained.whoHint')} error={errors.who}>
-            {(ctl) => (
-              <Select {...ctl} value={who} onChange={(e) => setWho(e.currentTarget.value)}>
-                <SelectOption value="">{t('complained.choose')}</SelectOption>
-                {colleagues.map((u) => (
-                  <SelectOption key={u.id} value={u.id}>
-                    {u.name}
-                  </SelectOption>
-                ))}
-                <SelectOption value={OUTSIDER}>{t('complained.outsider')}</SelectOption>
-              </Select>
-            )}
-          </Field>
-          {outsider ? (
-            <Field id="complained-name" label={t('complained.name')} error={errors.name} required requiredMark={t('app.required')}>
-              {(ctl) => <Textbox {...ctl} autoComplete="off" value={name} onChange={(e) => setName(e.currentTarget.value)} />}
+        <FormToggle label={t('complained.add')}>
+          <form onSubmit={submit} noValidate>
+            {general ? (
+              // Not ErrorNotice: a 409 here ("handles the case themselves") is no concurrent change.
+              <Alert type="error">
+                <Paragraph>{generalMessage(error, t)}</Paragraph>
+              </Alert>
+            ) : null}
+            <Field id="complained-who" label={t('complained.who')} description={t('complained.whoHint')} error={errors.who}>
+              {(ctl) => (
+                <Select {...ctl} value={who} onChange={(e) => setWho(e.currentTarget.value)}>
+                  <SelectOption value="">{t('complained.choose')}</SelectOption>
+                  {colleagues.map((u) => (
+                    <SelectOption key={u.id} value={u.id}>
+                      {u.name}
+                    </SelectOption>
+                  ))}
+                  <SelectOption value={OUTSIDER}>{t('complained.outsider')}</SelectOption>
+                </Select>
+              )}
             </Field>
-          ) : null}
-          <Field id="complained-job" label={t('complained.jobTitle')} error={errors.jobTitle}>
-            {(ctl) => <Textbox {...ctl} autoComplete="off" value={jobTitle} onChange={(e) => setJobTitle(e.currentTarget.value)} />}
-          </Field>
-          <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
-            {t('complained.add')}
-          </Button>
-        </form>
+            {outsider ? (
+              <Field id="complained-name" label={t('complained.name')} error={errors.name} required requiredMark={t('app.required')}>
+                {(ctl) => <Textbox {...ctl} autoComplete="off" value={name} onChange={(e) => setName(e.currentTarget.value)} />}
+              </Field>
+            ) : null}
+            <Field id="complained-job" label={t('complained.jobTitle')} error={errors.jobTitle}>
+              {(ctl) => <Textbox {...ctl} autoComplete="off" value={jobTitle} onChange={(e) => setJobTitle(e.currentTarget.value)} />}
+            </Field>
+            <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+              {t('complained.add')}
+            </Button>
+          </form>
+        </FormToggle>
       ) : null}
-    </section>
+    </CollapsibleSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Heading2, Paragraph, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
+import { Button, Paragraph, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../../ui/index.ts';
 import { api } from '../../api/client.ts';
@@ -8,6 +8,8 @@ import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { announce } from '../announce.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { FormToggle } from './FormToggle.tsx';
+import { CollapsibleSection } from './CollapsibleSection.tsx';
 
 const METHODS = ['phone', 'inPerson', 'email', 'letter'] as const;
 
@@ -33,31 +35,32 @@ export function ContactPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => voi
     });
   };
   return (
-    <section aria-labelledby="contact-title" className="kf-section">
-      <Heading2 id="contact-title">{t('contact.title')}</Heading2>
+    <CollapsibleSection id="contact-title" title={t('contact.title')}>
       <Paragraph>
         {first && first.state !== 'stopped' ? t('contact.firstDue', { date: date(first.adjustedEnd) }) : t('contact.intro')}
       </Paragraph>
-      <form onSubmit={submit} noValidate>
-        {error && !errors.method && !errors.summary ? <ErrorNotice error={error} /> : null}
-        <Field id="contact-method" label={t('contact.method')} error={errors.method}>
-          {(ctl) => (
-            <Select {...ctl} value={method} onChange={(e) => setMethod(e.currentTarget.value as (typeof METHODS)[number])}>
-              {METHODS.map((m) => (
-                <SelectOption key={m} value={m}>
-                  {t(`contact.method.${m}`)}
-                </SelectOption>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field id="contact-summary" label={t('contact.summary')} description={t('contact.summaryHint')} error={errors.summary}>
-          {(ctl) => <Textarea {...ctl} rows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} />}
-        </Field>
-        <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
-          {t('contact.add')}
-        </Button>
-      </form>
-    </section>
+      <FormToggle label={t('contact.add')}>
+        <form onSubmit={submit} noValidate>
+          {error && !errors.method && !errors.summary ? <ErrorNotice error={error} /> : null}
+          <Field id="contact-method" label={t('contact.method')} error={errors.method}>
+            {(ctl) => (
+              <Select {...ctl} value={method} onChange={(e) => setMethod(e.currentTarget.value as (typeof METHODS)[number])}>
+                {METHODS.map((m) => (
+                  <SelectOption key={m} value={m}>
+                    {t(`contact.method.${m}`)}
+                  </SelectOption>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="contact-summary" label={t('contact.summary')} description={t('contact.summaryHint')} error={errors.summary}>
+            {(ctl) => <Textarea {...ctl} rows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} />}
+          </Field>
+          <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+            {t('contact.add')}
+          </Button>
+        </form>
+      </FormToggle>
+    </CollapsibleSection>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Button,
-  Heading2,
   Paragraph,
   Select,
   SelectOption,
@@ -21,6 +20,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { DOC_TYPES, labelOf } from '../../i18n/labels.ts';
 import { announce } from '../announce.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { FormToggle } from './FormToggle.tsx';
+import { CollapsibleSection } from './CollapsibleSection.tsx';
 
 const size = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${Math.round(n / 1024)} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
@@ -54,8 +55,7 @@ export function DocumentsPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => v
     });
   };
   return (
-    <section aria-labelledby="documents-title" className="kf-section">
-      <Heading2 id="documents-title">{t('case.documents')}</Heading2>
+    <CollapsibleSection id="documents-title" title={t('case.documents')} count={c.documents.length}>
       {c.documents.length ? (
         <TableWrap label={t('case.documents')}>
           <Table aria-labelledby="documents-title">
@@ -92,29 +92,31 @@ export function DocumentsPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => v
         <Paragraph>{t('case.documentsEmpty')}</Paragraph>
       )}
       {c.abilities.addDocument ? (
-        <form onSubmit={submit} noValidate>
-          {error && !fe.file && !fe.docType ? <ErrorNotice error={error} /> : null}
-          <Field id="doc-type" label={t('case.docType')} error={fe.docType}>
-            {(ctl) => (
-              <Select {...ctl} value={docType} onChange={(e) => setDocType(e.currentTarget.value)}>
-                {DOC_TYPES.map((d) => (
-                  <SelectOption key={d} value={d}>
-                    {labelOf(t, has, 'docType', d)}
-                  </SelectOption>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field id="doc-file" label={t('case.docFile')} error={fileError}>
-            {({ invalid: _invalid, required: _required, ...ctl }) => (
-              <input {...ctl} required ref={file} type="file" className="kf-file" onChange={() => setMissing(false)} />
-            )}
-          </Field>
-          <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
-            {t('case.docUpload')}
-          </Button>
-        </form>
+        <FormToggle label={t('case.docUpload')}>
+          <form onSubmit={submit} noValidate>
+            {error && !fe.file && !fe.docType ? <ErrorNotice error={error} /> : null}
+            <Field id="doc-type" label={t('case.docType')} error={fe.docType}>
+              {(ctl) => (
+                <Select {...ctl} value={docType} onChange={(e) => setDocType(e.currentTarget.value)}>
+                  {DOC_TYPES.map((d) => (
+                    <SelectOption key={d} value={d}>
+                      {labelOf(t, has, 'docType', d)}
+                    </SelectOption>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Field id="doc-file" label={t('case.docFile')} error={fileError}>
+              {({ invalid: _invalid, required: _required, ...ctl }) => (
+                <input {...ctl} required ref={file} type="file" className="kf-file" onChange={() => setMissing(false)} />
+              )}
+            </Field>
+            <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+              {t('case.docUpload')}
+            </Button>
+          </form>
+        </FormToggle>
       ) : null}
-    </section>
+    </CollapsibleSection>
   );
 }

@@ -8,6 +8,7 @@ import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { FormToggle } from './FormToggle.tsx';
 
 type Props = { c: CaseDetail; onChanged: () => void };
 
@@ -36,7 +37,8 @@ export function ExtensionPanel({ c, onChanged }: Props) {
     if (done) doneRef.current?.focus();
   }, [done]);
   const handling = c.clocks.find((k) => k.key === 'handling');
-  if (!can('case:transition') || c.closedAt || !handling || handling.state === 'stopped') return null;
+  // Handed on (read only): the term is for whoever has the case now.
+  if (!can('case:transition') || c.handedOn || c.closedAt || !handling || handling.state === 'stopped') return null;
   // An earlier term in the chain means the one extension has been used (or a delay was agreed).
   const extended = handling.previous.length > 0;
   const finish = (message: string) => {
@@ -44,7 +46,7 @@ export function ExtensionPanel({ c, onChanged }: Props) {
     onChanged();
   };
   return (
-    <div className="kf-panel">
+    <div>
       {done ? (
         <div ref={doneRef} tabIndex={-1}>
           <Alert type="ok">
@@ -52,16 +54,18 @@ export function ExtensionPanel({ c, onChanged }: Props) {
           </Alert>
         </div>
       ) : null}
-      {extended ? (
-        <ConsentForm c={c} onDone={(d) => finish(t('consent.done', { date: date(d) }))} onReload={onChanged} />
-      ) : (
-        <ExtensionForm
-          c={c}
-          end={handling.adjustedEnd}
-          onDone={(d) => finish(t('extension.done', { date: date(d) }))}
-          onReload={onChanged}
-        />
-      )}
+      <FormToggle label={t(extended ? 'consent.submit' : 'extension.submit')}>
+        {extended ? (
+          <ConsentForm c={c} onDone={(d) => finish(t('consent.done', { date: date(d) }))} onReload={onChanged} />
+        ) : (
+          <ExtensionForm
+            c={c}
+            end={handling.adjustedEnd}
+            onDone={(d) => finish(t('extension.done', { date: date(d) }))}
+            onReload={onChanged}
+          />
+        )}
+      </FormToggle>
     </div>
   );
 }
@@ -125,7 +129,7 @@ function ExtensionForm({
     });
   };
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="extension-title">
+    <form onSubmit={submit} noValidate aria-labelledby="extension-title" className="kf-panel">
       <Heading3 id="extension-title">{t('extension.title')}</Heading3>
       <Paragraph>
         {t('extension.intro', { date: date(end) })} {t('extension.notice')}
@@ -179,7 +183,7 @@ function ConsentForm({ c, onDone, onReload }: { c: CaseDetail; onDone: (deadline
     });
   };
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="consent-title">
+    <form onSubmit={submit} noValidate aria-labelledby="consent-title" className="kf-panel">
       <Heading3 id="consent-title">{t('consent.title')}</Heading3>
       <Paragraph>{t('consent.intro')}</Paragraph>
       <GeneralError error={general ? error : null} onReload={onReload} />

@@ -1,15 +1,15 @@
-import { Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { TableWrap } from '../../../../ui/index.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
+import { CollapsibleSection } from './CollapsibleSection.tsx';
 
 /** Every contact moment and task of this case. */
 export function LinkedActivities({ c }: { c: CaseDetail }) {
   const { t, has, dateTime } = useI18n();
   return (
-    <section aria-labelledby="activities-title" className="kf-section">
-      <Heading2 id="activities-title">{t('case.activities')}</Heading2>
+    <CollapsibleSection id="activities-title" title={t('case.activities')} count={c.activities.length}>
       {c.activities.length ? (
         <TableWrap label={t('case.activities')}>
           <Table aria-labelledby="activities-title">
@@ -41,6 +41,6 @@ export function LinkedActivities({ c }: { c: CaseDetail }) {
       ) : (
         <Paragraph>{t('case.activitiesEmpty')}</Paragraph>
       )}
-    </section>
+    </CollapsibleSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Heading2, Paragraph, Textarea } from '@utrecht/component-library-react';
+import { Button, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../../ui/index.ts';
 import { api } from '../../api/client.ts';
@@ -8,6 +8,8 @@ import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { announce } from '../announce.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { FormToggle } from './FormToggle.tsx';
+import { CollapsibleSection } from './CollapsibleSection.tsx';
 
 /** Internal notes: read them, and add one (when the server says this person may). */
 export function NotesPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => void }) {
@@ -25,8 +27,7 @@ export function NotesPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => void 
     });
   };
   return (
-    <section aria-labelledby="notes-title" className="kf-section">
-      <Heading2 id="notes-title">{t('case.notes')}</Heading2>
+    <CollapsibleSection id="notes-title" title={t('case.notes')} count={c.notes.length}>
       {c.notes.length ? (
         <ul className="kf-timeline">
           {c.notes.map((n) => (
@@ -42,16 +43,18 @@ export function NotesPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => void 
         <Paragraph>{t('case.notesEmpty')}</Paragraph>
       )}
       {c.abilities.addNote ? (
-        <form onSubmit={submit} noValidate>
-          {error && !fieldError ? <ErrorNotice error={error} /> : null}
-          <Field id="note-body" label={t('case.noteLabel')} description={t('case.noteHint')} error={fieldError}>
-            {(ctl) => <Textarea {...ctl} rows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />}
-          </Field>
-          <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
-            {t('case.noteAdd')}
-          </Button>
-        </form>
+        <FormToggle label={t('case.noteAdd')}>
+          <form onSubmit={submit} noValidate>
+            {error && !fieldError ? <ErrorNotice error={error} /> : null}
+            <Field id="note-body" label={t('case.noteLabel')} description={t('case.noteHint')} error={fieldError}>
+              {(ctl) => <Textarea {...ctl} rows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />}
+            </Field>
+            <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+              {t('case.noteAdd')}
+            </Button>
+          </form>
+        </FormToggle>
       ) : null}
-    </section>
+    </CollapsibleSection>
   );
 }

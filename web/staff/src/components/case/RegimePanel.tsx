@@ -17,6 +17,7 @@ import type { CaseDetail } from '../../api/types.ts';
 import { useSubmit } from '../../api/useSubmit.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { FormToggle } from './FormToggle.tsx';
 
 type Regime = CaseDetail['regime'];
 type Props = { c: CaseDetail; onChanged: () => void };
@@ -69,51 +70,53 @@ export function RegimePanel({ c, onChanged }: Props) {
         </div>
       ) : null}
       {c.abilities.changeRegime && c.regimes.length > 1 ? (
-        <form onSubmit={submit} noValidate className="kf-panel">
-          {error && !fieldError ? (
-            isConflict(error) ? (
-              <ErrorNotice error={error} onRetry={onChanged} />
-            ) : (
-              <Alert type="error">
-                <Paragraph>{generalMessage(error, t)}</Paragraph>
-              </Alert>
-            )
-          ) : null}
-          <Fieldset
-            id="regime-choice"
-            invalid={!!fieldError}
-            aria-describedby={['regime-choice-description', errId].filter(Boolean).join(' ')}
-          >
-            <FieldsetLegend>{t('regime.choose')}</FieldsetLegend>
-            <FormFieldDescription id="regime-choice-description">{t('regime.hint')}</FormFieldDescription>
-            {fieldError ? <FormFieldErrorMessage id={errId}>{fieldError}</FormFieldErrorMessage> : null}
-            {c.regimes.map((r) => (
-              <FormField
-                key={r}
-                type="radio"
-                input={
-                  <RadioButton
-                    id={`regime-${r}`}
-                    name="regime"
-                    value={r}
-                    checked={choice === r}
-                    invalid={!!fieldError}
-                    aria-describedby={errId}
-                    onChange={() => setChoice(r)}
-                  />
-                }
-                label={
-                  <FormLabel htmlFor={`regime-${r}`} type="radio">
-                    {name(r)}
-                  </FormLabel>
-                }
-              />
-            ))}
-          </Fieldset>
-          <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
-            {t('regime.submit')}
-          </Button>
-        </form>
+        <FormToggle label={t('regime.submit')}>
+          <form onSubmit={submit} noValidate className="kf-panel">
+            {error && !fieldError ? (
+              isConflict(error) ? (
+                <ErrorNotice error={error} onRetry={onChanged} />
+              ) : (
+                <Alert type="error">
+                  <Paragraph>{generalMessage(error, t)}</Paragraph>
+                </Alert>
+              )
+            ) : null}
+            <Fieldset
+              id="regime-choice"
+              invalid={!!fieldError}
+              aria-describedby={['regime-choice-description', errId].filter(Boolean).join(' ')}
+            >
+              <FieldsetLegend>{t('regime.choose')}</FieldsetLegend>
+              <FormFieldDescription id="regime-choice-description">{t('regime.hint')}</FormFieldDescription>
+              {fieldError ? <FormFieldErrorMessage id={errId}>{fieldError}</FormFieldErrorMessage> : null}
+              {c.regimes.map((r) => (
+                <FormField
+                  key={r}
+                  type="radio"
+                  input={
+                    <RadioButton
+                      id={`regime-${r}`}
+                      name="regime"
+                      value={r}
+                      checked={choice === r}
+                      invalid={!!fieldError}
+                      aria-describedby={errId}
+                      onChange={() => setChoice(r)}
+                    />
+                  }
+                  label={
+                    <FormLabel htmlFor={`regime-${r}`} type="radio">
+                      {name(r)}
+                    </FormLabel>
+                  }
+                />
+              ))}
+            </Fieldset>
+            <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+              {t('regime.submit')}
+            </Button>
+          </form>
+        </FormToggle>
       ) : null}
     </div>
   );

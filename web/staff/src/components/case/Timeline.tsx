@@ -61,7 +61,9 @@ export function Timeline({ caseId, version, labels, dir, activities }: Props) {
       {error ? <ErrorNotice error={error} onRetry={() => load(null)} /> : null}
       {loading && !items.length ? <Loading /> : null}
       {!loading && !items.length && !error ? <Paragraph>{t('case.timelineEmpty')}</Paragraph> : null}
-      <ol className="kf-timeline">
+      {/* Long histories scroll inside their own box (focusable, so keyboards can scroll it too), keeping the page short. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
+      <ol className="kf-timeline kf-timeline--scroll" tabIndex={0} aria-labelledby="timeline-title">
         {items.map((e) => {
           const d = describeEvent(e, ctx);
           return (

@@ -57,7 +57,7 @@ export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: s
     return [user, team && (user ? `(${team})` : team)].filter(Boolean).join(' ') || t('tl.nobody');
   };
 
-  let what = has(`tl.${e.type}`) ? t(`tl.${e.type}` as MessageKey) : t('tl.other', { type: e.type });
+  let what = has(`tl.${e.type}`) ? t(`tl.${e.type}` as MessageKey) : t('tl.other'); // the screen's safety net; screenWords.test.ts keeps every type the server records named
   if (e.type === 'statusChanged') {
     const step = String(data.transition ?? '');
     what = t('tl.statusChanged', { step: l(labels.step(step)) || step });
@@ -76,6 +76,11 @@ export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: s
     const day = (v: unknown) => (typeof v === 'string' ? ctx.date(v) : t('app.none'));
     details.push(`${t('tl.regime')}: ${regime(before.regime)} → ${regime(after.regime)}`);
     details.push(`${t('case.deadline')}: ${day(before.deadline)} → ${day(after.deadline)}`);
+    return { what, details };
+  }
+  if (e.type === 'deadlineWarningSent') {
+    const vars = { date: typeof data.deadline === 'string' ? ctx.date(data.deadline) : t('app.none'), count: Number(data.recipients ?? 0) };
+    details.push(t(data.term === 'serviceNorm' ? 'tl.deadlineWarningNorm' : 'tl.deadlineWarningTo', vars));
     return { what, details };
   }
   if (e.type === 'committeeAdviceRecorded') {
@@ -101,7 +106,9 @@ export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: s
   for (const [k, v] of Object.entries(after)) {
     if (HIDDEN.has(k) || typeof v === 'object') continue;
     const f = labels.field(k);
-    const name = f ? l(f.label) : k;
+    // A field without a name in the process or the dictionary stays off the screen: never a raw key.
+    const name = f ? l(f.label) : has(`tl.field.${k}`) ? t(`tl.field.${k}` as MessageKey) : null;
+    if (!name) continue;
     details.push(k in before ? `${name}: ${val(k, before[k])} → ${val(k, v)}` : `${name}: ${val(k, v)}`);
   }
   return { what, details };

@@ -19,6 +19,7 @@ import { fieldErrorsOf, generalMessage } from '../../api/errors.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { AppLink, navigate } from '../../router.tsx';
+import { FormToggle } from '../case/FormToggle.tsx';
 import { ErrorNotice, Loading } from '../ErrorNotice.tsx';
 import { letterPath, type CaseLetters as CaseLettersData, type LetterDetail, type LetterKind, type LetterTemplate } from './letterTypes.ts';
 
@@ -75,7 +76,11 @@ export function CaseLetters({ caseId, version }: { caseId: string; version: numb
           </Table>
         </TableWrap>
       ) : null}
-      {letters?.abilities.draftKinds.length ? <DraftLetterForm caseId={caseId} kinds={letters.abilities.draftKinds} /> : null}
+      {letters?.abilities.draftKinds.length ? (
+        <FormToggle label={t('letters.draft')}>
+          <DraftLetterForm caseId={caseId} kinds={letters.abilities.draftKinds} />
+        </FormToggle>
+      ) : null}
     </section>
   );
 }

@@ -31,7 +31,10 @@ export function DeadlinesPanel() {
   const { t, l, date } = useI18n();
   const res = useResource<Page<CaseSummary>>(`/cases?deadline=due&handler=me&limit=${LIMIT}`);
   const items = res.data?.items ?? [];
-  const overdue = items.filter((c) => c.deadlineState === 'overdue').length;
+  // The statutory term and the service norm count alike: a case is as urgent as its most urgent term.
+  const stateOf = (c: CaseSummary) =>
+    c.deadlineState === 'overdue' || c.normState === 'overdue' ? 'overdue' : (c.deadlineState ?? c.normState);
+  const overdue = items.filter((c) => stateOf(c) === 'overdue').length;
   return (
     <section aria-labelledby="deadlines-title" className="kf-section">
       <Heading2 id="deadlines-title">{t('deadlines.title')}</Heading2>
@@ -63,9 +66,18 @@ export function DeadlinesPanel() {
                       </TableCell>
                       <TableCell>{c.subject}</TableCell>
                       <TableCell>{l(c.statusLabel)}</TableCell>
-                      <TableCell className="kf-nowrap">{date(c.deadline)}</TableCell>
+                      <TableCell className="kf-nowrap">
+                        {c.normDeadline ? (
+                          <>
+                            {c.deadline ? <div>{t('queue.deadlineHandling', { date: date(c.deadline) })}</div> : null}
+                            <div>{t('queue.deadlineNorm', { date: date(c.normDeadline) })}</div>
+                          </>
+                        ) : (
+                          date(c.deadline)
+                        )}
+                      </TableCell>
                       <TableCell>
-                        <DeadlineFlag state={c.deadlineState} />
+                        <DeadlineFlag state={stateOf(c)} />
                       </TableCell>
                     </TableRow>
                   ))}
