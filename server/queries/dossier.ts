@@ -1,7 +1,8 @@
 import type { Actor, Services } from '../commands/context.ts';
 import { ACTION_LINE } from '../commands/caseTasks.ts';
 import { notFound } from '../domain/errors.ts';
-import { caseScope } from './scope.ts';
+import { sql } from 'kysely';
+import { caseReadScope, caseScope } from './scope.ts';
 
 /**
  * A dossier's follow-up work (seed 004): its action lines with their tasks and comments, and the
@@ -11,7 +12,7 @@ export async function dossierWork(services: Services, actor: Actor, caseId: stri
   const c = await services.db
     .selectFrom('cases')
     .leftJoin('staff_user as u', 'u.id', 'cases.assignee_user_id')
-    .select([
+    .select((eb) => [
       'cases.id',
       'cases.process_key',
       'cases.process_version',
@@ -19,9 +20,11 @@ export async function dossierWork(services: Services, actor: Actor, caseId: stri
       'cases.closed_at',
       'cases.version',
       'u.name as handler_name',
+      // Read by someone who handled it before: shown, but nothing to do (scope.ts caseReadScope).
+      sql<boolean>`${caseScope(actor)(eb as never)}`.as('may_work'),
     ])
     .where('cases.id', '=', caseId)
-    .where(caseScope(actor))
+    .where(caseReadScope(actor))
     .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   const [work, comments] = await Promise.all([

@@ -72,6 +72,7 @@ describe('seed 002: who reads a complaint once it moved on', () => {
       'in their case list',
     );
     assert.equal((await as(lead, 'GET', `/api/v1/cases/${caseId}/timeline?limit=50`)).statusCode, 200);
+    assert.equal((await as(lead, 'GET', `/api/v1/cases/${caseId}/dossier`)).statusCode, 200, 'every panel of the case page reads');
 
     // Reading is all: working on it answers like a case outside their scope.
     assert.equal((await as(lead, 'POST', `/api/v1/cases/${caseId}/notes`, { body: 'Nog een opmerking.' })).statusCode, 404);

@@ -1,3 +1,4 @@
+import { asReader } from '../../policies/casePolicy.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -43,8 +44,10 @@ export const dossierTaskBody = z
 /** Seed 004: the dossier's follow-up work, directed by its handling employee. Thin: schema → permission → command. */
 export function registerDossierRoutes(api: FastifyInstance, services: Services) {
   const r = api.withTypeProvider<ZodTypeProvider>();
-  const view = async (actor: ReturnType<typeof staffActor>, id: string) =>
-    presentDossier(services, actor, await dossierWork(services, actor, id));
+  const view = async (actor: ReturnType<typeof staffActor>, id: string) => {
+    const d = await dossierWork(services, actor, id);
+    return presentDossier(services, d.case.may_work ? actor : asReader(actor), d);
+  };
 
   r.get(
     '/cases/:id/dossier',
