@@ -16,7 +16,7 @@ import { approveLetter } from '../letters/approveLetter.ts';
 import { mayTakeTransition } from '../policies/casePolicy.ts';
 import { caseScope } from '../queries/scope.ts';
 import { transitionsFrom } from '../domain/process/validateProcess.ts';
-import type { DataField, Transition } from '../domain/process/definition.ts';
+import type { ProcessDefinition, Transition } from '../domain/process/definition.ts';
 import type { LetterKind } from '../db/schema.ts';
 
 /**
@@ -175,10 +175,15 @@ export async function seedDemoData(services: Services) {
   return { created: true, users: DEMO_USERS.length, cases };
 }
 
-/** The case type's data: the complaint's product where the type has that field, and every required field. */
-function caseData(fields: readonly DataField[], product: string, now: Date): Record<string, unknown> {
+/**
+ * The case type's data: the complaint's product where the type has that field, every required field,
+ * and a sensitive text field (health details) filled, so the demo shows who may see it.
+ */
+function caseData(fields: ProcessDefinition['caseType']['fields'], product: string, now: Date): Record<string, unknown> {
   const data = sampleRequired(fields, now);
   if (fields.some((f) => f.key === 'product')) data.product = product;
+  for (const f of fields)
+    if (f.sensitive && (f.type === 'text' || f.type === 'textarea')) data[f.key] = 'Gebruikt bloedverdunners; valt sinds kort vaker.';
   return data;
 }
 
