@@ -4,7 +4,22 @@
  * staff app, which shows the same message in English (web/staff/src/api/errors.ts); `limit` carries
  * the number a message mentions. Messages the app wrote itself (refinements) pass unchanged.
  */
+import { z } from 'zod';
+
 export type PlainIssue = { code: string; reason: string; limit?: number };
+
+const standard = z.locales.nl().localeError;
+/** A message the schema's author wrote ("Een postcode is 4 cijfers en 2 letters.") differs from zod's own for that issue. */
+function authored(v: ZodIssueLike): boolean {
+  if (!v.message) return false;
+  try {
+    const d = standard({ code: v.keyword, ...v.params } as never) as string | { message: string } | undefined;
+    const text = typeof d === 'string' ? d : d?.message;
+    return text !== undefined && text !== v.message;
+  } catch {
+    return false;
+  }
+}
 
 type ZodIssueLike = { keyword: string; message?: string; params?: Record<string, unknown> };
 
@@ -13,6 +28,7 @@ const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ?
 /** `missing`: the request has no value at the issue's place (the caller looks, zod does not say for a choice). */
 export function plainIssue(v: ZodIssueLike, missing = false): PlainIssue {
   const p = v.params ?? {};
+  if (v.keyword === 'custom' || authored(v)) return { code: 'custom', reason: v.message ?? 'Deze waarde klopt niet.' };
   if (missing && v.keyword !== 'custom' && v.keyword !== 'unrecognized_keys') return { code: 'required', reason: 'Vul dit veld in.' };
   const origin = String(p.origin ?? '');
   switch (v.keyword) {

@@ -51,3 +51,9 @@ test('a required field that is left out altogether: the same plain message', asy
   assert.deepEqual(params['body.subject'], { name: 'body.subject', code: 'required', reason: 'Vul dit veld in.' });
   assert.equal(params['body.channel']?.reason, 'Vul dit veld in.');
 });
+
+test("a message the schema's author wrote (a postcode's form) is kept as written", async () => {
+  const params = await register({ subject: 'Post', channel: 'letter', complainant: { name: 'Ria', postcode: 'abc' } });
+  assert.equal(params['body.complainant.postcode']?.code, 'custom');
+  assert.match(params['body.complainant.postcode']?.reason ?? '', /postcode/i);
+});
