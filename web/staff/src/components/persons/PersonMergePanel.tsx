@@ -95,7 +95,12 @@ export function PersonMergePanel({ c, onChanged }: { c: CaseDetail; onChanged: (
               {o.merges.map((m) => (
                 <li key={m.id}>
                   <div>
-                    {t('person.merge.entry', { name: m.duplicateName, date: date(m.mergedAt), by: m.mergedByName, count: m.caseCount })}
+                    {t('person.merge.entry', {
+                      name: m.duplicateName,
+                      date: date(m.mergedAt),
+                      by: m.mergedByName,
+                      cases: t(m.caseCount === 1 ? 'person.merge.cases.one' : 'person.merge.cases.many', { count: m.caseCount }),
+                    })}
                   </div>
                   <Button appearance="subtle-button" busy={busy} disabled={busy} onClick={() => void undo(m)}>
                     {t('person.merge.undo', { name: m.duplicateName })}
