@@ -8,6 +8,7 @@ import { after, describe, test } from 'node:test';
 import { readEnv } from './config/env.ts';
 import { startServer } from './server.ts';
 import { createTestDatabase } from './test/database.ts';
+import { DEMO_USERS } from './demo/demoContent.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -58,7 +59,7 @@ describe('the embedded server as a process', () => {
     const first = startProcess({ DATA_DIR: dataDir, PORT: String(port), DEMO: '1' });
     children.push(first.child);
     await first.ready;
-    assert.match(first.output(), /Demodata aangemaakt: 12 gebruikers, \d+ meldingen/);
+    assert.match(first.output(), new RegExp(`Demodata aangemaakt: ${DEMO_USERS.length} gebruikers, \\d+ meldingen`));
     assert.ok(fs.existsSync(path.join(dataDir, 'klachtflow.lock')));
     const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
     assert.equal(health.status, 200);
@@ -77,7 +78,7 @@ describe('the embedded server as a process', () => {
     await again.ready;
     assert.doesNotMatch(again.output(), /Demodata aangemaakt/, 'demo data is not added twice');
     const options = await (await fetch(`http://127.0.0.1:${port}/api/v1/login-options`)).json();
-    assert.equal(options.demoUsers.length, 12, 'the users survived the restart');
+    assert.equal(options.demoUsers.length, DEMO_USERS.length, 'the users survived the restart');
     again.child.kill('SIGINT');
     assert.equal(await again.exited, 0);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -96,7 +97,7 @@ describe('PostgreSQL: stateless instances', () => {
       const urlA = a.address.replace('[::1]', '127.0.0.1');
       const urlB = b.address.replace('[::1]', '127.0.0.1');
       const users = (await (await fetch(`${urlB}/api/v1/login-options`)).json()).demoUsers;
-      assert.equal(users.length, 12, 'seeded once, not twice');
+      assert.equal(users.length, DEMO_USERS.length, 'seeded once, not twice');
       const agent = users.find((u: { roles: { key: string }[] }) => u.roles.some((r) => r.key === 'firstLineAgent'));
       const login = await fetch(`${urlA}/api/v1/dev-login`, {
         method: 'POST',
