@@ -94,7 +94,7 @@ export function ActivityTable({ caption, items, selection, onChanged, onError }:
                 {a.assignee?.name ?? t('queue.nobody')}
                 {a.team ? <div className="kf-muted">{a.team.name}</div> : null}
               </TableCell>
-              <TableCell className="kf-nowrap">
+              <TableCell>
                 <DeadlineCell a={a} />
               </TableCell>
               <TableCell className="kf-nowrap">{dateTime(a.createdAt)}</TableCell>
