@@ -3,19 +3,24 @@
  * state-changing call, and problem+json errors turned into ApiError (with every invalid field).
  */
 export type InvalidParam = { name: string; reason: string; code?: string };
+/** Work that holds a step back (problem member `openWork`): what is still open, one by one. */
+export type OpenWork = { id: string; kind: 'actionLine' | 'task'; subject: string; status: string }[];
 
 export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
   readonly detail: string;
   readonly invalidParams: InvalidParam[];
-  constructor(status: number, title: string, detail: string, invalidParams: InvalidParam[] = []) {
+  /** Set when the step waits for work that is still open (not a change by someone else). */
+  readonly openWork: OpenWork | null;
+  constructor(status: number, title: string, detail: string, invalidParams: InvalidParam[] = [], openWork: OpenWork | null = null) {
     super(detail || title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.invalidParams = invalidParams;
+    this.openWork = openWork;
   }
 }
 
@@ -54,9 +59,9 @@ export async function request<T>(method: string, path: string, opts: Options = {
   const isJson = /json/.test(res.headers.get('content-type') ?? '');
   const data: unknown = isJson ? await res.json().catch(() => null) : null;
   if (!res.ok) {
-    const p = (data ?? {}) as { title?: string; detail?: string; invalidParams?: InvalidParam[] };
+    const p = (data ?? {}) as { title?: string; detail?: string; invalidParams?: InvalidParam[]; openWork?: OpenWork };
     if (res.status === 401 && !opts.quiet401) for (const f of unauthenticatedListeners) f();
-    throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', p.invalidParams ?? []);
+    throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', p.invalidParams ?? [], p.openWork ?? null);
   }
   return data as T;
 }

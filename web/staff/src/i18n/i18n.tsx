@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { en } from './en.ts';
 import { enCase } from './enCase.ts';
 import { enClocks } from './enClocks.ts';
+import { enDossier } from './enDossier.ts';
 import { enHome } from './enHome.ts';
 import { enLetters } from './enLetters.ts';
 import { enPersons } from './enPersons.ts';
@@ -9,6 +10,7 @@ import { enPost } from './enPost.ts';
 import { nl } from './nl.ts';
 import { nlCase } from './nlCase.ts';
 import { nlClocks } from './nlClocks.ts';
+import { nlDossier } from './nlDossier.ts';
 import { nlHome } from './nlHome.ts';
 import { nlLetters } from './nlLetters.ts';
 import { nlPersons } from './nlPersons.ts';
@@ -17,8 +19,8 @@ import { nlPost } from './nlPost.ts';
 /** A tiny dictionary i18n: Dutch by default, English as second locale, no library. */
 export type Locale = 'nl' | 'en';
 const dictionaries = {
-  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks, ...nlPersons, ...nlPost },
-  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks, ...enPersons, ...enPost },
+  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks, ...nlPersons, ...nlPost, ...nlDossier },
+  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks, ...enPersons, ...enPost, ...enDossier },
 };
 export type MessageKey = keyof (typeof dictionaries)['nl'];
 export type Vars = Record<string, string | number>;

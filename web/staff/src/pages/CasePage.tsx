@@ -10,6 +10,7 @@ import { CaseSummary } from '../components/case/CaseSummary.tsx';
 import { ClocksPanel } from '../components/case/ClocksPanel.tsx';
 import { ComplainedPersonsPanel } from '../components/case/ComplainedPersonsPanel.tsx';
 import { DocumentsPanel } from '../components/case/DocumentsPanel.tsx';
+import { DossierPanel } from '../components/case/DossierPanel.tsx';
 import { ContactPanel } from '../components/case/ContactPanel.tsx';
 import { HearingInvitationForm } from '../components/case/HearingInvitationForm.tsx';
 import { HearingSlots } from '../components/case/HearingSlots.tsx';
@@ -56,6 +57,7 @@ export default function CasePage({ id }: { id: string }) {
       <div className="kf-columns">
         <div>
           <CaseSteps c={c} onChanged={res.setData} onReload={res.reload} forms={STEP_FORMS} />
+          <DossierPanel c={c} onChanged={res.reload} />
           <CaseSummary c={c} labels={labels} />
           <PersonMergePanel c={c} onChanged={res.reload} />
           <HearingSlots c={c} onChanged={res.setData} />
