@@ -25,6 +25,7 @@ const tracking: TrackingView = {
   reference: 'KL-2026-000123',
   subject: 'Niemand belt terug',
   receivedAt: '2026-03-02T09:00:00Z',
+  onBehalfOf: null,
   status: { label: L('U bent uitgenodigd voor een gesprek'), step: 'hearing', closed: false },
   steps: [
     { key: 'received', label: L('Ontvangen'), state: 'done', reachedAt: '2026-03-02T09:00:00Z' },
