@@ -21,7 +21,7 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
   // The citizen portal's journeys have their own configuration (playwright.portal.config.ts).
-  testIgnore: ['portal/**', 'care.spec.ts'],
+  testIgnore: ['portal/**', 'care.spec.ts', 'housing.spec.ts'],
   outputDir: ['test-results/e2e', runLabel()].filter(Boolean).join('-'),
   workers: 1,
   fullyParallel: false,
