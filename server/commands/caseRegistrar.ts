@@ -10,6 +10,7 @@ import { recordCaseHandler } from './caseHandlers.ts';
 import { refreshHandlingDeadline } from './caseClock.ts';
 import { startStatusReminder } from './timers.ts';
 import { teamIdByKey } from './teams.ts';
+import { mandateForCase, type MandateInput } from './mandates.ts';
 
 export type PersonInput = {
   kind: 'person' | 'organisation';
@@ -30,7 +31,10 @@ export type RegisterCaseInput = {
   channel: string;
   receivedAt?: Date;
   complainant: { personId: string } | PersonInput;
-  representative?: { person: { personId: string } | PersonInput; relation: string };
+  /** mandate: recorded here once when none is known between the two (seed 003); a known one is reused. */
+  representative?: { person: { personId: string } | PersonInput; relation: string; mandate?: MandateInput };
+  /** A portal complaint for someone else: no mandate is trusted; staff still check one (seed 003). */
+  mandateCheckPending?: boolean;
   data: Record<string, unknown>;
   contactPreference?: 'email' | 'phone' | 'letter';
   /** Agreed to e-mail (asked at intake); without it everything for them goes on paper. */
@@ -120,6 +124,10 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
   }
   const complainant = await resolvePerson(ctx, input.complainant, 'complainant');
   const representative = input.representative ? await resolvePerson(ctx, input.representative.person, 'representative.person') : null;
+  const mandate =
+    representative && !input.mandateCheckPending
+      ? (await mandateForCase(ctx, complainant.id, representative.id, input.representative?.mandate)).mandate
+      : null;
   const reference = await nextReference(ctx);
   const teamId = input.assignTeam ? await teamIdByKey(ctx, input.assignTeam) : null;
   if (input.assignTeam && !teamId) throw invalid('assignTeam', 'Dit team bestaat niet.');
@@ -143,6 +151,8 @@ export async function registerCase(ctx: CommandContext, input: RegisterCaseInput
       complainant_id: complainant.id,
       representative_id: representative?.id ?? null,
       representative_relation: input.representative?.relation ?? null,
+      mandate_id: mandate?.id ?? null,
+      mandate_check_pending: !!representative && !!input.mandateCheckPending,
       assignee_user_id: teamId ? null : me,
       assignee_team_id: teamId,
       contact_preference: input.contactPreference ?? null,

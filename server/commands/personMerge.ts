@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { MovedByMerge } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { actorId, type CommandContext } from './context.ts';
+import { moveMandates, moveMandatesBack } from './mandates.ts';
 import { recordEvent } from './timeline.ts';
 
 /**
@@ -38,11 +39,14 @@ export async function mergePersons(ctx: CommandContext, input: { survivorId: str
     .returning('id')
     .execute();
   const surveys = await ctx.tx.updateTable('survey').set({ person_id: to }).where('person_id', '=', from).returning('id').execute();
+  // Mandates (seed 003) follow the person, so a carer's machtiging is not asked again after a merge.
+  const mandates = await moveMandates(ctx, from, to);
   await ctx.tx.updateTable('person').set({ merged_into_id: to }).where('id', '=', from).execute();
   const moved: MovedByMerge = {
     complainantCases: complainantCases.map((r) => r.id),
     representativeCases: representativeCases.map((r) => r.id),
     surveys: surveys.map((r) => r.id),
+    ...mandates,
   };
   const merge = await ctx.tx
     .insertInto('person_merge')
@@ -103,6 +107,7 @@ export async function undoPersonMerge(ctx: CommandContext, mergeId: string) {
       .where('person_id', '=', merge.survivor_id)
       .execute(),
   );
+  await moveMandatesBack(ctx, moved, merge.survivor_id, merge.duplicate_id);
   await ctx.tx.updateTable('person').set({ merged_into_id: null }).where('id', '=', merge.duplicate_id).execute();
   await ctx.tx
     .updateTable('person_merge')

@@ -54,6 +54,8 @@ export async function submitPortalComplaint(ctx: CommandContext, input: PortalCo
     channel: 'web',
     complainant,
     representative: input.onBehalfOf ? { person: input.complainant, relation: input.onBehalfOf.relation } : undefined,
+    // No automatic trust: whoever files for someone else is recorded, the mandate is checked by staff.
+    mandateCheckPending: !!input.onBehalfOf,
     data: input.incidentDate && hasIncidentField ? { incidentDate: input.incidentDate } : {},
     contactPreference: input.contactPreference,
     // Asked on the form: choosing "per e-mail" is the consent; phone or letter means paper.

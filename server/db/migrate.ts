@@ -17,6 +17,7 @@ import * as paperPath from './migrations/016_paper_path.ts';
 import * as queueDeadlines from './migrations/017_queue_deadlines.ts';
 import * as personIdentity from './migrations/014_person_identity.ts';
 import * as staffContact from './migrations/020_staff_contact.ts';
+import * as mandates from './migrations/021_mandates.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '017_queue_deadlines': queueDeadlines,
   '014_person_identity': personIdentity,
   '020_staff_contact': staffContact,
+  '021_mandates': mandates,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -66,7 +66,30 @@ export interface PersonTable {
   merged_into_id: Generated<string | null>;
 }
 /** The row ids one merge re-pointed from the duplicate to the survivor. */
-export type MovedByMerge = { complainantCases: string[]; representativeCases: string[]; surveys: string[] };
+export type MovedByMerge = {
+  complainantCases: string[];
+  representativeCases: string[];
+  surveys: string[];
+  /** Mandates (021) in which the duplicate was the represented person or the representative; absent in older merges. */
+  representedMandates?: string[];
+  representativeMandates?: string[];
+};
+/** A representative's mandate (machtiging, 021): recorded once, reused until it expires or is revoked. */
+export interface MandateTable {
+  id: Generated<string>;
+  represented_id: string;
+  representative_id: string;
+  scope: 'complaints';
+  verification: 'writtenAuthorisation' | 'phoneWithRepresentedPresent' | 'legalRepresentative';
+  valid_from: ColumnType<string, string, string>;
+  valid_until: ColumnType<string | null, string | null | undefined, string | null>;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  revoked_by_name: string | null;
+}
 /** One merge of a duplicate person record into another, with what it moved, so it can be undone. */
 export interface PersonMergeTable {
   id: Generated<string>;
@@ -99,6 +122,9 @@ export interface CasesTable {
   complainant_id: string;
   representative_id: string | null;
   representative_relation: string | null;
+  /** The mandate the representative acts on (021); mandate_check_pending: a portal case whose mandate staff still check. */
+  mandate_id: Generated<string | null>;
+  mandate_check_pending: Generated<boolean>;
   assignee_user_id: string | null;
   assignee_team_id: string | null;
   data: Json<Record<string, unknown>>;
@@ -425,6 +451,7 @@ export interface DB {
   oidc_login: OidcLoginTable;
   person: PersonTable;
   person_merge: PersonMergeTable;
+  mandate: MandateTable;
   reference_counter: ReferenceCounterTable;
   cases: CasesTable;
   activity: ActivityTable;

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'case:readAll', // scope: every case, not only one's own and one's teams'
   'case:regime', // give a case another legal regime its process allows (e.g. with an advisory committee)
   'person:merge', // merge duplicate person records (one person, one record) and undo a merge
+  'mandate:revoke', // revoke a representative's mandate (machtiging, seed 003)
   'staff:read', // list colleagues and teams (for assignment)
   'process:read', // the process owner's page: a process's diagram, periods, texts and versions
   'process:manage', // check a changed process definition, save it as a draft and publish it
@@ -32,7 +33,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
   firstLineAgent: [...handler, 'activity:create', 'case:create', 'case:readAll', 'post:handle'],
   dispatcher: ['activity:read', 'activity:assign', 'activity:create', 'case:read', 'case:readAll', 'staff:read'],
   // Coordinators see every case and keep the complainant records clean: they merge duplicates.
-  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll', 'case:regime', 'process:read', 'person:merge', 'post:handle'],
+  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll', 'case:regime', 'process:read', 'person:merge', 'mandate:revoke', 'post:handle'],
   backOffice: [...handler, 'case:readAll', 'post:handle'],
   // A department sees only the cases it is given work on (need to know).
   department: handler,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
 import { notFound } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor } from './keyset.ts';
+import { mandateById } from './mandates.ts';
 import { caseReadScope, caseScope, handlesCase } from './scope.ts';
 import { sensitiveFieldKeys, withoutKeys, withoutSensitiveInEvent } from './sensitiveFields.ts';
 
@@ -185,7 +186,10 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
     services.db.selectFrom('letter').select(['kind', 'status']).where('case_id', '=', id).limit(50).execute(),
   ]);
   const person = (pid: string | null) => people.find((p) => p.id === pid) ?? null;
+  // The mandate the representative acts on (seed 003), shown on the case page.
+  const mandate = c.mandate_id ? ((await mandateById(services.db, c.mandate_id)) ?? null) : null;
   return {
+    mandate,
     case: c,
     complainant: person(c.complainant_id)!,
     representative: person(c.representative_id),

@@ -308,7 +308,11 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
       subject: 'Telefonische klacht',
       channel: 'phone',
       complainant: { personId: complainant },
-      representative: { person: { name: 'Ahmed', kind: 'person' }, relation: 'mantelzorger' },
+      representative: {
+        person: { name: 'Ahmed', kind: 'person' },
+        relation: 'mantelzorger',
+        mandate: { verification: 'writtenAuthorisation', validFrom: '2026-01-05', validUntil: null },
+      },
       data: { incidentDate: '2026-01-05' },
       emailConsent: false,
       language: 'en',
@@ -393,6 +397,9 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   'POST /api/v1/person-suggestions': [{ email: 'Ria@Example.org ' }, { phone: '+31 6 1234 5678' }],
   'POST /api/v1/person-merges': [{ survivorId: complainant, duplicateId: complainant }],
   'POST /api/v1/person-merges/:id/undo': null,
+  'POST /api/v1/mandate-lookups': [{ representedId: complainant, representativeId: colleague.id }],
+  'POST /api/v1/cases/:id/mandate': [{ verification: 'phoneWithRepresentedPresent', validFrom: '2026-01-05', validUntil: '2026-12-31' }],
+  'POST /api/v1/mandates/:id/revoke': null,
   // The published definition, as the process owner's page sends it back (as JSON and as its text).
   'POST /api/v1/processes/:key/checks': [{ definition: processDefinition }, { definition: JSON.stringify(processDefinition) }],
   'POST /api/v1/processes/:key/drafts': [{ definition: processDefinition }],

@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '../../domain/process/definition.ts';
+import { presentMandate } from './mandatePresenter.ts';
 import { optionLabel } from '../../domain/process/roles.ts';
 import { FACTS, type FactKey } from '../../domain/process/vocabulary.ts';
 import type { VersionedProcessRegistry as ProcessRegistry } from '../../processes/versionedRegistry.ts';
@@ -157,6 +158,8 @@ export function presentCaseDetail(
     complainant: presentPerson(d.complainant),
     representative: d.representative ? presentPerson(d.representative) : null,
     representativeRelation: c.representative_relation,
+    mandate: d.mandate ? presentMandate(d.mandate) : null,
+    mandateCheckPending: c.mandate_check_pending,
     createdAt: iso(c.created_at),
     statusChangedAt: iso(c.status_changed_at),
     notes: d.notes.map((n) => ({ id: n.id, body: n.body, author: ref(n.author_id, n.author_name), createdAt: iso(n.created_at) })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mandateOut } from './mandatePresenter.ts';
 import { REGIMES } from '../../domain/regimes.ts';
 
 /** Response shapes of the staff API; presenters produce exactly these (and OpenAPI shows them). */
@@ -92,6 +93,9 @@ export const caseDetailOut = caseSummaryOut.extend({
   complainant: personOut,
   representative: personOut.nullable(),
   representativeRelation: z.string().nullable(),
+  /** The mandate the representative acts on (seed 003); pending: a portal complaint for someone else, still to check. */
+  mandate: mandateOut.nullable(),
+  mandateCheckPending: z.boolean(),
   createdAt: when,
   statusChangedAt: when,
   notes: z.array(z.object({ id: z.uuid(), body: z.string(), author: ref, createdAt: when })),

@@ -23,6 +23,15 @@ export const personInput = z.object({
 });
 const personRef = z.union([z.object({ personId: z.uuid() }), personInput]);
 
+const civilDay = z.iso.date();
+export const mandateInput = z
+  .object({
+    verification: z.enum(['writtenAuthorisation', 'phoneWithRepresentedPresent', 'legalRepresentative']),
+    validFrom: civilDay,
+    validUntil: civilDay.nullable().optional(),
+  })
+  .refine((m) => !m.validUntil || m.validUntil >= m.validFrom, { path: ['validUntil'], message: 'De einddatum ligt voor de begindatum.' });
+
 export const registerCaseBody = z.object({
   activityId: z.uuid().optional(),
   processKey: z.string().max(100).optional(),
@@ -31,7 +40,14 @@ export const registerCaseBody = z.object({
   channel: z.enum(CHANNELS),
   receivedAt: z.iso.datetime({ offset: true }).optional(),
   complainant: personRef,
-  representative: z.object({ person: personRef, relation: text(100).min(1) }).optional(),
+  representative: z
+    .object({
+      person: personRef,
+      relation: text(100).min(1),
+      /** Recorded once when no valid mandate between the two is known (seed 003); otherwise ignored. */
+      mandate: mandateInput.optional(),
+    })
+    .optional(),
   data: z.record(z.string(), z.unknown()).default({}),
   /** Asked at intake: may we e-mail the complainant? Without it every message goes on paper. */
   emailConsent: z.boolean().optional(),

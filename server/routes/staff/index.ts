@@ -15,6 +15,7 @@ import { registerSavedFilterRoutes } from './savedFilterRoutes.ts';
 import { registerProcessRoutes } from './processRoutes.ts';
 import { registerDossierRoutes } from './dossierRoutes.ts';
 import { registerPersonRoutes } from './personRoutes.ts';
+import { registerMandateRoutes } from './mandateRoutes.ts';
 import { registerPostRoutes } from './postRoutes.ts';
 
 export function registerStaffRoutes(
@@ -37,5 +38,6 @@ export function registerStaffRoutes(
   registerProcessRoutes(api, services);
   registerDossierRoutes(api, services);
   registerPersonRoutes(api, services);
+  registerMandateRoutes(api, services);
   registerPostRoutes(api, services);
 }
