@@ -22,6 +22,7 @@ import { ErrorNotice, Loading } from '../components/ErrorNotice.tsx';
 import { CaseLetters } from '../components/letters/CaseLetters.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PersonMergePanel } from '../components/persons/PersonMergePanel.tsx';
+import { MandatePanel } from '../components/mandates/MandatePanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import '../components/case/casePage.css';
 
@@ -60,6 +61,7 @@ export default function CasePage({ id }: { id: string }) {
           <DossierPanel c={c} onChanged={res.reload} />
           <CaseSummary c={c} labels={labels} />
           <PersonMergePanel c={c} onChanged={res.reload} />
+          <MandatePanel c={c} onChanged={res.reload} />
           <HearingSlots c={c} onChanged={res.setData} />
           <AdvicePanel c={c} onChanged={res.reload} />
         </div>

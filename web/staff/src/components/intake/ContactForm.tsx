@@ -2,6 +2,7 @@ import { Fieldset, FieldsetLegend, Select, SelectOption, Textarea, Textbox } fro
 import { CheckboxField, Field } from '../../../../ui/index.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { CHANNELS, labelOf } from '../../i18n/labels.ts';
+import { MandateAtIntake } from '../mandates/MandateAtIntake.tsx';
 import { KnownPersonSuggestion } from '../persons/KnownPersonSuggestion.tsx';
 import { fieldId, type IntakeField, type IntakeValues } from './intakeValues.ts';
 
@@ -102,6 +103,19 @@ export function ContactForm({ values: v, errors, onChange, registered, suggestPe
             {text('repPhone', 'intake.repPhone', { type: 'tel' })}
             {text('repEmail', 'intake.repEmail', { type: 'email' })}
           </div>
+          {suggestPersons ? (
+            <>
+              <KnownPersonSuggestion
+                email={v.repEmail}
+                phone={v.repPhone}
+                chosen={v.repPersonId ? { id: v.repPersonId, name: v.repPersonName } : null}
+                onChoose={(p) =>
+                  onChange({ ...v, repPersonId: p?.id ?? '', repPersonName: p?.name ?? '', repName: v.repName || p?.name || '' })
+                }
+              />
+              <MandateAtIntake values={v} errors={errors} onChange={onChange} />
+            </>
+          ) : null}
         </Fieldset>
       ) : null}
       {!registered ? (

@@ -18,8 +18,18 @@ export type IntakeValues = {
   /** An existing complainant the agent chose ("Bekende klant?"); empty: a new person record. */
   personId: string;
   personName: string;
+  /** A known representative chosen by e-mail or phone, and the mandate recorded once (seed 003). */
+  repPersonId: string;
+  repPersonName: string;
+  mandate: boolean;
+  mandateVerification: string;
+  mandateFrom: string;
+  mandateUntil: string;
 };
-export type IntakeField = Exclude<keyof IntakeValues, 'hasRep' | 'self' | 'personId' | 'personName'>;
+export type IntakeField = Exclude<
+  keyof IntakeValues,
+  'hasRep' | 'self' | 'personId' | 'personName' | 'repPersonId' | 'repPersonName' | 'mandate'
+>;
 
 export const EMPTY_INTAKE: IntakeValues = {
   channel: 'phone',
@@ -39,6 +49,12 @@ export const EMPTY_INTAKE: IntakeValues = {
   self: true,
   personId: '',
   personName: '',
+  repPersonId: '',
+  repPersonName: '',
+  mandate: false,
+  mandateVerification: 'writtenAuthorisation',
+  mandateFrom: '',
+  mandateUntil: '',
 };
 
 /** Error names of POST /activities and POST /cases (after "body." is stripped) → intake fields. */
@@ -60,6 +76,10 @@ export const API_FIELD: Record<string, IntakeField> = {
   'representative.person.email': 'repEmail',
   'representative.person.phone': 'repPhone',
   'representative.relation': 'repRelation',
+  'representative.mandate.verification': 'mandateVerification',
+  'representative.mandate.validFrom': 'mandateFrom',
+  'representative.mandate.validUntil': 'mandateUntil',
+  'representative.mandate.representativeId': 'repName',
 };
 
 export const fieldId = (f: IntakeField) => `intake-${f}`;
@@ -89,9 +109,24 @@ export function caseBody(v: IntakeValues, activityId: string, processKey: string
     complainant: v.personId
       ? { personId: v.personId }
       : compact({ name: v.name, email: v.email, phone: v.phone, street: v.street, postcode: v.postcode, city: v.city }),
-    ...(v.hasRep
-      ? { representative: { person: compact({ name: v.repName, email: v.repEmail, phone: v.repPhone }), relation: v.repRelation } }
-      : {}),
+    ...(v.hasRep ? { representative: representativeBody(v) } : {}),
     data,
+  };
+}
+
+/** The representative: a known person or a new one; the mandate only when staff record it (a known one is reused by the server). */
+function representativeBody(v: IntakeValues) {
+  return {
+    person: v.repPersonId ? { personId: v.repPersonId } : compact({ name: v.repName, email: v.repEmail, phone: v.repPhone }),
+    relation: v.repRelation,
+    ...(v.mandate
+      ? {
+          mandate: {
+            verification: v.mandateVerification,
+            validFrom: v.mandateFrom,
+            ...(v.mandateUntil ? { validUntil: v.mandateUntil } : {}),
+          },
+        }
+      : {}),
   };
 }
