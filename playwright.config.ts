@@ -20,8 +20,9 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
-  // The citizen portal's journeys have their own configuration (playwright.portal.config.ts).
-  testIgnore: ['portal/**', 'care.spec.ts', 'housing.spec.ts'],
+  // The citizen portal's journeys have their own configuration (playwright.portal.config.ts), and so have
+  // the example organisations' (playwright.organisations.config.ts: a server per organisation).
+  testIgnore: ['portal/**', 'tax.spec.ts', 'care.spec.ts', 'socialServices.spec.ts', 'housing.spec.ts'],
   outputDir: ['test-results/e2e', runLabel()].filter(Boolean).join('-'),
   workers: 1,
   fullyParallel: false,

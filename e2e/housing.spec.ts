@@ -4,7 +4,7 @@ import { checkPage, loginAs, otherUser } from './support/app.ts';
 
 /**
  * Seed 004, the housing corporation's complaint dossier from intake to close in the staff app
- * (run with playwright.housing.config.ts: a server with config/examples/housing-corporation.json).
+ * (run with playwright.organisations.config.ts, project "housing": a server with config/examples/housing-corporation.json).
  * The call waits in the team's queue; the handling employee claims it, opens the dossier with the
  * caller as reporter, links an earlier call, directs the action lines and tasks, sees closing refused
  * while work is open, finishes the work and hands the dossier over; the colleague closes it.

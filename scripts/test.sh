@@ -67,8 +67,7 @@ run_e2e() { # name, command...
 }
 run_e2e "browser journeys: staff app" npm run --silent test:e2e
 run_e2e "browser journeys: citizen portal" npm run --silent test:e2e:portal
-run_e2e "browser journeys: care organisation" npx --no-install playwright test -c playwright.care.config.ts
-run_e2e "browser journeys: housing corporation" npx --no-install playwright test -c playwright.housing.config.ts
+run_e2e "browser journeys: each example organisation" npx --no-install playwright test -c playwright.organisations.config.ts
 
 # Those runs pin the servers' clock to an ordinary day (e2e/support/pinnedClock.ts). The journeys
 # whose dates matter (tagged @dates) run again on days that move terms: a Saturday, the working day
