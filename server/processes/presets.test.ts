@@ -9,10 +9,27 @@ import { AppError } from '../domain/errors.ts';
 import { asActor, buildStaff, createTestServices } from '../test/harness.ts';
 import { approveAndSendLetter, draftAndSubmitLetter } from '../demo/demoLetters.ts';
 import { writeAndSendLetter } from '../letters/testSupport.ts';
+import { markPosted } from '../post/markPosted.ts';
 
 const example = (name: string) => path.resolve(import.meta.dirname, '../../config/examples', name);
 
-async function withOrg(file: string, fn: (env: Awaited<ReturnType<typeof createTestServices>>) => Promise<void>) {
+type Env = Awaited<ReturnType<typeof createTestServices>>;
+
+/** A complainant without e-mail gets the decision on paper: it is sent, and closes the case, once posted. */
+async function postTheLetter(env: Env, caseId: string, poster: StaffActor) {
+  const before = await env.services.db.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow();
+  assert.notEqual(before.status, 'closed', 'a letter waiting for the post has not been sent yet');
+  const item = await env.services.db
+    .selectFrom('postal_item')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('letter_id', 'is not', null)
+    .where('posted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  await asActor(env.services, poster, (ctx) => markPosted(ctx, item.id));
+}
+
+async function withOrg(file: string, fn: (env: Env) => Promise<void>) {
   const env = await createTestServices({ orgFile: example(file) });
   try {
     await fn(env);
@@ -84,6 +101,7 @@ describe('the presets of the other seed organisations run on the same engine', (
       await go(coordinator, 'toPlainLanguageReview');
       await go(b1, 'approvePlainLanguage');
       await approveAndSendLetter(env.services, { letterId: letter.id, version: letter.version, approver: coordinator });
+      await postTheLetter(env, c.id, receiver);
       const row = await env.services.db.selectFrom('cases').select('status').where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(row.status, 'closed');
     });
@@ -121,6 +139,7 @@ describe('the presets of the other seed organisations run on the same engine', (
         preventionNeeded: true,
       });
       await writeAndSendLetter(env.services, { caseId: c.id, kind: 'decision', drafter: quality, approver: quality });
+      await postTheLetter(env, c.id, quality);
       const row2 = await env.services.db.selectFrom('cases').select('status').where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(row2.status, 'closed');
     });
