@@ -90,6 +90,17 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
     }
   });
 
+  // PostgreSQL text cannot hold a NUL character: refuse it at the field, before any route runs,
+  // instead of failing at the database with a 500.
+  app.addHook('preValidation', async (request, reply) => {
+    const field = fieldWithNul(request.body, 'body');
+    if (field) {
+      return sendProblem(reply, 400, 'Ongeldige invoer', 'Een veld bevat een teken dat niet is toegestaan.', [
+        { name: field, code: 'invalidCharacter', reason: 'Dit veld bevat een teken dat niet is toegestaan.' },
+      ]);
+    }
+  });
+
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -173,4 +184,16 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
   await registerWebApp(app);
 
   return Object.assign(app as unknown as FastifyInstance, { routeTable });
+}
+
+/** The path of the first string (or key) in a parsed body that holds a NUL character, if any. */
+function fieldWithNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (!value || typeof value !== 'object' || depth > 32) return null;
+  for (const [key, v] of Object.entries(value)) {
+    if (key.includes('\u0000')) return path;
+    const hit = fieldWithNul(v, `${path}.${key}`, depth + 1);
+    if (hit) return hit;
+  }
+  return null;
 }

@@ -280,6 +280,7 @@ describe('intake, queue and cases over HTTP', () => {
       'acknowledge',
       'cancel',
       'decline',
+      'forwardToOtherBody',
       'requestInformation',
       'returnToFirstLine',
     ]);

@@ -57,3 +57,23 @@ test("a message the schema's author wrote (a postcode's form) is kept as written
   assert.equal(params['body.complainant.postcode']?.code, 'custom');
   assert.match(params['body.complainant.postcode']?.reason ?? '', /postcode/i);
 });
+
+test('a NUL character, which the database cannot store, is refused at its field (400, not 500)', async () => {
+  const params = await register({
+    subject: 'Klacht',
+    channel: 'phone',
+    complainant: { name: 'Ria\u0000' },
+  });
+  assert.equal(params['body.complainant.name']?.code, 'invalidCharacter');
+  const headers = await loginHeaders(env.services, agent);
+  const c = await env.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers,
+    payload: { subject: 'Klacht', channel: 'phone', complainant: { name: 'Ria' } },
+  });
+  assert.equal(c.statusCode, 201, c.body);
+  const note = await env.app.inject({ method: 'POST', url: `/api/v1/cases/${c.json().id}/notes`, headers, payload: { body: '\u0000' } });
+  assert.equal(note.statusCode, 400, note.body);
+  assert.equal(note.json().invalidParams[0].name, 'body.body');
+});
