@@ -41,6 +41,8 @@ test('every route declares a permission; the route → permission table is print
       'GET /klacht',
       'GET /portal-assets/*',
       'GET /theme.css',
+      // The short link on a paper confirmation: an unguessable code (100 bits, stored hashed), rate-limited.
+      'GET /v/:code',
       'GET /volgen/:token',
       'GET /volgen/:token/ontvangen',
       'POST /api/v1/dev-login',
