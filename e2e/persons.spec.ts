@@ -84,3 +84,41 @@ test('an agent picks a known complainant at intake; a coordinator merges a dupli
   await expect(coordinator.getByText(/· Karin S\.$/)).toBeVisible();
   await expect(timeline.getByText('Samenvoegen van klant ongedaan gemaakt')).toBeVisible();
 });
+
+/** Seed 003: a family carer's mandate is recorded once; at her next call the intake shows it and does not ask again. */
+test('a representative mandate recorded at the first intake is shown, not asked again, at the next one', async ({ page }) => {
+  test.setTimeout(240_000);
+  await loginAs(page, 'Mohammed El Amrani');
+  const representative = async (withMandate: boolean) => {
+    await page.getByLabel('Iemand belt of komt namens de klant').check();
+    await page.getByLabel(/^Naam vertegenwoordiger/).fill('Evi Jansen');
+    await page.getByLabel(/^Relatie tot de klant/).fill('tante, mantelzorger');
+    await page.getByLabel('Telefoonnummer vertegenwoordiger').fill('06 4821 7730');
+    if (!withMandate) return;
+    await page.getByLabel('Machtiging vastleggen (eenmalig)').check();
+    await page.getByLabel('Hoe gecontroleerd').selectOption({ label: 'schriftelijke machtiging gezien' });
+    await page.getByLabel('Geldig vanaf').fill('2026-02-02');
+  };
+  await newContact(page, { subject: 'Uitkering neef', name: 'Youssef Amrani', phone: '06 4821 7731', email: 'youssef.amrani@example.org' });
+  await representative(true);
+  await makeCase(page);
+  const panel = page.getByRole('region', { name: 'Machtiging' });
+  await expect(panel).toContainText('Evi Jansen voor Youssef Amrani, sinds 2 februari 2026 (schriftelijke machtiging gezien)');
+
+  // She calls again: both are recognised; the mandate is known and not asked for again.
+  await newContact(page, {
+    subject: 'Nog steeds geen uitkering',
+    name: 'Youssef Amrani',
+    phone: '06 4821 7731',
+    email: 'youssef.amrani@example.org',
+  });
+  await page.getByRole('button', { name: 'Youssef Amrani gebruiken' }).click();
+  await representative(false);
+  await page.getByRole('button', { name: 'Evi Jansen gebruiken' }).click();
+  await expect(page.getByText('Machtiging bekend sinds 2 februari 2026 — niet opnieuw vragen')).toBeVisible();
+  await expect(page.getByLabel('Machtiging vastleggen (eenmalig)')).toHaveCount(0);
+  await checkPage(page, 'intake-known-mandate');
+  await makeCase(page);
+  await expect(panel).toContainText('Evi Jansen voor Youssef Amrani, sinds 2 februari 2026');
+  await checkPage(page, 'case-mandate');
+});
