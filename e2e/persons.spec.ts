@@ -115,6 +115,9 @@ test('a representative mandate recorded at the first intake is shown, not asked 
   await page.getByRole('button', { name: 'Youssef Amrani gebruiken' }).click();
   await representative(false);
   await page.getByRole('button', { name: 'Evi Jansen gebruiken' }).click();
+  // The representative's box speaks of a representative, not of the complainant.
+  await expect(page.getByText('Evi Jansen is al bekend en komt als vertegenwoordiger op de nieuwe melding.')).toBeVisible();
+  await expect(page.getByText('De nieuwe melding komt bij de bestaande klant Evi Jansen.')).toHaveCount(0);
   await expect(page.getByText('Machtiging bekend sinds 2 februari 2026 — niet opnieuw vragen')).toBeVisible();
   await expect(page.getByLabel('Machtiging vastleggen (eenmalig)')).toHaveCount(0);
   await checkPage(page, 'intake-known-mandate');

@@ -42,7 +42,12 @@ run_suite() { # name, env..., -- files...
 }
 
 echo "== type check"
-if npx --no-install tsc --noEmit -p .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+# The server, the staff app (web/tsconfig.json) and the browser journeys (e2e/tsconfig.json).
+if npx --no-install tsc --noEmit -p . && npx --no-install tsc --noEmit -p web && npx --no-install tsc --noEmit -p e2e; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
 
 echo "== lint (biome)"
 if npx --no-install biome check .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi

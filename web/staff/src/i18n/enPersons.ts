@@ -2,6 +2,12 @@ import type { nlPersons } from './nlPersons.ts';
 
 /** English texts for one person, one record: the known complainant at intake, merging duplicates. */
 export const enPersons: Record<keyof typeof nlPersons, string> = {
+  'person.knownRep.title': 'Known representative?',
+  'person.knownRep.chosen': '{name} is already known and is added to the new case as the representative.',
+  'person.knownRep.chosenHint': "What you fill in above about the representative does not change this person's details.",
+  'person.knownRep.unchoose': 'Register as a new representative after all',
+  'person.knownRep.used': 'Known representative {name} chosen.',
+  'person.knownRep.cleared': 'The representative is registered as a new person.',
   'person.known.title': 'Known complainant?',
   'person.known.intro':
     'A complainant with the same e-mail address or phone number already exists. Is it the same person? Choose them and the new case is added to them.',

@@ -1,5 +1,11 @@
 /** Dutch texts for one person, one record: the known complainant at intake, merging duplicates. */
 export const nlPersons = {
+  'person.knownRep.title': 'Bekende vertegenwoordiger?',
+  'person.knownRep.chosen': '{name} is al bekend en komt als vertegenwoordiger op de nieuwe melding.',
+  'person.knownRep.chosenHint': 'Wat u hierboven over de vertegenwoordiger invult, verandert de gegevens van deze persoon niet.',
+  'person.knownRep.unchoose': 'Toch als nieuwe vertegenwoordiger registreren',
+  'person.knownRep.used': 'Bekende vertegenwoordiger {name} gekozen.',
+  'person.knownRep.cleared': 'De vertegenwoordiger wordt als nieuwe persoon geregistreerd.',
   'person.known.title': 'Bekende klant?',
   'person.known.intro':
     'Er is al een klant met hetzelfde e-mailadres of telefoonnummer. Is het dezelfde persoon? Kies die klant, dan komt de nieuwe melding daarbij.',

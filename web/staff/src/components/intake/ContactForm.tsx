@@ -106,6 +106,7 @@ export function ContactForm({ values: v, errors, onChange, registered, suggestPe
           {suggestPersons ? (
             <>
               <KnownPersonSuggestion
+                who="representative"
                 email={v.repEmail}
                 phone={v.repPhone}
                 chosen={v.repPersonId ? { id: v.repPersonId, name: v.repPersonName } : null}

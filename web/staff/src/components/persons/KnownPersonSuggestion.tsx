@@ -11,19 +11,42 @@ type Props = {
   phone: string;
   chosen: { id: string; name: string } | null;
   onChoose: (p: PersonMatch | null) => void;
+  /** Whom the box is about: the complainant (default) or the person who complains for them. */
+  who?: 'complainant' | 'representative';
 };
 
 /** Enough typed to be a key: an address with a domain, or a phone number of at least 8 digits. */
 const emailKey = (s: string) => (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s.trim()) ? s.trim() : '');
 const phoneKey = (s: string) => (s.replace(/\D/g, '').length >= 8 ? s.trim() : '');
 
+const COMPLAINANT_WORDS = {
+  titleId: 'known-person-title',
+  title: 'person.known.title',
+  chosen: 'person.known.chosen',
+  chosenHint: 'person.known.chosenHint',
+  unchoose: 'person.known.unchoose',
+  used: 'person.known.used',
+  cleared: 'person.known.cleared',
+} as const;
+const REPRESENTATIVE_WORDS = {
+  titleId: 'known-rep-title',
+  title: 'person.knownRep.title',
+  chosen: 'person.knownRep.chosen',
+  chosenHint: 'person.knownRep.chosenHint',
+  unchoose: 'person.knownRep.unchoose',
+  used: 'person.knownRep.used',
+  cleared: 'person.knownRep.cleared',
+} as const;
+
 /**
  * "Bekende klant?": while the agent types, complainants with the same e-mail or phone (never a
  * name alone). The agent decides: choosing one puts the new case on that person; nothing merges
  * by itself. A failed lookup shows nothing: registering a new complainant always works.
  */
-export function KnownPersonSuggestion({ email, phone, chosen, onChoose }: Props) {
+export function KnownPersonSuggestion({ email, phone, chosen, onChoose, who = 'complainant' }: Props) {
   const { t } = useI18n();
+  // A representative's box has its own words ("vertegenwoordiger", not "klant") and heading id.
+  const w = who === 'representative' ? REPRESENTATIVE_WORDS : COMPLAINANT_WORDS;
   const [items, setItems] = useState<PersonMatch[]>([]);
   const keys = { email: emailKey(email), phone: phoneKey(phone) };
   useEffect(() => {
@@ -48,17 +71,17 @@ export function KnownPersonSuggestion({ email, phone, chosen, onChoose }: Props)
   if (chosen) {
     return (
       <Alert type="info">
-        <Paragraph>{t('person.known.chosen', { name: chosen.name })}</Paragraph>
-        <Paragraph className="kf-muted">{t('person.known.chosenHint')}</Paragraph>
+        <Paragraph>{t(w.chosen, { name: chosen.name })}</Paragraph>
+        <Paragraph className="kf-muted">{t(w.chosenHint)}</Paragraph>
         <Button
           type="button"
           appearance="subtle-button"
           onClick={() => {
             onChoose(null);
-            announce(t('person.known.cleared'));
+            announce(t(w.cleared));
           }}
         >
-          {t('person.known.unchoose')}
+          {t(w.unchoose)}
         </Button>
       </Alert>
     );
@@ -66,8 +89,8 @@ export function KnownPersonSuggestion({ email, phone, chosen, onChoose }: Props)
   return (
     <div aria-live="polite">
       {items.length ? (
-        <section aria-labelledby="known-person-title" className="kf-known-person">
-          <Heading3 id="known-person-title">{t('person.known.title')}</Heading3>
+        <section aria-labelledby={w.titleId} className="kf-known-person">
+          <Heading3 id={w.titleId}>{t(w.title)}</Heading3>
           <Paragraph>{t('person.known.intro')}</Paragraph>
           <ul className="kf-timeline">
             {items.map((p) => (
@@ -78,7 +101,7 @@ export function KnownPersonSuggestion({ email, phone, chosen, onChoose }: Props)
                   appearance="secondary-action-button"
                   onClick={() => {
                     onChoose(p);
-                    announce(t('person.known.used', { name: p.name }));
+                    announce(t(w.used, { name: p.name }));
                   }}
                 >
                   {t('person.known.use', { name: p.name })}
