@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { announce } from '../announce.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { FormToggle } from './FormToggle.tsx';
+import { timelineChanged } from './Timeline.tsx';
 import { CollapsibleSection } from './CollapsibleSection.tsx';
 
 const METHODS = ['phone', 'inPerson', 'email', 'letter'] as const;
@@ -31,6 +32,7 @@ export function ContactPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => voi
       await api.post(`/cases/${c.id}/contacts`, { method, summary });
       setSummary('');
       announce(t('contact.added'));
+      timelineChanged();
       onAdded();
     });
   };

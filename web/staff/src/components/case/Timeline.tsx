@@ -17,6 +17,13 @@ type Props = {
   activities: { id: string; subject: string }[];
 };
 
+/**
+ * What only adds an event changes none of the numbers in `version` (a contact recorded, also on a
+ * closed case): its form announces the new event with this, and the timeline loads again.
+ */
+const TIMELINE_CHANGED = 'kf:timeline-changed';
+export const timelineChanged = () => window.dispatchEvent(new Event(TIMELINE_CHANGED));
+
 export function Timeline({ caseId, version, labels, dir, activities }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -47,6 +54,11 @@ export function Timeline({ caseId, version, labels, dir, activities }: Props) {
   useEffect(() => {
     void load(null);
   }, [load, version]);
+  useEffect(() => {
+    const reload = () => void load(null);
+    window.addEventListener(TIMELINE_CHANGED, reload);
+    return () => window.removeEventListener(TIMELINE_CHANGED, reload);
+  }, [load]);
 
   const ctx = {
     ...i18n,

@@ -71,6 +71,13 @@ export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: s
     }
     return { what, details };
   }
+  if (e.type === 'complainantContacted') {
+    // What was said is the record of the call (seed 003: a call after closing explains the letter).
+    const method = String(data.method ?? '');
+    if (has(`contact.method.${method}`)) details.push(`${t('contact.method')} ${t(`contact.method.${method}` as MessageKey)}`);
+    if (typeof data.summary === 'string') details.push(`${t('contact.summary')} ${data.summary}`);
+    return { what, details };
+  }
   if (e.type === 'regimeChanged') {
     const regime = (v: unknown) => (has(`regime.${v}`) ? t(`regime.${v}` as MessageKey) : String(v ?? ''));
     const day = (v: unknown) => (typeof v === 'string' ? ctx.date(v) : t('app.none'));
