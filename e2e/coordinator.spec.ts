@@ -211,7 +211,7 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   await signer.selectOption({ label: 'Fatma Yilmaz' });
   await coordinator.getByRole('button', { name: 'Goedkeuren' }).click();
   await expect(focused(coordinator)).toHaveText('De brief is goedgekeurd. Hij wordt ondertekend door Fatma Yilmaz.');
-  await expect(coordinator.getByText(/^Ondertekend door: /)).toHaveText('Ondertekend door: Fatma Yilmaz, Klachtencoördinator');
+  await expect(coordinator.getByText(/^Ondertekend door: /)).toHaveText('Ondertekend door: Fatma Yilmaz, Onafhankelijk klachtbehandelaar');
   await expect(signer).toHaveCount(0);
   await checkPage(coordinator, 'letter-coordinator-approved');
   await coordinator.getByRole('button', { name: 'Versturen' }).click();
@@ -220,7 +220,7 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   await expect(lead(coordinator)).toContainText('Melding: Gesloten');
   await expect(coordinator.getByText('U kunt deze brief lezen, maar niet meer wijzigen.')).toBeVisible();
   await expect(coordinator.getByRole('button', { name: 'Versturen' })).toHaveCount(0);
-  await expect(coordinator.getByText(/^Ondertekend door: /)).toHaveText('Ondertekend door: Fatma Yilmaz, Klachtencoördinator');
+  await expect(coordinator.getByText(/^Ondertekend door: /)).toHaveText('Ondertekend door: Fatma Yilmaz, Onafhankelijk klachtbehandelaar');
   await checkPage(coordinator, 'letter-sent');
 
   // The case is closed; the letter and its mail are on the timeline.
@@ -243,4 +243,14 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   await coordinator.getByRole('button', { name: /^Documenten/ }).click();
   await expect(coordinator.getByRole('region', { name: 'Documenten' }).getByRole('link', { name: /\.pdf downloaden$/ })).toBeVisible();
   await checkPage(coordinator, 'coordinator-case-closed');
+
+  // The demo mailbox: the complainant got the hearing invitation and the letter, with the letter as PDF.
+  await coordinator.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Demo-mailbox' }).click();
+  const mail = (subject: string) => coordinator.locator('tbody tr').filter({ hasText: subject });
+  await expect(mail(`Uitnodiging voor een gesprek over uw klacht (${c.reference})`)).toContainText('ria.bos@example.org');
+  await expect(mail(`Onze brief over uw klacht (${c.reference})`)).toContainText('ria.bos@example.org');
+  await mail(`Onze brief over uw klacht (${c.reference})`).getByRole('link').first().click();
+  await expect(coordinator.getByText(/^Beste Ria Bos/).first()).toBeVisible();
+  await expect(coordinator.getByRole('region', { name: 'Bijlagen' }).getByRole('link', { name: /\.pdf$/ })).toBeVisible();
+  await checkPage(coordinator, 'coordinator-letter-mail');
 });
