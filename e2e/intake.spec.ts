@@ -68,7 +68,8 @@ test('an agent registers a phone complaint as a new case, then links a second ca
 
   await expect(page).toHaveURL(caseUrl);
   await expect(page.getByText(`Contact gekoppeld aan melding ${reference}.`)).toBeVisible();
-  const linked = page.getByRole('region', { name: 'Gekoppelde activiteiten' });
+  // The section (its heading counts the activities), not the scrollable table inside it.
+  const linked = page.getByRole('region', { name: /^Gekoppelde activiteiten \(\d+\)$/ });
   await linked.getByRole('button', { name: 'Gekoppelde activiteiten (2)' }).click();
   await expect(linked.locator('tbody tr')).toHaveCount(2);
   await expect(linked).toContainText('Belt terug over de balie');
