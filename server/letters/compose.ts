@@ -47,6 +47,20 @@ export type StepPlan = {
   qr: { text: string; alt: string };
 };
 
+/** The organisation's letterhead, completed from its name and contact details: one for every letter. */
+export function letterheadOf(org: Organisation): LetterPdfInput['letterhead'] {
+  const lh = org.letterhead;
+  return {
+    name: lh?.name ?? org.name,
+    addressLines: lh?.addressLines ?? [],
+    phone: lh?.phone ?? org.contact.phone,
+    email: lh?.email ?? org.contact.email,
+    website: lh?.website ?? org.contact.website,
+    logoPath: lh?.logoPath,
+    accentColour: lh?.accentColour ?? '#1f4e79',
+  };
+}
+
 export function composeLetter(
   org: Organisation,
   merge: MergeData,
@@ -55,10 +69,9 @@ export function composeLetter(
   sections: LetterSection[],
   opts: { date: Date; fallbackSignerName: string | null },
 ): LetterPdfInput {
-  const lh = org.letterhead;
-  const name = lh?.name ?? org.name;
+  const letterhead = letterheadOf(org);
+  const { name, phone } = letterhead;
   const signerName = letter.signer_name ?? opts.fallbackSignerName ?? 'Nog niet gekozen';
-  const phone = lh?.phone ?? org.contact.phone;
   const meta = [
     { label: 'Datum', value: longDate(opts.date) },
     { label: 'Ons nummer', value: merge.caseReference },
@@ -68,15 +81,7 @@ export function composeLetter(
   return {
     title: `${template.subject(merge)} (${merge.caseReference})`,
     subject: template.subject(merge),
-    letterhead: {
-      name,
-      addressLines: lh?.addressLines ?? [],
-      phone,
-      email: lh?.email ?? org.contact.email,
-      website: lh?.website ?? org.contact.website,
-      logoPath: lh?.logoPath,
-      accentColour: lh?.accentColour ?? '#1f4e79',
-    },
+    letterhead,
     recipient: merge.recipient,
     meta,
     salutation: `Beste ${merge.recipient.name},`,

@@ -1,5 +1,5 @@
 import type { Organisation } from '../config/organisation.ts';
-import type { LetterPdfInput, StepPlan } from '../letters/compose.ts';
+import { letterheadOf, type LetterPdfInput, type StepPlan } from '../letters/compose.ts';
 import type { MailLanguage, RenderedMail } from '../mail/render.ts';
 
 /**
@@ -39,22 +39,13 @@ export function letterFromMessage(
   const closing = paragraphs.findIndex((p) => GREETING.test(p.split('\n')[0]!.trim()));
   const bodyParagraphs = paragraphs.slice(1, closing < 0 ? undefined : closing);
   const signatureLines = closing < 0 ? [] : paragraphs[closing]!.split('\n').map((l) => l.trim());
-  const lh = org.letterhead;
-  const name = lh?.name ?? org.name;
-  const phone = lh?.phone ?? org.contact.phone;
+  const letterhead = letterheadOf(org);
+  const { name, phone } = letterhead;
   const en = m.language === 'en';
   return {
     title: mail.subject,
     subject: mail.subject.replace(/\s*\([^)]*\)$/, ''),
-    letterhead: {
-      name,
-      addressLines: lh?.addressLines ?? [],
-      phone,
-      email: lh?.email ?? org.contact.email,
-      website: lh?.website ?? org.contact.website,
-      logoPath: lh?.logoPath,
-      accentColour: lh?.accentColour ?? '#1f4e79',
-    },
+    letterhead,
     recipient: m.recipient,
     meta: [
       { label: en ? 'Date' : 'Datum', value: letterDate(m.date, m.language) },
