@@ -1,6 +1,6 @@
 import type { FactCondition, ProcessDefinition, Transition, TransitionInput } from './definition.ts';
 import { reachableFrom, transitionsFrom } from './validateProcess.ts';
-import type { FactKey, LetterKind, StatusRole, TriggerType } from './vocabulary.ts';
+import { factSpec, type FactKey, type LetterKind, type StatusRole, type TriggerType } from './vocabulary.ts';
 
 /**
  * The engine's questions to a definition: which status plays a role, which input carries a fact,
@@ -30,7 +30,7 @@ export function optionLabel(def: ProcessDefinition, fact: FactKey, value: unknow
     const option = inputForFact(t, fact)?.options?.find((o) => o.value === value);
     if (option) return option.label;
   }
-  return undefined;
+  return typeof value === 'string' ? factSpec(fact).valueLabels?.[value] : undefined;
 }
 
 /** The Dutch label of a fact's value, for letters and mail. */

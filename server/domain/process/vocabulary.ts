@@ -71,6 +71,8 @@ export type LetterStage = (typeof LETTER_STAGES)[number];
 type FactSpec = Described & {
   type: 'select' | 'boolean' | 'text' | 'datetime' | 'multiselect' | 'email';
   values?: readonly string[];
+  /** Words for values a step sets without an input (setFact), so no input option names them. */
+  valueLabels?: Readonly<Record<string, Described>>;
   /** Recorded by the engine itself (intake, clocks), never by a step's input. */
   derived?: true;
 };
@@ -123,6 +125,16 @@ export const FACTS = {
     en: 'Outcome',
     type: 'select',
     values: ['judged', 'resolved', 'withdrawn', 'notHandled', 'notAComplaint', 'forwarded', 'noResponse', 'cancelled'],
+    valueLabels: {
+      judged: { nl: 'Beoordeeld', en: 'Judged' },
+      resolved: { nl: 'Opgelost', en: 'Resolved' },
+      withdrawn: { nl: 'Ingetrokken of zonder formele klacht gesloten', en: 'Withdrawn or closed without a formal complaint' },
+      notHandled: { nl: 'Niet in behandeling genomen', en: 'Not handled' },
+      notAComplaint: { nl: 'Geen klacht', en: 'Not a complaint' },
+      forwarded: { nl: 'Doorgestuurd naar een andere organisatie', en: 'Forwarded to another body' },
+      noResponse: { nl: 'Geen reactie van de klager', en: 'No response from the complainant' },
+      cancelled: { nl: 'Geannuleerd', en: 'Cancelled' },
+    },
   },
   closingReason: { nl: 'Reden van afsluiten', en: 'Closing reason', type: 'select' },
   satisfied: { nl: 'Klager tevreden', en: 'Complainant satisfied', type: 'boolean' },
