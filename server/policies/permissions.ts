@@ -33,7 +33,17 @@ const BY_ROLE: Record<Role, Permission[]> = {
   firstLineAgent: [...handler, 'activity:create', 'case:create', 'case:readAll', 'post:handle'],
   dispatcher: ['activity:read', 'activity:assign', 'activity:create', 'case:read', 'case:readAll', 'staff:read'],
   // Coordinators see every case and keep the complainant records clean: they merge duplicates.
-  coordinator: [...handler, 'activity:assign', 'case:create', 'case:readAll', 'case:regime', 'process:read', 'person:merge', 'mandate:revoke', 'post:handle'],
+  coordinator: [
+    ...handler,
+    'activity:assign',
+    'case:create',
+    'case:readAll',
+    'case:regime',
+    'process:read',
+    'person:merge',
+    'mandate:revoke',
+    'post:handle',
+  ],
   backOffice: [...handler, 'case:readAll', 'post:handle'],
   // A department sees only the cases it is given work on (need to know).
   department: handler,

@@ -20,7 +20,12 @@ const columns = [
 
 /** A case's messages, newest first (at most 200); undefined when the case is outside the actor's scope. */
 export async function caseMessages(services: Services, actor: Actor, caseId: string) {
-  const visible = await services.db.selectFrom('cases').select('id').where('id', '=', caseId).where(caseReadScope(actor)).executeTakeFirst();
+  const visible = await services.db
+    .selectFrom('cases')
+    .select('id')
+    .where('id', '=', caseId)
+    .where(caseReadScope(actor))
+    .executeTakeFirst();
   if (!visible) return undefined;
   return services.db
     .selectFrom('outbox_message')
