@@ -75,7 +75,8 @@ test('informal first, then formal: not satisfied, the quality officer, the manag
   browser,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  // A whole case from intake to close through several people's screens: minutes on a loaded CI machine.
+  test.setTimeout(300_000);
   await loginAs(page, 'Jeroen Mulder');
   const c = await api(page, '/cases', {
     subject: 'Niemand kwam toen ik belde',
