@@ -50,7 +50,25 @@ export const organisationSchema = z.object({
     })
     .prefault({}),
   /** Which staff notifications also go by e-mail (they are always in the app's notification list). */
-  staffMail: z.object({ assignment: z.boolean().default(false), deadlineWarning: z.boolean().default(true) }).prefault({}),
+  staffMail: z
+    .object({
+      assignment: z.boolean().default(false),
+      deadlineWarning: z.boolean().default(true),
+      measureNotice: z.boolean().default(false),
+      measureReminder: z.boolean().default(true),
+    })
+    .prefault({}),
+  /**
+   * Improvement measures (seed 002): the owner is reminded this many working days before the due date;
+   * the check counts complaints of the measure's ground over these many months before and after.
+   */
+  measures: z
+    .object({
+      reminderLeadWorkingDays: z.number().int().min(0).max(60).default(5),
+      monthsBefore: z.number().int().min(1).max(24).default(3),
+      monthsAfter: z.number().int().min(1).max(24).default(3),
+    })
+    .prefault({}),
   documents: z
     .object({
       maxBytes: z

@@ -18,6 +18,7 @@ import * as queueDeadlines from './migrations/017_queue_deadlines.ts';
 import * as personIdentity from './migrations/014_person_identity.ts';
 import * as staffContact from './migrations/020_staff_contact.ts';
 import * as mandates from './migrations/021_mandates.ts';
+import * as improvementMeasures from './migrations/022_improvement_measures.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '014_person_identity': personIdentity,
   '020_staff_contact': staffContact,
   '021_mandates': mandates,
+  '022_improvement_measures': improvementMeasures,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -1,5 +1,6 @@
 import type { LetterKind } from '../domain/process/vocabulary.ts';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { MeasureTables } from './measureSchema.ts';
 
 /** Kysely's view of the tables in migrations/. Keep in step with every migration. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -254,6 +255,8 @@ export interface NotificationTable {
   id: Generated<string>;
   user_id: string;
   case_id: string | null;
+  /** A notice about an improvement measure (022) links to it. */
+  measure_id: ColumnType<string | null, string | null | undefined, string | null>;
   kind: string;
   message: string;
   created_at: Timestamp;
@@ -427,7 +430,7 @@ export interface ProcessVersionTable {
   retired_at: Timestamp | null;
 }
 
-export interface DB {
+export interface DB extends MeasureTables {
   postal_item: PostalItemTable;
   process_version: ProcessVersionTable;
   rate_limit_hit: RateLimitHitTable;

@@ -23,11 +23,25 @@ export const PERMISSIONS = [
   'process:read', // the process owner's page: a process's diagram, periods, texts and versions
   'process:manage', // check a changed process definition, save it as a draft and publish it
   'post:handle', // the letters to post (Te versturen post): print them and mark them posted
+  'measure:read', // improvement measures (seed 002): see them; an owner updates their own
+  'measure:manage', // record improvement measures for anyone, link them to cases, mark them carried out
+  'measure:check', // the quality officer's check: carried out and effective, or back to the owner
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RoutePermission = Permission | 'public' | 'authenticated';
 
-const handler: Permission[] = ['activity:read', 'activity:work', 'case:read', 'case:edit', 'case:note', 'case:transition', 'staff:read'];
+// Anyone who handles complaints may own an improvement measure: they read measures (scoped) and update their own.
+const handler: Permission[] = [
+  'activity:read',
+  'activity:work',
+  'case:read',
+  'case:edit',
+  'case:note',
+  'case:transition',
+  'staff:read',
+  'measure:read',
+];
+const measures: Permission[] = ['measure:read', 'measure:manage'];
 
 const BY_ROLE: Record<Role, Permission[]> = {
   firstLineAgent: [...handler, 'activity:create', 'case:create', 'case:readAll', 'post:handle'],
@@ -43,12 +57,23 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'person:merge',
     'mandate:revoke',
     'post:handle',
+    ...measures,
+    'measure:check',
   ],
   backOffice: [...handler, 'case:readAll', 'post:handle'],
   // A department sees only the cases it is given work on (need to know).
   department: handler,
-  teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create', 'case:regime'],
-  qualityOfficer: [...handler, 'activity:create', 'case:create', 'case:readAll', 'case:regime', 'post:handle'],
+  teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create', 'case:regime', ...measures],
+  qualityOfficer: [
+    ...handler,
+    'activity:create',
+    'case:create',
+    'case:readAll',
+    'case:regime',
+    'post:handle',
+    ...measures,
+    'measure:check',
+  ],
   // They read everything; the steps they may take (a care organisation's management decides on a
   // formal complaint) are given to them by the process definition.
   processOwner: [
@@ -63,6 +88,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'staff:read',
     'process:read',
     'process:manage',
+    ...measures,
   ],
   serviceManager: [
     'case:read',
@@ -74,6 +100,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'activity:read',
     'activity:work',
     'staff:read',
+    ...measures,
   ],
   // The klachtenfunctionaris (Wkkgz) advises and follows complaints without handling them: reads every
   // case and adds notes, takes no steps and edits nothing; not handling, they see no health details.
