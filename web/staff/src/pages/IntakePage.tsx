@@ -169,6 +169,7 @@ export default function IntakePage({ activityId }: { activityId?: string }) {
           onChange={setValues}
           registered={!!activity}
           suggestPersons={can('case:create') && !linked}
+          teams={dir?.teams ?? []}
         />
         {!activity ? (
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>

@@ -2,6 +2,7 @@ import { Fieldset, FieldsetLegend, Select, SelectOption, Textarea, Textbox } fro
 import { CheckboxField, Field } from '../../../../ui/index.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { CHANNELS, labelOf } from '../../i18n/labels.ts';
+import type { Team } from '../../api/types.ts';
 import { MandateAtIntake } from '../mandates/MandateAtIntake.tsx';
 import { KnownPersonSuggestion } from '../persons/KnownPersonSuggestion.tsx';
 import { fieldId, type IntakeField, type IntakeValues } from './intakeValues.ts';
@@ -14,13 +15,15 @@ type Props = {
   registered: boolean;
   /** Whether to look up a known complainant by e-mail or phone (needs case:create). */
   suggestPersons: boolean;
+  /** The teams whose queue an unassigned contact can go to. */
+  teams: Team[];
 };
 
 /**
  * Everything an agent types while on the phone, in the order of the conversation: what it is
  * about, who calls, on whose behalf. Autocomplete is off: these are someone else's details.
  */
-export function ContactForm({ values: v, errors, onChange, registered, suggestPersons }: Props) {
+export function ContactForm({ values: v, errors, onChange, registered, suggestPersons, teams }: Props) {
   const { t, has } = useI18n();
   const set = <K extends keyof IntakeValues>(k: K, value: IntakeValues[K]) => onChange({ ...v, [k]: value });
   const text = (
@@ -127,6 +130,20 @@ export function ContactForm({ values: v, errors, onChange, registered, suggestPe
           checked={v.self}
           onChange={(x) => set('self', x)}
         />
+      ) : null}
+      {!registered && !v.self && teams.length ? (
+        <Field id={fieldId('team')} label={t('intake.team')} error={errors.team}>
+          {(c) => (
+            <Select {...c} value={v.team} onChange={(e) => set('team', e.currentTarget.value)}>
+              <SelectOption value="">{t('intake.teamNone')}</SelectOption>
+              {teams.map((team) => (
+                <SelectOption key={team.key} value={team.key}>
+                  {team.name}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Field>
       ) : null}
     </>
   );

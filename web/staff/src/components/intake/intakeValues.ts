@@ -15,6 +15,8 @@ export type IntakeValues = {
   repPhone: string;
   repEmail: string;
   self: boolean;
+  /** Not on one's own name: the key of the team whose queue it goes to; empty: the general queue (seed 004: a team task). */
+  team: string;
   /** An existing complainant the agent chose ("Bekende klant?"); empty: a new person record. */
   personId: string;
   personName: string;
@@ -47,6 +49,7 @@ export const EMPTY_INTAKE: IntakeValues = {
   repPhone: '',
   repEmail: '',
   self: true,
+  team: '',
   personId: '',
   personName: '',
   repPersonId: '',
@@ -80,6 +83,7 @@ export const API_FIELD: Record<string, IntakeField> = {
   'representative.mandate.validFrom': 'mandateFrom',
   'representative.mandate.validUntil': 'mandateUntil',
   'representative.mandate.representativeId': 'repName',
+  'assignTo.team': 'team',
 };
 
 export const fieldId = (f: IntakeField) => `intake-${f}`;
@@ -95,7 +99,7 @@ export function activityBody(v: IntakeValues) {
     subject: v.subject,
     body: v.body,
     contact: compact({ name: v.name, email: v.email, phone: v.phone }),
-    assignTo: v.self ? 'self' : 'queue',
+    assignTo: v.self ? 'self' : v.team ? { team: v.team } : 'queue',
   };
 }
 
