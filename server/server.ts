@@ -20,6 +20,7 @@ import type { InboundOptions } from './mail/inbound/processor.ts';
 import { resumeIfWaiting } from './commands/portalAnswer.ts';
 import { housekeepingJob } from './jobs/housekeeping.ts';
 import { deadlineWarnerJob } from './jobs/deadlineWarner.ts';
+import { measureReminderJob } from './jobs/measureReminder.ts';
 import { fileStorage } from './storage/blobStorage.ts';
 import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
 import { clockFromEnv } from './config/pinnedClock.ts';
@@ -79,6 +80,7 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
       createInboundMailJob(inbound),
       housekeepingJob,
       deadlineWarnerJob,
+      measureReminderJob,
       processVersionRefreshJob,
     ];
     if (env.imap) jobList.push(createImapReaderJob(env.imap, env.imap.intervalMs));

@@ -6,19 +6,41 @@ import type { CommandContext, Services, StaffActor } from './context.ts';
  * also an e-mail when the organisation switched that on for the kind (`staffMail`). Written in the
  * caller's transaction, so a notification exists exactly when its cause committed.
  */
-export type StaffNoticeKind = 'assignment' | 'deadlineWarning';
-const TITLE: Record<StaffNoticeKind, string> = { assignment: 'Werk aan u toegewezen', deadlineWarning: 'Termijn verloopt bijna' };
+export type StaffNoticeKind = 'assignment' | 'deadlineWarning' | 'measureNotice' | 'measureReminder';
+const TITLE: Record<StaffNoticeKind, string> = {
+  assignment: 'Werk aan u toegewezen',
+  deadlineWarning: 'Termijn verloopt bijna',
+  measureNotice: 'Verbetermaatregel',
+  measureReminder: 'Verbetermaatregel moet bijna klaar zijn',
+};
 
 export async function notifyStaff(
   ctx: CommandContext,
   userIds: string[],
-  n: { kind: StaffNoticeKind; caseId: string | null; caseReference?: string | null; message: string; key: string },
+  n: {
+    kind: StaffNoticeKind;
+    caseId: string | null;
+    caseReference?: string | null;
+    /** A notice about an improvement measure links to it. */
+    measureId?: string | null;
+    message: string;
+    key: string;
+  },
 ) {
   const unique = [...new Set(userIds)];
   if (!unique.length) return;
   await ctx.tx
     .insertInto('notification')
-    .values(unique.map((user_id) => ({ user_id, case_id: n.caseId, kind: n.kind, message: n.message, created_at: ctx.now })))
+    .values(
+      unique.map((user_id) => ({
+        user_id,
+        case_id: n.caseId,
+        measure_id: n.measureId ?? null,
+        kind: n.kind,
+        message: n.message,
+        created_at: ctx.now,
+      })),
+    )
     .execute();
   if (!ctx.services.org.staffMail[n.kind]) return;
   const users = await ctx.tx

@@ -10,6 +10,7 @@ export async function myNotifications(services: Services, me: StaffActor, opts: 
       'notification.kind',
       'notification.message',
       'notification.case_id',
+      'notification.measure_id',
       'notification.created_at',
       'notification.read_at',
       'cases.reference',

@@ -3,6 +3,7 @@ import type { Services } from '../../commands/context.ts';
 import type { Env } from '../../config/env.ts';
 import { registerActivityRoutes } from './activityRoutes.ts';
 import { registerCaseRoutes } from './caseRoutes.ts';
+import { registerExportRoutes } from './exportRoutes.ts';
 import { registerDirectoryRoutes } from './directoryRoutes.ts';
 import { registerDocumentRoutes } from './documentRoutes.ts';
 import { registerSessionRoutes } from './sessionRoutes.ts';
@@ -17,6 +18,7 @@ import { registerDossierRoutes } from './dossierRoutes.ts';
 import { registerPersonRoutes } from './personRoutes.ts';
 import { registerMandateRoutes } from './mandateRoutes.ts';
 import { registerPostRoutes } from './postRoutes.ts';
+import { registerMeasureRoutes } from './measureRoutes.ts';
 
 export function registerStaffRoutes(
   api: FastifyInstance,
@@ -27,6 +29,7 @@ export function registerStaffRoutes(
   // Without a configured provider the OIDC routes do not exist at all.
   if (env.oidc) registerOidcRoutes(api, services, env, env.oidc);
   registerActivityRoutes(api, services);
+  registerExportRoutes(api, services);
   registerCaseRoutes(api, services);
   registerDocumentRoutes(api, services);
   registerDirectoryRoutes(api, services);
@@ -40,4 +43,5 @@ export function registerStaffRoutes(
   registerPersonRoutes(api, services);
   registerMandateRoutes(api, services);
   registerPostRoutes(api, services);
+  registerMeasureRoutes(api, services);
 }

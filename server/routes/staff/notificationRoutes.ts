@@ -15,6 +15,7 @@ const notificationOut = z.object({
   message: z.string(),
   caseId: z.uuid().nullable(),
   caseReference: z.string().nullable(),
+  measureId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
   read: z.boolean(),
 });
@@ -43,6 +44,7 @@ export function registerNotificationRoutes(api: FastifyInstance, services: Servi
           message: n.message,
           caseId: n.case_id,
           caseReference: n.reference,
+          measureId: n.measure_id,
           createdAt: n.created_at.toISOString(),
           read: n.read_at !== null,
         })),
