@@ -33,6 +33,7 @@ export interface ImprovementMeasureCaseTable {
 }
 export interface ImprovementMeasureEventTable {
   id: Generated<string>;
+  seq: Generated<string>;
   measure_id: string;
   occurred_at: Timestamp;
   actor_id: string | null;

@@ -116,8 +116,7 @@ export async function measureDetail(services: Services, actor: Actor, id: string
       .selectFrom('improvement_measure_event')
       .select(['id', 'occurred_at', 'actor_name', 'type', 'data'])
       .where('measure_id', '=', id)
-      .orderBy('occurred_at')
-      .orderBy('id')
+      .orderBy('seq')
       .execute(),
   ]);
   return {

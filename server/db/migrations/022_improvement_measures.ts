@@ -47,6 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     create table improvement_measure_event (
       id uuid primary key default gen_random_uuid(),
+      -- Steps in one instant (recorded and carried out at once) still read in the order they were taken.
+      seq bigint generated always as identity,
       measure_id uuid not null references improvement_measure(id),
       occurred_at timestamptz not null,
       actor_id uuid references staff_user(id),
@@ -54,7 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       type text not null,
       data jsonb not null default '{}'
     );
-    create index improvement_measure_event_measure on improvement_measure_event (measure_id, occurred_at);
+    create index improvement_measure_event_measure on improvement_measure_event (measure_id, seq);
     create function improvement_measure_event_append_only() returns trigger language plpgsql as $$
       begin raise exception 'improvement_measure_event is append-only'; end $$;
     create trigger improvement_measure_event_append_only before update or delete on improvement_measure_event
