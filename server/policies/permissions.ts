@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'process:read', // the process owner's page: a process's diagram, periods, texts and versions
   'process:manage', // check a changed process definition, save it as a draft and publish it
   'post:handle', // the letters to post (Te versturen post): print them and mark them posted
+  'case:export', // download the register (CSV, Excel) of the cases in scope, filtered like the queues
   'measure:read', // improvement measures (seed 002): see them; an owner updates their own
   'measure:manage', // record improvement measures for anyone, link them to cases, mark them carried out
   'measure:check', // the quality officer's check: carried out and effective, or back to the owner
@@ -59,11 +60,13 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'post:handle',
     ...measures,
     'measure:check',
+    'case:export',
   ],
   backOffice: [...handler, 'case:readAll', 'post:handle'],
   // A department sees only the cases it is given work on (need to know).
   department: handler,
-  teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create', 'case:regime', ...measures],
+  // Those who analyse complaints export the register: a team lead their team's cases (scope), the others every case.
+  teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create', 'case:regime', ...measures, 'case:export'],
   qualityOfficer: [
     ...handler,
     'activity:create',
@@ -73,6 +76,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'post:handle',
     ...measures,
     'measure:check',
+    'case:export',
   ],
   // They read everything; the steps they may take (a care organisation's management decides on a
   // formal complaint) are given to them by the process definition.
@@ -89,6 +93,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'process:read',
     'process:manage',
     ...measures,
+    'case:export',
   ],
   serviceManager: [
     'case:read',
@@ -101,6 +106,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'activity:work',
     'staff:read',
     ...measures,
+    'case:export',
   ],
   // The klachtenfunctionaris (Wkkgz) advises and follows complaints without handling them: reads every
   // case and adds notes, takes no steps and edits nothing; not handling, they see no health details.

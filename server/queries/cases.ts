@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
 import { notFound } from '../domain/errors.ts';
+import { type CaseFilter, caseFilter } from './caseFilter.ts';
 import { decodeCursor, encodeCursor } from './keyset.ts';
 import { mandateById } from './mandates.ts';
 import { caseReadScope, caseScope, handlesCase } from './scope.ts';
@@ -41,16 +42,10 @@ export function caseSummaries(services: Services, actor: Actor) {
 }
 export type CaseSummaryRow = Awaited<ReturnType<ReturnType<typeof caseSummaries>['execute']>>[number];
 
-export type DeadlineFilter = 'overdue' | 'nearlyDue' | 'due';
+export type { DeadlineFilter } from './caseFilter.ts';
 
-export type CaseListFilter = {
-  status?: string[];
-  open?: boolean;
-  assigneeUserId?: string;
-  teamId?: string;
-  processKey?: string;
-  /** Open cases by their stored handling deadline, compared with `today` (the calendar day). */
-  deadline?: DeadlineFilter;
+export type CaseListFilter = CaseFilter & {
+  /** The calendar day deadlines are compared with (default: today in Amsterdam). */
   today?: string;
   cursor?: string;
   limit: number;
@@ -66,24 +61,11 @@ const dateCursor = (date: string) => new Date(`${date}T00:00:00.000Z`);
  * page (the warning day lies before the deadline, so every match sits at the front).
  */
 export async function caseListPage(services: Services, actor: Actor, f: CaseListFilter) {
-  let q = caseSummaries(services, actor);
-  if (f.status?.length) q = q.where('cases.status', 'in', f.status);
-  if (f.open === true) q = q.where('cases.closed_at', 'is', null);
-  if (f.open === false) q = q.where('cases.closed_at', 'is not', null);
-  if (f.assigneeUserId) q = q.where('cases.assignee_user_id', '=', f.assigneeUserId);
-  if (f.teamId) q = q.where('cases.assignee_team_id', '=', f.teamId);
-  if (f.processKey) q = q.where('cases.process_key', '=', f.processKey);
+  const today = f.today ?? services.calendar.toDate(services.clock.now());
+  let q = caseSummaries(services, actor).where(caseFilter(actor, f, today));
   const after = decodeCursor(f.cursor);
 
   if (f.deadline) {
-    const today = f.today ?? services.calendar.toDate(services.clock.now());
-    // The earliest open deadline, statutory or service norm (017: first_deadline), each flagged by the
-    // same rule as deadlineState (caseClock.ts): overdue after the last day, nearly due from the warning day.
-    q = q.where('cases.closed_at', 'is', null).where('cases.first_deadline', 'is not', null);
-    if (f.deadline === 'overdue') q = q.where('cases.first_deadline', '<', today);
-    if (f.deadline === 'nearlyDue') q = q.where('cases.first_deadline', '>=', today).where('cases.first_warn_from', '<=', today);
-    if (f.deadline === 'due')
-      q = q.where((eb) => eb.or([eb('cases.first_deadline', '<', today), eb('cases.first_warn_from', '<=', today)]));
     if (after) q = q.where(sql<boolean>`(cases.first_deadline, cases.id) > (${after.value.slice(0, 10)}::date, ${after.id}::uuid)`);
     const rows = await q
       .orderBy('cases.first_deadline', 'asc')

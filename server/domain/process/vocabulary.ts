@@ -83,6 +83,14 @@ export const FACTS = {
     en: 'Channel',
     type: 'select',
     values: ['phone', 'email', 'web', 'counter', 'letter'],
+    // Set at intake, never by a step's input: the words come from here (register export, case page).
+    valueLabels: {
+      phone: { nl: 'Telefoon', en: 'Phone' },
+      email: { nl: 'E-mail', en: 'Email' },
+      web: { nl: 'Webformulier', en: 'Web form' },
+      counter: { nl: 'Balie', en: 'Counter' },
+      letter: { nl: 'Brief', en: 'Letter' },
+    },
     derived: true,
   },
   statutory: { nl: 'Wettelijke klacht', en: 'Statutory complaint', type: 'boolean' },

@@ -73,6 +73,25 @@ export const caseListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(max));
+
+/**
+ * The register export: the case list's filters (no paging: every matching case), the work queue's
+ * tabs and channels on the case's own owner, a period of receipt, and the file's language.
+ */
+export const caseExportQuery = caseListQuery.omit({ cursor: true, limit: true }).extend({
+  format: z.enum(['csv', 'xlsx']),
+  queue: z.enum(['mine', 'team', 'unassigned', 'all']).default('all'),
+  channel: list(z.enum([...CHANNELS, 'internal']), 20).optional(),
+  /** Received on or after this day (Amsterdam). */
+  receivedFrom: civilDay.optional(),
+  /** Received before this day (Amsterdam). */
+  receivedBefore: civilDay.optional(),
+  /** The column headers' and labels' language (the staff app sends its own). */
+  lang: z.enum(['nl', 'en']).default('nl'),
+});
+
 export const timelineQuery = z.object({
   cursor: z
     .string()

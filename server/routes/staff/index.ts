@@ -3,6 +3,7 @@ import type { Services } from '../../commands/context.ts';
 import type { Env } from '../../config/env.ts';
 import { registerActivityRoutes } from './activityRoutes.ts';
 import { registerCaseRoutes } from './caseRoutes.ts';
+import { registerExportRoutes } from './exportRoutes.ts';
 import { registerDirectoryRoutes } from './directoryRoutes.ts';
 import { registerDocumentRoutes } from './documentRoutes.ts';
 import { registerSessionRoutes } from './sessionRoutes.ts';
@@ -28,6 +29,7 @@ export function registerStaffRoutes(
   // Without a configured provider the OIDC routes do not exist at all.
   if (env.oidc) registerOidcRoutes(api, services, env, env.oidc);
   registerActivityRoutes(api, services);
+  registerExportRoutes(api, services);
   registerCaseRoutes(api, services);
   registerDocumentRoutes(api, services);
   registerDirectoryRoutes(api, services);
