@@ -157,6 +157,7 @@ export function addMonths(month: string, n: number): string {
 }
 
 export type MonthCount = { month: string; count: number; complete: boolean };
+export type MeasureCounts = { before: MonthCount[]; after: MonthCount[] | null; monthsBefore: number; monthsAfter: number };
 
 /**
  * The check's evidence: complaints with the measure's ground per calendar month (Amsterdam), over
@@ -168,7 +169,7 @@ export async function groundCountsAround(
   services: Services,
   actor: Actor,
   m: { ground: string | null; created_at: Date; carried_out_on: string | null },
-): Promise<{ before: MonthCount[]; after: MonthCount[] | null } | null> {
+): Promise<MeasureCounts | null> {
   if (!m.ground) return null;
   const { monthsBefore, monthsAfter } = services.org.measures;
   const currentMonth = services.calendar.toDate(services.clock.now()).slice(0, 7);
@@ -192,5 +193,5 @@ export async function groundCountsAround(
     .execute();
   const counted = new Map(rows.map((r) => [r.month, Number(r.n)]));
   const of = (months: string[]) => months.map((mo) => ({ month: mo, count: counted.get(mo) ?? 0, complete: mo < currentMonth }));
-  return { before: of(beforeMonths), after: m.carried_out_on ? of(afterMonths) : null };
+  return { before: of(beforeMonths), after: m.carried_out_on ? of(afterMonths) : null, monthsBefore, monthsAfter };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEASURE_SOURCES, MEASURE_STATUSES } from '../../db/measureSchema.ts';
-import type { MeasureDetail, MeasureListRow, MonthCount } from '../../queries/measures.ts';
+import type { MeasureCounts, MeasureDetail, MeasureListRow } from '../../queries/measures.ts';
 
 /** Improvement measures (seed 002) as the staff app reads them. */
 export const measureOut = z.object({
@@ -48,13 +48,17 @@ export const measureDetailOut = z.object({
     z.object({ id: z.uuid(), at: z.iso.datetime(), actorName: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()) }),
   ),
   /** Complaints of the measure's ground per month before it and after it was carried out; null without a ground. */
-  counts: z.object({ before: z.array(monthCountOut), after: z.array(monthCountOut).nullable() }).nullable(),
+  counts: z
+    .object({
+      before: z.array(monthCountOut),
+      after: z.array(monthCountOut).nullable(),
+      monthsBefore: z.number().int(),
+      monthsAfter: z.number().int(),
+    })
+    .nullable(),
 });
 
-export const presentMeasureDetail = (
-  d: MeasureDetail,
-  counts: { before: MonthCount[]; after: MonthCount[] | null } | null,
-): z.infer<typeof measureDetailOut> => ({
+export const presentMeasureDetail = (d: MeasureDetail, counts: MeasureCounts | null): z.infer<typeof measureDetailOut> => ({
   measure: presentMeasure(d.measure),
   cases: d.cases.map((c) => ({
     id: c.id,

@@ -21,9 +21,12 @@ const MessagePage = lazy(() => import('./pages/MessagePage.tsx'));
 const LetterPage = lazy(() => import('./pages/LetterPage.tsx'));
 const ProcessPage = lazy(() => import('./pages/ProcessPage.tsx'));
 const PostPage = lazy(() => import('./pages/PostPage.tsx'));
+const MeasuresPage = lazy(() => import('./pages/MeasuresPage.tsx'));
+const MeasureNewPage = lazy(() => import('./pages/MeasureNewPage.tsx'));
+const MeasurePage = lazy(() => import('./pages/MeasurePage.tsx'));
 
 function Routes() {
-  const { path } = useLocation();
+  const { path, search } = useLocation();
   if (path === '/') return <HomePage />;
   if (path === '/werkvoorraad') return <QueuePage />;
   if (path === '/activiteiten/nieuw') return <IntakePage key="new" />;
@@ -35,6 +38,10 @@ function Routes() {
   if (letter) return <LetterPage key={letter[2]} caseId={letter[1]!} letterId={letter[2]!} />;
   if (path === '/mailbox') return <MailboxPage />;
   if (path === '/post') return <PostPage />;
+  if (path === '/verbetermaatregelen') return <MeasuresPage />;
+  if (path === '/verbetermaatregelen/nieuw') return <MeasureNewPage key={search.get('melding') ?? 'new'} />;
+  const measure = path.match(/^\/verbetermaatregelen\/([0-9a-f-]{36})$/);
+  if (measure) return <MeasurePage key={measure[1]} id={measure[1]!} />;
   if (path === '/processen') return <ProcessPage />;
   const processMatch = path.match(/^\/processen\/([a-z][a-z0-9-]{0,99})$/);
   if (processMatch) return <ProcessPage key={processMatch[1]} processKey={processMatch[1]!} />;

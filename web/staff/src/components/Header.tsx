@@ -42,6 +42,12 @@ export function Header() {
         { to: '/werkvoorraad', label: t('nav.queue'), show: can('activity:read'), current: path.startsWith('/werkvoorraad') },
         { to: '/activiteiten/nieuw', label: t('nav.intake'), show: can('activity:create'), current: path === '/activiteiten/nieuw' },
         { to: '/post', label: t('nav.post'), show: can('post:handle'), current: path === '/post' },
+        {
+          to: '/verbetermaatregelen',
+          label: t('nav.measures'),
+          show: can('measure:manage') || can('measure:check'),
+          current: path.startsWith('/verbetermaatregelen'),
+        },
         { to: '/processen', label: t('nav.processes'), show: can('process:read'), current: path.startsWith('/processen') },
         { to: '/mailbox', label: t('nav.mailbox'), show: !!options.data?.demoMailbox, current: path.startsWith('/mailbox') },
       ].filter((i) => i.show)

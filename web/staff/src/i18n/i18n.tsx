@@ -5,6 +5,7 @@ import { enClocks } from './enClocks.ts';
 import { enDossier } from './enDossier.ts';
 import { enHome } from './enHome.ts';
 import { enLetters } from './enLetters.ts';
+import { enMeasures } from './enMeasures.ts';
 import { enPersons } from './enPersons.ts';
 import { enPost } from './enPost.ts';
 import { nl } from './nl.ts';
@@ -13,14 +14,15 @@ import { nlClocks } from './nlClocks.ts';
 import { nlDossier } from './nlDossier.ts';
 import { nlHome } from './nlHome.ts';
 import { nlLetters } from './nlLetters.ts';
+import { nlMeasures } from './nlMeasures.ts';
 import { nlPersons } from './nlPersons.ts';
 import { nlPost } from './nlPost.ts';
 
 /** A tiny dictionary i18n: Dutch by default, English as second locale, no library. */
 export type Locale = 'nl' | 'en';
 const dictionaries = {
-  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks, ...nlPersons, ...nlPost, ...nlDossier },
-  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks, ...enPersons, ...enPost, ...enDossier },
+  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks, ...nlPersons, ...nlPost, ...nlDossier, ...nlMeasures },
+  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks, ...enPersons, ...enPost, ...enDossier, ...enMeasures },
 };
 export type MessageKey = keyof (typeof dictionaries)['nl'];
 export type Vars = Record<string, string | number>;

@@ -23,6 +23,7 @@ import { CaseLetters } from '../components/letters/CaseLetters.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PersonMergePanel } from '../components/persons/PersonMergePanel.tsx';
 import { MandatePanel } from '../components/mandates/MandatePanel.tsx';
+import { CaseMeasuresPanel } from '../components/measures/CaseMeasuresPanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import '../components/case/casePage.css';
 
@@ -74,6 +75,7 @@ export default function CasePage({ id }: { id: string }) {
           <NotesPanel c={c} onAdded={res.reload} />
           <DocumentsPanel c={c} onAdded={res.reload} />
           <LinkedActivities c={c} />
+          <CaseMeasuresPanel c={c} />
           <Timeline
             caseId={c.id}
             version={c.version + c.notes.length + c.documents.length + c.activities.length}

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 import { markNotificationRead, useNotifications, type StaffNotification } from './notificationStore.ts';
 import './home.css';
 
-const KINDS = ['reminder', 'assignment', 'deadlineWarning', 'complaintCopy'];
+const KINDS = ['reminder', 'assignment', 'deadlineWarning', 'complaintCopy', 'measureNotice', 'measureReminder'];
 /** A long backlog of reminders must not push the tasks off the start page: the newest few first. */
 const FIRST = 5;
 
@@ -71,6 +71,7 @@ export function NotificationsPanel() {
                 {item.caseId && item.caseReference ? (
                   <AppLink to={`/meldingen/${item.caseId}`}>{t('notifications.openCase', { reference: item.caseReference })}</AppLink>
                 ) : null}
+                {item.measureId ? <AppLink to={`/verbetermaatregelen/${item.measureId}`}>{t('notifications.openMeasure')}</AppLink> : null}
                 <Button
                   appearance="secondary-action-button"
                   data-mark-read=""

@@ -7,6 +7,8 @@ export type StaffNotification = {
   message: string;
   caseId: string | null;
   caseReference: string | null;
+  /** A notice about an improvement measure links to it. */
+  measureId?: string | null;
   createdAt: string;
   read: boolean;
 };

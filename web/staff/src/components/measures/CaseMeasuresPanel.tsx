@@ -1,0 +1,41 @@
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import type { CaseDetail } from '../../api/types.ts';
+import { useResource } from '../../api/useResource.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { AppLink, ButtonAppLink } from '../../router.tsx';
+import { useSession } from '../../session.tsx';
+import { ErrorNotice } from '../ErrorNotice.tsx';
+import { MeasureStatus } from './MeasureStatus.tsx';
+import type { Measure } from './measureTypes.ts';
+
+/** On the case page: what was done about this complaint (seed 002), and "Maatregel toevoegen". */
+export function CaseMeasuresPanel({ c }: { c: CaseDetail }) {
+  const { t, date } = useI18n();
+  const { can } = useSession();
+  const res = useResource<{ items: Measure[] }>(can('measure:read') ? `/cases/${c.id}/measures` : null);
+  if (!can('measure:read')) return null;
+  const items = res.data?.items;
+  return (
+    <section aria-labelledby="case-measures-title" className="kf-section">
+      <Heading2 id="case-measures-title">{t('measures.case.title')}</Heading2>
+      {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : null}
+      {items && !items.length ? <Paragraph>{t('measures.case.none')}</Paragraph> : null}
+      {items?.length ? (
+        <>
+          <Paragraph>{t('measures.case.intro')}</Paragraph>
+          <ul className="kf-measure-list">
+            {items.map((m) => (
+              <li key={m.id}>
+                <AppLink to={`/verbetermaatregelen/${m.id}`}>{m.description}</AppLink>
+                <div className="kf-muted">
+                  {m.owner.name}, {t('measures.col.due').toLowerCase()} {date(m.dueDate)} · <MeasureStatus m={m} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {can('measure:manage') ? <ButtonAppLink to={`/verbetermaatregelen/nieuw?melding=${c.id}`}>{t('measures.add')}</ButtonAppLink> : null}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
+import type { MeasureDetail } from './measureTypes.ts';
+
+const KNOWN = ['recorded', 'carriedOut', 'checkedEffective', 'checkedNotEffective', 'reminderSent'];
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The measure's loop as it went: recorded, reminders, carried out, each check with how and what was concluded. */
+export function MeasureHistory({ history }: { history: MeasureDetail['history'] }) {
+  const { t, date, dateTime } = useI18n();
+  return (
+    <section aria-labelledby="measure-history-title" className="kf-section">
+      <Heading2 id="measure-history-title">{t('measures.history.title')}</Heading2>
+      <ol className="kf-measure-history">
+        {history.map((e) => {
+          const d = e.data;
+          const key = (KNOWN.includes(e.type) ? `measures.history.${e.type}` : 'measures.history.other') as MessageKey;
+          const due = text(d.newDueDate) || text(d.dueDate);
+          return (
+            <li key={e.id}>
+              <strong>
+                {t(key, { owner: text(d.ownerName), due: due ? date(due) : '', date: d.carriedOutOn ? date(text(d.carriedOutOn)) : '' })}
+              </strong>
+              <div className="kf-muted">
+                {dateTime(e.at)} · {e.actorName}
+              </div>
+              {d.method ? <Paragraph>{t('measures.history.method', { text: text(d.method) })}</Paragraph> : null}
+              {d.conclusion ? <Paragraph>{t('measures.history.conclusion', { text: text(d.conclusion) })}</Paragraph> : null}
+              {d.note ? <Paragraph>{t('measures.history.note', { text: text(d.note) })}</Paragraph> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
