@@ -7,6 +7,7 @@ import { durationSchema } from '../domain/process/definition.ts';
 import { letterheadSchema, lettersConfigSchema, plainLanguageSchema, resolveLetterhead } from '../letters/letterConfig.ts';
 import { resolveTheme, themeSchema } from './theme.ts';
 import { citizenTextsSchema, paperFallbackSchema } from '../post/paperPolicy.ts';
+import { portalTextsSchema } from '../routes/portal/pages/texts.ts';
 
 /**
  * What an organisation differs in: its name, reference prefix, teams, chosen processes, upload
@@ -41,12 +42,11 @@ export const organisationSchema = z.object({
   portal: z
     .object({
       intakeTeam: z.string().optional(),
-      privacyStatement: z
-        .string()
-        .default(
-          'Wij gebruiken uw gegevens alleen om uw klacht te behandelen. We bewaren ze niet langer dan nodig. U mag altijd vragen welke gegevens we van u hebben.',
-        ),
+      /** The Dutch privacy statement (the shipped one otherwise); per language: `texts.<lang>.privacyStatement`. */
+      privacyStatement: z.string().trim().min(1).optional(),
       otherRequestsUrl: z.string().url().optional(),
+      /** The organisation's own wording of the portal's plain-text keys, per language: `{"en": {"intro": "…"}}` (pages/texts.nl.ts). */
+      texts: portalTextsSchema,
     })
     .prefault({}),
   /** Which staff notifications also go by e-mail (they are always in the app's notification list). */

@@ -1,5 +1,6 @@
 import type { Services } from '../commands/context.ts';
 import { isSurveyToken, surveyTokenHash } from '../commands/surveyAnswer.ts';
+import type { CaseLanguage } from '../db/schema.ts';
 
 /**
  * The portal's reads besides the case view (portalCase.ts): what a complainant is told right after
@@ -13,13 +14,13 @@ export async function submittedComplaint(services: Services, caseId: string) {
     .selectFrom('cases')
     .leftJoin('person as c', 'c.id', 'cases.complainant_id')
     .leftJoin('person as r', 'r.id', 'cases.representative_id')
-    .select(['cases.reference', 'cases.handling_deadline', 'c.email as c_email', 'r.email as r_email'])
+    .select(['cases.reference', 'cases.handling_deadline', 'cases.language', 'c.email as c_email', 'r.email as r_email'])
     .where('cases.id', '=', caseId)
     .executeTakeFirstOrThrow();
-  return { reference: c.reference, expectedBy: c.handling_deadline, mailedTo: !!(c.r_email ?? c.c_email) };
+  return { reference: c.reference, expectedBy: c.handling_deadline, mailedTo: !!(c.r_email ?? c.c_email), language: c.language };
 }
 
-/** What we sent the complainant (or their representative) about the case, oldest first. */
+/** What we sent the complainant (or their representative) about the case, oldest first; a letter on paper has no subject here. */
 export async function mailToComplainant(services: Services, caseId: string) {
   const [mail, post] = await Promise.all([
     services.db
@@ -40,17 +41,19 @@ export async function mailToComplainant(services: Services, caseId: string) {
       .limit(100)
       .execute(),
   ]);
-  return [...mail, ...post.map((p) => ({ subject: 'een brief per post', at: p.posted_at! }))];
+  return [...mail, ...post.map((p) => ({ subject: null, at: p.posted_at! }))];
 }
 
 export type SurveyState = 'unknown' | 'open' | 'answered';
 
-export async function surveyState(services: Services, token: string): Promise<SurveyState> {
-  if (!isSurveyToken(token)) return 'unknown';
+/** Whether the survey waits for an answer, and the language of its case (the page's unless the visitor chose another). */
+export async function surveyState(services: Services, token: string): Promise<{ state: SurveyState; language: CaseLanguage | null }> {
+  if (!isSurveyToken(token)) return { state: 'unknown', language: null };
   const s = await services.db
     .selectFrom('survey')
-    .select(['answered_at'])
-    .where('token_hash', '=', surveyTokenHash(token))
+    .innerJoin('cases', 'cases.id', 'survey.case_id')
+    .select(['survey.answered_at', 'cases.language'])
+    .where('survey.token_hash', '=', surveyTokenHash(token))
     .executeTakeFirst();
-  return !s ? 'unknown' : s.answered_at ? 'answered' : 'open';
+  return { state: !s ? 'unknown' : s.answered_at ? 'answered' : 'open', language: s?.language ?? null };
 }

@@ -22,6 +22,7 @@ export async function portalCaseView(services: Services, caseId: string) {
       'cases.closed_at',
       'cases.handling_deadline',
       'cases.facts',
+      'cases.language',
       'u.name as handler_name',
       'u.job_title as handler_job_title',
       'u.phone as handler_phone',

@@ -1,6 +1,7 @@
 import type { PortalComplaint } from '../../commands/portalSubmission.ts';
 import { AppError } from '../../domain/errors.ts';
-import { complaintBody, type ComplaintBody } from './portal.schema.ts';
+import { nl, type PortalTexts } from './pages/texts.nl.ts';
+import { portalSchemas, type ComplaintBody } from './portal.schema.ts';
 
 /**
  * The complaint as the portal takes it in, once for the JSON API (portalRoutes.ts) and the HTML form
@@ -13,12 +14,12 @@ type Errors = Record<string, string>;
 /** Honeypot: a field people never see; a filled one means a robot. */
 export const isHoneypotFilled = (website: string | undefined) => !!website?.trim();
 
-/** Someone filing for another person says who that is and what they are to them. */
-export function behalfErrors(b: { onBehalfOf: boolean; behalfName?: string; behalfRelation?: string }): Errors {
+/** Someone filing for another person says who that is and what they are to them (in Dutch for the API). */
+export function behalfErrors(b: { onBehalfOf: boolean; behalfName?: string; behalfRelation?: string }, t: PortalTexts = nl): Errors {
   const errors: Errors = {};
   if (!b.onBehalfOf) return errors;
-  if (!b.behalfName?.trim()) errors.behalfName = 'Vul de naam in van de persoon voor wie u de klacht indient.';
-  if (!b.behalfRelation?.trim()) errors.behalfRelation = 'Vul in wat u van deze persoon bent. Bijvoorbeeld: mantelzorger.';
+  if (!b.behalfName?.trim()) errors.behalfName = t.errBehalfName;
+  if (!b.behalfRelation?.trim()) errors.behalfRelation = t.errBehalfRelation;
   return errors;
 }
 
@@ -48,12 +49,13 @@ export function isoDate(v: string | undefined): string | undefined {
   return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : v;
 }
 
-export function validateComplaint(fields: Record<string, string>, today?: string): Validated {
+/** The form's fields checked, every problem in the visitor's words (`t`, Dutch unless told). */
+export function validateComplaint(fields: Record<string, string>, today?: string, t: PortalTexts = nl): Validated {
   const errors: Errors = {};
   const incidentDate = isoDate(fields.incidentDate);
-  const parsed = complaintBody.safeParse({ ...fields, incidentDate });
+  const parsed = portalSchemas(t).complaint.safeParse({ ...fields, incidentDate });
   if (parsed.success && parsed.data.incidentDate && today && parsed.data.incidentDate > today) {
-    errors.incidentDate = 'Deze dag moet nog komen. Vul een dag in die al geweest is.';
+    errors.incidentDate = t.errFutureDate;
   }
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -62,25 +64,29 @@ export function validateComplaint(fields: Record<string, string>, today?: string
     }
   }
   // Rules the schema cannot say alone: who it is about, and the contact details the chosen way needs.
-  if (!fields.onBehalfOf) errors.onBehalfOf ??= 'Kies of de klacht over u gaat of over iemand anders.';
-  const behalf = behalfErrors({ ...fields, onBehalfOf: fields.onBehalfOf === 'true' });
+  if (!fields.onBehalfOf) errors.onBehalfOf ??= t.errOnBehalfOf;
+  const behalf = behalfErrors({ ...fields, onBehalfOf: fields.onBehalfOf === 'true' }, t);
   for (const [name, message] of Object.entries(behalf)) errors[name] ??= message;
   const pref = fields.contactPreference;
-  if (pref === 'email' && !fields.email?.trim()) errors.email ??= 'Vul uw e-mailadres in.';
-  if (pref === 'phone' && !fields.phone?.trim()) errors.phone ??= 'Vul uw telefoonnummer in.';
+  if (pref === 'email' && !fields.email?.trim()) errors.email ??= t.errEmail;
+  if (pref === 'phone' && !fields.phone?.trim()) errors.phone ??= t.errPhone;
   if (pref === 'letter') {
-    if (!fields.street?.trim()) errors.street ??= 'Vul uw straat en huisnummer in.';
-    if (!fields.postcode?.trim()) errors.postcode ??= 'Vul uw postcode in.';
-    if (!fields.city?.trim()) errors.city ??= 'Vul uw woonplaats in.';
+    if (!fields.street?.trim()) errors.street ??= t.errStreet;
+    if (!fields.postcode?.trim()) errors.postcode ??= t.errPostcode;
+    if (!fields.city?.trim()) errors.city ??= t.errCity;
   }
   if (Object.keys(errors).length || !parsed.success) return { ok: false, errors };
   return { ok: true, data: parsed.data };
 }
 
-/** A command's field error ("complainant.email", "body.subject") named as the form's field. */
-export function fieldErrorsOf(err: unknown): Errors | null {
+/**
+ * A command's field error ("complainant.email", "body.subject") named as the form's field. The
+ * command speaks Dutch; in another language its one field rule (the details a way of contact needs)
+ * is said in the visitor's words instead.
+ */
+export function fieldErrorsOf(err: unknown, inVisitorsWords?: string): Errors | null {
   if (!(err instanceof AppError) || err.code !== 'invalid') return null;
   const errors: Errors = {};
-  for (const p of err.invalidParams) errors[p.name.replace(/^(body|complainant)\./, '')] ??= p.reason;
-  return Object.keys(errors).length ? errors : { _form: err.detail };
+  for (const p of err.invalidParams) errors[p.name.replace(/^(body|complainant)\./, '')] ??= inVisitorsWords ?? p.reason;
+  return Object.keys(errors).length ? errors : { _form: inVisitorsWords ?? err.detail };
 }

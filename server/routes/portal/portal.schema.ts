@@ -1,60 +1,97 @@
 import { z } from 'zod';
+import { nl, type PortalTexts } from './pages/texts.nl.ts';
 
 /**
- * The complaint form's schema. Messages are in Dutch because a citizen reads them; field names
- * match the form's input names so errors land at their fields.
+ * The complaint form's schema, with its messages in the citizen's language (pages/texts.*.ts): the
+ * portal pages use the visitor's, the JSON API the Dutch ones. Field names match the form's input
+ * names so errors land at their fields.
  */
-const text = (max: number) => z.string().trim().max(max, `Gebruik maximaal ${max} tekens.`);
-const optionalText = (max: number) => z.preprocess((v) => (v === '' ? undefined : v), text(max).optional());
+type Messages = Pick<
+  PortalTexts,
+  | 'errMaxLength'
+  | 'errKind'
+  | 'errSubject'
+  | 'errDescription'
+  | 'errDate'
+  | 'errContactPreference'
+  | 'errLanguage'
+  | 'errName'
+  | 'errEmailInvalid'
+  | 'errPhoneInvalid'
+  | 'errPostcodeInvalid'
+  | 'errPrivacy'
+  | 'errAnswer'
+  | 'errScore'
+>;
+const blankIsAbsent = (v: unknown) => (v === '' ? undefined : v);
 
-export const complaintBody = z.object({
-  kind: z.enum(['complaint', 'report', 'request'], { message: 'Kies wat voor bericht het is.' }),
-  subject: text(200).min(3, 'Vul in waar uw klacht over gaat (minstens 3 tekens).'),
-  description: text(10000).min(10, 'Beschrijf wat er gebeurd is (minstens 10 tekens).'),
-  incidentDate: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ message: 'Vul een datum in als dag-maand-jaar.' }).optional()),
-  contactPreference: z.enum(['email', 'phone', 'letter'], { message: 'Kies hoe we contact met u opnemen.' }),
-  /** The language of everything we send (mail, letters); the form itself is Dutch. */
-  language: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['nl', 'en'], { message: 'Kies een taal.' }).default('nl')),
-  name: text(200).min(1, 'Vul uw naam in.'),
-  email: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.email({ message: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.' }).max(254).optional(),
-  ),
-  phone: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z
-      .string()
-      .trim()
-      .regex(/^[+()\d\s-]{6,20}$/, 'Vul een geldig telefoonnummer in.')
-      .optional(),
-  ),
-  street: optionalText(200),
-  postcode: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z
-      .string()
-      .trim()
-      .regex(/^\d{4}\s?[A-Za-z]{2}$/, 'Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.')
-      .optional(),
-  ),
-  city: optionalText(100),
-  onBehalfOf: z.preprocess((v) => (v === '' || v === 'false' ? false : v === 'true' || v === 'on' ? true : v), z.boolean().default(false)),
-  behalfName: optionalText(200),
-  behalfRelation: optionalText(100),
-  privacyAccepted: z.preprocess(
-    (v) => v === 'on' || v === 'true' || v === true,
-    z.literal(true, { message: 'Geef aan dat u de privacyverklaring heeft gelezen.' }),
-  ),
-  /** Honeypot: a field people never see; a filled one means a robot. */
-  website: z.string().max(500).optional(),
-});
+function schemasIn(m: Messages) {
+  const text = (max: number) => z.string().trim().max(max, m.errMaxLength(max));
+  const optionalText = (max: number) => z.preprocess(blankIsAbsent, text(max).optional());
+  const complaint = z.object({
+    kind: z.enum(['complaint', 'report', 'request'], { message: m.errKind }),
+    subject: text(200).min(3, m.errSubject),
+    description: text(10000).min(10, m.errDescription),
+    incidentDate: z.preprocess(blankIsAbsent, z.iso.date({ message: m.errDate }).optional()),
+    contactPreference: z.enum(['email', 'phone', 'letter'], { message: m.errContactPreference }),
+    /** The language of everything we send (mail, letters) and of the portal's pages about the case. */
+    language: z.preprocess(blankIsAbsent, z.enum(['nl', 'en'], { message: m.errLanguage }).default('nl')),
+    name: text(200).min(1, m.errName),
+    email: z.preprocess(blankIsAbsent, z.email({ message: m.errEmailInvalid }).max(254).optional()),
+    phone: z.preprocess(
+      blankIsAbsent,
+      z
+        .string()
+        .trim()
+        .regex(/^[+()\d\s-]{6,20}$/, m.errPhoneInvalid)
+        .optional(),
+    ),
+    street: optionalText(200),
+    postcode: z.preprocess(
+      blankIsAbsent,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{4}\s?[A-Za-z]{2}$/, m.errPostcodeInvalid)
+        .optional(),
+    ),
+    city: optionalText(100),
+    onBehalfOf: z.preprocess(
+      (v) => (v === '' || v === 'false' ? false : v === 'true' || v === 'on' ? true : v),
+      z.boolean().default(false),
+    ),
+    behalfName: optionalText(200),
+    behalfRelation: optionalText(100),
+    privacyAccepted: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.literal(true, { message: m.errPrivacy })),
+    /** Honeypot: a field people never see; a filled one means a robot. */
+    website: z.string().max(500).optional(),
+  });
+  const answer = z.object({ text: text(10000).min(1, m.errAnswer) });
+  const survey = z.object({
+    score: z.coerce.number({ message: m.errScore }).int(m.errScore).min(1, m.errScore).max(5, m.errScore),
+    comment: optionalText(2000),
+  });
+  return { complaint, answer, survey };
+}
+
+export type PortalSchemas = ReturnType<typeof schemasIn>;
+const built = new WeakMap<Messages, PortalSchemas>();
+
+/** The schemas with the messages of these texts (the visitor's language, the organisation's wording). */
+export function portalSchemas(m: Messages): PortalSchemas {
+  let s = built.get(m);
+  if (!s) {
+    s = schemasIn(m);
+    built.set(m, s);
+  }
+  return s;
+}
+
+const dutch = portalSchemas(nl);
+export const complaintBody = dutch.complaint;
 export type ComplaintBody = z.infer<typeof complaintBody>;
 
 export const tokenParams = z.object({ token: z.string().min(1).max(100) });
-export const answerBody = z.object({ text: text(10000).min(1, 'Schrijf uw antwoord.') });
+export const answerBody = dutch.answer;
 export const bookingBody = z.object({ slotId: z.uuid({ message: 'Kies een tijdstip.' }) });
-const SCORE = 'Kies een cijfer van 1 tot 5.';
-export const surveyBody = z.object({
-  score: z.coerce.number({ message: SCORE }).int(SCORE).min(1, SCORE).max(5, SCORE),
-  comment: optionalText(2000),
-});
+export const surveyBody = dutch.survey;

@@ -13,6 +13,7 @@ import { logoInfo } from '../brandingRoutes.ts';
 import { submittedComplaint } from '../../queries/portal.ts';
 import { portalCaseView } from '../../queries/portalCase.ts';
 import { behalfErrors, isHoneypotFilled, portalComplaintOf } from './complaintInput.ts';
+import { portalTexts } from './pages/texts.ts';
 import { answerBody, bookingBody, complaintBody, surveyBody, tokenParams } from './portal.schema.ts';
 
 const tags = ['Portaal (klager)'];
@@ -39,7 +40,7 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
     async () => ({
       organisation: services.org.name,
       contact: services.org.contact,
-      privacyStatement: services.org.portal.privacyStatement,
+      privacyStatement: portalTexts(services.org, 'nl').privacyStatement,
       otherRequestsUrl: services.org.portal.otherRequestsUrl ?? null,
       steps: services.processes.defaultProcess.citizenSteps,
       attachments: { maxBytes: services.org.documents.maxBytes, allowedTypes: services.org.documents.allowedTypes },

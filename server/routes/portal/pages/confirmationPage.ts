@@ -1,7 +1,7 @@
-import type { Organisation } from '../../../config/organisation.ts';
 import { longDate } from './format.ts';
 import { html } from './html.ts';
 import { alert, buttonLink, heading1, heading2, page, para } from './layout.ts';
+import { hrefIn, type Portal } from './texts.ts';
 
 /**
  * After sending: the reference, what happens next and by when (seed 003: "directe bevestiging",
@@ -9,27 +9,28 @@ import { alert, buttonLink, heading1, heading2, page, para } from './layout.ts';
  */
 export type Confirmation = { reference: string; trackingUrl: string; trackingPath: string; expectedBy: string | null; mailedTo: boolean };
 
-export function confirmationPage(org: Organisation, c: Confirmation) {
-  return page({
-    org,
-    title: 'Uw klacht is verstuurd',
-    main: html`${heading1('Uw klacht is verstuurd')}
+export function confirmationPage(p: Portal, c: Confirmation) {
+  const { t } = p;
+  const tracking = hrefIn(p, c.trackingPath);
+  return page(p, {
+    title: t.sentTitle,
+    main: html`${heading1(t.sentTitle)}
 ${alert(
   'ok',
-  html`<p class="utrecht-paragraph">Dank u wel. We hebben uw klacht goed ontvangen.</p>
-  <p class="utrecht-paragraph">Uw nummer is <strong class="kf-reference">${c.reference}</strong>. Schrijf dit nummer op. Noem het als u ons belt.</p>`,
+  html`<p class="utrecht-paragraph">${t.sentThanks}</p>
+  <p class="utrecht-paragraph">${t.yourNumber(c.reference)}</p>`,
 )}
-${heading2('Wat gebeurt er nu?')}
+${heading2(t.whatNowTitle)}
 <ol class="utrecht-ordered-list kf-next">
-  <li class="utrecht-ordered-list__item">Een medewerker leest uw klacht.</li>
-  <li class="utrecht-ordered-list__item">Hebben we nog een vraag? Dan nemen we contact met u op.</li>
-  <li class="utrecht-ordered-list__item">${c.expectedBy ? html`U krijgt uiterlijk <strong>${longDate(c.expectedBy)}</strong> een antwoord.` : 'U krijgt zo snel mogelijk een antwoord.'}</li>
+  <li class="utrecht-ordered-list__item">${t.whatNowRead}</li>
+  <li class="utrecht-ordered-list__item">${t.whatNowQuestion}</li>
+  <li class="utrecht-ordered-list__item">${c.expectedBy ? t.answerBy(longDate(c.expectedBy, p.lang)) : t.answerSoon}</li>
 </ol>
-${heading2('Kijk hoe het met uw klacht gaat')}
-${para('Met deze link ziet u wat we met uw klacht doen. U ziet ook wie uw klacht behandelt.')}
-<p class="utrecht-paragraph kf-secret-link"><a class="utrecht-link utrecht-link--html-a" href="${c.trackingPath}">${c.trackingUrl}</a></p>
-${alert('warning', html`<p class="utrecht-paragraph"><strong>Bewaar deze link. Deel hem niet met anderen.</strong> Iedereen met deze link kan uw klacht zien.</p>`)}
-${c.mailedTo ? para('We hebben u ook een e-mail gestuurd. Daarin staan uw nummer en deze link.') : para('Zet de link bij uw favorieten. Of schrijf hem op.')}
-<p class="utrecht-paragraph">${buttonLink(c.trackingPath, 'Bekijk hoe het met uw klacht gaat')}</p>`,
+${heading2(t.followTitle)}
+${para(t.followText)}
+<p class="utrecht-paragraph kf-secret-link"><a class="utrecht-link utrecht-link--html-a" href="${tracking}">${c.trackingUrl}</a></p>
+${alert('warning', html`<p class="utrecht-paragraph"><strong>${t.keepLink}</strong> ${t.keepLinkWhy}</p>`)}
+${c.mailedTo ? para(t.linkMailed) : para(t.linkBookmark)}
+<p class="utrecht-paragraph">${buttonLink(tracking, t.followButton)}</p>`,
   });
 }

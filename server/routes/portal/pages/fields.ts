@@ -1,4 +1,5 @@
 import { html, ids, type Child, type Html } from './html.ts';
+import type { PortalTexts } from './texts.ts';
 
 /**
  * Form fields as NL Design System (Utrecht) markup. Each field ties its help text and its error
@@ -8,11 +9,13 @@ import { html, ids, type Child, type Html } from './html.ts';
 export type Errors = Record<string, string>;
 export type Values = Record<string, string | undefined>;
 
-type Base = { name: string; label: Child; description?: Child; errors: Errors; optional?: boolean };
+/** `t`: the page's words for "(niet verplicht)" and the hidden "Fout: " before an error. */
+type FieldTexts = Pick<PortalTexts, 'optional' | 'errorPrefix'>;
+type Base = { name: string; label: Child; description?: Child; errors: Errors; optional?: boolean; t: FieldTexts };
 
-const optionalMark = (optional?: boolean) => (optional ? html` <span class="kf-optional">(niet verplicht)</span>` : '');
-const errorLine = (id: string, message: string) =>
-  html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="${id}"><span class="kf-visually-hidden">Fout: </span>${message}</div>`;
+const optionalMark = (t: FieldTexts, optional?: boolean) => (optional ? html` <span class="kf-optional">${t.optional}</span>` : '');
+const errorLine = (t: FieldTexts, id: string, message: string) =>
+  html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="${id}"><span class="kf-visually-hidden">${t.errorPrefix}</span>${message}</div>`;
 const hint = (id: string, description?: Child) =>
   description ? html`<div class="utrecht-form-field__description utrecht-form-field-description" id="${id}">${description}</div>` : '';
 
@@ -20,9 +23,9 @@ function frame(o: Base, type: 'text' | 'checkbox', input: (describedBy: string, 
   const error = o.errors[o.name];
   const describedBy = ids(o.description && `${o.name}-hint`, error && `${o.name}-error`);
   return html`<div class="utrecht-form-field utrecht-form-field--${type} utrecht-form-field--distanced${error ? ' utrecht-form-field--invalid' : ''}">
-  <div class="utrecht-form-field__label"><label class="utrecht-form-label${type === 'checkbox' ? ' utrecht-form-label--checkbox' : ''}" for="${labelFor}">${o.label}${optionalMark(o.optional)}</label></div>
+  <div class="utrecht-form-field__label"><label class="utrecht-form-label${type === 'checkbox' ? ' utrecht-form-label--checkbox' : ''}" for="${labelFor}">${o.label}${optionalMark(o.t, o.optional)}</label></div>
   ${hint(`${o.name}-hint`, o.description)}
-  ${error ? errorLine(`${o.name}-error`, error) : ''}
+  ${error ? errorLine(o.t, `${o.name}-error`, error) : ''}
   <div class="utrecht-form-field__input">${input(describedBy, !!error)}</div>
 </div>`;
 }
@@ -85,9 +88,9 @@ export function radioGroup(o: Base & { values: Values; options: RadioOption[] })
   const error = o.errors[o.name];
   const describedBy = ids(o.description && `${o.name}-hint`, error && `${o.name}-error`);
   return html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset utrecht-form-fieldset--distanced kf-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
-  <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">${o.label}${optionalMark(o.optional)}</legend>
+  <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">${o.label}${optionalMark(o.t, o.optional)}</legend>
   ${hint(`${o.name}-hint`, o.description)}
-  ${error ? errorLine(`${o.name}-error`, error) : ''}
+  ${error ? errorLine(o.t, `${o.name}-error`, error) : ''}
   ${o.options.map((opt) => radio(o, opt, !!error))}
 </fieldset>`;
 }
@@ -110,12 +113,17 @@ function radio(o: Base & { values: Values }, opt: RadioOption, invalid: boolean)
  * JavaScript, and each line links to its field. `anchor` maps a field name to the element id to
  * jump to (the first radio button of a group).
  */
-export function errorSummary(errors: Errors, order: readonly string[], anchor: (name: string) => string = (n) => n): Html | '' {
+export function errorSummary(
+  t: Pick<PortalTexts, 'checkQuestions'>,
+  errors: Errors,
+  order: readonly string[],
+  anchor: (name: string) => string = (n) => n,
+): Html | '' {
   const names = [...order.filter((n) => errors[n]), ...Object.keys(errors).filter((n) => !order.includes(n))];
   if (!names.length) return '';
   return html`<div class="utrecht-alert utrecht-alert--error kf-error-summary" tabindex="-1" autofocus aria-labelledby="foutmeldingen">
   <div class="utrecht-alert__content"><div class="utrecht-alert__message">
-    <h2 class="utrecht-heading-2" id="foutmeldingen">Controleer deze ${names.length === 1 ? 'vraag' : 'vragen'}</h2>
+    <h2 class="utrecht-heading-2" id="foutmeldingen">${t.checkQuestions(names.length)}</h2>
     <ul class="utrecht-unordered-list">
       ${names.map((n) => html`<li class="utrecht-unordered-list__item"><a class="utrecht-link utrecht-link--html-a" href="#${anchor(n)}">${errors[n]!}</a></li>`)}
     </ul>

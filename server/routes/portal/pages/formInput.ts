@@ -3,12 +3,15 @@ import type { Services } from '../../../commands/context.ts';
 import type { UploadedFile } from '../../../commands/portalAttachments.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { megabytes, typeNames } from './complaintPages.ts';
+import type { PortalTexts } from './texts.ts';
 
 /**
  * Reads a plain HTML form, urlencoded or multipart, into string fields plus uploaded files. Files
  * stream straight into blob storage (never held in memory) and are checked for type and size as
  * they arrive; the caller attaches them to the case in the command's transaction
  * (commands/portalAttachments.ts), or discards them when the form is shown again with errors.
+ * What is wrong with a file is said in the page's language, which the form's own hidden field names
+ * (`textsFor`, asked once the form is read).
  */
 export type StoredFile = UploadedFile;
 export type FormInput = { fields: Record<string, string>; files: StoredFile[]; fileError?: string };
@@ -18,7 +21,7 @@ const LIMIT_CODES = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_L
 export async function readForm(
   req: FastifyRequest,
   services: Services,
-  opts: { maxFiles: number; fileField?: string },
+  opts: { maxFiles: number; fileField?: string; textsFor: (fields: Record<string, string>) => PortalTexts },
 ): Promise<FormInput> {
   const fields: Record<string, string> = {};
   const files: StoredFile[] = [];
@@ -30,7 +33,7 @@ export async function readForm(
     return { fields, files };
   }
   const { maxBytes, allowedTypes } = services.org.documents;
-  const problems: string[] = [];
+  const problems: ((t: PortalTexts) => string)[] = [];
   try {
     // Limits per request: the app-wide multipart limits (1 file, 10 fields) suit the staff API.
     // throwFileSizeLimit is a per-call option the types leave out: a too-large file is cut off and reported, not thrown.
@@ -49,32 +52,29 @@ export async function readForm(
       }
       if (files.length >= opts.maxFiles) {
         part.file.resume();
-        problems.push(`U kunt ${opts.maxFiles} bestanden meesturen, niet meer.`);
+        problems.push((t) => t.tooManyFiles(opts.maxFiles));
         continue;
       }
       if (!allowedTypes.includes(part.mimetype)) {
         part.file.resume();
-        problems.push(`Dit soort bestand kunnen we niet gebruiken: ${filename}. Dit kan wel: ${typeNames(allowedTypes)}.`);
+        problems.push((t) => t.wrongFileType(filename, typeNames(allowedTypes, t)));
         continue;
       }
       const stored = await services.storage.put(part.file, maxBytes);
       if (part.file.truncated || stored.sizeBytes === 0) {
         await services.storage.remove(stored.key);
-        problems.push(
-          stored.sizeBytes === 0
-            ? `Het bestand ${filename} is leeg.`
-            : `Het bestand ${filename} is te groot. Een bestand mag ${megabytes(maxBytes)} groot zijn.`,
-        );
+        problems.push(stored.sizeBytes === 0 ? (t) => t.emptyFile(filename) : (t) => t.fileTooLarge(filename, megabytes(maxBytes)));
         continue;
       }
       files.push({ ...stored, filename, mediaType: part.mimetype });
     }
   } catch (err) {
     await discardFiles(services, files);
-    if (LIMIT_CODES.has((err as { code?: string }).code ?? '')) throw new AppError('too_large', 'Het formulier is te groot.');
+    if (LIMIT_CODES.has((err as { code?: string }).code ?? '')) throw new AppError('too_large', opts.textsFor(fields).formTooLarge);
     throw err;
   }
-  return { fields, files, fileError: [...new Set(problems)].join(' ') || undefined };
+  const t = opts.textsFor(fields);
+  return { fields, files, fileError: [...new Set(problems.map((say) => say(t)))].join(' ') || undefined };
 }
 
 export async function discardFiles(services: Services, files: StoredFile[]) {

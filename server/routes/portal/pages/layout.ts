@@ -1,11 +1,14 @@
 import type { Organisation } from '../../../config/organisation.ts';
 import { logoInfo } from '../../brandingRoutes.ts';
 import { html, type Child, type Html } from './html.ts';
+import { LANGUAGE_PARAM, LANGUAGES, withLanguage, type Language, type Portal, type PortalTexts } from './texts.ts';
 
 /**
  * The page shell of every citizen page: one stylesheet per NL Design System component that the
  * portal uses (the whole Utrecht bundle is 400 kB), the organisation's theme, a skip link, and a
  * footer with how to reach a person, because people who get stuck online want to call (seed 003).
+ * The header offers the other language on every page: a plain link (no JavaScript) to this page in
+ * it, named in that language and marked with its `lang`, so a screen reader says it right.
  */
 export const UTRECHT_COMPONENTS = [
   'root',
@@ -51,31 +54,36 @@ const STYLESHEETS = [
   '/theme.css',
 ];
 
-export type PageOptions = { title: string; org: Organisation; main: Child; hasErrors?: boolean };
+export type PageOptions = { title: string; main: Child; hasErrors?: boolean };
 
-export function page({ title, org, main, hasErrors }: PageOptions): Html {
+/** Each language by its own name: whoever looks for English finds "English". */
+const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
+
+export function page(p: Portal, { title, main, hasErrors }: PageOptions): Html {
+  const { org, t } = p;
   return html`<!doctype html>
-<html lang="nl" class="utrecht-root voorbeeld-theme">
+<html lang="${p.lang}" class="utrecht-root voorbeeld-theme">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${hasErrors ? 'Fout: ' : ''}${title} – ${org.name}</title>
+<title>${hasErrors ? t.errorPrefix : ''}${title} – ${org.name}</title>
 ${STYLESHEETS.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}
 </head>
 <body class="utrecht-document utrecht-document--surface utrecht-page-body">
-<a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Naar de inhoud</a>
+<a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">${t.skipLink}</a>
 <div class="utrecht-page-layout kf-page">
 <header class="utrecht-page-header kf-header">
   <div class="utrecht-page-header__content kf-header__content">
     ${headerLogo(org)}<span class="kf-header__org">${org.name}</span>
-    <span class="kf-header__service">Klachten</span>
+    <span class="kf-header__service">${t.service}</span>
+    ${languageSwitch(p)}
   </div>
 </header>
 <main id="inhoud" class="utrecht-page-content kf-main" tabindex="-1">
 ${main}
 </main>
-${footer(org)}
+${footer(org, t)}
 </div>
 </body>
 </html>`;
@@ -87,23 +95,33 @@ function headerLogo(org: Organisation): Html | string {
   return logo ? html`<img class="kf-header__logo" src="${logo.url}" alt="${logo.alt === org.name ? '' : logo.alt}">` : '';
 }
 
-function footer(org: Organisation): Html {
+function languageSwitch(p: Portal): Html {
+  return html`<nav class="kf-language" aria-label="${p.t.languageNav}">${LANGUAGES.filter((l) => l !== p.lang).map(
+    (l) =>
+      html`<a class="utrecht-link utrecht-link--html-a kf-language__link" href="${withLanguage(p.here, l)}" lang="${l}" hreflang="${l}">${LANGUAGE_NAMES[l]}</a>`,
+  )}</nav>`;
+}
+
+/** The page's language in a form, so the answer to it comes in the same language (POST forms: the body; GET: the query). */
+export const languageInput = (p: Portal) => html`<input type="hidden" name="${LANGUAGE_PARAM}" value="${p.lang}">`;
+
+function footer(org: Organisation, t: PortalTexts): Html {
   const { phone, email, website } = org.contact;
   return html`<footer class="utrecht-page-footer kf-footer">
   <div class="utrecht-page-footer__content">
-    <h2 class="utrecht-heading-2 kf-footer__title">Hulp nodig?</h2>
-    ${contactLines(org)}
-    ${website ? html`<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="${website}">Website van ${org.name}</a></p>` : ''}
+    <h2 class="utrecht-heading-2 kf-footer__title">${t.helpTitle}</h2>
+    ${contactLines(org, t)}
+    ${website ? html`<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="${website}">${t.websiteOf(org.name)}</a></p>` : ''}
     ${!phone && !email && !website ? html`<p class="utrecht-paragraph">${org.name}</p>` : ''}
   </div>
 </footer>`;
 }
 
 /** "Bel ons: … Of mail naar: …" — used in the footer, on the 404 page and next to the handler. */
-export function contactLines(org: Organisation): Html {
+export function contactLines(org: Organisation, t: Pick<PortalTexts, 'callUs' | 'orMailTo' | 'mailTo'>): Html {
   const { phone, email } = org.contact;
-  return html`${phone ? html`<p class="utrecht-paragraph">Bel ons: <a class="utrecht-link utrecht-link--html-a utrecht-link--telephone" href="tel:${phone.replace(/[^+\d]/g, '')}">${phone}</a></p>` : ''}
-    ${email ? html`<p class="utrecht-paragraph">${phone ? 'Of mail naar' : 'Mail naar'}: <a class="utrecht-link utrecht-link--html-a" href="mailto:${email}">${email}</a></p>` : ''}`;
+  return html`${phone ? html`<p class="utrecht-paragraph">${t.callUs}: <a class="utrecht-link utrecht-link--html-a utrecht-link--telephone" href="tel:${phone.replace(/[^+\d]/g, '')}">${phone}</a></p>` : ''}
+    ${email ? html`<p class="utrecht-paragraph">${phone ? t.orMailTo : t.mailTo}: <a class="utrecht-link utrecht-link--html-a" href="mailto:${email}">${email}</a></p>` : ''}`;
 }
 
 export const heading1 = (text: Child) => html`<h1 class="utrecht-heading-1">${text}</h1>`;

@@ -160,7 +160,13 @@ describe('portal pages', () => {
     const bad = await t.app.inject({ method: 'GET', url: `/enquete/${'y'.repeat(43)}` });
     const badTracking = await t.app.inject({ method: 'GET', url: `/volgen/${token}` });
     assert.equal(bad.statusCode, 404);
-    assert.equal(bad.body, badTracking.body, 'the same page for every bad link');
+    // The same page for every bad link; only the language switch links to the address asked for.
+    const own = (body: string, url: string) => body.replace(`href="${url}?taal=en"`, 'href="…"');
+    assert.equal(
+      own(bad.body, `/enquete/${'y'.repeat(43)}`),
+      own(badTracking.body, `/volgen/${token}`),
+      'the same page for every bad link',
+    );
     assert.match((await t.app.inject({ method: 'GET', url: `/enquete/${token}` })).body, /Hoe vond u het\?/);
     const noScore = await t.app.inject({
       method: 'POST',
@@ -202,5 +208,162 @@ describe('portal pages', () => {
       (await t.services.db.selectFrom('survey').select('score').where('case_id', '=', kase.id).executeTakeFirstOrThrow()).score,
       4,
     );
+  });
+});
+
+describe('portal pages in English', () => {
+  const main = (body: string) => (body.match(/<main[\s\S]*<\/main>/)?.[0] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  const cookieOf = (res: { headers: Record<string, unknown> }) => String(res.headers['set-cookie'] ?? '');
+  const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  const trackingOf = (location: string) => location.replace(/\/ontvangen(\?.*)?$/, '');
+
+  test('the switch: English on every page after one click, kept in a cookie; the form asks in English', async () => {
+    const dutch = await get('/klacht');
+    assert.match(dutch.body, /<html lang="nl"/);
+    assert.match(dutch.body, /<a [^>]*href="\/klacht\?taal=en" lang="en" hreflang="en">English<\/a>/);
+    const switched = await get('/klacht?taal=en');
+    assert.match(switched.body, /<html lang="en"/);
+    assert.match(switched.body, /<h1 class="utrecht-heading-1">Make a complaint<\/h1>/);
+    assert.match(switched.body, /<a [^>]*href="\/klacht\?taal=nl" lang="nl" hreflang="nl">Nederlands<\/a>/);
+    assert.match(cookieOf(switched), /^kf_taal=en; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+    // The next page, with only the cookie: English, and our messages would come in English too.
+    const form = await get('/klacht?stap=1&kind=complaint', 'kf_taal=en');
+    assert.match(form.body, /<html lang="en"/);
+    assert.match(main(form.body), /What is your complaint about\?/);
+    assert.match(form.body, /id="language-en" name="language" value="en" checked/);
+    assert.equal(cookieOf(form), '', 'a choice already made is not set again');
+    // Without a cookie (a browser that keeps none), the English question's form carries the choice.
+    assert.match(switched.body, /<input type="hidden" name="taal" value="en">/);
+    const missing = await get('/klacht?stap=1&taal=en');
+    assert.equal(missing.statusCode, 400);
+    assert.match(missing.body, /<title>Error: Make a complaint – /);
+    assert.match(main(missing.body), /Choose what you want to do\./);
+  });
+
+  test('errors in English: the form comes back in English with English messages', async () => {
+    const res = await post(form({ taal: 'en', subject: '', email: '', postcode: 'x' }), '10.5.0.1');
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /<html lang="en"/);
+    assert.match(res.body, /<title>Error: Your complaint – /);
+    const text = main(res.body);
+    assert.match(text, /Check these questions/);
+    assert.match(text, /Say what your complaint is about \(at least 3 characters\)\./);
+    assert.match(text, /Enter your email address\./);
+    assert.doesNotMatch(text, /Vul |Controleer/);
+  });
+
+  test('an English complaint is stored in English; its confirmation and tracking page are English', async () => {
+    const res = await post(form({ taal: 'en', language: 'en', subject: 'Nobody calls back' }), '10.5.0.2');
+    assert.equal(res.statusCode, 303, res.body);
+    const location = res.headers.location as string;
+    assert.match(location, /^\/volgen\/[A-Za-z0-9_-]{43}\/ontvangen$/, 'the case speaks English already');
+    const kase = await t.services.db
+      .selectFrom('cases')
+      .select(['id', 'language', 'status'])
+      .where('subject', '=', 'Nobody calls back')
+      .executeTakeFirstOrThrow();
+    assert.equal(kase.language, 'en');
+
+    // Another browser, no cookie: the case's language.
+    const confirmation = await get(location);
+    assert.match(confirmation.body, /<html lang="en"/);
+    const said = main(confirmation.body);
+    assert.match(said, /Your complaint has been sent/);
+    assert.match(said, /You will get an answer by \w+day, \d{1,2} \w+ \d{4} at the latest\./);
+    assert.match(confirmation.body, new RegExp(`href="${trackingOf(location)}\\?taal=en"`));
+
+    const tracking = await get(trackingOf(location));
+    assert.match(tracking.body, /<html lang="en"/);
+    const shown = main(tracking.body);
+    const def = t.services.processes.defaultProcess;
+    const status = def.statuses.find((s) => s.key === kase.status)!;
+    assert.ok(shown.includes(`${status.citizenLabel.en}.`), 'the status by its English label');
+    for (const step of def.citizenSteps) assert.ok(shown.includes(step.label.en), `step ${step.key} in English`);
+    assert.match(shown, /We are here now/);
+    assert.match(shown, /From you: your complaint through the website/);
+    assert.doesNotMatch(shown, /Hier zijn we nu|Uw klacht|Berichten/);
+
+    // The visitor may read it in Dutch all the same.
+    const dutch = await get(`${trackingOf(location)}?taal=nl`);
+    assert.match(dutch.body, /<html lang="nl"/);
+    assert.ok(main(dutch.body).includes(def.citizenSteps[0]!.label.nl));
+    assert.match(cookieOf(dutch), /^kf_taal=nl;/);
+    assert.match((await get(trackingOf(location), 'kf_taal=nl')).body, /<html lang="nl"/);
+
+    // An answer in English: an empty one is refused in English, a real one thanked in English.
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: `${trackingOf(location)}/antwoord`,
+      remoteAddress: '10.5.0.3',
+      ...multipart([['text', '']]),
+    });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /<html lang="en"/);
+    assert.match(main(empty.body), /Write your answer\./);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `${trackingOf(location)}/antwoord`,
+      remoteAddress: '10.5.0.3',
+      ...multipart([
+        ['taal', 'en'],
+        ['text', 'My customer number is 123.'],
+      ]),
+    });
+    assert.equal(sent.statusCode, 303);
+    assert.equal(sent.headers.location, `${trackingOf(location)}?verstuurd=antwoord`);
+    assert.match(main((await get(sent.headers.location as string)).body), /Thank you\. We have received your message\./);
+  });
+
+  test('Dutch pages with English messages: the case is English, the pages stay Dutch for this visitor', async () => {
+    const res = await post(form({ taal: 'nl', language: 'en', subject: 'Mail in English please' }), '10.5.0.4');
+    assert.equal(res.statusCode, 303, res.body);
+    const location = res.headers.location as string;
+    assert.match(location, /\/ontvangen\?taal=nl$/);
+    const kase = await t.services.db
+      .selectFrom('cases')
+      .select('language')
+      .where('subject', '=', 'Mail in English please')
+      .executeTakeFirstOrThrow();
+    assert.equal(kase.language, 'en');
+    assert.match(main((await get(location)).body), /Uw klacht is verstuurd/);
+  });
+
+  test('the survey of an English case is English; its messages too', async () => {
+    const { randomBytes, createHash } = await import('node:crypto');
+    const token = randomBytes(32).toString('base64url');
+    const kase = await t.services.db
+      .selectFrom('cases')
+      .select(['id', 'complainant_id'])
+      .where('language', '=', 'en')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await t.services.db
+      .insertInto('survey')
+      .values({
+        case_id: kase.id,
+        person_id: kase.complainant_id,
+        token_hash: createHash('sha256').update(token).digest('base64url'),
+        sent_at: new Date(),
+      })
+      .execute();
+    const page = await get(`/enquete/${token}`);
+    assert.match(page.body, /<html lang="en"/);
+    assert.match(main(page.body), /How did we do\? .*Very dissatisfied/);
+    const noScore = await t.app.inject({
+      method: 'POST',
+      url: `/enquete/${token}`,
+      payload: 'taal=en&comment=Fine',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(noScore.statusCode, 400);
+    assert.match(main(noScore.body), /Choose a number from 1 to 5\./);
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `/enquete/${token}`,
+      payload: 'taal=en&score=5',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(answer.statusCode, 303);
+    assert.match(main((await get(answer.headers.location as string)).body), /We have received your answer\./);
   });
 });

@@ -1,5 +1,5 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { caseIdForToken } from '../../../commands/caseAccess.ts';
 import { trackingPathForShortCode } from '../../../commands/shortLinks.ts';
 import { runCommand, SYSTEM_ACTOR, type Services } from '../../../commands/context.ts';
@@ -12,7 +12,7 @@ import { AppError } from '../../../domain/errors.ts';
 import { presentTracking } from '../../../presenters/portal/trackingPresenter.ts';
 import { mailToComplainant, submittedComplaint, surveyState } from '../../../queries/portal.ts';
 import { portalCaseView } from '../../../queries/portalCase.ts';
-import { answerBody, bookingBody, surveyBody } from '../portal.schema.ts';
+import { bookingBody, portalSchemas } from '../portal.schema.ts';
 import { registerAssets } from './assets.ts';
 import { complaintFormPage, kindQuestionPage, MAX_FILES, sendOnPage } from './complaintPages.ts';
 import { fieldErrorsOf, isHoneypotFilled, portalComplaintOf, validateComplaint } from '../complaintInput.ts';
@@ -21,15 +21,18 @@ import { todayIso } from './format.ts';
 import type { Errors, Values } from './fields.ts';
 import { discardFiles, readForm } from './formInput.ts';
 import type { Html } from './html.ts';
+import { chosenLanguage, pageAddress, rememberLanguage } from './language.ts';
 import { badLinkPage, errorPage, notProcessedPage, tooLargePage, tooManyPage } from './messagePages.ts';
 import { surveyAlreadyAnsweredPage, surveyPage, surveyThanksPage } from './surveyPages.ts';
+import { portalFor, portalTexts, withLanguage, type Language } from './texts.ts';
 import { trackingPage } from './trackingPage.ts';
 
 /**
  * The citizen portal as server-rendered pages that work without JavaScript: plain forms, POST →
  * 303 → GET. They call the same commands as the portal API (never HTTP), with the same checks and
  * limits. Registered in its own scope, so the urlencoded parser and the HTML error pages apply
- * here only and the JSON API keeps answering problem+json.
+ * here only and the JSON API keeps answering problem+json. Every page is in the visitor's language
+ * (language.ts): the one they chose, else the case's, else Dutch.
  */
 const send = (reply: FastifyReply, status: number, body: Html) => reply.code(status).type('text/html; charset=utf-8').send(body.value);
 const SMALL_FORM = 32 * 1024;
@@ -41,6 +44,14 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
   await scope.register(formbody, { bodyLimit: LARGE_FORM });
   await registerAssets(scope);
 
+  /** The page's language: the visitor's choice (`formField`: a multipart form's hidden field), else `fallback`. */
+  const languageOf = (req: FastifyRequest, fallback: Language = 'nl', formField?: string) => chosenLanguage(req, formField) ?? fallback;
+  const view = (req: FastifyRequest, lang: Language) => portalFor(org, lang, pageAddress(req));
+  /** After a form: the next page in the language of the one the form was on, where the case would say otherwise. */
+  const onward = (path: string, lang: Language, caseLanguage: Language) => (lang === caseLanguage ? path : withLanguage(path, lang));
+  const secureCookie = services.publicUrl.startsWith('https:');
+  scope.addHook('preHandler', async (req, reply) => rememberLanguage(req, reply, secureCookie));
+
   scope.addHook('onSend', async (_req, reply, payload) => {
     // Pages hold personal data and secret links: never cached, never indexed.
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
@@ -49,11 +60,12 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
   });
   scope.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     const code = err instanceof AppError ? err.code : undefined;
-    if (code === 'rate_limited' || err.statusCode === 429) return send(reply, 429, tooManyPage(org));
-    if (code === 'too_large' || err.statusCode === 413) return send(reply, 413, tooLargePage(org));
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return send(reply, 400, errorPage(org));
+    const p = view(req, languageOf(req));
+    if (code === 'rate_limited' || err.statusCode === 429) return send(reply, 429, tooManyPage(p));
+    if (code === 'too_large' || err.statusCode === 413) return send(reply, 413, tooLargePage(p));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return send(reply, 400, errorPage(p));
     req.log.error({ err }, 'portal page failed');
-    return send(reply, 500, errorPage(org));
+    return send(reply, 500, errorPage(p));
   });
 
   const caseFor = (token: string) => caseIdForToken(services.db, token, services.clock.now());
@@ -62,25 +74,28 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
   // 1. The form: first what the visitor wants, then the complaint itself.
   scope.get('/klacht', { config: { permission: 'public' } }, async (req, reply) => {
     const q = req.query as { stap?: string; kind?: string };
-    if (q.kind === 'complaint') return send(reply, 200, complaintFormPage(org));
-    if (q.kind === 'report' || q.kind === 'request') return send(reply, 200, sendOnPage(org, q.kind));
-    return send(reply, q.stap ? 400 : 200, kindQuestionPage(org, q.stap ? 'Kies wat u wilt doen.' : undefined));
+    const p = view(req, languageOf(req));
+    if (q.kind === 'complaint') return send(reply, 200, complaintFormPage(p));
+    if (q.kind === 'report' || q.kind === 'request') return send(reply, 200, sendOnPage(p, q.kind));
+    return send(reply, q.stap ? 400 : 200, kindQuestionPage(p, q.stap ? p.t.kindMissing : undefined));
   });
 
   scope.post('/klacht', { config: limit(10), bodyLimit: LARGE_FORM }, async (req, reply) => {
-    const input = await readForm(req, services, { maxFiles: MAX_FILES });
+    const textsFor = (fields: Record<string, string>) => portalTexts(org, languageOf(req, 'nl', fields.taal));
+    const input = await readForm(req, services, { maxFiles: MAX_FILES, textsFor });
     const { fields, files } = input;
+    const p = view(req, languageOf(req, 'nl', fields.taal));
     const fail = async (status: number, body: Html) => (await discardFiles(services, files), send(reply, status, body));
-    if (isHoneypotFilled(fields.website)) return fail(400, notProcessedPage(org));
-    if (fields.kind === 'report' || fields.kind === 'request') return fail(200, sendOnPage(org, fields.kind));
-    const { website: _bot, ...values } = fields;
+    if (isHoneypotFilled(fields.website)) return fail(400, notProcessedPage(p));
+    if (fields.kind === 'report' || fields.kind === 'request') return fail(200, sendOnPage(p, fields.kind));
+    const { website: _bot, taal: _page, ...values } = fields;
     const again = (errors: Errors) => {
       if (input.fileError) errors.attachments = input.fileError;
       // A browser cannot fill a file input again; say so rather than lose the files silently.
       const dropped: Values = files.length || input.fileError ? { _filesDropped: '1' } : {};
-      return fail(400, complaintFormPage(org, { ...values, ...dropped }, errors));
+      return fail(400, complaintFormPage(p, { ...values, ...dropped }, errors));
     };
-    const checked = validateComplaint(fields, todayIso(services.clock.now()));
+    const checked = validateComplaint(fields, todayIso(services.clock.now()), p.t);
     if (!checked.ok || input.fileError) return again(checked.ok ? {} : checked.errors);
     const complaint = portalComplaintOf(checked.data);
     let result: Awaited<ReturnType<typeof submitPortalComplaint>>;
@@ -93,22 +108,22 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     } catch (err) {
       if (err instanceof AppError && err.code === 'rate_limited') {
         // The per-address limit (the command's): said the form's way.
-        const detail = 'U heeft het afgelopen uur al een paar klachten ingediend. Probeer het later opnieuw. Of neem contact met ons op.';
-        return fail(429, tooManyPage(org, detail));
+        return fail(429, tooManyPage(p, p.t.tooManyComplaints));
       }
-      const errors = fieldErrorsOf(err);
+      const errors = fieldErrorsOf(err, p.lang === 'nl' ? undefined : p.t.errContactNeeded);
       if (errors) return again(errors);
       await discardFiles(services, files);
       throw err;
     }
-    return reply.redirect(`/volgen/${result.trackingUrl.split('/volgen/')[1]}/ontvangen`, 303);
+    const confirmation = `/volgen/${result.trackingUrl.split('/volgen/')[1]}/ontvangen`;
+    return reply.redirect(onward(confirmation, p.lang, complaint.language ?? 'nl'), 303);
   });
 
   // The short link on paper (letter, QR code): unseals the secret link and goes there. Rate limited
   // like a form, so the code (100 bits) cannot be guessed by trying.
   scope.get('/v/:code', { config: limit(60) }, async (req, reply) => {
     const path = await trackingPathForShortCode(services.db, String((req.params as { code?: string }).code ?? ''), services.clock.now());
-    if (!path) return send(reply, 404, badLinkPage(org));
+    if (!path) return send(reply, 404, badLinkPage(view(req, languageOf(req))));
     return reply.header('Referrer-Policy', 'no-referrer').redirect(path, 303);
   });
 
@@ -116,12 +131,12 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
   scope.get('/volgen/:token/ontvangen', { config: { permission: 'public' } }, async (req, reply) => {
     const token = tokenOf(req.params);
     const id = await caseFor(token);
-    if (!id) return send(reply, 404, badLinkPage(org));
+    if (!id) return send(reply, 404, badLinkPage(view(req, languageOf(req))));
     const submitted = await submittedComplaint(services, id);
     return send(
       reply,
       200,
-      confirmationPage(org, {
+      confirmationPage(view(req, languageOf(req, submitted.language)), {
         ...submitted,
         trackingUrl: `${services.publicUrl}/volgen/${token}`,
         trackingPath: `/volgen/${token}`,
@@ -130,39 +145,53 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
   });
 
   // 3. Track-and-trace, with the answer form and the hearing times.
+  /** The tracking page; `lang`: the page's language where it is already known (a form's answer), else the visitor's or the case's. */
   const tracking = async (
+    req: FastifyRequest,
     reply: FastifyReply,
     status: number,
     token: string,
     caseId: string,
-    extra: { flash?: 'antwoord' | 'gesprek'; errors?: Errors; values?: Values } = {},
+    extra: { flash?: 'antwoord' | 'gesprek'; errors?: Errors; values?: Values; lang?: Language } = {},
   ) => {
-    const view = await portalCaseView(services, caseId);
-    const presented = presentTracking(services.processes.forCase(view.case), org, view, services.clock.now());
+    const { lang, ...extras } = extra;
+    const found = await portalCaseView(services, caseId);
+    const presented = presentTracking(services.processes.forCase(found.case), org, found, services.clock.now());
     const outgoing = await mailToComplainant(services, caseId);
-    return send(reply, status, trackingPage(org, presented, { token, outgoing, ...extra }));
+    const p = view(req, lang ?? languageOf(req, found.case.language));
+    return send(reply, status, trackingPage(p, presented, { token, outgoing, ...extras }));
   };
+  const caseLanguage = async (caseId: string) => (await submittedComplaint(services, caseId)).language;
 
   scope.get('/volgen/:token', { config: { permission: 'public' } }, async (req, reply) => {
     const token = tokenOf(req.params);
     const id = await caseFor(token);
-    if (!id) return send(reply, 404, badLinkPage(org));
+    if (!id) return send(reply, 404, badLinkPage(view(req, languageOf(req))));
     const flash = (req.query as { verstuurd?: string }).verstuurd;
-    return tracking(reply, 200, token, id, { flash: flash === 'antwoord' || flash === 'gesprek' ? flash : undefined });
+    return tracking(req, reply, 200, token, id, { flash: flash === 'antwoord' || flash === 'gesprek' ? flash : undefined });
   });
 
   scope.post('/volgen/:token/antwoord', { config: limit(20), bodyLimit: LARGE_FORM }, async (req, reply) => {
     const token = tokenOf(req.params);
-    const input = await readForm(req, services, { maxFiles: MAX_FILES });
+    const input = await readForm(req, services, {
+      maxFiles: MAX_FILES,
+      textsFor: (fields) => portalTexts(org, languageOf(req, 'nl', fields.taal)),
+    });
     const id = await caseFor(token);
-    if (!id) return (await discardFiles(services, input.files), send(reply, 404, badLinkPage(org)));
-    const parsed = answerBody.safeParse({ text: input.fields.text ?? '' });
+    if (!id)
+      return (
+        await discardFiles(services, input.files), send(reply, 404, badLinkPage(view(req, languageOf(req, 'nl', input.fields.taal))))
+      );
+    const caseLang = await caseLanguage(id);
+    const lang = languageOf(req, caseLang, input.fields.taal);
+    const t = portalTexts(org, lang);
+    const parsed = portalSchemas(t).answer.safeParse({ text: input.fields.text ?? '' });
     const errors: Errors = {};
     if (!parsed.success) errors.text = parsed.error.issues[0]!.message;
     if (input.fileError) errors.attachments = input.fileError;
     if (!parsed.success || input.fileError) {
       await discardFiles(services, input.files);
-      return tracking(reply, 400, token, id, { errors, values: { text: input.fields.text } });
+      return tracking(req, reply, 400, token, id, { errors, values: { text: input.fields.text }, lang });
     }
     try {
       await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
@@ -171,64 +200,73 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
       });
     } catch (err) {
       await discardFiles(services, input.files);
-      if (err instanceof AppError && err.code === 'conflict') return tracking(reply, 409, token, id, { errors: { _form: err.detail } });
+      // The command speaks Dutch: its own words on a Dutch page, the page's otherwise.
+      if (err instanceof AppError && err.code === 'conflict')
+        return tracking(req, reply, 409, token, id, { errors: { _form: lang === 'nl' ? err.detail : t.errClosed }, lang });
       throw err;
     }
-    return reply.redirect(`/volgen/${token}?verstuurd=antwoord`, 303);
+    return reply.redirect(onward(`/volgen/${token}?verstuurd=antwoord`, lang, caseLang), 303);
   });
 
   scope.post('/volgen/:token/gesprek', { config: limit(20), bodyLimit: SMALL_FORM }, async (req, reply) => {
     const token = tokenOf(req.params);
     const id = await caseFor(token);
-    if (!id) return send(reply, 404, badLinkPage(org));
+    if (!id) return send(reply, 404, badLinkPage(view(req, languageOf(req))));
+    const caseLang = await caseLanguage(id);
+    const lang = languageOf(req, caseLang);
+    const t = portalTexts(org, lang);
     const parsed = bookingBody.safeParse({ slotId: (req.body as Record<string, unknown> | undefined)?.slotId });
-    if (!parsed.success) return tracking(reply, 400, token, id, { errors: { slotId: 'Kies een tijd.' } });
+    if (!parsed.success) return tracking(req, reply, 400, token, id, { errors: { slotId: t.errSlot }, lang });
     try {
       await runCommand(services, SYSTEM_ACTOR, (ctx) => bookHearingSlot(ctx, id, parsed.data.slotId));
     } catch (err) {
       if (err instanceof AppError && (err.code === 'conflict' || err.code === 'not_found' || err.code === 'invalid')) {
-        return tracking(reply, 409, token, id, {
-          errors: { _form: err.code === 'conflict' ? err.detail : 'Deze tijd kunt u niet meer kiezen. Kies een andere tijd.' },
+        return tracking(req, reply, 409, token, id, {
+          errors: { _form: err.code === 'conflict' && lang === 'nl' ? err.detail : t.errSlotGone },
+          lang,
         });
       }
       throw err;
     }
-    return reply.redirect(`/volgen/${token}?verstuurd=gesprek`, 303);
+    return reply.redirect(onward(`/volgen/${token}?verstuurd=gesprek`, lang, caseLang), 303);
   });
 
   // 4. The survey after closing.
   scope.get('/enquete/:token', { config: { permission: 'public' } }, async (req, reply) => {
     const token = tokenOf(req.params);
-    const state = await surveyState(services, token);
-    if (state === 'unknown') return send(reply, 404, badLinkPage(org));
-    return send(reply, 200, state === 'answered' ? surveyAlreadyAnsweredPage(org) : surveyPage(org, token));
+    const { state, language } = await surveyState(services, token);
+    const p = view(req, languageOf(req, language ?? 'nl'));
+    if (state === 'unknown') return send(reply, 404, badLinkPage(p));
+    return send(reply, 200, state === 'answered' ? surveyAlreadyAnsweredPage(p) : surveyPage(p, token));
   });
 
   scope.post('/enquete/:token', { config: limit(20), bodyLimit: SMALL_FORM }, async (req, reply) => {
     const token = tokenOf(req.params);
-    const state = await surveyState(services, token);
-    if (state === 'unknown') return send(reply, 404, badLinkPage(org));
-    if (state === 'answered') return send(reply, 200, surveyAlreadyAnsweredPage(org));
+    const { state, language } = await surveyState(services, token);
+    const p = view(req, languageOf(req, language ?? 'nl'));
+    if (state === 'unknown') return send(reply, 404, badLinkPage(p));
+    if (state === 'answered') return send(reply, 200, surveyAlreadyAnsweredPage(p));
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = surveyBody.safeParse({ score: body.score, comment: body.comment });
+    const parsed = portalSchemas(p.t).survey.safeParse({ score: body.score, comment: body.comment });
     if (!parsed.success) {
       const errors: Errors = {};
       for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-      return send(reply, 400, surveyPage(org, token, { comment: typeof body.comment === 'string' ? body.comment : '' }, errors));
+      return send(reply, 400, surveyPage(p, token, { comment: typeof body.comment === 'string' ? body.comment : '' }, errors));
     }
     try {
       await runCommand(services, SYSTEM_ACTOR, (ctx) => answerSurvey(ctx, token, parsed.data));
     } catch (err) {
       // Answered a moment ago (another tab): said like a second visit; gone meanwhile: a bad link.
-      if (err instanceof AppError && err.code === 'conflict') return send(reply, 200, surveyAlreadyAnsweredPage(org));
-      if (err instanceof AppError && err.code === 'not_found') return send(reply, 404, badLinkPage(org));
+      if (err instanceof AppError && err.code === 'conflict') return send(reply, 200, surveyAlreadyAnsweredPage(p));
+      if (err instanceof AppError && err.code === 'not_found') return send(reply, 404, badLinkPage(p));
       throw err;
     }
-    return reply.redirect(`/enquete/${token}/bedankt`, 303);
+    return reply.redirect(onward(`/enquete/${token}/bedankt`, p.lang, language ?? 'nl'), 303);
   });
 
   scope.get('/enquete/:token/bedankt', { config: { permission: 'public' } }, async (req, reply) => {
-    const state = await surveyState(services, tokenOf(req.params));
-    return state === 'unknown' ? send(reply, 404, badLinkPage(org)) : send(reply, 200, surveyThanksPage(org));
+    const { state, language } = await surveyState(services, tokenOf(req.params));
+    const p = view(req, languageOf(req, language ?? 'nl'));
+    return state === 'unknown' ? send(reply, 404, badLinkPage(p)) : send(reply, 200, surveyThanksPage(p));
   });
 };
