@@ -2,7 +2,16 @@ import type { CommandContext } from '../commands/context.ts';
 import { recordEvent } from '../commands/timeline.ts';
 import { AppError, invalid } from '../domain/errors.ts';
 import { ROLE_LABELS, isRole, type Role } from '../domain/roles.ts';
-import { assertCaseOpen, assertStatus, bumpLetter, currentSections, loadLetter, requireApprover, templateOf } from './letterStore.ts';
+import {
+  assertCaseOpen,
+  assertNotHeld,
+  assertStatus,
+  bumpLetter,
+  currentSections,
+  loadLetter,
+  requireApprover,
+  templateOf,
+} from './letterStore.ts';
 import { loadMergeData } from './mergeData.ts';
 import { responsibleHandler } from '../commands/responsibleHandler.ts';
 import { managerSignerRefusal } from '../commands/complainedPersons.ts';
@@ -12,7 +21,8 @@ import { letterApprovalProblems } from './regimeRules.ts';
  * The coordinator approves the letter (seed 000 §4.3 "Controleren en versturen brief"). Approval is
  * refused while a mandatory section is empty or still has a placeholder, while legally required
  * wording is missing, when any section offers bezwaar or beroep (Awb 9:3), or when the case's regime
- * asks for what the letter lacks (the body named next; an advisory committee's advice: regimeRules.ts). Readability never
+ * asks for what the letter lacks (the body named next; an advisory committee's advice: regimeRules.ts), or
+ * while the case is at a status that holds it for a review step (seed 001's B1 check). Readability never
  * blocks. The signer is fixed here: the person the complainant spoke to (seed 003), by default the
  * case's handler, or any active staff member the coordinator names; their name is frozen so the
  * printed letter does not change if the person later leaves.
@@ -42,6 +52,7 @@ export async function approveLetter(ctx: CommandContext, input: ApproveLetterInp
   const letter = await loadLetter(ctx, input.letterId);
   assertCaseOpen(letter);
   assertStatus(letter, ['draft', 'inReview'], 'goedkeuren');
+  assertNotHeld(ctx, letter, 'Goedkeuren');
   const template = templateOf(letter);
   const merge = await loadMergeData(ctx.tx, ctx.services.org, letter.case_id);
   // The case's regime decides what the letter must hold, whatever template it was drafted from.

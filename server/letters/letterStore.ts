@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { CommandContext } from '../commands/context.ts';
 import { actorId } from '../commands/context.ts';
-import type { LetterSection, LetterStatus } from '../db/schema.ts';
+import type { LetterKind, LetterSection, LetterStatus } from '../db/schema.ts';
+import { letterHold } from '../domain/process/roles.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../domain/errors.ts';
 import { caseScope } from '../queries/scope.ts';
@@ -20,7 +21,13 @@ export async function loadLetter(ctx: CommandContext, letterId: string) {
     .selectFrom('letter')
     .innerJoin('cases', 'cases.id', 'letter.case_id')
     .selectAll('letter')
-    .select(['cases.closed_at as case_closed_at', 'cases.process_key', 'cases.regime'])
+    .select([
+      'cases.closed_at as case_closed_at',
+      'cases.status as case_status',
+      'cases.process_key',
+      'cases.process_version',
+      'cases.regime',
+    ])
     .where('letter.id', '=', letterId)
     .where(caseScope(ctx.actor))
     .executeTakeFirst();
@@ -54,6 +61,22 @@ export const STATUS_NL: Record<LetterStatus, string> = {
   approved: 'goedgekeurd',
   sent: 'verstuurd',
 };
+
+/**
+ * A status that holds the letter for a review step (role `holdsLetters`; seed 001: the B1 team
+ * approves the response first) refuses approving and sending it, naming that step in the
+ * definition's words; 409 like any state of the letter that does not allow the action.
+ */
+export function assertNotHeld(
+  ctx: CommandContext,
+  letter: { case_status: string; process_key: string; process_version: number; kind: LetterKind },
+  action: 'Goedkeuren' | 'Versturen',
+) {
+  const hold = letterHold(ctx.services.processes.forCase(letter), letter.case_status, letter.kind);
+  if (!hold) return;
+  const when = hold.until ? `in de stap "${hold.until.nl}"` : 'daarna';
+  throw conflict(`De melding is in de stap "${hold.at.nl}": de brief wacht nog op controle. ${action} kan pas ${when}.`);
+}
 
 /** Compare-and-set: moves the lock version on, or throws 409 when someone else changed the letter first. */
 export async function bumpLetter(

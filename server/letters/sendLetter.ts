@@ -4,7 +4,7 @@ import { recordEvent } from '../commands/timeline.ts';
 import { conflict } from '../domain/errors.ts';
 import { composeForLetter, letterFilename } from './letterDocument.ts';
 import { renderLetterPdf } from './pdf.ts';
-import { assertCaseOpen, assertStatus, bumpLetter, loadLetter, requireApprover, STALE } from './letterStore.ts';
+import { assertCaseOpen, assertNotHeld, assertStatus, bumpLetter, loadLetter, requireApprover, STALE } from './letterStore.ts';
 import { letterSent } from './letterEvents.ts';
 import { mailLetter } from './letterMail.ts';
 import { committeeAdviceDocuments } from './regimeRules.ts';
@@ -34,6 +34,7 @@ export async function sendLetter(services: Services, actor: Actor, input: SendLe
     const letter = await loadLetter(ctx, input.letterId);
     assertCaseOpen(letter);
     assertStatus(letter, ['approved'], 'versturen');
+    assertNotHeld(ctx, letter, 'Versturen');
     if (letter.version !== input.expectedVersion) throw conflict(STALE);
     return { ...(await composeForLetter(ctx, letter, date)), letter };
   });
@@ -44,6 +45,7 @@ export async function sendLetter(services: Services, actor: Actor, input: SendLe
       requireApprover(ctx);
       const letter = await loadLetter(ctx, input.letterId);
       assertStatus(letter, ['approved'], 'versturen');
+      assertNotHeld(ctx, letter, 'Versturen');
       const doc = await ctx.tx
         .insertInto('document')
         .values({

@@ -1,7 +1,7 @@
 import type { Actor } from '../commands/context.ts';
 import type { LetterKind, LetterStatus } from '../db/schema.ts';
 import type { ProcessDefinition } from '../domain/process/definition.ts';
-import { type Facts, letterKindsFor, stepForTrigger } from '../domain/process/roles.ts';
+import { type Facts, letterHold, type LetterHold, letterKindsFor, stepForTrigger } from '../domain/process/roles.ts';
 import { LETTERS_AFTER_CLOSING } from '../letters/letterStore.ts';
 import { mayTakeTransition } from './casePolicy.ts';
 
@@ -18,6 +18,12 @@ export type LetterAbilities = {
   send: boolean;
   submitStep: string | null;
   sendStep: string | null;
+  /**
+   * The status that holds this letter for a review step, and the one where it may go (roles.ts
+   * letterHold), as labels: when set, approve and send are off for that reason alone, and the
+   * editor says which step it waits for.
+   */
+  heldBy: LetterHold | null;
 };
 
 type CaseState = { status: string; closed_at: Date | null; facts: Record<string, unknown> };
@@ -48,14 +54,18 @@ export function letterAbilities(
   const open = openFor(c, letter.kind);
   const approver = can(actor, 'case:transition') && isLetterApprover(actor, approverRoles);
   const submit = open && can(actor, 'case:edit') && letter.status === 'draft';
-  const send = open && approver && letter.status === 'approved';
+  const mayApprove = open && approver && ['draft', 'inReview'].includes(letter.status);
+  const maySend = open && approver && letter.status === 'approved';
+  const heldBy = (mayApprove || maySend) && def ? letterHold(def, c.status, letter.kind) : null;
+  const send = maySend && !heldBy;
   return {
     edit: open && can(actor, 'case:edit') && ['draft', 'inReview', 'approved'].includes(letter.status),
     submit,
-    approve: open && approver && ['draft', 'inReview'].includes(letter.status),
+    approve: mayApprove && !heldBy,
     send,
     submitStep: submit ? stepFor(actor, def, c, letter.kind, 'letterSubmitted') : null,
     sendStep: send ? stepFor(actor, def, c, letter.kind, 'letterSent') : null,
+    heldBy,
   };
 }
 

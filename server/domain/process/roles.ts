@@ -67,6 +67,52 @@ export function stepForTrigger(
   );
 }
 
+/** The letter kinds a step waits to see approved or sent (its letter guard, its `letterSent` trigger); [] for any. */
+function awaitedKinds(t: Transition): (readonly LetterKind[])[] {
+  const guard = letterGuardOf(t);
+  return [
+    ...(guard && (guard.atLeast === 'approved' || guard.atLeast === 'sent') ? [guard.kinds ?? []] : []),
+    ...(t.trigger?.type === 'letterSent' ? [t.trigger.kinds ?? []] : []),
+  ];
+}
+const awaits = (t: Transition, kind: LetterKind) => awaitedKinds(t).some((kinds) => kinds.length === 0 || kinds.includes(kind));
+
+/**
+ * Whether a status holds a letter of this kind for a review step (role `holdsLetters`, seed 001: the
+ * B1 team approves the response before it goes): it may be drafted, edited and submitted there, not
+ * approved or sent. Held are the letters a later step waits to see approved or sent, so a letter
+ * with its own deadline, such as the extension notice (Awb 9:11 lid 2), still goes; a definition
+ * that names no such step holds every letter.
+ */
+export function holdsLetter(def: ProcessDefinition, status: string, kind: LetterKind): boolean {
+  if (!statusHasRole(def, status, 'holdsLetters')) return false;
+  const later = [...reachableFrom(def, status)].flatMap((st) => transitionsFrom(def, st));
+  return !later.some((t) => awaitedKinds(t).length) || later.some((t) => awaits(t, kind));
+}
+
+type Label = { nl: string; en: string };
+/** Where a held letter waits (`at`), and the nearest status where it may be approved and sent (`until`), as labels. */
+export type LetterHold = { at: Label; until: Label | null };
+
+export function letterHold(def: ProcessDefinition, status: string, kind: LetterKind): LetterHold | null {
+  if (!holdsLetter(def, status, kind)) return null;
+  const label = (key: string) => def.statuses.find((s) => s.key === key)?.label ?? { nl: key, en: key };
+  // Breadth first over the process's own steps (not the ways out from anywhere, such as cancelling).
+  const seen = new Set([status]);
+  const queue = [status];
+  while (queue.length) {
+    const st = queue.shift()!;
+    const out = transitionsFrom(def, st).filter((t) => t.from !== '*');
+    if (!holdsLetter(def, st, kind) && out.some((t) => awaits(t, kind))) return { at: label(status), until: label(st) };
+    for (const t of out) {
+      if (seen.has(t.to)) continue;
+      seen.add(t.to);
+      queue.push(t.to);
+    }
+  }
+  return { at: label(status), until: null };
+}
+
 /** The letter kinds a case may get now under its process and facts. */
 export const letterKindsFor = (def: ProcessDefinition, facts: Facts): LetterKind[] =>
   def.letters.filter((l) => meetsConditions(facts, l.when)).map((l) => l.kind);

@@ -17,6 +17,10 @@ export const STATUS_ROLES = {
     nl: 'De klager kiest een tijd voor het gesprek in het portaal',
     en: 'The complainant books a hearing time in the portal',
   },
+  holdsLetters: {
+    nl: 'Brieven wachten op een controlestap: opstellen, wijzigen en ter controle aanbieden kan, goedkeuren en versturen nog niet. Het geldt voor de brieven die een latere stap verstuurd wil zien (de reactie), niet voor bijvoorbeeld een verdagingsbrief',
+    en: 'Letters wait for a review step: they may be drafted, edited and submitted, not yet approved or sent. It holds the letters a later step waits to see sent (the response), not e.g. an extension letter',
+  },
 } satisfies Record<string, Described>;
 export type StatusRole = keyof typeof STATUS_ROLES;
 

@@ -52,6 +52,7 @@ export const letterReadabilityOut = z.object({
   ),
   warnings: z.array(z.object({ code: z.string(), section: z.string().nullable(), message: z.string() })),
 });
+const bilingual = z.object({ nl: z.string(), en: z.string() });
 const section = z.object({ key: z.string(), heading: z.string(), text: z.string() });
 const status = z.enum(['draft', 'inReview', 'approved', 'sent']);
 const kind = z.enum(LETTER_KINDS);
@@ -79,6 +80,7 @@ export const letterAbilitiesOut = z.object({
   send: z.boolean(),
   submitStep: z.string().nullable(),
   sendStep: z.string().nullable(),
+  heldBy: z.object({ at: bilingual, until: bilingual.nullable() }).nullable(),
 });
 export const letterDetailOut = letterSummaryOut.extend({
   caseReference: z.string(),

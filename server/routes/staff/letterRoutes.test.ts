@@ -116,11 +116,12 @@ describe('letter routes', () => {
       send: false,
       submitStep: 'submitLetter',
       sendStep: null,
+      heldBy: null,
     });
     const asCoordinator = (await call('GET', `/api/v1/letters/${letter.id}`, 'coordinator')).json();
     assert.deepEqual(
       asCoordinator.abilities,
-      { edit: true, submit: true, approve: true, send: false, submitStep: null, sendStep: null },
+      { edit: true, submit: true, approve: true, send: false, submitStep: null, sendStep: null, heldBy: null },
       'submitLetter is a back-office step',
     );
 
@@ -133,15 +134,39 @@ describe('letter routes', () => {
         expectedVersion: letter.version,
       })
     ).json();
-    assert.deepEqual(letter.abilities, { edit: true, submit: false, approve: false, send: false, submitStep: null, sendStep: null });
+    assert.deepEqual(letter.abilities, {
+      edit: true,
+      submit: false,
+      approve: false,
+      send: false,
+      submitStep: null,
+      sendStep: null,
+      heldBy: null,
+    });
     letter = (await call('POST', `/api/v1/letters/${letter.id}/approve`, 'coordinator', { expectedVersion: letter.version })).json();
-    assert.deepEqual(letter.abilities, { edit: true, submit: false, approve: false, send: true, submitStep: null, sendStep: 'sendLetter' });
+    assert.deepEqual(letter.abilities, {
+      edit: true,
+      submit: false,
+      approve: false,
+      send: true,
+      submitStep: null,
+      sendStep: 'sendLetter',
+      heldBy: null,
+    });
     letter = (
       await call('POST', `/api/v1/letters/${letter.id}/send`, 'coordinator', {
         expectedVersion: letter.version,
       })
     ).json();
-    assert.deepEqual(letter.abilities, { edit: false, submit: false, approve: false, send: false, submitStep: null, sendStep: null });
+    assert.deepEqual(letter.abilities, {
+      edit: false,
+      submit: false,
+      approve: false,
+      send: false,
+      submitStep: null,
+      sendStep: null,
+      heldBy: null,
+    });
     const closed = (await call('GET', `/api/v1/cases/${caseId}/letters`, 'coordinator')).json();
     assert.deepEqual(closed.abilities.draftKinds, [], 'a case closed with its decision letter offers no new letter');
   });

@@ -60,6 +60,7 @@ export const enProcess: Record<keyof typeof nlProcess, string> = {
   'process.value.question': 'question',
   'process.statusRole.waitsForInformation': 'waits for the complainant to answer',
   'process.statusRole.hearingBooking': 'complainant books a hearing time',
+  'process.statusRole.holdsLetters': 'letter waits for review: not yet approved or sent',
   'process.reminder': 'reminder {period}',
   'process.fact.kind': 'kind',
   'process.fact.statutory': 'statutory complaint',

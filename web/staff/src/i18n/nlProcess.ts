@@ -62,6 +62,7 @@ export const nlProcess = {
   'process.value.question': 'vraag',
   'process.statusRole.waitsForInformation': 'wacht op antwoord van de klager',
   'process.statusRole.hearingBooking': 'klager kiest een tijd voor het gesprek',
+  'process.statusRole.holdsLetters': 'brief wacht op controle: nog niet goedkeuren of versturen',
   'process.reminder': 'herinnering {period}',
   'process.fact.kind': 'soort',
   'process.fact.statutory': 'wettelijke klacht',

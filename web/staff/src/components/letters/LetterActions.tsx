@@ -29,7 +29,8 @@ export const SIGNER_FIELD_ID = 'letter-signer';
  * `sendStep`), the step is taken in the same request; sending the decision letter closes the case.
  * Approving names the signer (seed 003: preferably the person the complainant spoke to): a colleague
  * from the staff directory, preselected with the letter's signer, else the case's handler, else
- * the approver (as the server would choose).
+ * the approver (as the server would choose). While the case is at a review step that holds the
+ * letter (`heldBy`, e.g. the B1 team's language check), approving and sending wait, and it says so.
  */
 export function LetterActions({ letter, steps, busy, dirty, run, signer, signerError }: Props) {
   const { t, l } = useI18n();
@@ -59,7 +60,14 @@ export function LetterActions({ letter, steps, busy, dirty, run, signer, signerE
           <span className="kf-muted">{t('letter.newWindow')}</span>
         </Link>
       </Paragraph>
-      {nothing && letter.status !== 'sent' ? <Paragraph>{t('letter.noActions')}</Paragraph> : null}
+      {a.heldBy ? (
+        <Paragraph id="letter-held">
+          {t('letter.held', { step: l(a.heldBy.at) })}{' '}
+          {a.heldBy.until ? t('letter.heldUntil', { step: l(a.heldBy.until) }) : t('letter.heldLater')}
+        </Paragraph>
+      ) : nothing && letter.status !== 'sent' ? (
+        <Paragraph>{t('letter.noActions')}</Paragraph>
+      ) : null}
       {dirty && !nothing ? <Paragraph className="kf-muted">{t('letter.saveFirst')}</Paragraph> : null}
       {chooseSigner ? (
         <Field id={SIGNER_FIELD_ID} label={t('letter.signerChoose')} description={t('letter.signerHint')} error={signerError}>
