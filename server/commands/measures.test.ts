@@ -6,7 +6,7 @@ import { registerCase } from './caseRegistrar.ts';
 import type { StaffActor } from './context.ts';
 import { markMeasureCarriedOut } from './measureCarriedOut.ts';
 import { checkMeasure } from './measureCheck.ts';
-import { recordMeasure } from './measureRecorder.ts';
+import { type MeasureInput, recordMeasure } from './measureRecorder.ts';
 
 let env: TestEnv;
 let quality: StaffActor, owner: StaffActor, teammate: StaffActor, outsider: StaffActor, stranger: StaffActor;
@@ -159,8 +159,8 @@ describe('improvement measures (seed 002 steps 3–7)', () => {
 
   test('bad input names the field: no description, a past due date, a complaint measure without complaints, an unknown owner', async () => {
     env.clock.set('2026-03-02T09:00:00Z');
-    const base = { description: 'x', ownerId: owner.id, dueDate: '2026-04-01', source: 'systemReview' as const, caseIds: [] };
-    const field = async (input: Partial<typeof base> & { source?: 'complaint' | 'systemReview' }) => {
+    const base = { description: 'x', ownerId: owner.id, dueDate: '2026-04-01', source: 'systemReview', caseIds: [] } as MeasureInput;
+    const field = async (input: Partial<MeasureInput>) => {
       try {
         await asActor(env.services, quality, (ctx) => recordMeasure(ctx, { ...base, ...input }));
         return 'accepted';

@@ -11,6 +11,7 @@ import { permissionsFor } from '../policies/permissions.ts';
 import { DEMO_CASES, DEMO_PEOPLE, DEMO_STAFF_CONTACT, DEMO_USERS, PATHS, SCRIPTED_PROCESS } from './demoContent.ts';
 import { demoCanTake, demoTeams, demoWalks, sampleRequired, type DemoWalk } from './demoWalk.ts';
 import { asStaff } from './asStaff.ts';
+import { seedDemoMeasures } from './demoMeasures.ts';
 import { closeActivity, pickUpActivity } from '../commands/activityAssigner.ts';
 import { approveLetter } from '../letters/approveLetter.ts';
 import { mayTakeTransition } from '../policies/casePolicy.ts';
@@ -172,6 +173,7 @@ export async function seedDemoData(services: Services) {
       .transaction()
       .execute((tx) => pickUpActivity({ actor: p.who, tx, now: new Date(seedNow - 3_600_000), services }, p.id));
   }
+  await seedDemoMeasures(services, actor('qualityOfficer'), [actor('teamLead'), actor('backOffice')]);
   return { created: true, users: DEMO_USERS.length, cases };
 }
 
