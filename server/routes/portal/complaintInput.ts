@@ -88,5 +88,5 @@ export function fieldErrorsOf(err: unknown, inVisitorsWords?: string): Errors | 
   if (!(err instanceof AppError) || err.code !== 'invalid') return null;
   const errors: Errors = {};
   for (const p of err.invalidParams) errors[p.name.replace(/^(body|complainant)\./, '')] ??= inVisitorsWords ?? p.reason;
-  return Object.keys(errors).length ? errors : { _form: inVisitorsWords ?? err.detail };
+  return Object.keys(errors).length ? errors : { _form: err.detail };
 }

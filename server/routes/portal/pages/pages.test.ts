@@ -314,6 +314,17 @@ describe('portal pages in English', () => {
     assert.match(main((await get(sent.headers.location as string)).body), /Thank you\. We have received your message\./);
   });
 
+  test('a form without the language question still stores the page language', async () => {
+    const res = await post(form({ taal: 'en', subject: 'No language field' }), '10.5.0.5');
+    assert.equal(res.statusCode, 303, res.body);
+    const kase = await t.services.db
+      .selectFrom('cases')
+      .select('language')
+      .where('subject', '=', 'No language field')
+      .executeTakeFirstOrThrow();
+    assert.equal(kase.language, 'en');
+  });
+
   test('Dutch pages with English messages: the case is English, the pages stay Dutch for this visitor', async () => {
     const res = await post(form({ taal: 'nl', language: 'en', subject: 'Mail in English please' }), '10.5.0.4');
     assert.equal(res.statusCode, 303, res.body);

@@ -95,7 +95,8 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
       const dropped: Values = files.length || input.fileError ? { _filesDropped: '1' } : {};
       return fail(400, complaintFormPage(p, { ...values, ...dropped }, errors));
     };
-    const checked = validateComplaint(fields, todayIso(services.clock.now()), p.t);
+    // Our messages come in the page's language unless the form said otherwise.
+    const checked = validateComplaint({ ...fields, language: fields.language || p.lang }, todayIso(services.clock.now()), p.t);
     if (!checked.ok || input.fileError) return again(checked.ok ? {} : checked.errors);
     const complaint = portalComplaintOf(checked.data);
     let result: Awaited<ReturnType<typeof submitPortalComplaint>>;
