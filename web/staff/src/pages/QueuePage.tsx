@@ -12,6 +12,7 @@ import { EMPTY_FILTERS, QueueFilters, type QueueFilterValues } from '../componen
 import { QUEUES, QueueTabs } from '../components/QueueTabs.tsx';
 import { SavedFilters } from '../components/savedFilters/SavedFilters.tsx';
 import { CaseSearch } from '../components/CaseSearch.tsx';
+import { RegisterExport } from '../components/RegisterExport.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -129,6 +130,9 @@ export function QueuePage() {
             changed();
           }}
         />
+      ) : null}
+      {can('case:export') ? (
+        <RegisterExport queue={queue} channel={filters.channel} teamId={filters.teamId} status={filters.status} />
       ) : null}
       {/* Looking for one case rather than working the queue: the same search as the start page. */}
       {can('case:read') ? <CaseSearch /> : null}
