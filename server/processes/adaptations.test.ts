@@ -123,7 +123,8 @@ describe('adaptations without code', () => {
     // Sending waits for the review, and only the review's role may take it.
     await assert.rejects(step(coordinator, c.id, 'sendAnswer'), refusedWith('conflict'));
     await assert.rejects(step(coordinator, c.id, 'approvePlainLanguage'), refusedWith('forbidden'));
-    await assert.rejects(step(parking, c.id, 'approvePlainLanguage'), refusedWith('forbidden'));
+    // The department's part is done, its task too: it no longer works on the case (scope.ts), as if outside its scope.
+    await assert.rejects(step(parking, c.id, 'approvePlainLanguage'), refusedWith('not_found'));
     const def = env.services.processes.defaultProcess;
     const facts = inReview.facts as Record<string, unknown>;
     assert.deepEqual(

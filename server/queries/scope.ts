@@ -12,10 +12,10 @@ const seesAll = (actor: Actor): actor is SystemActor | (StaffActor & { seesAll: 
 
 /**
  * The cases an actor may work on: notes, data, steps, letters. Without `case:readAll`: assigned to
- * them or their teams, or they have work on it (a task for them or their team).
+ * them or their teams, or they have open work on it (a task for them or their team).
  */
 export function caseScope(actor: Actor) {
-  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => (seesAll(actor) ? sql<boolean>`true` : worksOn(actor, eb));
+  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => (seesAll(actor) ? sql<boolean>`true` : worksOn(actor, eb, 'open'));
 }
 
 /**
@@ -25,7 +25,7 @@ export function caseScope(actor: Actor) {
  */
 export function caseReadScope(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> =>
-    seesAll(actor) ? sql<boolean>`true` : eb.or([worksOn(actor, eb), handledBefore(actor, eb)]);
+    seesAll(actor) ? sql<boolean>`true` : eb.or([worksOn(actor, eb, 'any'), handledBefore(actor, eb)]);
 }
 
 /**
@@ -35,24 +35,25 @@ export function caseReadScope(actor: Actor) {
  */
 export function handlesCase(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> =>
-    actor.kind === 'system' ? sql<boolean>`true` : eb.or([worksOn(actor, eb), handledBefore(actor, eb)]);
+    actor.kind === 'system' ? sql<boolean>`true` : eb.or([worksOn(actor, eb, 'any'), handledBefore(actor, eb)]);
 }
 
 const NO_TEAM = '00000000-0000-0000-0000-000000000000';
 
-function worksOn(actor: StaffActor, eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> {
+/**
+ * The case is theirs or their team's, or an activity on it is. Only open activities are work: a
+ * done one (the contact a team lead made the case from at the counter, a finished task) is work
+ * they did, which lets them read the case as handling it ('any') but not work on it ('open').
+ */
+function worksOn(actor: StaffActor, eb: ExpressionBuilder<DB, 'cases'>, activities: 'open' | 'any'): Expression<SqlBool> {
   const teams = actor.teamIds.length ? actor.teamIds : [NO_TEAM];
-  return eb.or([
-    eb('cases.assignee_user_id', '=', actor.id),
-    eb('cases.assignee_team_id', 'in', teams),
-    eb.exists(
-      eb
-        .selectFrom('activity as scope_activity')
-        .select(sql`1`.as('one'))
-        .whereRef('scope_activity.case_id', '=', 'cases.id')
-        .where((w) => w.or([w('scope_activity.assignee_user_id', '=', actor.id), w('scope_activity.assignee_team_id', 'in', teams)])),
-    ),
-  ]);
+  let work = eb
+    .selectFrom('activity as scope_activity')
+    .select(sql`1`.as('one'))
+    .whereRef('scope_activity.case_id', '=', 'cases.id')
+    .where((w) => w.or([w('scope_activity.assignee_user_id', '=', actor.id), w('scope_activity.assignee_team_id', 'in', teams)]));
+  if (activities === 'open') work = work.where('scope_activity.status', 'in', ['open', 'inProgress']);
+  return eb.or([eb('cases.assignee_user_id', '=', actor.id), eb('cases.assignee_team_id', 'in', teams), eb.exists(work)]);
 }
 
 /** One probe of case_handler's primary key (user_id, case_id) per case. */

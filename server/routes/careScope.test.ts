@@ -84,6 +84,44 @@ describe('seed 002: who reads a complaint once it moved on', () => {
     assert.equal(step.statusCode, 404);
   });
 
+  test('made from the contact they registered at the counter, it is read only for them too once handed on', async () => {
+    // The intake screen's way: the contact first (on their own name), then the case from it; the
+    // contact is done then, and done work is no reason to work on the case any more.
+    const contact = await as(lead, 'POST', '/api/v1/activities', {
+      channel: 'counter',
+      subject: 'Niemand kwam toen ik belde',
+      body: 'Mijn moeder belde drie keer met de alarmknop en niemand kwam.',
+      contact: { name: 'Marja Sterk', email: 'marja.sterk@example.org' },
+      assignTo: 'self',
+    });
+    assert.equal(contact.statusCode, 201, contact.body);
+    const created = await as(lead, 'POST', '/api/v1/cases', {
+      activityId: contact.json().id,
+      subject: 'Niemand kwam toen ik belde',
+      description: 'Mijn moeder belde drie keer met de alarmknop en niemand kwam.',
+      channel: 'counter',
+      complainant: { name: 'Marja Sterk', email: 'marja.sterk@example.org' },
+      data: { location: 'Team Zuid', healthDetails: HEALTH },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id;
+    const handOn = await as(lead, 'POST', `/api/v1/cases/${id}/transitions`, {
+      transition: 'fileFormalComplaint',
+      inputs: { note: 'Dochter wil een formele klacht indienen.' },
+    });
+    assert.equal(handOn.statusCode, 200, handOn.body);
+
+    const c = (await as(lead, 'GET', `/api/v1/cases/${id}`)).json();
+    assert.equal(c.handedOn, true);
+    assert.deepEqual(c.abilities.transitions, []);
+    assert.equal(c.data.healthDetails, HEALTH, 'having handled it, they still see its health details');
+    const cancel = await as(lead, 'POST', `/api/v1/cases/${id}/transitions`, {
+      transition: 'cancel',
+      inputs: { cancelReason: 'other', note: 'Toch niet.' },
+    });
+    assert.equal(cancel.statusCode, 404);
+  });
+
   test('a team lead who never handled it does not see it at all', async () => {
     assert.equal((await as(otherLead, 'GET', `/api/v1/cases/${caseId}`)).statusCode, 404);
     assert.equal((await as(otherLead, 'GET', `/api/v1/cases/${caseId}/timeline`)).statusCode, 404);
