@@ -105,6 +105,19 @@ describe('an inconsistent definition is refused, naming the problem', () => {
     assert.ok(problemsOf(clone(), ['kcc', 'coordinators', 'department']).some((p) => p.includes('unknown team "backOffice"')));
   });
 
+  test('a status that holds letters for a review step, where a step waits for the letter to be sent', () => {
+    const def = clone();
+    const i = def.statuses.findIndex((s) => s.key === 'letterReview');
+    def.statuses[i]!.roles = ['holdsLetters'];
+    assert.deepEqual(problemsOf(def), [
+      `statuses[${i}].roles: "letterReview" holds letters for a review step, but its step "sendLetter" waits for a letter to be approved or sent`,
+    ]);
+    // Before the review (drafting) it fits: the letter is submitted there, and sent after the review.
+    def.statuses[i]!.roles = [];
+    def.statuses.find((s) => s.key === 'draftingLetter')!.roles = ['holdsLetters'];
+    assert.doesNotThrow(() => validateProcess(def, { teams: TEAMS }));
+  });
+
   test('a dead end that is not terminal, and a status defined twice', () => {
     const def = clone();
     def.statuses.push({ ...def.statuses[0]! });

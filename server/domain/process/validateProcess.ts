@@ -246,6 +246,20 @@ function checkRoles(def: ProcessDefinition, at: At) {
       if (!into.every((t) => t.inputs.some((x) => x.fact === 'informationRequest')))
         at(`statuses[${i}].roles`, `every step into "${s.key}" needs an input with fact "informationRequest" (the question)`);
     }
+    if (s.roles.includes('holdsLetters')) {
+      // The letter such a step waits for is one this status holds (roles.ts holdsLetter): it would never go.
+      const waits = out.find(
+        (t) =>
+          t.from !== '*' &&
+          (t.trigger?.type === 'letterSent' ||
+            t.guards.some((g) => g.type === 'letter' && (g.atLeast === 'approved' || g.atLeast === 'sent'))),
+      );
+      if (waits)
+        at(
+          `statuses[${i}].roles`,
+          `"${s.key}" holds letters for a review step, but its step "${waits.key}" waits for a letter to be approved or sent`,
+        );
+    }
     if (s.roles.includes('hearingBooking')) {
       const book = out.find((t) => t.trigger?.type === 'hearingBooked');
       if (!book) at(`statuses[${i}].roles`, `"${s.key}" books hearings but no step from it has trigger "hearingBooked"`);
