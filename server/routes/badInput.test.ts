@@ -245,6 +245,15 @@ const cursors = [
   Buffer.from(JSON.stringify([t.clock.now().toISOString(), outbox[0]])).toString('base64url'),
 ] as string[];
 assert.ok(cursors.every(Boolean), 'the lists gave next-page cursors');
+// An improvement measure on a case, open, so its steps (carried out, check) can succeed.
+const measure = (
+  await json('POST', '/measures', {
+    description: 'Terugbelafspraken in de agenda',
+    ownerId: me.id,
+    dueDate: '2026-12-01',
+    caseIds: [plainCase],
+  })
+).measure.id as string;
 const teams = Object.fromEntries(
   (await t.services.db.selectFrom('team').select(['id', 'key']).execute()).map((r) => [r.key, r.id]),
 ) as Record<string, string>;
@@ -260,6 +269,7 @@ const ids = {
   user: [me.id, colleague.id],
   team: Object.values(teams),
   person: [complainant],
+  measure: [measure],
 };
 const allIds = Object.values(ids).flat();
 const processDefinition = (await json('GET', '/processes/kcc-complaint')).published.definition as Json;
@@ -400,6 +410,21 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   'POST /api/v1/mandate-lookups': [{ representedId: complainant, representativeId: colleague.id }],
   'POST /api/v1/cases/:id/mandate': [{ verification: 'phoneWithRepresentedPresent', validFrom: '2026-01-05', validUntil: '2026-12-31' }],
   'POST /api/v1/mandates/:id/revoke': null,
+  'POST /api/v1/measures': [
+    { description: 'Wachttijd aan de telefoon melden', ownerId: me.id, dueDate: '2026-12-01', caseIds: [plainCase], ground: 'conduct' },
+    {
+      description: 'Klachtenmethodiek evalueren',
+      ownerId: colleague.id,
+      dueDate: '2026-06-30',
+      source: 'systemReview',
+      finding: 'Bevinding 2',
+    },
+  ],
+  'POST /api/v1/measures/:id/carried-out': [{ carriedOutOn: '2026-03-02', note: 'Besproken in het teamoverleg' }],
+  'POST /api/v1/measures/:id/check': [
+    { method: 'Steekproef', conclusion: 'Werkt nog niet', effective: false, newDueDate: '2026-06-01' },
+    { method: 'Steekproef', conclusion: 'Werkt', effective: true },
+  ],
   // The published definition, as the process owner's page sends it back (as JSON and as its text).
   'POST /api/v1/processes/:key/checks': [{ definition: processDefinition }, { definition: JSON.stringify(processDefinition) }],
   'POST /api/v1/processes/:key/drafts': [{ definition: processDefinition }],
@@ -776,7 +801,9 @@ function validParams(route: string, name: string): string[] {
                   ? 'outbox'
                   : route.startsWith(`${API}/persons`)
                     ? 'person'
-                    : 'case';
+                    : route.startsWith(`${API}/measures`)
+                      ? 'measure'
+                      : 'case';
   return ids[kind];
 }
 const validParam = (route: string, name: string) => validParams(route, name)[0]!;
