@@ -113,17 +113,23 @@ export async function recordCaseMandate(ctx: CommandContext, caseId: string, inp
   return { mandate: mandate!, reused };
 }
 
-/** A coordinator revokes a mandate: later intakes no longer find it; cases that relied on it keep the link. */
+/**
+ * A coordinator revokes a mandate: later intakes no longer find it; cases that relied on it keep the
+ * link, and their timelines say it was revoked (whoever handles one must check the representative again).
+ */
 export async function revokeMandate(ctx: CommandContext, mandateId: string) {
   const row = await ctx.tx.selectFrom('mandate').select(['id', 'revoked_at']).where('id', '=', mandateId).forUpdate().executeTakeFirst();
   if (!row) throw notFound('Deze machtiging');
   if (row.revoked_at) throw conflict('Deze machtiging is al ingetrokken.');
-  return ctx.tx
+  const revoked = await ctx.tx
     .updateTable('mandate')
     .set({ revoked_at: ctx.now, revoked_by: actorId(ctx.actor), revoked_by_name: ctx.actor.name })
     .where('id', '=', mandateId)
     .returningAll()
     .executeTakeFirstOrThrow();
+  const cases = await ctx.tx.selectFrom('cases').select('id').where('mandate_id', '=', mandateId).execute();
+  for (const c of cases) await recordEvent(ctx, { type: 'mandateRevoked', caseId: c.id, data: { mandateId } });
+  return revoked;
 }
 
 /** Merge support: re-point one person's mandate rows to another, returning exactly the ids moved. */

@@ -106,8 +106,10 @@ describe('mandates: recorded once at intake, reused, revoked, moved by a person 
     assert.equal(await lookup(kees, ans), null);
     const afterRevoke = await register({ personId: kees }, { person: { personId: ans }, relation: 'dochter' });
     assert.equal((await detail(afterRevoke.id)).mandate, null);
-    // The case that relied on it still shows which mandate it was, now revoked.
+    // The case that relied on it still shows which mandate it was, now revoked, and its timeline says so.
     assert.ok((await detail(renewed.id)).mandate.revokedAt);
+    const events = (await call('GET', `/api/v1/cases/${renewed.id}/timeline?limit=500`, 'coordinator')).items as { type: string }[];
+    assert.equal(events.filter((e) => e.type === 'mandateRevoked').length, 1);
   });
 
   test('bad input names the field; a mandate for oneself is refused', async () => {

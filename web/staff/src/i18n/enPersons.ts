@@ -38,6 +38,7 @@ export const enPersons: Record<keyof typeof nlPersons, string> = {
   'tl.personMerged': 'Duplicate complainant merged',
   'tl.personMergeUndone': 'Complainant merge undone',
   'tl.mandateLinked': "Representative's mandate recorded",
+  'tl.mandateRevoked': "Representative's mandate revoked: check who may act for the complainant",
   'mandate.title': 'Mandate',
   'mandate.known': 'Mandate known since {date} — do not ask again',
   'mandate.knownDetail': '{representative} may act for {represented}. Recorded by {by}: {verification}.',

@@ -36,6 +36,7 @@ export const nlPersons = {
   'tl.personMerged': 'Dubbele klant samengevoegd',
   'tl.personMergeUndone': 'Samenvoegen van klant ongedaan gemaakt',
   'tl.mandateLinked': 'Machtiging van de vertegenwoordiger vastgelegd',
+  'tl.mandateRevoked': 'Machtiging van de vertegenwoordiger ingetrokken: controleer wie namens de klager mag optreden',
   'mandate.title': 'Machtiging',
   'mandate.known': 'Machtiging bekend sinds {date} — niet opnieuw vragen',
   'mandate.knownDetail': '{representative} mag optreden voor {represented}. Vastgelegd door {by}: {verification}.',
