@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { checkPage, loginAs, otherUser } from './support/app.ts';
+import { createCase, openIntake, registerContact } from './support/intake.ts';
 
 /**
  * Seed 002, the care organisation (run with playwright.organisations.config.ts, project "care": a server with
@@ -9,12 +10,6 @@ import { checkPage, loginAs, otherUser } from './support/app.ts';
  */
 const HEALTH = 'Diabetes type 2, insuline om acht uur';
 
-async function api(page: Page, path: string, data: object) {
-  const session = await (await page.request.get('/api/v1/session')).json();
-  const res = await page.request.post(`/api/v1${path}`, { headers: { 'X-CSRF-Token': session.csrfToken }, data });
-  expect(res.ok(), await res.text()).toBe(true);
-  return res.json();
-}
 const steps = (page: Page) => page.getByRole('region', { name: 'Processtappen' });
 
 test('a team lead hands a formal complaint on and keeps a read view; the complaints officer advises without seeing health details', async ({
@@ -22,16 +17,24 @@ test('a team lead hands a formal complaint on and keeps a read view; the complai
   browser,
   baseURL,
 }) => {
+  // The team lead registers the visit at the counter with the case type's own fields, the health details among them.
   await loginAs(page, 'Jeroen Mulder');
-  const c = await api(page, '/cases', {
-    subject: 'Medicatie te laat gegeven',
-    description: 'Mijn vader kreeg zijn medicijnen twee uur te laat.',
+  await openIntake(page);
+  await registerContact(page, {
     channel: 'counter',
-    complainant: { name: 'Dochter van dhr. Bos', email: 'bos@example.org' },
-    data: { location: 'Team Noord', healthDetails: HEALTH },
+    subject: 'Medicatie te laat gegeven',
+    body: 'Mijn vader kreeg zijn medicijnen twee uur te laat.',
+    name: 'Dochter van dhr. Bos',
+    email: 'bos@example.org',
   });
-  await page.goto(`/meldingen/${c.id}`);
+  await expect(page.getByLabel('Locatie of team')).toBeVisible();
+  await checkPage(page, 'care-intake-case-fields');
+  const c = await createCase(page, {
+    'Locatie of team': 'Team Noord',
+    'Gezondheidsgegevens (alleen voor wie de klacht behandelt)': HEALTH,
+  });
   await expect(page.getByText(HEALTH)).toBeVisible();
+  await expect(page.getByText('Team Noord', { exact: true }).first()).toBeVisible();
 
   // The client is not satisfied and wants a formal complaint: the team lead passes it on.
   const pass = 'Formele klacht doorgeven aan kwaliteitsmedewerker';
@@ -78,14 +81,17 @@ test('informal first, then formal: not satisfied, the quality officer, the manag
   // A whole case from intake to close through several people's screens: minutes on a loaded CI machine.
   test.setTimeout(300_000);
   await loginAs(page, 'Jeroen Mulder');
-  const c = await api(page, '/cases', {
+  await openIntake(page);
+  await registerContact(page, {
     subject: 'Niemand kwam toen ik belde',
-    description: 'Mijn moeder belde drie keer met de alarmknop en niemand kwam.',
-    channel: 'phone',
-    complainant: { name: 'Marja Sterk', email: 'marja.sterk@example.org', street: 'Molenweg 8', postcode: '7411 AB', city: 'Deventer' },
-    data: { location: 'Team Zuid' },
+    body: 'Mijn moeder belde drie keer met de alarmknop en niemand kwam.',
+    name: 'Marja Sterk',
+    email: 'marja.sterk@example.org',
+    street: 'Molenweg 8',
+    postcode: '7411 AB',
+    city: 'Deventer',
   });
-  await page.goto(`/meldingen/${c.id}`);
+  const c = await createCase(page, { 'Locatie of team': 'Team Zuid' });
 
   // The informal route: the team lead talks with the client, who is not satisfied; the formal route is offered and taken.
   await takeStep(page, 'Bespreken met cliënt');

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { announcement, checkPage, focused, loginAs, otherUser } from './support/app.ts';
 import { expect, test } from './support/datedTest.ts';
+import { createCase, openIntake, registerContact } from './support/intake.ts';
 import { daysFromToday } from './support/pinnedClock.ts';
 
 /**
@@ -9,10 +10,10 @@ import { daysFromToday } from './support/pinnedClock.ts';
  * the back office, reviewed, edited with live plain-language feedback, approved and sent by the
  * coordinator — and the case ends closed with the letter on its timeline.
  */
-async function apiCall(page: Page, method: 'get' | 'post', url: string, data?: object) {
-  const session = await (await page.request.get('/api/v1/session')).json();
-  const res = await page.request[method](`/api/v1${url}`, { headers: { 'X-CSRF-Token': session.csrfToken }, ...(data ? { data } : {}) });
-  expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
+/** Reads what the server says (assertions only: every write in this journey goes through a screen). */
+async function apiGet(page: Page, url: string) {
+  const res = await page.request.get(`/api/v1${url}`);
+  expect(res.ok(), `GET ${url}: ${await res.text()}`).toBe(true);
   return res.json();
 }
 
@@ -38,15 +39,20 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  // The first-line agent registers the call and forwards it (their own journey is intake.spec.ts).
+  // The first-line agent registers the call on the intake screen and forwards it (the screen's own journey is intake.spec.ts).
   await loginAs(page, 'Mohammed El Amrani');
-  const c = await apiCall(page, 'post', '/cases', {
+  await openIntake(page);
+  await registerContact(page, {
     subject: 'Onvriendelijk behandeld aan de balie',
-    description: 'De medewerker aan de balie was onvriendelijk en luisterde niet.',
-    channel: 'phone',
-    complainant: { name: 'Ria Bos', email: 'ria.bos@example.org', street: 'Dorpsstraat 1', postcode: '1234 AB', city: 'Zeist' },
+    body: 'De medewerker aan de balie was onvriendelijk en luisterde niet.',
+    name: 'Ria Bos',
+    email: 'ria.bos@example.org',
+    street: 'Dorpsstraat 1',
+    postcode: '1234 AB',
+    city: 'Zeist',
   });
-  await apiCall(page, 'post', `/cases/${c.id}/transitions`, { transition: 'forwardToCoordinator', inputs: {} });
+  const c = await createCase(page);
+  await takeStep(page, 'Doorzetten naar klachtencoördinator');
 
   // The coordinator assesses and classifies it as a statutory complaint, and asks the back office for a judgment.
   const coordinator = await otherUser(browser, baseURL);
@@ -66,12 +72,13 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   });
   await takeStep(coordinator, 'Doorzetten naar BO klachten voor oordeel');
 
-  // The back office gives its judgment (their screen is the same step form; here through the API).
+  // The back office gives its judgment in the step form on the case page.
   const backOffice = await otherUser(browser, baseURL);
   await loginAs(backOffice, 'Ruud Visser');
-  await apiCall(backOffice, 'post', `/cases/${c.id}/transitions`, {
-    transition: 'judge',
-    inputs: { judgment: 'partlyFounded', judgmentReasons: 'De medewerker had rustiger moeten blijven.' },
+  await backOffice.goto(`/meldingen/${c.id}`);
+  await takeStep(backOffice, 'Oordeel geven', async () => {
+    await backOffice.getByLabel(/^Oordeel/).selectOption({ label: 'Deels gegrond' });
+    await backOffice.getByLabel(/^Motivering/).fill('De medewerker had rustiger moeten blijven.');
   });
 
   // Hearing: the invitation offers two times; a time in the past is refused at its field.
@@ -204,7 +211,7 @@ test('the coordinator classifies, invites for a hearing, reviews and sends the d
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   // The signer (seed 003): preselected with the case's handler, or, as here without one, the
   // approver, as the server would choose; the coordinator names a colleague instead.
-  const handler = (await apiCall(coordinator, 'get', `/cases/${c.id}`)).assignee;
+  const handler = (await apiGet(coordinator, `/cases/${c.id}`)).assignee;
   const signer = coordinator.getByLabel(/^Ondertekenen door/);
   await expect(coordinator.getByText('Bij voorkeur de medewerker die met de klant heeft gesproken.')).toBeVisible();
   await expect(signer.locator('option:checked')).toHaveText(handler?.name ?? 'Kees Bakker');

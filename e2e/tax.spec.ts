@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { checkPage, focused, loginAs, otherUser } from './support/app.ts';
 import { expect, test } from './support/datedTest.ts';
+import { createCase, openIntake, registerContact } from './support/intake.ts';
 
 /**
  * Seed 001, the municipal tax cooperation, from intake to close in the staff app (run with
@@ -11,12 +12,6 @@ import { expect, test } from './support/datedTest.ts';
  * coordinator sends it past the B1 team, approves and sends it, and the case closes. The demo mailbox
  * holds the manager's notice and the complainant's mails.
  */
-async function api(page: Page, path: string, data: object) {
-  const session = await (await page.request.get('/api/v1/session')).json();
-  const res = await page.request.post(`/api/v1${path}`, { headers: { 'X-CSRF-Token': session.csrfToken }, data });
-  expect(res.ok(), await res.text()).toBe(true);
-  return res.json();
-}
 const steps = (page: Page) => page.getByRole('region', { name: 'Processtappen' });
 const lead = (page: Page) => page.locator('.utrecht-paragraph--lead');
 
@@ -31,15 +26,19 @@ async function takeStep(page: Page, name: string, fill?: () => Promise<void>) {
 test('a tax complaint from the call to the sent response: department, B1 team, letter and mails', async ({ page, browser, baseURL }) => {
   // A whole case from intake to close through several people's screens: minutes on a loaded CI machine.
   test.setTimeout(300_000);
-  // The agent registers the call (their intake screen is intake.spec.ts) and passes it to the coordinator.
+  // The agent registers the call on the intake screen, makes it a case and passes it to the coordinator.
   await loginAs(page, 'Sanne de Vries');
-  const c = await api(page, '/cases', {
+  await openIntake(page);
+  await registerContact(page, {
     subject: 'WOZ-waarde veel te hoog en geen antwoord',
-    description: 'Ik heb twee keer gemaild over de WOZ-waarde van mijn huis en nooit antwoord gekregen.',
-    channel: 'phone',
-    complainant: { name: 'Karin Blom', email: 'karin.blom@example.org', street: 'Kerkstraat 4', postcode: '3811 CV', city: 'Amersfoort' },
+    body: 'Ik heb twee keer gemaild over de WOZ-waarde van mijn huis en nooit antwoord gekregen.',
+    name: 'Karin Blom',
+    email: 'karin.blom@example.org',
+    street: 'Kerkstraat 4',
+    postcode: '3811 CV',
+    city: 'Amersfoort',
   });
-  await page.goto(`/meldingen/${c.id}`);
+  const c = await createCase(page);
   await checkPage(page, 'tax-case-received');
   await takeStep(page, 'Formele klacht naar coördinator');
 
