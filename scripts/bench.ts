@@ -21,11 +21,12 @@ import { staffEmail } from './bench/model.ts';
 import { ensureWebBuild, measureCasePages } from './bench/browser.ts';
 import { QUEUES, runScenarios, TARGETS } from './bench/scenarios.ts';
 import { ensureSeeded, settleBackgroundWork } from './bench/seed.ts';
+import { type ExportFigure, measureExport, reportExport } from './bench/exportScenario.ts';
 
 /**
- * npm run bench [-- --cases 1000000] [--fresh] [--only a,b,c,d,e] [--explain]: seeds PostgreSQL with
+ * npm run bench [-- --cases 1000000] [--fresh] [--only a,b,c,d,e,f] [--explain]: seeds PostgreSQL with
  * N realistic cases (reused on the next run), starts the real server against it and measures the
- * hot paths over HTTP on 127.0.0.1, then (e) case pages in Chromium. A measurement, not a test: it
+ * hot paths over HTTP on 127.0.0.1, then (e) case pages in Chromium, then (f) the register export. A measurement, not a test: it
  * prints PASS/MISS per target, EXPLAINs what missed, and exits 0 either way.
  */
 const { values: args } = parseArgs({
@@ -36,7 +37,7 @@ const { values: args } = parseArgs({
     'max-seconds': { type: 'string', default: '30' }, // time limit per scenario
     concurrency: { type: 'string', default: '1' }, // clients for a–c: latency of one user, not load
     'intake-seconds': { type: 'string', default: '10' },
-    only: { type: 'string', default: 'a,b,c,d,e' }, // e.g. --only c to re-measure search after a change; e: the browser
+    only: { type: 'string', default: 'a,b,c,d,e,f' }, // e.g. --only c to re-measure search after a change; e: the browser; f: export
     pages: { type: 'string', default: '40' }, // case pages opened in the browser (e)
     explain: { type: 'boolean', default: false }, // EXPLAIN every scenario, not only those that missed
     'cpu-prof': { type: 'string' }, // a directory: the server process writes a V8 CPU profile there
@@ -78,6 +79,7 @@ async function main() {
     .execute();
   const searches = [...SEARCHES, cases[0]!.reference];
   let measured: Measured[] = [];
+  let exported: ExportFigure[] = [];
   const loadBefore = await settle();
   try {
     measured = await runScenarios({
@@ -109,6 +111,14 @@ async function main() {
       });
       if (e) measured.push(e);
     }
+    if (only.has('f'))
+      exported = await measureExport({
+        base: `${server.address}/api/v1`,
+        headers: coordinator.headers,
+        db: database.db,
+        serverPid: server.pid,
+        log,
+      });
   } finally {
     // The run's intakes are finished, so a re-run measures the same open work; its sessions go.
     await database.db
@@ -123,6 +133,7 @@ async function main() {
   }
 
   const missed = report(measured, seed, counts, [loadBefore, os.loadavg()[0]!]);
+  reportExport(exported, log);
   if (missed.size || args.explain) {
     log(`\nEXPLAIN (ANALYZE, BUFFERS) of ${args.explain ? 'every scenario' : 'what missed its target'}, as the coordinator:`);
     const which = args.explain ? new Set(['a1', 'a2', 'b', 'c']) : missed;

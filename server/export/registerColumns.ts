@@ -1,7 +1,6 @@
 import type { ProcessDefinition } from '../domain/process/definition.ts';
 import { optionLabel } from '../domain/process/roles.ts';
 import { FACT_KEYS, FACTS, type FactKey, factSpec } from '../domain/process/vocabulary.ts';
-import { dateInZone } from '../domain/calendar/civilDate.ts';
 import type { VersionedProcessRegistry } from '../processes/versionedRegistry.ts';
 import type { ExportRow } from '../queries/caseExport.ts';
 
@@ -86,8 +85,7 @@ export function registerRows(processes: VersionedProcessRegistry, lang: ExportLa
       def ? (optionLabel(def, fact, value)?.[lang] ?? value) : value,
     );
   };
-  const civil = (d: Date | null): Cell => (d ? { date: dateInZone(d, TIME_ZONE) } : null);
-  const day = (d: string | null): Cell => (d ? { date: String(d).slice(0, 10) } : null);
+  const day = (d: string | null): Cell => (d ? { date: d.slice(0, 10) } : null);
 
   return (r: ExportRow): Cell[] => {
     const def = defOf(r);
@@ -100,10 +98,10 @@ export function registerRows(processes: VersionedProcessRegistry, lang: ExportLa
         `${r.process_key}@${r.process_version}:status:${r.status}`,
         () => def?.statuses.find((s) => s.key === r.status)?.label[lang] ?? r.status,
       ),
-      civil(r.received_at),
+      day(r.received_day),
       day(r.handling_deadline),
       day(r.norm_deadline),
-      civil(r.closed_at),
+      day(r.closed_day),
       r.team_name,
       r.user_name,
       cached(`channel:${r.channel}`, () => factSpec('channel').valueLabels?.[r.channel]?.[lang] ?? r.channel),
