@@ -53,27 +53,34 @@ export async function createTestDatabase(
 }
 
 let snapshot: Promise<Blob> | undefined;
-/** The migrated PGlite data directory: from this process's memory, the temp folder, or made now. */
+/** The migrated PGlite data directory, read once per process. */
 function pgliteSnapshot(): Promise<Blob> {
-  snapshot ??= (async () => {
-    const file = path.join(os.tmpdir(), `klachtflow-test-pglite-${schemaKey}.tar`);
-    if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
-    const fresh = await openDatabase({});
-    const dump = await fresh.dumpSnapshot!();
-    await fresh.close();
-    // Written under a name of its own, then renamed: a test file starting meanwhile never reads half a dump.
-    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-    fs.renameSync(partial, file);
-    // Dumps of earlier schemas (42 MB each) go once they are an hour old.
-    for (const old of fs.readdirSync(os.tmpdir())) {
-      const at = path.join(os.tmpdir(), old);
-      if (old.startsWith('klachtflow-test-pglite-') && at !== file && Date.now() - fs.statSync(at).mtimeMs > 3_600_000)
-        fs.rmSync(at, { force: true });
-    }
-    return dump;
-  })();
+  snapshot ??= pgliteSnapshotFile().then((file) => new Blob([fs.readFileSync(file)]));
   return snapshot;
+}
+
+/**
+ * The migrated PGlite data directory as a tar file in the temp folder, made now when missing. The
+ * browser journeys' servers unpack it into their fresh data directory (e2e/support/server.ts).
+ */
+export async function pgliteSnapshotFile(): Promise<string> {
+  const file = path.join(os.tmpdir(), `klachtflow-test-pglite-${schemaKey}.tar`);
+  if (fs.existsSync(file)) return file;
+  const fresh = await openDatabase({});
+  const dump = await fresh.dumpSnapshot!();
+  await fresh.close();
+  // Written under a name of its own, then renamed: a test file starting meanwhile never reads half a dump.
+  const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(partial, file);
+  // Dumps of earlier schemas (42 MB each) go once they are an hour old.
+  for (const old of fs.readdirSync(os.tmpdir())) {
+    const at = path.join(os.tmpdir(), old);
+    if (old.startsWith('klachtflow-test-pglite-') && at !== file && Date.now() - fs.statSync(at).mtimeMs > 3_600_000) {
+      fs.rmSync(at, { force: true });
+    }
+  }
+  return file;
 }
 
 async function withAdmin<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
