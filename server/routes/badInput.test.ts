@@ -420,6 +420,7 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
       finding: 'Bevinding 2',
     },
   ],
+  'PATCH /api/v1/measures/:id': [{ dueDate: '2026-12-15' }, { description: 'Terugbelafspraken in de gedeelde agenda' }],
   'POST /api/v1/measures/:id/carried-out': [{ carriedOutOn: '2026-03-02', note: 'Besproken in het teamoverleg' }],
   'POST /api/v1/measures/:id/check': [
     { method: 'Steekproef', conclusion: 'Werkt nog niet', effective: false, newDueDate: '2026-06-01' },

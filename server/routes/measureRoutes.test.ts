@@ -23,7 +23,7 @@ describe('improvement measures over HTTP', () => {
     for (const [k, a] of Object.entries(who)) h[k] = await loginHeaders(t.services, a);
   };
   after(() => t.close());
-  const call = async (method: 'GET' | 'POST', url: string, as: string, payload?: object, expect = 200) => {
+  const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, as: string, payload?: object, expect = 200) => {
     const res = await t.app.inject({ method, url, headers: h[as], ...(payload ? { payload } : {}) });
     assert.equal(res.statusCode, expect, `${method} ${url}: ${res.body}`);
     return { body: res.json(), type: String(res.headers['content-type']) };
@@ -71,7 +71,13 @@ describe('improvement measures over HTTP', () => {
       [id],
     );
 
-    // The owner (no measure:manage) marks their own measure carried out; an agent may not.
+    // The owner (no measure:manage) sharpens their own measure and marks it carried out; an agent may not.
+    await call('PATCH', `/api/v1/measures/${id}`, 'agent', { dueDate: '2026-03-20' }, 403);
+    const none = await call('PATCH', `/api/v1/measures/${id}`, 'owner', {}, 400);
+    assert.equal(none.body.invalidParams[0].name, 'body.description');
+    const edited = (await call('PATCH', `/api/v1/measures/${id}`, 'owner', { dueDate: '2026-03-20' })).body;
+    assert.equal(edited.measure.dueDate, '2026-03-20');
+    assert.deepEqual(edited.history.at(-1).data, { before: { dueDate: '2026-04-01' }, after: { dueDate: '2026-03-20' } });
     await call('POST', `/api/v1/measures/${id}/carried-out`, 'agent', { carriedOutOn: '2026-03-02' }, 403);
     const done = (await call('POST', `/api/v1/measures/${id}/carried-out`, 'owner', { carriedOutOn: '2026-03-02' })).body;
     assert.equal(done.measure.status, 'carriedOut');
@@ -112,7 +118,7 @@ describe('improvement measures over HTTP', () => {
     assert.equal(back.measure.dueDate, '2026-05-01');
     assert.deepEqual(
       back.history.map((e: { type: string }) => e.type),
-      ['recorded', 'carriedOut', 'checkedNotEffective'],
+      ['recorded', 'edited', 'carriedOut', 'checkedNotEffective'],
     );
     await at('2026-03-11T09:00:00Z');
     await call('POST', `/api/v1/measures/${id}/carried-out`, 'owner', { carriedOutOn: '2026-03-11' });
@@ -125,6 +131,7 @@ describe('improvement measures over HTTP', () => {
     assert.ok(checked.items.some((m: { id: string; caseCount: number }) => m.id === id && m.caseCount === 1));
     // Twice: the state no longer allows it.
     await call('POST', `/api/v1/measures/${id}/check`, 'quality', { method: 'x', conclusion: 'y', effective: true }, 409);
+    await call('PATCH', `/api/v1/measures/${id}`, 'owner', { description: 'Anders' }, 409);
   });
 
   test('bad input: 400 problem+json naming each field, never a 500', async () => {

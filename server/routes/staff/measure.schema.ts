@@ -36,3 +36,13 @@ export const checkMeasureBody = z.object({
   effective: z.boolean({ error: 'Kies of de maatregel werkt.' }),
   newDueDate: isoDate('Vul een nieuwe datum in, bijvoorbeeld 2026-06-30.').nullish(),
 });
+
+export const editMeasureBody = z
+  .object({
+    description: z.string().trim().min(1, 'Beschrijf de maatregel.').max(4000).optional(),
+    dueDate: isoDate('Vul een datum in, bijvoorbeeld 2026-06-30.').optional(),
+  })
+  .refine((b) => b.description !== undefined || b.dueDate !== undefined, {
+    message: 'Wijzig de beschrijving of de datum.',
+    path: ['description'],
+  });

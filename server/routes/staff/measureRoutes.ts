@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { runCommand, type Services, type StaffActor } from '../../commands/context.ts';
 import { markMeasureCarriedOut } from '../../commands/measureCarriedOut.ts';
 import { checkMeasure } from '../../commands/measureCheck.ts';
+import { editMeasure } from '../../commands/measureEditor.ts';
 import { recordMeasure } from '../../commands/measureRecorder.ts';
 import {
   measureDetailOut,
@@ -17,7 +18,7 @@ import { groundCountsAround, listMeasures, measureDetail, measuresOfCase } from 
 
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
-import { carriedOutBody, checkMeasureBody, measureListQuery, recordMeasureBody } from './measure.schema.ts';
+import { carriedOutBody, checkMeasureBody, editMeasureBody, measureListQuery, recordMeasureBody } from './measure.schema.ts';
 
 const tags = ['Verbetermaatregelen'];
 
@@ -80,6 +81,26 @@ export function registerMeasureRoutes(api: FastifyInstance, services: Services) 
       },
     },
     async (req) => detail(services, staffActor(req), req.params.id),
+  );
+
+  r.patch(
+    '/measures/:id',
+    {
+      // The owner edits their own open measure; others need measure:manage (checked in the command).
+      config: { permission: 'measure:read' },
+      schema: {
+        tags,
+        summary: 'Een open verbetermaatregel wijzigen: beschrijving of datum (eigenaar of kwaliteitsmedewerker)',
+        params: idParams,
+        body: editMeasureBody,
+        response: { 200: measureDetailOut },
+      },
+    },
+    async (req) => {
+      const actor = staffActor(req);
+      await runCommand(services, actor, (ctx) => editMeasure(ctx, req.params.id, req.body));
+      return detail(services, actor, req.params.id);
+    },
   );
 
   r.post(

@@ -20,7 +20,7 @@ import { useDirectory } from '../api/directory.ts';
 import { useResource } from '../api/useResource.ts';
 import { takeFlash } from '../components/announce.ts';
 import { ErrorNotice, Loading } from '../components/ErrorNotice.tsx';
-import { MeasureCarriedOutForm, MeasureCheckForm } from '../components/measures/MeasureForms.tsx';
+import { MeasureCarriedOutForm, MeasureCheckForm, MeasureEditForm } from '../components/measures/MeasureForms.tsx';
 import { MeasureHistory } from '../components/measures/MeasureHistory.tsx';
 import { MeasureStatus } from '../components/measures/MeasureStatus.tsx';
 import { groundOptions, type MeasureDetail } from '../components/measures/measureTypes.ts';
@@ -115,6 +115,7 @@ export default function MeasurePage({ id }: { id: string }) {
             </DataList>
           </section>
           {mayCarryOut ? <MeasureCarriedOutForm id={m.id} onDone={changed} /> : null}
+          {mayCarryOut ? <MeasureEditForm key={`${m.dueDate}:${m.description}`} m={m} onDone={changed} /> : null}
           {mayCheck ? <MeasureCheckForm id={m.id} status={m.status} onDone={changed} /> : null}
           <section aria-labelledby="measure-counts-title" className="kf-section">
             <Heading2 id="measure-counts-title">{t('measures.counts.title')}</Heading2>

@@ -19,6 +19,7 @@ import { fieldErrorsOf, generalMessage } from '../../api/errors.ts';
 import { useSubmit } from '../../api/useSubmit.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { announce } from '../announce.ts';
+import { FormToggle } from '../case/FormToggle.tsx';
 import type { MeasureDetail } from './measureTypes.ts';
 
 type Done = (next: MeasureDetail, text: string) => void;
@@ -143,6 +144,47 @@ export function MeasureCheckForm({ id, onDone }: { id: string; status: string; o
           {t('measures.check.submit')}
         </Button>
       </form>
+    </section>
+  );
+}
+
+/** The owner (or a quality officer) changes an open measure's description or due date; the reminder moves with it. */
+export function MeasureEditForm({ m, onDone }: { m: MeasureDetail['measure']; onDone: Done }) {
+  const { t } = useI18n();
+  const [description, setDescription] = useState(m.description);
+  const [dueDate, setDueDate] = useState(m.dueDate);
+  const { busy, error, run } = useSubmit();
+  const fe = fieldErrorsOf(error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const next = await api.patch<MeasureDetail>(`/measures/${m.id}`, { description, dueDate });
+      announce(t('measures.edit.done'));
+      onDone(next, t('measures.edit.done'));
+    });
+  };
+  return (
+    <section aria-labelledby="measure-edit-title" className="kf-section">
+      <Heading2 id="measure-edit-title">{t('measures.edit.title')}</Heading2>
+      <FormToggle label={t('measures.edit.open')}>
+        <GeneralError error={error} fields={fe} />
+        <form onSubmit={submit} noValidate>
+          <Field id="measure-edit-description" label={t('measures.form.description')} error={fe.description}>
+            {(p) => <Textarea {...p} rows={3} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />}
+          </Field>
+          <Field
+            id="measure-edit-dueDate"
+            label={t('measures.form.dueDate')}
+            description={t('measures.form.dueDateHint')}
+            error={fe.dueDate}
+          >
+            {(p) => <Textbox {...p} type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} />}
+          </Field>
+          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+            {t('measures.edit.submit')}
+          </Button>
+        </form>
+      </FormToggle>
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import type { MeasureDetail } from './measureTypes.ts';
 
-const KNOWN = ['recorded', 'carriedOut', 'checkedEffective', 'checkedNotEffective', 'reminderSent'];
+const KNOWN = ['recorded', 'edited', 'carriedOut', 'checkedEffective', 'checkedNotEffective', 'reminderSent'];
+const record = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The measure's loop as it went: recorded, reminders, carried out, each check with how and what was concluded. */
@@ -27,6 +28,17 @@ export function MeasureHistory({ history }: { history: MeasureDetail['history'] 
               {d.method ? <Paragraph>{t('measures.history.method', { text: text(d.method) })}</Paragraph> : null}
               {d.conclusion ? <Paragraph>{t('measures.history.conclusion', { text: text(d.conclusion) })}</Paragraph> : null}
               {d.note ? <Paragraph>{t('measures.history.note', { text: text(d.note) })}</Paragraph> : null}
+              {record(d.after).dueDate ? (
+                <Paragraph>
+                  {t('measures.history.dueChanged', {
+                    from: date(text(record(d.before).dueDate)),
+                    to: date(text(record(d.after).dueDate)),
+                  })}
+                </Paragraph>
+              ) : null}
+              {record(d.after).description ? (
+                <Paragraph>{t('measures.history.descriptionChanged', { text: text(record(d.after).description) })}</Paragraph>
+              ) : null}
             </li>
           );
         })}
