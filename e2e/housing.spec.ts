@@ -62,7 +62,7 @@ test('a housing complaint dossier from the team task to closing, with action lin
   await expect(page.getByLabel('Naam', { exact: true })).toHaveValue(contact.name);
   await page.getByRole('button', { name: 'Nieuwe melding maken' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Melding WS-\d{4}-\d{6}: Lekkage badkamer komt steeds terug$/);
-  const reference = (await page.getByRole('heading', { level: 1 }).innerText()).match(/WS-\d{4}-\d{6}/)![0];
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/WS-\d{4}-\d{6}/)![0];
   const caseUrl = page.url();
   await expect(page.getByText(`Beoordelen klacht · ${contact.name}`)).toBeVisible();
 
