@@ -77,3 +77,20 @@ test('a NUL character, which the database cannot store, is refused at its field 
   assert.equal(note.statusCode, 400, note.body);
   assert.equal(note.json().invalidParams[0].name, 'body.body');
 });
+
+test('a date or time outside the years a register can hold is a plain 400, never a database error', async () => {
+  const headers = await loginHeaders(env.services, agent);
+  for (const url of [
+    '/api/v1/activities?createdAfter=0000-01-01T00:00:00Z',
+    '/api/v1/activities?createdBefore=0000-01-01T00:00:00%2B01:00',
+    '/api/v1/activities?createdAfter=1200-12-31T23:00:00Z',
+  ]) {
+    const res = await env.app.inject({ method: 'GET', url, headers });
+    assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+    const [param] = (res.json() as Problem).invalidParams;
+    assert.match(param!.name, /^querystring\.created(After|Before)$/);
+    assert.equal(param!.reason, 'Kies een datum tussen 1900 en 9999.');
+  }
+  const params = await register({ subject: 'Post', channel: 'letter', complainant: { name: 'Ria' }, receivedAt: '0000-03-01T09:00:00Z' });
+  assert.equal(params['body.receivedAt']?.reason, 'Kies een datum tussen 1900 en 9999.');
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../../commands/activityRegistrar.ts';
+import { instant } from '../dateRange.ts';
 
 /** Request schemas of the activity routes; the staff app's forms use the same ones. */
 const text = (max: number) => z.string().trim().max(max);
@@ -32,8 +33,8 @@ export const queueQuery = z.object({
   assigneeId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   caseType: z.string().max(100).optional(),
-  createdBefore: z.iso.datetime({ offset: true }).optional(),
-  createdAfter: z.iso.datetime({ offset: true }).optional(),
+  createdBefore: instant().optional(),
+  createdAfter: instant().optional(),
   /** `deadline`: the case's earliest open deadline (statutory or service norm) first. */
   sort: z.enum(['createdAt', '-createdAt', 'deadline']).default('createdAt'),
   cursor: z.string().max(500).optional(),

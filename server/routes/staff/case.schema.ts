@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../../commands/activityRegistrar.ts';
+import { instant, civilDate } from '../dateRange.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -23,7 +24,7 @@ export const personInput = z.object({
 });
 const personRef = z.union([z.object({ personId: z.uuid() }), personInput]);
 
-const civilDay = z.iso.date();
+const civilDay = civilDate();
 export const mandateInput = z
   .object({
     verification: z.enum(['writtenAuthorisation', 'phoneWithRepresentedPresent', 'legalRepresentative']),
@@ -38,7 +39,7 @@ export const registerCaseBody = z.object({
   subject: text(200).min(1),
   description: text(20000).default(''),
   channel: z.enum(CHANNELS),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: instant().optional(),
   complainant: personRef,
   representative: z
     .object({

@@ -8,10 +8,11 @@ import { extendHandlingPeriod, recordConsentDelay } from '../../commands/caseExt
 import { CONTACT_METHODS, recordComplainantContact } from '../../commands/complainantContact.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
+import { instant, civilDate } from '../dateRange.ts';
 
 const tags = ['Behandeling'];
 const ok = z.object({ ok: z.literal(true) });
-const when = z.iso.datetime({ offset: true });
+const when = instant();
 
 /** Steps of the handling path that need more than a status change: people, hearing slots. */
 export function registerCaseHandlingRoutes(api: FastifyInstance, services: Services) {
@@ -95,7 +96,7 @@ export function registerCaseHandlingRoutes(api: FastifyInstance, services: Servi
         tags,
         summary: 'Verder uitstel met schriftelijke instemming van de klager (Awb 9:11 lid 3)',
         params: idParams,
-        body: z.object({ consentAt: when, newEnd: z.iso.date(), note: z.string().trim().min(1).max(2000) }),
+        body: z.object({ consentAt: when, newEnd: civilDate(), note: z.string().trim().min(1).max(2000) }),
         response: { 200: z.object({ deadline: z.iso.date().nullable() }) },
       },
     },

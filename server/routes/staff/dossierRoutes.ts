@@ -15,10 +15,11 @@ import { dossierOut, presentDossier } from '../../presenters/staff/dossierPresen
 import { dossierWork } from '../../queries/dossier.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { assignBody, idParams } from './activity.schema.ts';
+import { civilDate } from '../dateRange.ts';
 
 const tags = ['Dossier: actieregels en taken'];
 const created = z.object({ id: z.uuid() });
-const day = z.iso.date();
+const day = civilDate();
 const lineParams = z.object({ id: z.uuid(), lineId: z.uuid() });
 const text = (max: number) => z.string().trim().max(max);
 
