@@ -19,6 +19,7 @@ import * as personIdentity from './migrations/014_person_identity.ts';
 import * as staffContact from './migrations/020_staff_contact.ts';
 import * as mandates from './migrations/021_mandates.ts';
 import * as improvementMeasures from './migrations/022_improvement_measures.ts';
+import * as surveyResults from './migrations/024_survey_results.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '020_staff_contact': staffContact,
   '021_mandates': mandates,
   '022_improvement_measures': improvementMeasures,
+  '024_survey_results': surveyResults,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

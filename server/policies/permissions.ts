@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'measure:read', // improvement measures (seed 002): see them; an owner updates their own
   'measure:manage', // record improvement measures for anyone, link them to cases, mark them carried out
   'measure:check', // the quality officer's check: carried out and effective, or back to the owner
+  'survey:read', // the satisfaction survey's figures and comments over a period (within the case read scope)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RoutePermission = Permission | 'public' | 'authenticated';
@@ -61,12 +62,13 @@ const BY_ROLE: Record<Role, Permission[]> = {
     ...measures,
     'measure:check',
     'case:export',
+    'survey:read',
   ],
   backOffice: [...handler, 'case:readAll', 'post:handle'],
   // A department sees only the cases it is given work on (need to know).
   department: handler,
   // Those who analyse complaints export the register: a team lead their team's cases (scope), the others every case.
-  teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create', 'case:regime', ...measures, 'case:export'],
+  teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create', 'case:regime', ...measures, 'case:export', 'survey:read'],
   qualityOfficer: [
     ...handler,
     'activity:create',
@@ -77,6 +79,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
     ...measures,
     'measure:check',
     'case:export',
+    'survey:read',
   ],
   // They read everything; the steps they may take (a care organisation's management decides on a
   // formal complaint) are given to them by the process definition.
@@ -94,6 +97,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'process:manage',
     ...measures,
     'case:export',
+    'survey:read',
   ],
   serviceManager: [
     'case:read',
@@ -107,6 +111,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'staff:read',
     ...measures,
     'case:export',
+    'survey:read',
   ],
   // The klachtenfunctionaris (Wkkgz) advises and follows complaints without handling them: reads every
   // case and adds notes, takes no steps and edits nothing; not handling, they see no health details.
