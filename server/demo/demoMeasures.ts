@@ -25,7 +25,11 @@ export async function seedDemoMeasures(services: Services, quality: StaffActor, 
     .limit(6)
     .execute();
   const ground = cases.find((c) => c.ground)?.ground ?? firstGround(services);
-  const pair = (i: number) => cases.slice(i, i + 2).map((c) => c.id);
+  // Two complaints each; an organisation whose demo has too few cases gets measures from the system review.
+  const linked = (i: number, source: 'complaint' | 'analysis') => {
+    const caseIds = cases.slice(i, i + 2).map((c) => c.id);
+    return caseIds.length ? { source, caseIds } : { source: 'systemReview' as const, caseIds };
+  };
   const owner = (i: number) => owners[i % owners.length]!;
 
   await run(quality, 20, (ctx) =>
@@ -33,8 +37,7 @@ export async function seedDemoMeasures(services: Services, quality: StaffActor, 
       description: 'Terugbelafspraken vastleggen in de gedeelde agenda, zodat een collega kan terugbellen als de behandelaar afwezig is.',
       ownerId: owner(0).id,
       dueDate: day(21),
-      source: 'complaint',
-      caseIds: pair(0),
+      ...linked(0, 'complaint'),
       ground,
     }),
   );
@@ -43,8 +46,7 @@ export async function seedDemoMeasures(services: Services, quality: StaffActor, 
       description: 'Standaardbrief over de wachttijd herschrijven in eenvoudige taal.',
       ownerId: owner(1).id,
       dueDate: day(-4),
-      source: 'complaint',
-      caseIds: pair(2),
+      ...linked(2, 'complaint'),
       ground,
     }),
   );
@@ -53,9 +55,8 @@ export async function seedDemoMeasures(services: Services, quality: StaffActor, 
       description: 'Nieuwe medewerkers krijgen een training over bejegening aan de telefoon.',
       ownerId: owner(0).id,
       dueDate: day(-10),
-      source: 'analysis',
       finding: 'Halfjaaranalyse: veel klachten over bejegening aan de telefoon',
-      caseIds: pair(4),
+      ...linked(4, 'analysis'),
       ground,
     }),
   );
@@ -67,8 +68,7 @@ export async function seedDemoMeasures(services: Services, quality: StaffActor, 
       description: 'Klachtbevestiging binnen twee werkdagen versturen.',
       ownerId: owner(1).id,
       dueDate: day(-30),
-      source: 'complaint',
-      caseIds: pair(1),
+      ...linked(1, 'complaint'),
       ground,
     }),
   );
