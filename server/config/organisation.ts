@@ -69,6 +69,16 @@ export const organisationSchema = z.object({
       monthsAfter: z.number().int().min(1).max(24).default(3),
     })
     .prefault({}),
+  /**
+   * The satisfaction survey (seed 000 business rule 5): an answer at or below this score asks for the
+   * case to be looked at again, as a task for `reviewTeam`. Off (null) by default.
+   */
+  survey: z
+    .object({
+      reviewWhenScoreAtMost: z.number().int().min(1).max(5).nullable().default(null),
+      reviewTeam: z.string().min(1).optional(),
+    })
+    .prefault({}),
   documents: z
     .object({
       maxBytes: z
@@ -126,6 +136,11 @@ export function loadOrganisation(file = DEMO_ORGANISATION_FILE): Organisation {
   }
   if (org.portal.intakeTeam && !org.teams.some((t) => t.key === org.portal.intakeTeam)) {
     throw new Error(`portal.intakeTeam names unknown team "${org.portal.intakeTeam}"`);
+  }
+  if (org.survey.reviewWhenScoreAtMost !== null && !org.teams.some((t) => t.key === org.survey.reviewTeam)) {
+    throw new Error(
+      `survey.reviewTeam must name a configured team when survey.reviewWhenScoreAtMost is set (got "${org.survey.reviewTeam ?? ''}")`,
+    );
   }
   return org;
 }

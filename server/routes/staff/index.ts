@@ -19,6 +19,7 @@ import { registerPersonRoutes } from './personRoutes.ts';
 import { registerMandateRoutes } from './mandateRoutes.ts';
 import { registerPostRoutes } from './postRoutes.ts';
 import { registerMeasureRoutes } from './measureRoutes.ts';
+import { registerSurveyRoutes } from './surveyRoutes.ts';
 
 export function registerStaffRoutes(
   api: FastifyInstance,
@@ -44,4 +45,5 @@ export function registerStaffRoutes(
   registerMandateRoutes(api, services);
   registerPostRoutes(api, services);
   registerMeasureRoutes(api, services);
+  registerSurveyRoutes(api, services);
 }

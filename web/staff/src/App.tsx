@@ -24,6 +24,7 @@ const PostPage = lazy(() => import('./pages/PostPage.tsx'));
 const MeasuresPage = lazy(() => import('./pages/MeasuresPage.tsx'));
 const MeasureNewPage = lazy(() => import('./pages/MeasureNewPage.tsx'));
 const MeasurePage = lazy(() => import('./pages/MeasurePage.tsx'));
+const SurveysPage = lazy(() => import('./pages/SurveysPage.tsx'));
 
 function Routes() {
   const { path, search } = useLocation();
@@ -42,6 +43,7 @@ function Routes() {
   if (path === '/verbetermaatregelen/nieuw') return <MeasureNewPage key={search.get('melding') ?? 'new'} />;
   const measure = path.match(/^\/verbetermaatregelen\/([0-9a-f-]{36})$/);
   if (measure) return <MeasurePage key={measure[1]} id={measure[1]!} />;
+  if (path === '/tevredenheid') return <SurveysPage />;
   if (path === '/processen') return <ProcessPage />;
   const processMatch = path.match(/^\/processen\/([a-z][a-z0-9-]{0,99})$/);
   if (processMatch) return <ProcessPage key={processMatch[1]} processKey={processMatch[1]!} />;

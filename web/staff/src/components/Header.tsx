@@ -48,6 +48,7 @@ export function Header() {
           show: can('measure:manage') || can('measure:check'),
           current: path.startsWith('/verbetermaatregelen'),
         },
+        { to: '/tevredenheid', label: t('nav.surveys'), show: can('survey:read'), current: path === '/tevredenheid' },
         { to: '/processen', label: t('nav.processes'), show: can('process:read'), current: path.startsWith('/processen') },
         { to: '/mailbox', label: t('nav.mailbox'), show: !!options.data?.demoMailbox, current: path.startsWith('/mailbox') },
       ].filter((i) => i.show)

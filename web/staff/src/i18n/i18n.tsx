@@ -8,6 +8,7 @@ import { enLetters } from './enLetters.ts';
 import { enMeasures } from './enMeasures.ts';
 import { enPersons } from './enPersons.ts';
 import { enPost } from './enPost.ts';
+import { enSurveys } from './enSurveys.ts';
 import { nl } from './nl.ts';
 import { nlCase } from './nlCase.ts';
 import { nlClocks } from './nlClocks.ts';
@@ -17,12 +18,13 @@ import { nlLetters } from './nlLetters.ts';
 import { nlMeasures } from './nlMeasures.ts';
 import { nlPersons } from './nlPersons.ts';
 import { nlPost } from './nlPost.ts';
+import { nlSurveys } from './nlSurveys.ts';
 
 /** A tiny dictionary i18n: Dutch by default, English as second locale, no library. */
 export type Locale = 'nl' | 'en';
 const dictionaries = {
-  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks, ...nlPersons, ...nlPost, ...nlDossier, ...nlMeasures },
-  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks, ...enPersons, ...enPost, ...enDossier, ...enMeasures },
+  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks, ...nlPersons, ...nlPost, ...nlDossier, ...nlMeasures, ...nlSurveys },
+  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks, ...enPersons, ...enPost, ...enDossier, ...enMeasures, ...enSurveys },
 };
 export type MessageKey = keyof (typeof dictionaries)['nl'];
 export type Vars = Record<string, string | number>;

@@ -24,6 +24,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { PersonMergePanel } from '../components/persons/PersonMergePanel.tsx';
 import { MandatePanel } from '../components/mandates/MandatePanel.tsx';
 import { CaseMeasuresPanel } from '../components/measures/CaseMeasuresPanel.tsx';
+import { CaseSurveyPanel } from '../components/surveys/CaseSurveyPanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import '../components/case/casePage.css';
 
@@ -76,6 +77,7 @@ export default function CasePage({ id }: { id: string }) {
           <DocumentsPanel c={c} onAdded={res.reload} />
           <LinkedActivities c={c} />
           <CaseMeasuresPanel c={c} />
+          <CaseSurveyPanel c={c} />
           <Timeline
             caseId={c.id}
             version={c.version + c.notes.length + c.documents.length + c.activities.length}
