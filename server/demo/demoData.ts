@@ -12,6 +12,7 @@ import { DEMO_CASES, DEMO_PEOPLE, DEMO_STAFF_CONTACT, DEMO_USERS, PATHS, SCRIPTE
 import { demoCanTake, demoTeams, demoWalks, sampleRequired, type DemoWalk } from './demoWalk.ts';
 import { asStaff } from './asStaff.ts';
 import { seedDemoMeasures } from './demoMeasures.ts';
+import { seedDemoSurveys } from './demoSurveys.ts';
 import { closeActivity, pickUpActivity } from '../commands/activityAssigner.ts';
 import { approveLetter } from '../letters/approveLetter.ts';
 import { mayTakeTransition } from '../policies/casePolicy.ts';
@@ -174,6 +175,7 @@ export async function seedDemoData(services: Services) {
       .execute((tx) => pickUpActivity({ actor: p.who, tx, now: new Date(seedNow - 3_600_000), services }, p.id));
   }
   await seedDemoMeasures(services, actor('qualityOfficer'), [actor('teamLead'), actor('backOffice')]);
+  await seedDemoSurveys(services);
   return { created: true, users: DEMO_USERS.length, cases };
 }
 
