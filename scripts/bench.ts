@@ -263,7 +263,12 @@ function startServerProcess(url: string): Promise<{ address: string; pid: number
   const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`] : [];
   const child = fork(entry, [], {
     execArgv: ['--import', 'tsx', ...profile],
-    env: { ...process.env, BENCH_SERVER_DATABASE_URL: url },
+    // BENCH_SERVER_NODE_OPTIONS: the server's own Node flags as deployed (e.g. --max-old-space-size=192), not the client's.
+    env: {
+      ...process.env,
+      BENCH_SERVER_DATABASE_URL: url,
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+    },
     stdio: 'inherit',
   });
   return new Promise((resolve, reject) => {

@@ -8,16 +8,29 @@ const excelDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
 // An empty cell is left out (undefined): exceljs writes nothing for it, where a null is a cell object to serialise.
 const value = (cell: Cell) => (cell === null ? undefined : typeof cell === 'string' ? inert(cell) : excelDate(cell.date));
 
-/** Waits until the response has taken what was written, so rows never pile up in memory; stops when the download was stopped. */
-async function roomIn(out: PassThrough) {
-  await new Promise((resolve) => setImmediate(resolve)); // let the zip and zlib pass on what they hold
-  while (!out.destroyed && out.writableNeedDrain) {
+type Buffered = { writableLength?: number; _writableState?: { length: number } };
+const SHEET_BACKLOG = 1 << 20; // bytes of sheet XML waiting for the zip: a few thousand rows
+
+/**
+ * Waits until what was written has moved on, so rows never pile up in memory, and stops when the
+ * download was stopped. exceljs passes no backpressure from its zip to the rows (its issue #734):
+ * the sheet's stream writes into a PassThrough that the zip (archiver) reads only as fast as zlib
+ * compresses. So we watch that buffer (the one internal we rely on; without it, only the response)
+ * as well as the response, and wait, checking on each drain or every few milliseconds.
+ */
+async function roomIn(out: PassThrough, sheet: unknown) {
+  const entry = (sheet as { stream?: { pipes?: Buffered[] } }).stream?.pipes?.[0];
+  const backlog = () => entry?.writableLength ?? entry?._writableState?.length ?? 0;
+  await new Promise((resolve) => setImmediate(resolve)); // let the zip and zlib take what they can
+  while (!out.destroyed && (out.writableNeedDrain || backlog() > SHEET_BACKLOG)) {
     await new Promise<void>((resolve) => {
       const done = () => {
+        clearTimeout(timer);
         out.off('drain', done);
         out.off('close', done);
         resolve();
       };
+      const timer = setTimeout(done, 5);
       out.on('drain', done);
       out.on('close', done);
     });
@@ -56,7 +69,7 @@ export function xlsxStream(
   (async () => {
     for await (const rows of batches) {
       for (const cells of rows) sheet.addRow(cells.map(value)).commit();
-      await roomIn(out);
+      await roomIn(out, sheet);
     }
     sheet.commit();
     await workbook.commit();

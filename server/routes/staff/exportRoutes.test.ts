@@ -219,6 +219,19 @@ describe('filters and scope', () => {
   });
 });
 
+test('OpenAPI describes the export: its parameters and the two file types', async () => {
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+  const op = doc.paths['/api/v1/cases/export'].get;
+  const names = (op.parameters as { name: string; in: string }[]).filter((p) => p.in === 'query').map((p) => p.name);
+  for (const name of ['format', 'queue', 'channel', 'teamId', 'status', 'open', 'deadline', 'receivedFrom', 'receivedBefore', 'lang'])
+    assert.ok(names.includes(name), name);
+  assert.ok(!names.includes('cursor') && !names.includes('limit'), 'no paging: the whole register streams');
+  assert.deepEqual(Object.keys(op.responses['200'].content), [
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ]);
+});
+
 describe('the register as Excel', () => {
   test('an .xlsx that reads back with the same rows, real dates and inert formulas', async () => {
     const res = await get('coordinator', 'format=xlsx&channel=email,phone');
