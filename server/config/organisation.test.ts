@@ -36,5 +36,10 @@ test('a configuration that names an unknown period or team is refused with the n
   assert.throws(() => loadProcesses(loadOrganisation(tmp)), /unknown team "backOffice"/);
   fs.writeFileSync(tmp, JSON.stringify({ ...base, referencePrefix: 'kl-' }));
   assert.throws(() => loadOrganisation(tmp), /referencePrefix/);
+  // An unhappy survey answer's review task needs a team to go to (off, the default, needs none).
+  fs.writeFileSync(tmp, JSON.stringify({ ...base, survey: { reviewWhenScoreAtMost: 2, reviewTeam: 'nobody' } }));
+  assert.throws(() => loadOrganisation(tmp), /survey.reviewTeam/);
+  fs.writeFileSync(tmp, JSON.stringify({ ...base, survey: { reviewWhenScoreAtMost: 2, reviewTeam: 'coordinators' } }));
+  assert.equal(loadOrganisation(tmp).survey.reviewTeam, 'coordinators');
   fs.rmSync(path.dirname(tmp), { recursive: true });
 });

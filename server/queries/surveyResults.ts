@@ -52,7 +52,7 @@ export type SurveyFigures = {
  * One grouped query per breakdown: the groups and, through the empty grouping set, the totals of
  * the same rows. The survey_sent index gives the period's surveys; each joins its case by key.
  */
-export async function surveyResults(services: Services, actor: Actor, opts: Period & { groupBy: SurveyGroup }) {
+export function surveyResultsQuery(services: Services, actor: Actor, opts: Period & { groupBy: SurveyGroup }) {
   const key = groupKey(opts.groupBy);
   const name =
     opts.groupBy === 'handler'
@@ -61,30 +61,34 @@ export async function surveyResults(services: Services, actor: Actor, opts: Peri
         ? sql<string | null>`max(team.name)`
         : sql<string | null>`null`;
   const score = (n: number) => sql<string>`count(*) filter (where survey.score = ${sql.lit(n)})`.as(`s${n}`);
-  const rows = await services.db
-    .selectFrom('survey')
-    .innerJoin('cases', 'cases.id', 'survey.case_id')
-    .leftJoin('staff_user', (j) =>
-      opts.groupBy === 'handler' ? j.onRef('staff_user.id', '=', 'cases.assignee_user_id') : j.on(sql<boolean>`false`),
-    )
-    .leftJoin('team', (j) => (opts.groupBy === 'team' ? j.onRef('team.id', '=', 'cases.assignee_team_id') : j.on(sql<boolean>`false`)))
-    .select([
-      key.as('key'),
-      sql<number>`grouping(${key})`.as('total'),
-      name.as('name'),
-      sql<string>`count(*)`.as('sent'),
-      sql<string>`count(survey.answered_at)`.as('answered'),
-      sql<number | null>`avg(survey.score)::float8`.as('average'),
-      score(1),
-      score(2),
-      score(3),
-      score(4),
-      score(5),
-    ])
-    .where(inPeriod(opts))
-    .where(readable(actor))
-    .groupBy(sql`grouping sets ((${key}), ())`)
-    .execute();
+  return (
+    services.db
+      .selectFrom('survey')
+      .innerJoin('cases', 'cases.id', 'survey.case_id')
+      // Only the breakdown's names are joined: a handler's or a team's (the ground's words are the process's).
+      .$if(opts.groupBy === 'handler', (q) => q.leftJoin('staff_user', 'staff_user.id', 'cases.assignee_user_id'))
+      .$if(opts.groupBy === 'team', (q) => q.leftJoin('team', 'team.id', 'cases.assignee_team_id'))
+      .select([
+        key.as('key'),
+        sql<number>`grouping(${key})`.as('total'),
+        name.as('name'),
+        sql<string>`count(*)`.as('sent'),
+        sql<string>`count(survey.answered_at)`.as('answered'),
+        sql<number | null>`avg(survey.score)::float8`.as('average'),
+        score(1),
+        score(2),
+        score(3),
+        score(4),
+        score(5),
+      ])
+      .where(inPeriod(opts))
+      .where(readable(actor))
+      .groupBy(sql`grouping sets ((${key}), ())`)
+  );
+}
+
+export async function surveyResults(services: Services, actor: Actor, opts: Period & { groupBy: SurveyGroup }) {
+  const rows = await surveyResultsQuery(services, actor, opts).execute();
   const figures = (r: (typeof rows)[number]): SurveyFigures => ({
     key: r.key,
     label: opts.groupBy === 'ground' ? groundLabel(services, r.key) : r.name === null ? null : { nl: r.name, en: r.name },
