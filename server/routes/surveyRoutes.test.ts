@@ -102,7 +102,12 @@ describe('survey results over HTTP', () => {
     average: number | null;
   };
   const byKey = (groups: Figures[]) =>
-    Object.fromEntries(groups.map((g) => [g.key ?? 'none', { label: g.label as { nl: string } | null, sent: g.sent, answered: g.answered, average: g.average }]));
+    Object.fromEntries(
+      groups.map((g) => [
+        g.key ?? 'none',
+        { label: g.label as { nl: string } | null, sent: g.sent, answered: g.answered, average: g.average },
+      ]),
+    );
 
   test('the figures of a period: average and distribution, response rate per handler, team and ground', async () => {
     const handler = (await get(`/api/v1/survey-results?${FEB}&groupBy=handler`, 'manager')).body;

@@ -4,7 +4,10 @@ import { SURVEY_GROUPS, type SurveyFigures, type listSurveys, type surveyResults
 /** The satisfaction survey as the staff app reads it: one case's, and the figures over a period. */
 const figuresOut = z.object({
   key: z.string().nullable().describe('The handler or team id, or the ground; null: the case has none'),
-  label: z.object({ nl: z.string(), en: z.string() }).nullable().describe("The handler's or team's name, or the ground in the process's words"),
+  label: z
+    .object({ nl: z.string(), en: z.string() })
+    .nullable()
+    .describe("The handler's or team's name, or the ground in the process's words"),
   sent: z.number().int(),
   answered: z.number().int(),
   /** answered / sent, null when nothing was sent. */
