@@ -4,7 +4,7 @@ import type { Services } from '../commands/context.ts';
 import { notFound } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor } from './keyset.ts';
 import { measureScope } from './measureScope.ts';
-import { caseReadScope } from './scope.ts';
+import { caseReadScope, mayReadCase } from './scope.ts';
 
 /**
  * The read side of improvement measures: the overviews (open, overdue, checked), one measure with
@@ -131,13 +131,7 @@ export type MeasureDetail = Awaited<ReturnType<typeof measureDetail>>;
 /** "What was done about this complaint": the measures linked to a case the actor may read. */
 export async function measuresOfCase(services: Services, actor: Actor, caseId: string) {
   const today = services.calendar.toDate(services.clock.now());
-  const visible = await services.db
-    .selectFrom('cases')
-    .select('id')
-    .where('id', '=', caseId)
-    .where(caseReadScope(actor))
-    .executeTakeFirst();
-  if (!visible) throw notFound('Deze melding');
+  if (!(await mayReadCase(services.db, actor, caseId))) throw notFound('Deze melding');
   const rows = await services.db
     .selectFrom('improvement_measure_case as mc')
     .innerJoin('improvement_measure', 'improvement_measure.id', 'mc.measure_id')

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
 import { decodeCursor, encodeCursor } from './keyset.ts';
-import { caseReadScope } from './scope.ts';
+import { mayReadCase } from './scope.ts';
 
 /** Sent and queued mail (the outbox): a case's communication, and the demo mailbox. */
 const columns = [
@@ -20,13 +20,7 @@ const columns = [
 
 /** A case's messages, newest first (at most 200); undefined when the case is outside the actor's scope. */
 export async function caseMessages(services: Services, actor: Actor, caseId: string) {
-  const visible = await services.db
-    .selectFrom('cases')
-    .select('id')
-    .where('id', '=', caseId)
-    .where(caseReadScope(actor))
-    .executeTakeFirst();
-  if (!visible) return undefined;
+  if (!(await mayReadCase(services.db, actor, caseId))) return undefined;
   return services.db
     .selectFrom('outbox_message')
     .select(columns)

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Actor, StaffActor, SystemActor } from '../commands/context.ts';
+import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 
 /**
@@ -9,6 +10,12 @@ import type { DB } from '../db/schema.ts';
  */
 const seesAll = (actor: Actor): actor is SystemActor | (StaffActor & { seesAll: true }) =>
   actor.kind === 'system' || actor.permissions.has('case:readAll');
+
+/** Whether the actor may read this case: one key probe, before a query reads rows that hang off it. */
+export async function mayReadCase(db: Database, actor: Actor, caseId: string): Promise<boolean> {
+  const row = await db.selectFrom('cases').select('id').where('id', '=', caseId).where(caseReadScope(actor)).executeTakeFirst();
+  return row !== undefined;
+}
 
 /**
  * The cases an actor may work on: notes, data, steps, letters. Without `case:readAll`: assigned to
