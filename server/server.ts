@@ -21,6 +21,7 @@ import { resumeIfWaiting } from './commands/portalAnswer.ts';
 import { housekeepingJob } from './jobs/housekeeping.ts';
 import { deadlineWarnerJob } from './jobs/deadlineWarner.ts';
 import { measureReminderJob } from './jobs/measureReminder.ts';
+import { createNormDeadlineBackfillJob } from './jobs/normDeadlineBackfill.ts';
 import { fileStorage } from './storage/blobStorage.ts';
 import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
 import { clockFromEnv } from './config/pinnedClock.ts';
@@ -82,6 +83,8 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
       deadlineWarnerJob,
       measureReminderJob,
       processVersionRefreshJob,
+      // Open cases from before 017_queue_deadlines get their service-norm deadline once, in batches.
+      createNormDeadlineBackfillJob(),
     ];
     if (env.imap) jobList.push(createImapReaderJob(env.imap, env.imap.intervalMs));
     const jobs = startJobs(services, jobList, app.log);
