@@ -101,7 +101,10 @@ export async function surveyResults(services: Services, actor: Actor, opts: Peri
   const groups = rows
     .filter((r) => Number(r.total) === 0)
     .map(figures)
-    .sort((a, b) => b.sent - a.sent || (a.label?.nl ?? '').localeCompare(b.label?.nl ?? ''));
+    // Most surveys first; the group without a handler, team or ground last.
+    .sort(
+      (a, b) => Number(a.key === null) - Number(b.key === null) || b.sent - a.sent || (a.label?.nl ?? '').localeCompare(b.label?.nl ?? ''),
+    );
   return {
     period: { from: opts.from, to: opts.to },
     groupBy: opts.groupBy,

@@ -11,7 +11,7 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field, TableWrap } from '../../../ui/index.ts';
 import { query } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
@@ -88,6 +88,13 @@ export default function SurveysPage() {
     );
   };
   const groupNameOrTotal = (key: string | undefined, f: SurveyFigures) => (key === undefined ? t('surveys.totals.title') : groupName(f));
+
+  // Opening the cases behind a figure moves focus to their list (the page itself stays: no new h1 takes it).
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const drillId = view.drill ? `${view.drill.list}:${view.drill.key ?? ''}` : null;
+  useEffect(() => {
+    if (drillId) listHeading.current?.focus();
+  }, [drillId]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -210,7 +217,7 @@ export default function SurveysPage() {
 
           {view.drill ? (
             <section aria-labelledby="survey-list-title" className="kf-section">
-              <Heading2 id="survey-list-title">
+              <Heading2 id="survey-list-title" ref={listHeading} tabIndex={-1}>
                 {t(view.drill.list === 'answered' ? 'surveys.list.title.answered' : 'surveys.list.title.all')}
                 {drilled && view.drill.key !== undefined ? `: ${groupName(drilled)}` : ''}
               </Heading2>
