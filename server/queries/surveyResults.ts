@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { notFound } from '../domain/errors.ts';
 import { optionLabel } from '../domain/process/roles.ts';
 import { decodeCursor, encodeCursor } from './keyset.ts';
-import { caseReadScope } from './scope.ts';
+import { caseReadScope, mayReadCase } from './scope.ts';
 
 /**
  * The read side of the satisfaction survey (seed 000 business rule 5): one case's survey, and for
@@ -169,13 +169,7 @@ export async function listSurveys(services: Services, actor: Actor, f: SurveyLis
 
 /** One case's survey for the case page: whether it was sent, and the answer. A case out of scope is not found. */
 export async function caseSurvey(services: Services, actor: Actor, caseId: string) {
-  const visible = await services.db
-    .selectFrom('cases')
-    .select('id')
-    .where('id', '=', caseId)
-    .where(caseReadScope(actor))
-    .executeTakeFirst();
-  if (!visible) throw notFound('Deze melding');
+  if (!(await mayReadCase(services.db, actor, caseId))) throw notFound('Deze melding');
   const survey = await services.db
     .selectFrom('survey')
     .select(['sent_at', 'answered_at', 'score', 'comment'])
