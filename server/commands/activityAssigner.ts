@@ -224,6 +224,8 @@ export async function startActivity(ctx: CommandContext, id: string) {
     caseId: current.case_id,
     before: { status: current.status },
     after: { status: 'inProgress' },
+    // Which task, in words, also when it is not among the case's activities the page loaded.
+    data: { task: current.subject },
   });
 }
 

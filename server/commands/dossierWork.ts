@@ -8,6 +8,7 @@ import { assignActivity, checkTarget, notifyAssignee, type AssignTarget } from '
 import { ACTION_LINE, createCaseTask } from './caseTasks.ts';
 import { assertNotComplainedAbout } from './complainedPersons.ts';
 import { actorId, type CommandContext } from './context.ts';
+import { shortDescription } from './measureHistory.ts';
 import { recordEvent } from './timeline.ts';
 
 /**
@@ -103,6 +104,8 @@ export async function rescheduleActionLine(ctx: CommandContext, caseId: string, 
     activityId: line.id,
     before: { dueDate: day(line.due_at) },
     after: { dueDate },
+    // The line's name as it was then, so the timeline can say which line (older events fall back to the activity).
+    data: { line: line.subject },
   });
 }
 
@@ -119,7 +122,13 @@ export async function commentOnActionLine(ctx: CommandContext, caseId: string, l
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.tx.updateTable('cases').set({ updated_at: ctx.now }).where('id', '=', caseId).execute();
-  await recordEvent(ctx, { type: 'actionLineCommented', caseId, activityId: line.id, data: { noteId: note.id } });
+  // The start of the comment, so the timeline says what was remarked without opening the line.
+  await recordEvent(ctx, {
+    type: 'actionLineCommented',
+    caseId,
+    activityId: line.id,
+    data: { noteId: note.id, line: line.subject, comment: shortDescription(body) },
+  });
   return note.id;
 }
 

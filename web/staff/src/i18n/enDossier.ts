@@ -74,4 +74,8 @@ export const enDossier: Record<keyof typeof nlDossier, string> = {
   'tl.actionLineRescheduled': 'Date of an action line changed',
   'tl.actionLineCommented': 'Comment on an action line',
   'tl.activityStarted': 'Task started',
+  'tl.line': 'Action line: {name}',
+  'tl.lineDate': 'Date: {from} → {to}',
+  'tl.comment': 'Comment: {text}',
+  'tl.task': 'Task: {name}',
 };

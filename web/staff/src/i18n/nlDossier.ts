@@ -72,4 +72,8 @@ export const nlDossier = {
   'tl.actionLineRescheduled': 'Datum van een actieregel gewijzigd',
   'tl.actionLineCommented': 'Opmerking bij een actieregel',
   'tl.activityStarted': 'Taak in uitvoering genomen',
+  'tl.line': 'Actieregel: {name}',
+  'tl.lineDate': 'Datum: {from} → {to}',
+  'tl.comment': 'Opmerking: {text}',
+  'tl.task': 'Taak: {name}',
 } as const;

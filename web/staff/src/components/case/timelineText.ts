@@ -96,6 +96,23 @@ export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: s
     return { what, details };
   }
   const activity = e.activityId ? ctx.activitySubject(e.activityId) : undefined;
+  // Dossier work (seed 004): which line or task, and what changed. The name recorded with the event
+  // comes first; events from before it carried one fall back to the activity as the page knows it.
+  const named = (v: unknown) => (typeof v === 'string' && v ? v : activity);
+  if (e.type === 'actionLineRescheduled' || e.type === 'actionLineCommented') {
+    const line = named(data.line);
+    if (line) details.push(t('tl.line', { name: line }));
+    if (e.type === 'actionLineRescheduled') {
+      const day = (v: unknown) => (typeof v === 'string' ? ctx.date(v) : t('app.none'));
+      details.push(t('tl.lineDate', { from: day(before.dueDate), to: day(after.dueDate) }));
+    } else if (typeof data.comment === 'string') details.push(t('tl.comment', { text: data.comment }));
+    return { what, details };
+  }
+  if (e.type === 'activityStarted') {
+    const task = named(data.task);
+    if (task) details.push(t('tl.task', { name: task }));
+    return { what, details };
+  }
   if (activity && e.type !== 'caseRegistered') details.push(t('tl.activity', { subject: activity }));
   if ('assigneeUserId' in after || 'assigneeTeamId' in after) details.push(t('tl.assignedTo', { who: who(after) }));
   if (e.type === 'caseRegistered') details.push(`${String(after.reference ?? '')}: ${String(after.subject ?? '')}`);
