@@ -8,7 +8,7 @@ import { queueDocumentForPost, queueLetterForPost } from '../post/postalItems.ts
 import { stepPlanFor } from '../post/stepPlan.ts';
 import { writeActivity } from './activityWriter.ts';
 import { issueCaseLink } from './caseAccess.ts';
-import { issueShortCaseLink } from './shortLinks.ts';
+import { issueShortCaseLink, issueShortSurveyLink } from './shortLinks.ts';
 import type { CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
 import type { Duration } from '../domain/process/definition.ts';
@@ -47,6 +47,8 @@ export async function sendCaseMessage(
     attachments?: string[];
     /** On paper this document (a sent letter's PDF) is what goes in the post, not the covering text. */
     paperDocument?: { documentId: string; letterId: string };
+    /** A link in `vars` that a letter on paper carries in its short form, with a QR code (the survey's). */
+    paperShortLink?: { varName: string; issue: () => Promise<string> };
   },
 ): Promise<MessageDelivery> {
   const c = await ctx.tx
@@ -141,6 +143,11 @@ export async function sendCaseMessage(
     shortLink = await issueShortCaseLink(ctx, caseId);
     vars.trackingLink = shortLink.shortUrl;
   } else if (needsTrackingLink(template) && !vars.trackingLink) vars.trackingLink = await issueCaseLink(ctx, caseId);
+  let qrLink: string | undefined;
+  if (how === 'post' && opts.paperShortLink) {
+    qrLink = await opts.paperShortLink.issue();
+    vars[opts.paperShortLink.varName] = qrLink;
+  }
   const mail = renderTemplate(template, vars, org.citizenTexts?.[language] ?? {}, language);
   if (how === 'phoneTask') {
     const taskId = await writeActivity(ctx, {
@@ -172,6 +179,7 @@ export async function sendCaseMessage(
       template === 'confirmation' && shortLink
         ? stepPlanFor(org, def, { language, reference: c.reference, shortUrl: shortLink.shortUrl, deadline: vars.deadline! })
         : undefined,
+    qr: qrLink ? { text: qrLink, alt: qrAlt(language, qrLink) } : undefined,
   });
   const postalItemId = await queueLetterForPost(ctx, {
     caseId,
@@ -183,6 +191,9 @@ export async function sendCaseMessage(
   });
   return { channel: 'post', postalItemId: postalItemId! };
 }
+
+const qrAlt = (language: MailLanguage, url: string) =>
+  language === 'en' ? `QR code with the link: ${url}` : `QR-code met de link: ${url}`;
 
 const needsTrackingLink = (t: TemplateKey) => ['confirmation', 'acknowledgment', 'informationRequest', 'hearingInvitation'].includes(t);
 
@@ -287,7 +298,7 @@ export async function sendSurvey(ctx: CommandContext, caseId: string, key: strin
     return;
   }
   const token = randomBytes(32).toString('base64url');
-  await ctx.tx
+  const survey = await ctx.tx
     .insertInto('survey')
     .values({
       case_id: caseId,
@@ -295,6 +306,12 @@ export async function sendSurvey(ctx: CommandContext, caseId: string, key: strin
       token_hash: createHash('sha256').update(token).digest('base64url'),
       sent_at: ctx.now,
     })
-    .execute();
-  await sendCaseMessage(ctx, caseId, 'surveyInvitation', { key, vars: { surveyLink: `${ctx.services.publicUrl}/enquete/${token}` } });
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sendCaseMessage(ctx, caseId, 'surveyInvitation', {
+    key,
+    vars: { surveyLink: `${ctx.services.publicUrl}/enquete/${token}` },
+    // On paper the 43-character token cannot be typed: a short link and its QR code instead.
+    paperShortLink: { varName: 'surveyLink', issue: () => issueShortSurveyLink(ctx, survey.id, token) },
+  });
 }

@@ -66,6 +66,32 @@ export async function issueShortCaseLink(
   return { trackingUrl, shortUrl: `${ctx.services.publicUrl}/v/${formatShortCode(code)}`, code };
 }
 
+/**
+ * The survey invitation on paper (business rule 5): a short link to the survey, made the same way.
+ * It unseals the survey's own token, so the survey page decides as for the long link (open, already
+ * answered, gone); the code opens nothing else.
+ */
+export async function issueShortSurveyLink(ctx: CommandContext, surveyId: string, token: string): Promise<string> {
+  const code = newCode();
+  await ctx.tx
+    .updateTable('survey')
+    .set({ short_code_hash: lookupHash(code), sealed_token: seal(code, token) })
+    .where('id', '=', surveyId)
+    .execute();
+  return `${ctx.services.publicUrl}/v/${formatShortCode(code)}`;
+}
+
+/** Where a short code on paper leads: the case's tracking page or its survey; null when it leads nowhere. */
+export async function pathForShortCode(db: Database, raw: string, now: Date): Promise<string | null> {
+  const tracking = await trackingPathForShortCode(db, raw, now);
+  if (tracking) return tracking;
+  const code = normaliseShortCode(raw);
+  if (!code) return null;
+  const row = await db.selectFrom('survey').select('sealed_token').where('short_code_hash', '=', lookupHash(code)).executeTakeFirst();
+  const token = row?.sealed_token ? unseal(code, row.sealed_token) : null;
+  return token ? `/enquete/${token}` : null;
+}
+
 /** The tracking path a short code leads to, or null (unknown, malformed, revoked or expired look the same). */
 export async function trackingPathForShortCode(db: Database, raw: string, now: Date): Promise<string | null> {
   const code = normaliseShortCode(raw);

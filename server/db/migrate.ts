@@ -20,6 +20,7 @@ import * as staffContact from './migrations/020_staff_contact.ts';
 import * as mandates from './migrations/021_mandates.ts';
 import * as improvementMeasures from './migrations/022_improvement_measures.ts';
 import * as surveyResults from './migrations/024_survey_results.ts';
+import * as surveyShortLinks from './migrations/025_survey_short_links.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '021_mandates': mandates,
   '022_improvement_measures': improvementMeasures,
   '024_survey_results': surveyResults,
+  '025_survey_short_links': surveyShortLinks,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

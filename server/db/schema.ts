@@ -278,6 +278,9 @@ export interface SurveyTable {
   score: number | null;
   comment: string | null;
   answered_at: Timestamp | null;
+  /** The paper invitation's short link (025_survey_short_links): the code's hash and the sealed token. */
+  short_code_hash: string | null;
+  sealed_token: string | null;
 }
 
 export interface ComplainedPersonTable {

@@ -34,6 +34,8 @@ export type LetterPdfInput = {
   language?: 'nl' | 'en';
   /** The confirmation on paper: a one-page step plan with how to follow the complaint (pdfStepPlan.ts). */
   stepPlan?: StepPlan;
+  /** A short link on paper as a QR code under the text (the survey invitation), with its text alternative. */
+  qr?: { text: string; alt: string };
 };
 
 export type StepPlan = {

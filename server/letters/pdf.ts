@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { LetterPdfInput } from './compose.ts';
 import { FONT_FILES, fontRuns } from './pdfFonts.ts';
-import { drawStepPlan } from './pdfStepPlan.ts';
+import { drawQrCode, drawStepPlan } from './pdfStepPlan.ts';
 
 /**
  * Draws a letter as a tagged PDF (PDF 1.7, Dutch, title shown by readers): every piece of content
@@ -147,6 +147,16 @@ function body(doc: Doc, root: Struct, input: LetterPdfInput, startY: number) {
     });
     sect.end();
   });
+  if (input.qr) {
+    // Under the text that names the link, left-aligned: scanned instead of typed.
+    const size = 110;
+    doc.moveDown(0.6);
+    ensureRoom(doc, size + 10);
+    const top = doc.y;
+    drawQrCode(doc, root, input.qr, M.left, top, size);
+    doc.x = M.left;
+    doc.y = top + size;
+  }
   doc.moveDown(1.2);
   ensureRoom(doc, 90);
   const s = input.signature;

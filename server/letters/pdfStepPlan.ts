@@ -50,24 +50,28 @@ export function drawStepPlan(doc: Doc, root: Struct, plan: StepPlan, accent: str
   const size = 120;
   doc.fillColor('#1a1a1a').fontSize(11);
   tagged(doc, sect, 'P', () => write(doc, plan.followLines.join('\n'), false, { x: M.left, y: top, width: width - size - 24, lineGap: 4 }));
-  const qr = QRCode.create(plan.qr.text, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
+  drawQrCode(doc, sect, plan.qr, A4.width - M.right - size, top, size);
+  doc.y = Math.max(doc.y, top + size) + 8;
+  sect.end();
+}
+
+/** A QR code as vector squares (sharp in print), a Figure with the link as its text alternative. */
+export function drawQrCode(doc: Doc, parent: Struct, qr: { text: string; alt: string }, x0: number, top: number, size: number) {
+  const code = QRCode.create(qr.text, { errorCorrectionLevel: 'M' });
+  const n = code.modules.size;
   const cell = size / (n + 8);
-  const x0 = A4.width - M.right - size;
   tagged(
     doc,
-    sect,
+    parent,
     'Figure',
     () => {
       doc.save();
       doc.rect(x0, top, size, size).fill('#ffffff');
       for (let r = 0; r < n; r++)
-        for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(x0 + (c + 4) * cell, top + (r + 4) * cell, cell, cell);
+        for (let c = 0; c < n; c++) if (code.modules.get(r, c)) doc.rect(x0 + (c + 4) * cell, top + (r + 4) * cell, cell, cell);
       doc.fill('#000000');
       doc.restore();
     },
-    { alt: plan.qr.alt },
+    { alt: qr.alt },
   );
-  doc.y = Math.max(doc.y, top + size) + 8;
-  sect.end();
 }

@@ -23,6 +23,7 @@ export function letterFromMessage(
     date: Date;
     language: MailLanguage;
     stepPlan?: StepPlan;
+    qr?: LetterPdfInput['qr'];
   },
 ): LetterPdfInput {
   const paragraphs = mail.text
@@ -65,5 +66,6 @@ export function letterFromMessage(
     draft: false,
     language: m.language,
     stepPlan: m.stepPlan,
+    qr: m.qr,
   };
 }

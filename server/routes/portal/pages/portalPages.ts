@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { caseIdForToken } from '../../../commands/caseAccess.ts';
-import { trackingPathForShortCode } from '../../../commands/shortLinks.ts';
+import { pathForShortCode } from '../../../commands/shortLinks.ts';
 import { runCommand, SYSTEM_ACTOR, type Services } from '../../../commands/context.ts';
 import { bookHearingSlot } from '../../../commands/hearing.ts';
 import { addComplainantMessage } from '../../../commands/portalAnswer.ts';
@@ -120,10 +120,10 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     return reply.redirect(onward(confirmation, p.lang, complaint.language ?? 'nl'), 303);
   });
 
-  // The short link on paper (letter, QR code): unseals the secret link and goes there. Rate limited
-  // like a form, so the code (100 bits) cannot be guessed by trying.
+  // The short link on paper (letter, QR code): unseals the secret link (tracking page or survey) and
+  // goes there. Rate limited like a form, so the code (100 bits) cannot be guessed by trying.
   scope.get('/v/:code', { config: limit(60) }, async (req, reply) => {
-    const path = await trackingPathForShortCode(services.db, String((req.params as { code?: string }).code ?? ''), services.clock.now());
+    const path = await pathForShortCode(services.db, String((req.params as { code?: string }).code ?? ''), services.clock.now());
     if (!path) return send(reply, 404, badLinkPage(view(req, languageOf(req))));
     return reply.header('Referrer-Policy', 'no-referrer').redirect(path, 303);
   });
