@@ -71,6 +71,10 @@ test('open cases without a service-norm deadline get the one a new case gets, ba
   await backfillAllNormDeadlines(env.services, 2);
   const filled = await norms(ids);
   assert.deepEqual(filled, asNew, 'the same deadline, warning day and earliest deadline as when new');
+  // Norms already passed count as warned for (no storm of warnings at the upgrade); the others are still owed one.
+  const warned = await env.services.db.selectFrom('cases').select(['norm_deadline', 'norm_warned_for']).where('id', 'in', ids).execute();
+  assert.ok(warned.some((r) => r.norm_deadline! < '2026-04-03') && warned.some((r) => r.norm_deadline! >= '2026-04-03'));
+  for (const r of warned) assert.equal(r.norm_warned_for, r.norm_deadline! < '2026-04-03' ? r.norm_deadline : null);
   const [closedRow] = await norms([closed.id]);
   assert.equal(closedRow!.norm_deadline, null, 'a closed case is left alone');
 

@@ -47,12 +47,16 @@ export async function backfillNormDeadlines(services: Services, after: string | 
     if (after) q = q.where('id', '>', after);
     const rows = await q.execute();
     const now = services.clock.now();
+    const today = services.calendar.toDate(now);
     for (const c of rows) {
       const norm = caseClocks(services, c, now).find((k) => k.key === 'serviceNorm');
       if (!norm?.adjustedEnd) continue;
+      // A norm already passed counts as warned for, as migration 010 did for the statutory term: the
+      // upgrade must not bring a storm of warnings about old cases all at once.
+      const passed = norm.adjustedEnd < today;
       await tx
         .updateTable('cases')
-        .set({ norm_deadline: norm.adjustedEnd, norm_warn_from: norm.warnFrom ?? null })
+        .set({ norm_deadline: norm.adjustedEnd, norm_warn_from: norm.warnFrom ?? null, norm_warned_for: passed ? norm.adjustedEnd : null })
         .where('id', '=', c.id)
         .where('norm_deadline', 'is', null)
         .execute();
