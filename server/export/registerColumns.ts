@@ -28,7 +28,7 @@ const BASE: Column[] = [
   { key: 'subject', label: { nl: 'Onderwerp', en: 'Subject' } },
   { key: 'process', label: { nl: 'Proces', en: 'Process' } },
   { key: 'status', label: { nl: 'Status', en: 'Status' } },
-  { key: 'received', label: { nl: 'Ontvangen', en: 'Received' }, date: true },
+  { key: 'receivedOn', label: { nl: 'Ontvangen', en: 'Received' }, date: true },
   { key: 'handlingDeadline', label: { nl: 'Wettelijke termijn', en: 'Statutory deadline' }, date: true },
   { key: 'normDeadline', label: { nl: 'Servicenorm', en: 'Service norm deadline' }, date: true },
   { key: 'closed', label: { nl: 'Afgesloten', en: 'Closed' }, date: true },

@@ -23,16 +23,15 @@ async function roomIn(out: PassThrough, sheet: unknown) {
   const backlog = () => entry?.writableLength ?? entry?._writableState?.length ?? 0;
   await new Promise((resolve) => setImmediate(resolve)); // let the zip and zlib take what they can
   while (!out.destroyed && (out.writableNeedDrain || backlog() > SHEET_BACKLOG)) {
+    // A stopped download ends the wait within the 5 ms too (the loop checks `destroyed`).
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         out.off('drain', done);
-        out.off('close', done);
         resolve();
       };
       const timer = setTimeout(done, 5);
       out.on('drain', done);
-      out.on('close', done);
     });
   }
   if (out.destroyed) throw new Error('The download was stopped');
