@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { pinRun, runLabel } from './e2e/support/pinnedClock.ts';
 
@@ -7,6 +9,10 @@ import { pinRun, runLabel } from './e2e/support/pinnedClock.ts';
  * directory with demo data, started by e2e/support/server.ts and removed after the run.
  * Debian's chromium (never `playwright install`). One worker: the journeys share that server.
  */
+// The staff journeys run against the built app (npm run test:e2e builds it first).
+if (!existsSync(path.join(import.meta.dirname, 'web/staff/dist/index.html'))) {
+  throw new Error('web/staff/dist is missing: run "npm run build:web" first.');
+}
 // A free port, chosen once: this file is loaded again in each worker, which inherits the environment.
 if (!process.env.KF_E2E_PORT) {
   const probe = "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";

@@ -40,6 +40,9 @@ export default defineConfig({
   ...base,
   testIgnore: ['portal/**'],
   outputDir: `${base.outputDir}-organisations`,
+  // Two organisations at a time: each has a server and data of its own, and a journey spends most of
+  // its time waiting on the server or the browser, so two fit the CI machine's two cores.
+  workers: 2,
   projects: chosen.map((o) => ({
     name: o.name,
     testMatch: o.spec,

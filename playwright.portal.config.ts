@@ -6,11 +6,12 @@ import { defineConfig } from '@playwright/test';
 import { pinRun, runLabel } from './e2e/support/pinnedClock.ts';
 
 /**
- * Browser tests of the citizen portal (e2e/portal): their own server on a free port, with a fresh
- * data directory and the demo organisation, so they never touch a developer's data or another
- * suite's server. One worker: the tests share that server and its rate limits.
+ * Browser tests of the citizen portal (e2e/portal): their own server on a free port (e2e/support/server.ts:
+ * a fresh data directory with demo data), with the demo organisation written to a folder of its own,
+ * so they never touch a developer's data or another suite's server. One worker: the tests share that
+ * server and its rate limits.
  *
- * This file is loaded again in each worker; the port and directory chosen by the first load are
+ * This file is loaded again in each worker; the port and folder chosen by the first load are
  * passed on in the environment, which workers inherit.
  */
 if (!process.env.KF_PORTAL_E2E_PORT) {
@@ -60,7 +61,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node --import tsx server/main.ts',
+    // Like the staff journeys' server: demo data in a fresh directory, from the migrated template.
+    command: 'node --import tsx e2e/support/server.ts',
     url: `${baseURL}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 180_000,
@@ -70,7 +72,6 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseURL,
-      DATA_DIR: process.env.KF_PORTAL_E2E_DATA!,
       DEMO: '1',
       ORG_CONFIG: path.join(process.env.KF_PORTAL_E2E_DATA!, 'organisation.json'),
       LOG_LEVEL: 'warn',

@@ -1,18 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pgliteSnapshotFile } from '../../server/test/database.ts';
 
 /**
  * Klachtflow for one e2e run: DEMO data in a fresh temporary DATA_DIR, removed when Playwright
- * stops the run (SIGTERM). The built app must exist (npm run build:web runs first in test:e2e).
+ * stops the run (SIGTERM). The staff journeys need the built app (playwright.config.ts checks it).
  */
 const root = path.resolve(import.meta.dirname, '../..');
-if (!existsSync(path.join(root, 'web/staff/dist/index.html'))) {
-  console.error('web/staff/dist is missing: run "npm run build:web" first.');
-  process.exit(1);
-}
 const dataDir = mkdtempSync(path.join(tmpdir(), 'klachtflow-e2e-'));
 // The embedded database starts from the tests' migrated template (server/test/database.ts): unpacked
 // into the data directory, PGlite opens it as its own and skips initdb, most of a fresh start's cost.
