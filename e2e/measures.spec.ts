@@ -37,6 +37,7 @@ test('the quality officer runs the measure loop, including "not effective" back 
   await caseLink.click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
   const panel = region(page, 'Verbetermaatregelen');
+  await panel.getByRole('button', { name: /^Verbetermaatregelen \(\d+\)$/ }).click();
   await expect(panel.getByRole('link', { name: /^Terugbelafspraken vastleggen/ })).toBeVisible();
   await checkPage(page, 'measures-case-panel');
   await panel.getByRole('link', { name: 'Maatregel toevoegen' }).click();

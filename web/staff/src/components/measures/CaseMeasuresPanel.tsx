@@ -1,14 +1,18 @@
-import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import type { CaseDetail } from '../../api/types.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AppLink, ButtonAppLink } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
+import { CollapsibleSection } from '../case/CollapsibleSection.tsx';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { MeasureStatus } from './MeasureStatus.tsx';
 import type { Measure } from './measureTypes.ts';
 
-/** On the case page: what was done about this complaint (seed 002), and "Maatregel toevoegen". */
+/**
+ * On the case page: what was done about this complaint (seed 002), and "Maatregel toevoegen". Closed
+ * until opened, with the number of measures in its heading, like the case page's other parts.
+ */
 export function CaseMeasuresPanel({ c }: { c: CaseDetail }) {
   const { t, date } = useI18n();
   const { can } = useSession();
@@ -16,8 +20,7 @@ export function CaseMeasuresPanel({ c }: { c: CaseDetail }) {
   if (!can('measure:read')) return null;
   const items = res.data?.items;
   return (
-    <section aria-labelledby="case-measures-title" className="kf-section">
-      <Heading2 id="case-measures-title">{t('measures.case.title')}</Heading2>
+    <CollapsibleSection id="case-measures-title" title={t('measures.case.title')} count={items?.length}>
       {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : null}
       {items && !items.length ? <Paragraph>{t('measures.case.none')}</Paragraph> : null}
       {items?.length ? (
@@ -36,6 +39,6 @@ export function CaseMeasuresPanel({ c }: { c: CaseDetail }) {
         </>
       ) : null}
       {can('measure:manage') ? <ButtonAppLink to={`/verbetermaatregelen/nieuw?melding=${c.id}`}>{t('measures.add')}</ButtonAppLink> : null}
-    </section>
+    </CollapsibleSection>
   );
 }

@@ -6,11 +6,15 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 import type { CaseSurvey } from './surveyTypes.ts';
 import './surveys.css';
 
-/** On the case page: whether the satisfaction survey went out, and what the complainant answered. */
+/**
+ * On the case page of a closed case: whether the satisfaction survey went out (it goes at closing),
+ * and what the complainant answered. An open case has none yet, so the page stays short.
+ */
 export function CaseSurveyPanel({ c }: { c: CaseDetail }) {
   const { t, dateTime } = useI18n();
-  const res = useResource<CaseSurvey>(`/cases/${c.id}/survey`);
+  const res = useResource<CaseSurvey>(c.closedAt ? `/cases/${c.id}/survey` : null);
   const s = res.data;
+  if (!c.closedAt) return null;
   return (
     <section aria-labelledby="case-survey-title" className="kf-section">
       <Heading2 id="case-survey-title">{t('surveys.case.title')}</Heading2>
