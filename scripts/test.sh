@@ -52,10 +52,13 @@ fi
 echo "== lint (biome)"
 if npx --no-install biome check .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
+# A file about one backend only says so in its name (*.pglite.test.ts, *.postgres.test.ts) and runs
+# once, in that backend's suite; pure domain code (server/domain/) has no database to vary.
 mapfile -t all < <(find server scripts -name '*.test.ts' -not -path '*/node_modules/*' | sort)
-mapfile -t db < <(printf '%s\n' "${all[@]}" | grep -v '^server/domain/')
+mapfile -t lite < <(printf '%s\n' "${all[@]}" | grep -v '\.postgres\.test\.ts$')
+mapfile -t db < <(printf '%s\n' "${all[@]}" | grep -v '^server/domain/' | grep -v '\.pglite\.test\.ts$')
 
-run_suite "all tests on PGlite" TEST_DATABASE=pglite -- "${all[@]}"
+run_suite "all tests on PGlite" TEST_DATABASE=pglite -- "${lite[@]}"
 run_suite "database and HTTP tests on PostgreSQL 15" TEST_DATABASE=postgres TEST_PG_URL="$TEST_PG_URL" -- "${db[@]}"
 
 # The browser journeys (Playwright, Debian's Chromium): the staff app, then the citizen portal.

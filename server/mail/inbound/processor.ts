@@ -1,4 +1,4 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { sql } from 'kysely';
 import { runCommand, type CommandContext, type Services, type SystemActor } from '../../commands/context.ts';
 import { recordEvent } from '../../commands/timeline.ts';
@@ -35,6 +35,8 @@ type Parsed = { mail: ParsedMail; fault: null } | { mail: ParsedMail | null; fau
 async function parse(raw: Buffer): Promise<Parsed> {
   let mail: ParsedMail | null = null;
   try {
+    // Loaded on first use: mailparser takes a third of a second to load, and most processes never parse mail.
+    const { simpleParser } = await import('mailparser');
     mail = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
   } catch (err) {
     return { mail: null, fault: `unparseable: ${(err as Error).message}`.slice(0, 300) };
