@@ -73,8 +73,12 @@ run_e2e() { # name, command...
   f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$out")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
 }
+# The portal's journeys run beside the staff app's, each against a server of its own (the portal's
+# are light, and most of a journey's time is waiting for a page).
+npm run --silent test:e2e:portal >"$log.portal" 2>&1 &
 run_e2e "browser journeys: staff app" npm run --silent test:e2e
-run_e2e "browser journeys: citizen portal" npm run --silent test:e2e:portal
+wait $!
+run_e2e "browser journeys: citizen portal" cat "$log.portal"
 run_e2e "browser journeys: each example organisation" npx --no-install playwright test -c playwright.organisations.config.ts
 
 # Those runs pin the servers' clock to an ordinary day (e2e/support/pinnedClock.ts). The journeys
