@@ -103,7 +103,7 @@ describe('the citizen portal API', () => {
       assert.equal(res.statusCode, 404);
       assert.doesNotMatch(res.body, /Klacht A|Klacht B/);
     }
-    await t.services.db.updateTable('case_access').set({ revoked_at: new Date() }).where('case_id', '=', caseA).execute();
+    await t.services.db.updateTable('case_access').set({ revoked_at: t.services.clock.now() }).where('case_id', '=', caseA).execute();
     assert.equal(
       (await t.app.inject({ method: 'GET', url: `/api/v1/portal/cases/${tokenOf(a.trackingUrl)}` })).statusCode,
       404,

@@ -154,7 +154,7 @@ describe('portal pages', () => {
         case_id: kase.id,
         person_id: kase.complainant_id,
         token_hash: createHash('sha256').update(token).digest('base64url'),
-        sent_at: new Date(),
+        sent_at: t.services.clock.now(),
       })
       .execute();
     const bad = await t.app.inject({ method: 'GET', url: `/enquete/${'y'.repeat(43)}` });
@@ -354,7 +354,7 @@ describe('portal pages in English', () => {
         case_id: kase.id,
         person_id: kase.complainant_id,
         token_hash: createHash('sha256').update(token).digest('base64url'),
-        sent_at: new Date(),
+        sent_at: t.services.clock.now(),
       })
       .execute();
     const page = await get(`/enquete/${token}`);

@@ -49,6 +49,6 @@ export function surveyAlreadyAnsweredPage(p: Portal) {
     title: t.surveyAnsweredTitle,
     main: html`${heading1(t.surveyAnsweredTitle)}
 ${para(t.surveyAnswered)}
-${para(t.surveyNothingToDo)}`,
+${para(t.surveyNothingMoreAsked)}`,
   });
 }

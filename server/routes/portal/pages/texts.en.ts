@@ -233,5 +233,5 @@ export const en: PortalTexts = {
   surveyWeRead: 'We read all answers. That way we learn what could be better.',
   surveyAnsweredTitle: 'You have already answered',
   surveyAnswered: 'You have already answered these questions. Thank you for that!',
-  surveyNothingToDo: 'You do not need to do anything else.',
+  surveyNothingMoreAsked: 'You do not need to do anything else.',
 };

@@ -250,7 +250,7 @@ export const nl = {
   surveyWeRead: 'We lezen alle antwoorden. Zo leren we wat beter kan.',
   surveyAnsweredTitle: 'U heeft al geantwoord',
   surveyAnswered: 'U heeft deze vragen al beantwoord. Dank u wel daarvoor!',
-  surveyNothingToDo: 'U hoeft niets meer te doen.',
+  surveyNothingMoreAsked: 'U hoeft niets meer te doen.',
 };
 
 /** The key set every language has (texts.en.ts is typed with it, so a missing key does not compile). */
