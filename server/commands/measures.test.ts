@@ -314,7 +314,10 @@ describe('improvement measures (seed 002 steps 3–7)', () => {
       }))!.after,
       null,
     );
-    assert.equal(await groundCountsAround(env.services, quality, { ground: null, created_at: env.clock.now(), carried_out_on: null }), null);
+    assert.equal(
+      await groundCountsAround(env.services, quality, { ground: null, created_at: env.clock.now(), carried_out_on: null }),
+      null,
+    );
     // Counted within what the viewer may read: a colleague with only their own cases counts none of these.
     const scoped = await groundCountsAround(env.services, outsider, {
       ground: 'waiting',
