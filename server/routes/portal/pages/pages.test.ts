@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp } from '../../../test/harness.ts';
@@ -48,6 +49,24 @@ const count = async (table: 'cases' | 'document') =>
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+/** A sent survey on a case (of that language, if given), stored as sending stores it: its link's token and the case. */
+async function plantSurvey(language?: 'nl' | 'en') {
+  const token = randomBytes(32).toString('base64url');
+  let q = t.services.db.selectFrom('cases').select(['id', 'complainant_id']);
+  if (language) q = q.where('language', '=', language);
+  const kase = await q.limit(1).executeTakeFirstOrThrow();
+  await t.services.db
+    .insertInto('survey')
+    .values({
+      case_id: kase.id,
+      person_id: kase.complainant_id,
+      token_hash: createHash('sha256').update(token).digest('base64url'),
+      sent_at: t.services.clock.now(),
+    })
+    .execute();
+  return { token, kase };
+}
 
 describe('portal pages', () => {
   test('a complaint with an attachment → 303 to the confirmation; text from the citizen is escaped everywhere', async () => {
@@ -145,18 +164,7 @@ describe('portal pages', () => {
   });
 
   test('the survey: unknown → the bad-link page; answered once; a second answer is friendly', async () => {
-    const { randomBytes, createHash } = await import('node:crypto');
-    const token = randomBytes(32).toString('base64url');
-    const kase = await t.services.db.selectFrom('cases').select(['id', 'complainant_id']).limit(1).executeTakeFirstOrThrow();
-    await t.services.db
-      .insertInto('survey')
-      .values({
-        case_id: kase.id,
-        person_id: kase.complainant_id,
-        token_hash: createHash('sha256').update(token).digest('base64url'),
-        sent_at: t.services.clock.now(),
-      })
-      .execute();
+    const { token, kase } = await plantSurvey();
     const bad = await t.app.inject({ method: 'GET', url: `/enquete/${'y'.repeat(43)}` });
     const badTracking = await t.app.inject({ method: 'GET', url: `/volgen/${token}` });
     assert.equal(bad.statusCode, 404);
@@ -340,23 +348,7 @@ describe('portal pages in English', () => {
   });
 
   test('the survey of an English case is English; its messages too', async () => {
-    const { randomBytes, createHash } = await import('node:crypto');
-    const token = randomBytes(32).toString('base64url');
-    const kase = await t.services.db
-      .selectFrom('cases')
-      .select(['id', 'complainant_id'])
-      .where('language', '=', 'en')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    await t.services.db
-      .insertInto('survey')
-      .values({
-        case_id: kase.id,
-        person_id: kase.complainant_id,
-        token_hash: createHash('sha256').update(token).digest('base64url'),
-        sent_at: t.services.clock.now(),
-      })
-      .execute();
+    const { token } = await plantSurvey('en');
     const page = await get(`/enquete/${token}`);
     assert.match(page.body, /<html lang="en"/);
     assert.match(main(page.body), /How did we do\? .*Very dissatisfied/);
