@@ -3,11 +3,11 @@ import { checkPage, focused, loginAs } from './support/app.ts';
 
 const PHONE = '06 4455 6677';
 
-async function fillContact(page: Page, subject: string, body: string) {
+async function fillContact(page: Page, subject: string, body: string, phone = PHONE) {
   await page.getByLabel(/^Onderwerp/).fill(subject);
   await page.getByLabel('Wat vertelt de klant?').fill(body);
   await page.getByLabel('Naam', { exact: true }).fill('Ingrid Vermeulen');
-  await page.getByLabel('Telefoonnummer', { exact: true }).fill(PHONE);
+  await page.getByLabel('Telefoonnummer', { exact: true }).fill(phone);
   await page.getByLabel('E-mailadres', { exact: true }).fill('ingrid.vermeulen@example.org');
 }
 
@@ -28,11 +28,17 @@ test('an agent registers a phone complaint as a new case, then links a second ca
   await expect(page.locator(`[id="${described.split(' ')[0]}"]`)).not.toBeEmpty();
   await checkPage(page, 'intake-errors');
 
+  // A number one digit short: the server's message at the field.
   await fillContact(
     page,
     'Bejegening aan de balie',
     'Mevrouw is onvriendelijk te woord gestaan aan de balie en wil dat dit wordt uitgezocht.',
+    '06 4455 667',
   );
+  await page.getByRole('button', { name: 'Contact registreren' }).click();
+  await expect(page.getByLabel('Telefoonnummer', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/^Geen geldig telefoonnummer\./).first()).toBeVisible();
+  await page.getByLabel('Telefoonnummer', { exact: true }).fill(PHONE);
   await page.getByLabel('Straat en huisnummer').fill('Dorpsstraat 12');
   await page.getByLabel('Postcode').fill('12');
   await page.getByLabel('Plaats').fill('Utrecht');
@@ -53,13 +59,14 @@ test('an agent registers a phone complaint as a new case, then links a second ca
   const reference = (await page.getByRole('heading', { level: 1 }).innerText()).match(/KL-\d{4}-\d{6}/)![0];
   await expect(page.getByText(`Melding ${reference} is gemaakt.`)).toBeVisible();
   await expect(page.getByText('3511 AB Utrecht')).toBeVisible();
+  await expect(page.getByText('06 44556677')).toBeVisible(); // stored as E.164, shown the Dutch way
   await expect(page.getByRole('region', { name: 'Tijdlijn' }).getByText('Melding geregistreerd')).toBeVisible();
   await checkPage(page, 'case-new');
   const caseUrl = page.url();
 
   // A second call from the same person: the suggestion names the case and why; link it.
   await page.getByRole('link', { name: 'Contact registreren' }).click();
-  await fillContact(page, 'Belt terug over de balie', 'Wil weten hoe het staat met haar klacht.');
+  await fillContact(page, 'Belt terug over de balie', 'Wil weten hoe het staat met haar klacht.', '+31 6 44 55 66 77');
   await page.getByRole('button', { name: 'Contact registreren' }).click();
   const suggestion = page.getByRole('row').filter({ hasText: reference });
   await expect(suggestion).toContainText('zelfde telefoonnummer');

@@ -22,9 +22,16 @@ import { ensureWebBuild, measureCasePages } from './bench/browser.ts';
 import { QUEUES, runScenarios, TARGETS } from './bench/scenarios.ts';
 import { ensureSeeded, settleBackgroundWork } from './bench/seed.ts';
 import { type ExportFigure, measureExport, reportExport } from './bench/exportScenario.ts';
+import { type AnnualReportFigure, measureAnnualReport, reportAnnualReport } from './bench/annualReportScenario.ts';
+import { type ImportFigure, measureImport, reportImport } from './bench/importScenario.ts';
+import { measureDashboard, reportDashboard } from './bench/dashboardScenario.ts';
+import { type EmbeddedStartFigure, measureEmbeddedStart, reportEmbeddedStart } from './bench/embeddedStartScenario.ts';
+import { type LoadFigure, measureLoad, reportLoad } from './bench/loadScenario.ts';
+import { type AuditFigure, measureAuditWrite, reportAuditWrite } from './bench/auditScenario.ts';
+import { type LighthouseRow, measureLighthouse, reportLighthouse } from './bench/lighthouse.ts';
 
 /**
- * npm run bench [-- --cases 1000000] [--fresh] [--only a,b,c,d,e,f] [--explain]: seeds PostgreSQL with
+ * npm run bench [-- --cases 1000000] [--fresh] [--only a,b,c,d,e,f] [--explain] (--only n: Lighthouse alone, no PostgreSQL): seeds PostgreSQL with
  * N realistic cases (reused on the next run), starts the real server against it and measures the
  * hot paths over HTTP on 127.0.0.1, then (e) case pages in Chromium, then (f) the register export. A measurement, not a test: it
  * prints PASS/MISS per target, EXPLAINs what missed, and exits 0 either way.
@@ -37,7 +44,10 @@ const { values: args } = parseArgs({
     'max-seconds': { type: 'string', default: '30' }, // time limit per scenario
     concurrency: { type: 'string', default: '1' }, // clients for a–c: latency of one user, not load
     'intake-seconds': { type: 'string', default: '10' },
-    only: { type: 'string', default: 'a,b,c,d,e,f' }, // e.g. --only c to re-measure search after a change; e: the browser; f: export
+    only: { type: 'string', default: 'a,b,c,d,e,f,g,h,i,l,m,k,n' }, // n: Lighthouse (portal mobile, staff desktop; median of 3); m: the audit log's write; e.g. --only c to re-measure search after a change; e: the browser; f: export; g: import; i: the annual report
+    'load-users': { type: 'string', default: '100' }, // l: simulated staff users at once
+    'load-portal': { type: 'string', default: '2' }, // l: portal complaints per second
+    'load-seconds': { type: 'string', default: '300' }, // l: how long the load is held
     pages: { type: 'string', default: '40' }, // case pages opened in the browser (e)
     explain: { type: 'boolean', default: false }, // EXPLAIN every scenario, not only those that missed
     'cpu-prof': { type: 'string' }, // a directory: the server process writes a V8 CPU profile there
@@ -48,6 +58,16 @@ const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (line: string) => console.log(line);
 
 async function main() {
+  // k: the embedded mode, on no PostgreSQL; measured first, and alone when asked alone.
+  const wanted = args.only.split(',').map((s) => s.trim());
+  const embedded: EmbeddedStartFigure[] = wanted.includes('k') ? await measureEmbeddedStart({ log }) : [];
+  // n: Lighthouse on the portal and staff pages, on a demo server of its own (no PostgreSQL either).
+  const lighthouseRows: LighthouseRow[] = wanted.includes('n') ? await measureLighthouse({ runs: 3, log }) : [];
+  if (wanted.every((s) => s === 'k' || s === 'n')) {
+    reportEmbeddedStart(embedded, log);
+    if (lighthouseRows.length) reportLighthouse(lighthouseRows, log);
+    return;
+  }
   if (!Number.isInteger(CASES) || CASES < 1000) throw new Error('--cases must be a whole number of at least 1000');
   const url = process.env.BENCH_DATABASE_URL ?? (await ownDatabase(args.fresh));
   log(`Klachtflow benchmark: ${CASES.toLocaleString('en')} cases in ${url.replace(/\/\/[^@/]*@/, '//…@')}`);
@@ -80,6 +100,19 @@ async function main() {
   const searches = [...SEARCHES, cases[0]!.reference];
   let measured: Measured[] = [];
   let exported: ExportFigure[] = [];
+  let annualReport: AnnualReportFigure | null = null;
+  let imported: ImportFigure | null = null;
+  let dashboard: Awaited<ReturnType<typeof measureDashboard>> = null;
+  let load: LoadFigure | null = null;
+  let audit: AuditFigure | null = null;
+  // l's users: everyone who handles cases (reads queues and cases, searches, writes notes), each their own session.
+  const handlers = only.has('l')
+    ? await Promise.all(
+        STAFF.filter((s) => s.roles.some((r) => ['coordinator', 'firstLineAgent', 'backOffice'].includes(r))).map((s) =>
+          sessionFor(database.db, staffEmail(s.name)),
+        ),
+      )
+    : [];
   const loadBefore = await settle();
   try {
     measured = await runScenarios({
@@ -119,6 +152,53 @@ async function main() {
         serverPid: server.pid,
         log,
       });
+    // g: import of a 10,000-row register (.xlsx) over HTTP, upload to done (< 30 s).
+    if (only.has('g'))
+      imported = await measureImport({ base: `${server.address}/api/v1`, headers: coordinator.headers, serverPid: server.pid, log });
+    // h: the analysis dashboard for a year, as a service manager (p95 < 1 s at 1M cases).
+    if (only.has('h'))
+      dashboard = await measureDashboard({
+        base: `${server.address}/api/v1`,
+        db: database.db,
+        requests: Math.max(30, Math.min(Number(args.requests), 60)),
+        serverPid: server.pid,
+        log,
+      });
+    // i: the annual complaints report (Awb 9:12a) for a year: figures, HTML and PDF over HTTP (< 2 s at 1M cases).
+    if (only.has('i'))
+      annualReport = await measureAnnualReport({ base: `${server.address}/api/v1`, headers: coordinator.headers, db: database.db, log });
+    // l: 100 staff users and 2 portal complaints per second for 5 minutes (0 errors; p99 per route; memory).
+    if (only.has('l')) {
+      const openCases = await database.db
+        .selectFrom('cases')
+        .select('id')
+        .where('closed_at', 'is', null)
+        .where(sql<boolean>`random() < ${Math.min(1, 4000 / CASES)}`)
+        .limit(1000)
+        .execute();
+      load = await measureLoad({
+        base: `${server.address}/api/v1`,
+        staff: handlers.map((h) => h.headers),
+        cases,
+        openCases,
+        searches,
+        users: Number(args['load-users']),
+        portalPerSecond: Number(args['load-portal']),
+        seconds: Number(args['load-seconds']),
+        serverPid: server.pid,
+        log,
+      });
+    }
+    // m: the audit log's append, the cost every audited request (case detail, timeline …) adds.
+    if (only.has('m'))
+      audit = await measureAuditWrite({
+        url,
+        db: database.db,
+        actorId: coordinator.userId,
+        cases,
+        appends: Number(args.requests) * 5,
+        log,
+      });
   } finally {
     // The run's intakes are finished, so a re-run measures the same open work; its sessions go.
     await database.db
@@ -128,12 +208,20 @@ async function main() {
       .where('created_at', '>=', benchStart)
       .where('status', 'in', ['open', 'inProgress'])
       .execute();
-    await database.db.deleteFrom('session').where('id', 'in', [coordinator.sessionId, agent.sessionId]).execute();
+    const sessions = [coordinator, agent, ...handlers].map((h) => h.sessionId);
+    await database.db.deleteFrom('session').where('id', 'in', sessions).execute();
     await server.stop();
   }
 
   const missed = report(measured, seed, counts, [loadBefore, os.loadavg()[0]!]);
   reportExport(exported, log);
+  reportAnnualReport(annualReport, log);
+  reportImport(imported, log);
+  reportDashboard(dashboard, log);
+  reportEmbeddedStart(embedded, log);
+  if (lighthouseRows.length) reportLighthouse(lighthouseRows, log);
+  reportLoad(load, log);
+  reportAuditWrite(audit, log);
   if (missed.size || args.explain) {
     log(`\nEXPLAIN (ANALYZE, BUFFERS) of ${args.explain ? 'every scenario' : 'what missed its target'}, as the coordinator:`);
     const which = args.explain ? new Set(['a1', 'a2', 'b', 'c']) : missed;
@@ -278,9 +366,12 @@ function startServerProcess(url: string): Promise<{ address: string; pid: number
       resolve({
         address: m.address,
         pid: child.pid,
+        // A server that already died (out of memory under load) has nothing to stop: without this the
+        // promise never settled, Node ran out of work and the run ended without printing its figures.
         stop: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
+            if (child.exitCode !== null || child.signalCode !== null || !child.connected) return done();
             child.once('exit', () => done());
             child.send('stop');
           }),

@@ -31,8 +31,10 @@ run_suite() { # name, env..., -- files...
   local name=$1; shift
   local envs=()
   while [ "$1" != "--" ]; do envs+=("$1"); shift; done; shift
-  echo "== $name ($# files)"
-  env "${envs[@]}" node --import tsx --test --test-concurrency=2 --test-reporter=spec --test-reporter-destination=stdout \
+  echo "== $name ($# files; ${SECONDS} s into the run)"
+  # --test-force-exit: a file whose after-hook failed before closing a server of its own ends anyway
+  # (its failure is counted), instead of holding the run until CI's limit.
+  env "${envs[@]}" node --import tsx --test --test-force-exit --test-concurrency=2 --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$log.tap" "$@" | grep -vE '^\s*$'
   local p f
   p=$(grep -E '^# pass [0-9]+' "$log.tap" | tail -1 | awk '{print $3}')
@@ -49,14 +51,26 @@ else
   failed=$((failed + 1))
 fi
 
+echo "== build (npm run build:server: the compiled server in dist/, which productionStart.pglite.test.ts starts)"
+if npm run --silent build:server; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 echo "== lint (biome)"
 if npx --no-install biome check .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "== lint:api (the OpenAPI document against the NL API Design Rules, config/adr/)"
+if npm run --silent lint:api; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 # A file about one backend only says so in its name (*.pglite.test.ts, *.postgres.test.ts) and runs
 # once, in that backend's suite; pure domain code (server/domain/) has no database to vary.
 mapfile -t all < <(find server scripts -name '*.test.ts' -not -path '*/node_modules/*' | sort)
 mapfile -t lite < <(printf '%s\n' "${all[@]}" | grep -v '\.postgres\.test\.ts$')
-mapfile -t db < <(printf '%s\n' "${all[@]}" | grep -v '^server/domain/' | grep -v '\.pglite\.test\.ts$')
+# The PostgreSQL suite is for what a database backs: files that import the test database (server/test/
+# harness.ts or database.ts) or a support module that does (letters/testSupport.ts …), or read TEST_DATABASE.
+# Parsing, rendering and guard tests never touch it, and would only run the same thing twice.
+mapfile -t dbSupport < <(grep -rlE "test/(harness|database)\.ts'" server scripts --include='*.ts' | grep -v '\.test\.ts$' | xargs -rn1 basename)
+dbUse="test/(harness|database)\.ts'|TEST_DATABASE|TEST_BACKEND"
+for m in "${dbSupport[@]}"; do dbUse+="|/${m//./\\.}'"; done
+mapfile -t db < <(printf '%s\n' "${all[@]}" | grep -v '^server/domain/' | grep -v '\.pglite\.test\.ts$' | xargs grep -lE "$dbUse")
 
 run_suite "all tests on PGlite" TEST_DATABASE=pglite -- "${lite[@]}"
 run_suite "database and HTTP tests on PostgreSQL 15" TEST_DATABASE=postgres TEST_PG_URL="$TEST_PG_URL" -- "${db[@]}"
@@ -64,7 +78,7 @@ run_suite "database and HTTP tests on PostgreSQL 15" TEST_DATABASE=postgres TEST
 # The browser journeys (Playwright, Debian's Chromium): the staff app, then the citizen portal.
 # Each run ends with "N passed, N failed" (summaryReporter).
 run_e2e() { # name, command...
-  echo "== $1"
+  echo "== $1 (${SECONDS} s into the run)"
   local out p f
   # tee to a file, not /dev/stderr: reopening a redirected stderr would truncate the caller's log.
   "${@:2}" 2>&1 | tee "$log.e2e"
@@ -74,12 +88,16 @@ run_e2e() { # name, command...
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
 }
 # The portal's journeys run beside the staff app's, each against a server of its own (the portal's
-# are light, and most of a journey's time is waiting for a page).
+# are light, and most of a journey's time is waiting for a page). The example organisations' run after:
+# beside the staff app's, their four servers and two workers slowed its journeys past their time limit.
 npm run --silent test:e2e:portal >"$log.portal" 2>&1 &
 run_e2e "browser journeys: staff app" npm run --silent test:e2e
 wait $!
 run_e2e "browser journeys: citizen portal" cat "$log.portal"
 run_e2e "browser journeys: each example organisation" npx --no-install playwright test -c playwright.organisations.config.ts
+# Lighthouse, once per page (scripts/bench/lighthouse.ts --guard, ~1–2 min): only what does not depend on the
+# machine's speed: accessibility and best practices 100, CLS < 0.05, text compressed, ≤ 2 stylesheets a portal page.
+run_e2e "Lighthouse guard" node --import tsx scripts/bench/lighthouse.ts --guard
 
 # Those runs pin the servers' clock to an ordinary day (e2e/support/pinnedClock.ts). The journeys
 # whose dates matter (tagged @dates) run again on days that move terms: a Saturday, the working day
@@ -95,5 +113,6 @@ for at in 2026-12-05T09:00:00+01:00 2026-12-24T09:00:00+01:00 2026-12-28T09:00:0
 done
 
 rm -f "$log" "$log.tap" "$log.e2e" "$log.staff" "$log.portal"
+echo "the run took ${SECONDS} s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

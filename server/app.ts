@@ -1,24 +1,31 @@
 import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
+import { constants as zlibConstants } from 'node:zlib';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from './commands/context.ts';
 import type { Env } from './config/env.ts';
 import { registerAuth } from './routes/plugins/auth.ts';
+import { registerAuditHook } from './audit/auditHook.ts';
+import { loggablePath } from './routes/logMask.ts';
 import { errorHandler, sendProblem } from './routes/problem.ts';
 import { registerStaffRoutes } from './routes/staff/index.ts';
 import { registerPublicRoutes } from './routes/publicRoutes.ts';
+import { registerMetrics } from './routes/metricsRoutes.ts';
+import type { MailTransport } from './mail/transport.ts';
 import { registerPortalRoutes } from './routes/portal/portalRoutes.ts';
 import { registerWebApp } from './routes/webApp.ts';
 import { registerBrandingRoutes } from './routes/brandingRoutes.ts';
-import { portalPages } from './routes/portal/pages/portalPages.ts';
+import { portalPages, sendNotFoundPage } from './routes/portal/pages/portalPages.ts';
 import rateLimit from '@fastify/rate-limit';
 import { databaseRateLimitStore } from './routes/plugins/rateLimitStore.ts';
 import { AppError } from './domain/errors.ts';
+import { openApiTransform, openApiTransformObject } from './openapi/document.ts';
 
 export const API_VERSION = '1.0.0';
 export const API_PREFIX = '/api/v1';
@@ -30,15 +37,27 @@ export type AppOptions = {
   services: Services;
   env: Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'oidc' | 'logLevel' | 'smtp'> & {
     trustProxy?: Env['trustProxy'];
+    /** The bearer token of GET /metrics; absent → /metrics answers 404. */
+    metricsToken?: string;
   };
+  /** The outgoing mail transport, so readiness can check the SMTP server; absent in tests. */
+  mailTransport?: MailTransport;
   logger?: boolean;
+  /** Where log lines go instead of standard output (tests read them back). */
+  logStream?: { write(line: string): void };
 };
 export type App = FastifyInstance;
 
 /** Every route with the permission it declared, for the route table test and review. */
 export type RouteEntry = { method: string; url: string; permission: string };
 
-export async function buildApp({ services, env, logger = true }: AppOptions): Promise<App & { routeTable: RouteEntry[] }> {
+export async function buildApp({
+  services,
+  env,
+  logger = true,
+  logStream,
+  mailTransport,
+}: AppOptions): Promise<App & { routeTable: RouteEntry[] }> {
   const app = Fastify({
     logger: logger
       ? {
@@ -48,11 +67,12 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
             // Secret case links are masked: a log line must not open a case.
             req: (req) => ({
               method: req.method,
-              url: req.url.split('?')[0]!.replace(/(\/(cases|surveys|volgen|enquete)\/)[A-Za-z0-9_-]{40,}/, '$1***'),
+              url: loggablePath(req.url),
               id: req.id,
             }),
             res: (res) => ({ statusCode: res.statusCode }),
           },
+          ...(logStream ? { stream: logStream } : {}),
         }
       : false,
     // Client addresses (rate limits) come from X-Forwarded-For only behind a configured proxy.
@@ -79,7 +99,14 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, 'Niet gevonden', 'Deze pagina of bron bestaat niet.'));
+  app.setNotFoundHandler((request, reply) => {
+    // A browser that follows a wrong link outside the API gets a page that helps (the complaint form, the website).
+    const urlPath = request.url.split('?')[0]!;
+    const api = urlPath === '/api' || urlPath.startsWith('/api/');
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && /text\/html/.test(request.headers.accept ?? '');
+    if (!api && wantsPage) return sendNotFoundPage(services.org, request, reply);
+    return sendProblem(reply, 404, 'Niet gevonden', 'Deze pagina of bron bestaat niet.');
+  });
 
   // NL API Design Rules /core/no-trailing-slash: a trailing slash is a different, missing resource.
   // Without this, "/activities/" would match "/activities/:id" with an empty id.
@@ -91,9 +118,12 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
   });
 
   // PostgreSQL text cannot hold a NUL character: refuse it at the field, before any route runs,
-  // instead of failing at the database with a 500.
+  // instead of failing at the database with a 500. Path, query and body alike: a search term or a
+  // token reaches a query as much as a note does. (A multipart form is read in its route: see
+  // documentRoutes and the portal's form.)
   app.addHook('preValidation', async (request, reply) => {
-    const field = fieldWithNul(request.body, 'body');
+    const field =
+      fieldWithNul(request.params, 'params') ?? fieldWithNul(request.query, 'querystring') ?? fieldWithNul(request.body, 'body');
     if (field) {
       return sendProblem(reply, 400, 'Ongeldige invoer', 'Een veld bevat een teken dat niet is toegestaan.', [
         { name: field, code: 'invalidCharacter', reason: 'Dit veld bevat een teken dat niet is toegestaan.' },
@@ -130,6 +160,12 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
     },
     frameguard: { action: 'deny' },
   });
+  // Text answers (HTML, JSON, CSS, JS, SVG) in brotli or gzip when the browser asks; brotli at quality 4:
+  // most of its gain at a fraction of the default 11's CPU (pages are made per request).
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(cookie);
   // Only routes that set `config.rateLimit` are limited (the portal's); staff routes need a login.
   await app.register(rateLimit, {
@@ -149,24 +185,31 @@ export async function buildApp({ services, env, logger = true }: AppOptions): Pr
         title: 'Klachtflow API',
         version: API_VERSION,
         description: 'Klachten behandelen: activiteiten, werkvoorraad, meldingen en hun tijdlijn.',
-        contact: { name: services.org.name, email: services.org.contact.email },
+        contact: { name: services.org.name, email: services.org.contact.email, url: services.org.contact.website ?? env.publicUrl },
       },
-      servers: [{ url: '/' }],
+      servers: [{ url: API_PREFIX }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'kf_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+          // Another system's key (Beheer › Koppelingen): either header; no session, no CSRF token.
+          apiKey: { type: 'http', scheme: 'bearer', description: 'API-sleutel (kf_…) van een koppeling' },
+          apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
         },
       },
     },
-    transform: jsonSchemaTransform,
+    // NL API Design Rules in one place: operationIds, descriptions, security, API-Version, problem+json (openapi/document.ts).
+    transform: openApiTransform,
+    transformObject: openApiTransformObject(services.org.contact.website ?? env.publicUrl),
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
 
-  registerAuth(app, services);
+  registerAuth(app, services, { metricsToken: env.metricsToken });
+  registerMetrics(app, services);
+  registerAuditHook(app, services);
   await app.register(
     async (api) => {
-      registerPublicRoutes(api, services, env);
+      registerPublicRoutes(api, services, env, { mailTransport });
       registerStaffRoutes(api, services, env);
       registerPortalRoutes(api, services);
     },

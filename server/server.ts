@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { buildApp } from './app.ts';
 import type { Clock, Services } from './commands/context.ts';
 import type { Env } from './config/env.ts';
@@ -12,6 +11,7 @@ import { processVersionRefreshJob } from './jobs/processVersionRefresh.ts';
 import { startJobs } from './jobs/runner.ts';
 import { timerSweeperJob } from './jobs/timerSweeper.ts';
 import { outboxSenderJob } from './jobs/outboxSender.ts';
+import { eventDelivererJob } from './jobs/eventDeliverer.ts';
 import { transportFromEnv } from './mail/transport.ts';
 import { createInboundMailJob } from './mail/inbound/inboundMailJob.ts';
 import { createImapReaderJob } from './mail/inbound/imapReader.ts';
@@ -20,19 +20,24 @@ import type { InboundOptions } from './mail/inbound/processor.ts';
 import { resumeIfWaiting } from './commands/portalAnswer.ts';
 import { housekeepingJob } from './jobs/housekeeping.ts';
 import { deadlineWarnerJob } from './jobs/deadlineWarner.ts';
+import { subjectRequestWarnerJob } from './jobs/subjectRequestWarner.ts';
 import { measureReminderJob } from './jobs/measureReminder.ts';
+import { reportMailerJob } from './jobs/reportMailer.ts';
+import { retentionProposerJob } from './jobs/retentionProposer.ts';
+import { quarantinePurgeJob } from './jobs/quarantinePurge.ts';
 import { createNormDeadlineBackfillJob } from './jobs/normDeadlineBackfill.ts';
-import { fileStorage } from './storage/blobStorage.ts';
+import { storageFromEnv } from './storage/storageFromEnv.ts';
 import { createBusinessCalendar } from './domain/calendar/workingDays.ts';
 import { clockFromEnv } from './config/pinnedClock.ts';
 import { registerFeatures } from './engine/features.ts';
+import { zgwJobFromConfig } from './zgw/zgwStart.ts';
 
 /**
  * Start-up in a fixed order: configuration and processes are validated before the database is
  * opened, so a wrong definition stops the server with its problem named and nothing touched.
  */
 export async function startServer(env: Env, opts: { clock?: Clock; logger?: boolean; database?: OpenDatabase } = {}) {
-  transportFromEnv(env); // refuses a production start without SMTP before anything is opened
+  const transport = transportFromEnv(env); // refuses a production start without SMTP before anything is opened
   const org = loadOrganisation(env.orgConfigPath);
   const loaded = loadProcesses(org);
   registerFeatures();
@@ -54,14 +59,16 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
       clock,
       org,
       processes,
-      storage: fileStorage(path.join(env.dataDir, 'files')),
+      storage: await storageFromEnv(env),
       calendar: createBusinessCalendar({ timeZone: 'Europe/Amsterdam', extraHolidays: org.clocks.extraHolidays }),
       publicUrl: env.publicUrl,
     };
+    // Cases as zaken in the zaaksysteem (ZGW), when the organisation turned it on (docs/zgw.md); checked
+    // before anything listens: a step that is no citizen step, or missing credentials, stop the start.
+    const zgwJob = zgwJobFromConfig(services);
     const seeded = env.demo ? await seedDemoData(services) : null;
-    const app = await buildApp({ services, env, logger: opts.logger ?? true });
+    const app = await buildApp({ services, env, logger: opts.logger ?? true, mailTransport: transport });
     const address = await app.listen({ port: env.port, host: env.host });
-    const transport = transportFromEnv(env);
     const inbound: InboundOptions = {
       ownAddresses: [env.mailFrom, org.contact.email].filter((a): a is string => !!a),
       intakeTeam: org.portal.intakeTeam,
@@ -78,15 +85,21 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
     const jobList = [
       timerSweeperJob,
       outboxSenderJob(transport, env.mailFrom),
+      eventDelivererJob(),
       createInboundMailJob(inbound),
       housekeepingJob,
       deadlineWarnerJob,
+      subjectRequestWarnerJob,
       measureReminderJob,
+      reportMailerJob,
+      retentionProposerJob,
+      quarantinePurgeJob,
       processVersionRefreshJob,
       // Open cases from before 017_queue_deadlines get their service-norm deadline once, in batches.
       createNormDeadlineBackfillJob(),
     ];
     if (env.imap) jobList.push(createImapReaderJob(env.imap, env.imap.intervalMs));
+    if (zgwJob) jobList.push(zgwJob);
     const jobs = startJobs(services, jobList, app.log);
     const smtpIn = env.inboundSmtp ? await startSmtpListener(services, env.inboundSmtp, app.log) : undefined;
     let closing: Promise<void> | undefined;

@@ -50,3 +50,9 @@ export async function otherUser(browser: Browser, baseURL: string | undefined) {
   await pinBrowserClock(context);
   return context.newPage();
 }
+
+/** A part of learning from complaints: "Analyse" in the main menu, then the part in that section's own menu. */
+export async function openAnalysisPart(page: Page, part: 'Cijfers' | 'Rapportages' | 'Tevredenheid' | 'Register importeren') {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Analyse' }).click();
+  await page.getByRole('navigation', { name: 'Onderdelen van Analyse' }).getByRole('link', { name: part, exact: true }).click();
+}

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { Database } from '../../server/db/connect.ts';
 import { startOfDay } from '../../server/domain/calendar/durations.ts';
+import { rssMb } from './memory.ts';
 
 /**
  * (f) The register export (GET /cases/export) of 100,000 cases, as CSV and as .xlsx: rows per
@@ -53,16 +53,6 @@ async function exportQuery(db: Database): Promise<{ query: string; expected: num
   );
   return { query: `&receivedBefore=${day}`, expected };
 }
-
-const rssMb = (pid: number | undefined) => {
-  if (!pid) return Number.NaN;
-  try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-    return m ? Number(m[1]) / 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-};
 
 /** One download: the CSV's lines are counted as they arrive (nothing kept); the .xlsx is kept to be read back after the clock stops. */
 function download(url: string, headers: Record<string, string>, format: 'csv' | 'xlsx') {

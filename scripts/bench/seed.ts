@@ -10,7 +10,7 @@ import { buildModel, type SeedModel } from './model.ts';
  * per-row round trips. Pseudo-random choices hash the row number, which keeps the data the same on
  * every run and lets later statements derive what earlier ones chose without reading it back.
  */
-const BIG_TABLES = ['person', 'cases', 'activity', 'timeline_event', 'timer'];
+const BIG_TABLES = ['person', 'cases', 'activity', 'timeline_event', 'timer', 'case_figure'];
 const BATCH = 100_000;
 /** Cases are spread over the last three years, oldest first, so references run per year. */
 const SPAN_SECONDS = 3 * 365 * 86_400;
@@ -88,6 +88,12 @@ async function seed(url: string, c: pg.Client, opts: { cases: number; org: Organ
     `insert into reference_counter (prefix, year, last_value)
      select $1, y, coalesce(lead(f) over (order by y), $2 + 1) - f from unnest($3::int[], $4::int[]) u(y, f)`,
     [opts.org.referencePrefix, n, years.map((y) => y.year), years.map((y) => y.first)],
+  );
+  // Rising terms' kept counts per month (migration 027), from all the seeded cases at once.
+  await c.query(
+    `truncate term_month;
+     insert into term_month (month, process_key, ground, term, cases)
+     select received_month, process_key, coalesce(ground, ''), t, count(*) from case_figure, unnest(terms) t group by 1, 2, 3, 4`,
   );
   await restoreIndexes(url, c, opts.log);
   await vacuumAnalyze(url, opts.log);
@@ -189,6 +195,34 @@ type Batch = {
   caseType: string;
 };
 
+/**
+ * The standard facts of a seeded case (kind, formality, ground by topic, department, product; for a
+ * closed one judgment, outcome, on time; some extended, delayed with consent or gone on to an external
+ * body with a recommendation), its clock facts and service-norm deadline: columns facts, clock_facts,
+ * norm_deadline of the cases insert, from the batch table bc. Deterministic (pg_temp.h), like the rest.
+ */
+const SEED_FACTS = `jsonb_strip_nulls(jsonb_build_object(
+         'kind', case when pg_temp.h(i, 40, 100) < 85 then 'complaint' when pg_temp.h(i, 40, 100) < 95 then 'signal' else 'question' end,
+         'formality', case when pg_temp.h(i, 41, 100) < 30 then 'formal' else 'informal' end,
+         'ground', (array['conduct', 'communication', 'substance'])[1 + topic % 3],
+         'department', (array['Burgerzaken', 'Belastingen', 'Wijkbeheer', 'Sociaal Domein', 'Vergunningen', 'Parkeren', 'Afval', 'Klantcontact'])[1 + pg_temp.h(i, 42, 8)],
+         'product', (array['Registratie', 'Vergunning', 'Subsidie', 'Declaratie', 'Toeslag'])[1 + i % 5],
+         'judgment', case when not is_open and pg_temp.h(i, 41, 100) < 30 then (array['founded', 'partlyFounded', 'unfounded', 'noJudgment'])[1 + pg_temp.h(i, 43, 4)] end,
+         'outcome', case when not is_open then case when pg_temp.h(i, 41, 100) < 30 then 'judged'
+           else (array['resolved', 'resolved', 'resolved', 'withdrawn', 'notAComplaint', 'forwarded', 'noResponse'])[1 + pg_temp.h(i, 44, 7)] end end,
+         'handledOnTime', case when not is_open then (t_last at time zone 'Europe/Amsterdam')::date <= (t0 at time zone 'Europe/Amsterdam')::date + 42 end,
+         'extended', case when pg_temp.h(i, 45, 100) < 5 then true end,
+         'externalBody', case when not is_open and pg_temp.h(i, 46, 1000) < 15 then (array['ombudsman', 'disputesBody', 'rentTribunal', 'other'])[1 + pg_temp.h(i, 47, 4)] end,
+         'externalOutcome', case when not is_open and pg_temp.h(i, 46, 1000) < 10 then (array['gegrond', 'ongegrond', 'schikking'])[1 + pg_temp.h(i, 48, 3)] end,
+         'externalRecommendation', case when not is_open and pg_temp.h(i, 46, 1000) < 4 then 'Maak de informatie op de website duidelijker' end,
+         'recommendationResponseDue', case when not is_open and pg_temp.h(i, 46, 1000) < 4 then to_char((t_last at time zone 'Europe/Amsterdam')::date + 56, 'YYYY-MM-DD') end
+       )),
+       case when pg_temp.h(i, 45, 100) < 5 then jsonb_build_object('extension', jsonb_build_object('noticeSentAt', t0 + interval '20 days', 'weeks', 4))
+         || case when pg_temp.h(i, 45, 100) < 1 then jsonb_build_object('consentDelay', jsonb_build_object('consentAt', t0 + interval '60 days',
+              'newEnd', to_char((t0 at time zone 'Europe/Amsterdam')::date + 90, 'YYYY-MM-DD'))) else '{}'::jsonb end
+         else '{}'::jsonb end,
+       (t0 at time zone 'Europe/Amsterdam')::date + 14`;
+
 async function seedBatch(c: pg.Client, p: Batch) {
   // Seconds per statement, for the progress line: shows where a slow load spends its time.
   const laps: string[] = [];
@@ -256,15 +290,27 @@ async function seedBatch(c: pg.Client, p: Batch) {
     'cases',
     `insert into cases (id, reference, process_key, case_type, status, status_changed_at, version, subject, description, channel,
        complainant_id, assignee_user_id, assignee_team_id, data, received_at, created_at, updated_at, closed_at, created_by, search_text,
-       handling_deadline, handling_warn_from)
+       handling_deadline, handling_warn_from, facts, clock_facts, norm_deadline)
      select id, reference, $1, $2, status, t_last, n_ev - 1, subject, description, channel,
        person_id, case when cardinality(case_users) > 0 then case_users[1 + pg_temp.h(i, 12, cardinality(case_users))] end, case_team,
        jsonb_build_object('product', (array['Registratie', 'Vergunning', 'Subsidie', 'Declaratie', 'Toeslag'])[1 + i % 5], 'desiredOutcome', 'Een oplossing en excuses'),
        t0, t0 + dt, t_last, case when is_open then null else t_last end, agent,
        unaccent(concat_ws(' ', reference, subject, description, p_name, p_email)),
-       (t0 at time zone 'Europe/Amsterdam')::date + 42, (t0 at time zone 'Europe/Amsterdam')::date + 37
+       (t0 at time zone 'Europe/Amsterdam')::date + 42, (t0 at time zone 'Europe/Amsterdam')::date + 37,
+       -- Standard facts as a working register holds them (the analysis dashboard's breakdowns), and a 14-day service norm.
+       ${SEED_FACTS}
      from bc order by i`,
     [p.processKey, p.caseType],
+  );
+
+  // The analysis rows (migration 027): the loading session runs as a replica, so the trigger that keeps them does not fire.
+  await q(
+    'figures',
+    // Each case by its key (offset 0 keeps the probe: a join would read every case loaded so far, batch after batch).
+    `insert into case_figure select f.* from bc
+       cross join lateral (select c from cases c where c.id = bc.id offset 0) x
+       cross join lateral case_figure_of(x.c) f
+     on conflict (case_id) do nothing`,
   );
 
   // Intake (k = 1, linked, done) and tasks (k ≥ 2); an open case's last task is its current step.
@@ -422,7 +468,7 @@ async function restoreIndexes(url: string, c: pg.Client, log: Log) {
  */
 async function vacuumAnalyze(url: string, log: Log) {
   const t = performance.now();
-  await inParallel(url, 2, ['timeline_event', 'activity', 'cases', 'person', 'timer'], (client, table) =>
+  await inParallel(url, 2, ['timeline_event', 'activity', 'cases', 'person', 'timer', 'case_figure'], (client, table) =>
     client.query(`vacuum (analyze) ${table}`).then(() => {}),
   );
   const c = new pg.Client({ connectionString: url });

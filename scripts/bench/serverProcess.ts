@@ -20,6 +20,8 @@ const env = readEnv({
   // stays empty; should anything be sent, it goes to a closed port on this machine and fails there.
   SMTP_HOST: '127.0.0.1',
   SMTP_PORT: '9',
+  // The load scenario's citizens each come from their own address (X-Forwarded-For), as through a proxy.
+  TRUST_PROXY: '127.0.0.1',
   ...(process.env.ORG_CONFIG ? { ORG_CONFIG: process.env.ORG_CONFIG } : {}),
 });
 const server = await startServer(env, { logger: false });

@@ -11,15 +11,31 @@ export type OidcSettings = NonNullable<Env['oidc']>;
 /** What a login start needs to remember until the callback. */
 export type OidcLoginStart = { url: URL; state: string; nonce: string; codeVerifier: string };
 
-/** The identity the provider vouches for. `emailVerified` is undefined when the provider does not say. */
-export type OidcIdentity = { sub: string; email: string | undefined; emailVerified: boolean | undefined };
+/**
+ * The identity the provider vouches for. `emailVerified` is undefined when the provider does not say.
+ * `name` and `claims` (only the claims asked for: the groups a mapping reads) serve provisioning.
+ */
+export type OidcIdentity = {
+  sub: string;
+  email: string | undefined;
+  emailVerified: boolean | undefined;
+  name: string | undefined;
+  claims: Record<string, unknown>;
+};
+
+/** What a login asks beyond the identity: extra scopes, and the claims provisioning reads (top-level names). */
+export type OidcWants = { scopes: readonly string[]; claims: readonly string[] };
+const NOTHING_MORE: OidcWants = { scopes: [], claims: [] };
 
 /** Plain-http issuers are only acceptable for a provider on this machine (development, tests). */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const isLocalIssuer = (issuer: string) => LOCAL_HOSTS.has(new URL(issuer).hostname);
 
-// Only what login needs (data minimisation): the subject, and the e-mail address for first-login linking.
+// Only what login needs (data minimisation): the subject, and the e-mail address for first-login linking;
+// provisioning adds the name (profile) and whatever scopes its groups claim needs.
 const SCOPE = 'openid email';
+const scopeFor = (wants: OidcWants) =>
+  wants.claims.length ? [...new Set([...SCOPE.split(' '), 'profile', ...wants.scopes])].join(' ') : SCOPE;
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 
 // Discovery (metadata + JWKS cache) is per process; keyed so a process talking to two providers
@@ -50,14 +66,14 @@ export function oidcConfiguration(settings: OidcSettings): Promise<client.Config
 }
 
 /** A fresh state, nonce and PKCE verifier, and the provider URL to send the browser to. */
-export async function startOidcLogin(settings: OidcSettings, redirectUri: string): Promise<OidcLoginStart> {
+export async function startOidcLogin(settings: OidcSettings, redirectUri: string, wants = NOTHING_MORE): Promise<OidcLoginStart> {
   const config = await oidcConfiguration(settings);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
-    scope: SCOPE,
+    scope: scopeFor(wants),
     response_type: 'code',
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
@@ -70,13 +86,14 @@ export async function startOidcLogin(settings: OidcSettings, redirectUri: string
 /**
  * Validates the authorization response in `callbackUrl` (the full redirect URI with its query),
  * redeems the code with the PKCE verifier and checks the ID token and its nonce. Claims come from
- * the ID token; providers that put `email` only in UserInfo (e.g. oidc-provider's default) are
- * asked there, with the subject pinned to the ID token's.
+ * the ID token; what it lacks (e.g. oidc-provider puts `email` only in UserInfo by default, Keycloak
+ * may put groups only there) is asked at UserInfo, with the subject pinned to the ID token's.
  */
 export async function finishOidcLogin(
   settings: OidcSettings,
   callbackUrl: URL,
   checks: { state: string; nonce: string; codeVerifier: string },
+  wants = NOTHING_MORE,
 ): Promise<OidcIdentity> {
   const config = await oidcConfiguration(settings);
   const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
@@ -85,16 +102,33 @@ export async function finishOidcLogin(
     pkceCodeVerifier: checks.codeVerifier,
     idTokenExpected: true,
   });
-  const claims = tokens.claims();
-  if (!claims) throw new Error('ID token missing'); // unreachable with expectedNonce; keeps types honest
-  let email = typeof claims.email === 'string' ? claims.email : undefined;
-  let emailVerified = typeof claims.email_verified === 'boolean' ? claims.email_verified : undefined;
-  if (email === undefined) {
-    const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
-    email = typeof info.email === 'string' ? info.email : undefined;
-    emailVerified = typeof info.email_verified === 'boolean' ? info.email_verified : undefined;
+  const idClaims = tokens.claims();
+  if (!idClaims) throw new Error('ID token missing'); // unreachable with expectedNonce; keeps types honest
+  const provisioning = wants.claims.length > 0;
+  const lacking = (c: Record<string, unknown>) =>
+    typeof c.email !== 'string' || (provisioning && (typeof c.name !== 'string' || wants.claims.some((n) => !(n in c))));
+  let claims: Record<string, unknown> = idClaims;
+  if (lacking(idClaims)) {
+    const info = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+    // The ID token's claims win; UserInfo only fills what it left out.
+    claims = { ...info, ...idClaims };
   }
-  return { sub: claims.sub, email, emailVerified };
+  const kept: Record<string, unknown> = {};
+  for (const name of [...wants.claims, '_claim_names']) if (name in claims) kept[name] = claims[name];
+  return {
+    sub: idClaims.sub,
+    email: typeof claims.email === 'string' ? claims.email : undefined,
+    emailVerified: typeof claims.email_verified === 'boolean' ? claims.email_verified : undefined,
+    name: displayName(claims),
+    claims: kept,
+  };
+}
+
+/** `name`, else given and family name, as the provider has them. */
+function displayName(claims: Record<string, unknown>): string | undefined {
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const parts = [text(claims.given_name), text(claims.family_name)].filter(Boolean);
+  return text(claims.name) ?? (parts.length ? parts.join(' ') : undefined);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Services } from '../commands/context.ts';
+import { toCivilDate } from '../domain/calendar/civilDate.ts';
 
 /**
  * Session rows (the auth plugin's store): the id is the hash of the cookie's token, never the
@@ -18,11 +19,16 @@ export async function deleteSession(services: Services, id: string) {
 
 /** The unexpired session's active user with their roles and teams, or undefined. */
 export function sessionUser(services: Services, id: string) {
+  const today = toCivilDate(services.clock.now());
+  // Whom they stand in for today (030 substitution): that work is theirs too (queries/standIn.ts).
+  const standInFor = sql<string[]>`array(select absent_user_id from substitution
+    where substitute_user_id = staff_user.id and starts_on <= ${today}::date and ends_on >= ${today}::date)`;
   return services.db
     .selectFrom('session')
     .innerJoin('staff_user', 'staff_user.id', 'session.user_id')
     .select(['staff_user.id', 'staff_user.name', 'staff_user.email', 'staff_user.roles', 'session.csrf_token', 'session.expires_at'])
     .select(sql<string[]>`array(select team_id from team_member where team_member.user_id = staff_user.id)`.as('team_ids'))
+    .select(standInFor.as('stand_in_for'))
     .where('session.id', '=', id)
     .where('session.expires_at', '>', services.clock.now())
     .where('staff_user.active', '=', true)

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ContactDetails, DB } from '../db/schema.ts';
 import { invalid } from '../domain/errors.ts';
-import { normalisePhone } from '../domain/phone.ts';
+import { phoneOrInvalid } from '../domain/phone.ts';
 import { writeRegisteredActivity } from './activityWriter.ts';
 import type { Actor, CommandContext, Services } from './context.ts';
 
@@ -40,7 +40,7 @@ async function teamOf(db: Kysely<DB>, input: RegisterActivityInput) {
 }
 
 function insertActivity(db: Kysely<DB>, actor: Actor, now: Date, input: RegisterActivityInput, teamId: string | null) {
-  const contact = { ...input.contact, phone: input.contact.phone ? normalisePhone(input.contact.phone) : undefined };
+  const contact = { ...input.contact, phone: phoneOrInvalid(input.contact.phone, 'contact.phone') ?? undefined };
   return writeRegisteredActivity(db, actor, now, {
     channel: input.channel,
     subject: input.subject,

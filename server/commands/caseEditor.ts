@@ -6,6 +6,7 @@ import { caseScope } from '../queries/scope.ts';
 import { type StoredBlob, TooLargeError } from '../storage/blobStorage.ts';
 import { actorId, runCommand, type Actor, type CommandContext, type Services } from './context.ts';
 import { recordEvent } from './timeline.ts';
+import { assertNotRestricted } from '../subjectRequests/restriction.ts';
 
 /** Notes, documents and data fields of a case: the enrichment every role does along the way. */
 async function loadCase(ctx: CommandContext, caseId: string) {
@@ -36,6 +37,7 @@ export async function addNote(ctx: CommandContext, caseId: string, body: string)
 export async function updateCaseData(ctx: CommandContext, caseId: string, changes: Record<string, unknown>, expectedVersion?: number) {
   const c = await loadCase(ctx, caseId);
   if (c.closed_at) throw conflict('Een gesloten melding kan niet meer worden gewijzigd.');
+  await assertNotRestricted(ctx, caseId);
   const def = ctx.services.processes.forCase(c);
   const values = validateFields(def.caseType.fields, changes, 'data', { partial: true });
   if (expectedVersion !== undefined && expectedVersion !== c.version)

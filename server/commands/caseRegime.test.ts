@@ -130,11 +130,11 @@ describe('PUT /cases/{id}/regime', () => {
 
   test('the route and its body are in the OpenAPI document, with a Dutch summary', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-    const put = doc.paths['/api/v1/cases/{id}/regime'].put;
+    const put = doc.paths['/cases/{id}/regime'].put;
     assert.match(put.summary, /Klachtregeling/);
     const body = put.requestBody.content['application/json'].schema;
     assert.deepEqual(body.properties.regime.enum, ['awb', 'awbCommittee', 'wkkgz', 'reglement']);
-    assert.ok(doc.paths['/api/v1/cases/{id}/committee-advice'].put);
+    assert.ok(doc.paths['/cases/{id}/committee-advice'].put);
   });
 });
 

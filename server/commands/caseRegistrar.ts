@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { validateFields } from '../domain/process/fieldSchema.ts';
 import { normaliseEmail } from '../domain/personKeys.ts';
-import { normalisePhone } from '../domain/phone.ts';
+import { phoneOrInvalid } from '../domain/phone.ts';
 import { activityScope } from '../queries/scope.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
@@ -65,20 +65,26 @@ async function resolvePerson(ctx: CommandContext, p: { personId: string } | Pers
   }
   return ctx.tx
     .insertInto('person')
-    .values({
-      kind: p.kind,
-      name: p.name,
-      organisation_name: p.organisationName ?? null,
-      email: normaliseEmail(p.email),
-      phone: p.phone ? normalisePhone(p.phone) : null,
-      street: p.street ?? null,
-      postcode: p.postcode?.toUpperCase().replace(/\s+/g, ' ') ?? null,
-      city: p.city ?? null,
-      created_at: ctx.now,
-    })
+    .values(personRow(ctx, p, field))
     .returning(['id', 'name', 'email'])
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * A new person's row, normalised (e-mail, phone as E.164, postcode): the one shape every writer of
+ * persons uses. A phone that is no number is refused, naming `${field}.phone`.
+ */
+export const personRow = (ctx: CommandContext, p: PersonInput, field = 'person') => ({
+  kind: p.kind,
+  name: p.name,
+  organisation_name: p.organisationName ?? null,
+  email: normaliseEmail(p.email),
+  phone: phoneOrInvalid(p.phone, `${field}.phone`),
+  street: p.street ?? null,
+  postcode: p.postcode?.toUpperCase().replace(/\s+/g, ' ') ?? null,
+  city: p.city ?? null,
+  created_at: ctx.now,
+});
 
 /** The next human reference, e.g. KL-2026-000123: one counter row per prefix and year. */
 async function nextReference(ctx: CommandContext): Promise<string> {

@@ -20,8 +20,11 @@ import { caseScope } from '../queries/scope.ts';
 import { recordHandledOnTime, refreshHandlingDeadline } from './caseClock.ts';
 import { actorId, type CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
+import { recordRetentionOfCase } from '../retention/caseRetention.ts';
 import { recordCaseHandler } from './caseHandlers.ts';
 import { cancelPendingTimers, startStatusReminder } from './timers.ts';
+import { assertNotRestricted } from '../subjectRequests/restriction.ts';
+import { publishCaseEvent } from '../events/publish.ts';
 
 export type TransitionCaseInput = {
   caseId: string;
@@ -47,6 +50,7 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
     .where(caseScope(ctx.actor))
     .executeTakeFirst();
   if (!current) throw notFound('Deze melding');
+  await assertNotRestricted(ctx, current.id);
   const def = ctx.services.processes.forCase(current);
   const t = def.transitions.find((x) => x.key === input.transition);
   if (!t) throw invalid('transition', 'Deze stap bestaat niet in dit proces.');
@@ -122,7 +126,12 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
   // Facts that decide whether the statutory clocks run (a signal has none) move the stored deadline.
   if (statutoryClocksApply(def, before) !== statutoryClocksApply(def, facts)) await refreshHandlingDeadline(ctx, current.id);
   if (!target.terminal) await startStatusReminder(ctx, current.id, def, t.to);
-  else await recordHandledOnTime(ctx, current.id);
+  else {
+    await recordHandledOnTime(ctx, current.id);
+    // The day its personal data may go (Archiefwet): computed from the facts it closed with.
+    await recordRetentionOfCase(ctx.tx, ctx.services, current.id, ctx.now);
+    await publishCaseEvent(ctx, 'nl.klachtflow.case.closed', current.id);
+  }
   return { version: updated.version, status: t.to };
 }
 

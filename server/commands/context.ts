@@ -16,11 +16,25 @@ export type StaffActor = {
   roles: Role[];
   teamIds: string[];
   permissions: ReadonlySet<string>;
+  /** The colleagues this actor stands in for today, and the units they manage (queries/standIn.ts); absent: nobody. */
+  standIn?: { forUserIds: string[]; managedUnitKeys: string[] };
 };
 export type SystemActor = { kind: 'system'; name: string };
 /** The actor of timers, the mail importer and the portal's automatic steps. */
 export const SYSTEM_ACTOR: SystemActor = { kind: 'system', name: 'Klachtflow (automatisch)' };
-export type Actor = StaffActor | SystemActor;
+/**
+ * Another system with an API key (apiClients/): acts with the key's scopes (permissions), no roles,
+ * no teams, no user id: it writes as itself (a name in the timeline, like the system), and reads only
+ * what its scopes reach (queries/scope.ts: without case:readAll it has no own cases).
+ */
+export type ClientActor = {
+  kind: 'client';
+  clientId: string;
+  name: string;
+  permissions: ReadonlySet<string>;
+  teamIds: readonly string[];
+};
+export type Actor = StaffActor | SystemActor | ClientActor;
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };

@@ -47,7 +47,7 @@ export async function measureForUpdate(ctx: CommandContext, id: string): Promise
 /** The owner updates their own measure; anyone else needs measure:manage. */
 export function assertOwnerOrManager(ctx: CommandContext, m: MeasureRow) {
   if (ctx.actor.kind === 'system') return;
-  if (m.owner_id === ctx.actor.id || ctx.actor.permissions.has('measure:manage')) return;
+  if ((ctx.actor.kind === 'staff' && m.owner_id === ctx.actor.id) || ctx.actor.permissions.has('measure:manage')) return;
   throw forbidden('Alleen de eigenaar of een kwaliteitsmedewerker mag deze verbetermaatregel bijwerken.');
 }
 

@@ -43,12 +43,16 @@ export async function storeSurveyAnswer(ctx: CommandContext, survey: { id: strin
     .where('id', '=', survey.id)
     .execute();
   await recordEvent(ctx, { type: 'surveyAnswered', caseId: survey.case_id, data: { score: answer.score } });
-  const { reviewWhenScoreAtMost, reviewTeam } = ctx.services.org.survey;
+  const { reviewWhenScoreAtMost, reviewTeam, reviewWithinWorkingDays } = ctx.services.org.survey;
   if (reviewWhenScoreAtMost === null || answer.score > reviewWhenScoreAtMost || !reviewTeam) return;
+  const { calendar } = ctx.services;
+  const due = calendar.addWorkingDays(calendar.toDate(ctx.now), reviewWithinWorkingDays);
   const taskId = await createCaseTask(ctx, survey.case_id, {
     taskKey: SURVEY_REVIEW_TASK,
     subject: { nl: 'Klacht opnieuw bekijken: klager ontevreden in enquête' },
     team: reviewTeam,
+    // Midday of the last day, so the date reads the same in every time zone (as other task deadlines).
+    dueAt: new Date(`${due}T12:00:00Z`),
     body: answer.comment ? `Score ${answer.score} van 5. Toelichting: ${answer.comment}` : `Score ${answer.score} van 5.`,
   });
   await recordEvent(ctx, {

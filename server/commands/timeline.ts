@@ -1,5 +1,7 @@
 import type { CommandContext } from './context.ts';
 import { actorId } from './context.ts';
+import { zgwCaseChanged } from '../zgw/zgwOutbox.ts';
+import { publishTimelineEvent } from '../events/publish.ts';
 
 /** One immutable timeline row: who did what, when, with before → after where something changed. */
 export async function recordEvent(
@@ -27,4 +29,8 @@ export async function recordEvent(
       data: JSON.stringify(event.data ?? {}),
     })
     .execute();
+  // Some are events for other systems too (events/eventTypes.ts): recorded in this same transaction.
+  await publishTimelineEvent(ctx, event.type, event.caseId);
+  // The zaaksysteem hears of what changed, through the same transaction (zgw/; off unless configured).
+  if (event.caseId) await zgwCaseChanged(ctx, event.caseId, event.type);
 }

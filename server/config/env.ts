@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Config } from '../storage/s3Storage.ts';
 import { parsePinnedClock } from './pinnedClock.ts';
 
 /**
@@ -46,6 +47,15 @@ const envSchema = z.object({
   IMAP_PASSWORD: z.string().optional(),
   IMAP_MAILBOX: z.string().default('INBOX'),
   IMAP_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+  // Documents and raw mail in S3-compatible object storage (server/storage/s3Storage.ts): on when S3_BUCKET is set.
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: boolish.default(false),
+  // GET /metrics answers only with this bearer token; without it the route is not there (404).
+  METRICS_TOKEN: z.string().min(16).optional(),
   // Tests only (server/config/pinnedClock.ts): the server's clock starts at this instant.
   KLACHTFLOW_PINNED_CLOCK: z.string().optional(),
   NODE_ENV: z.string().optional(),
@@ -72,6 +82,10 @@ export type Env = {
   inboundSmtp: { host: string; port: number; domains: string[]; maxBytes: number } | undefined;
   /** Mailbox reader; undefined when IMAP_HOST is not set. */
   imap: { host: string; port: number; secure: boolean; user: string; password: string; mailbox: string; intervalMs: number } | undefined;
+  /** Object storage for documents and raw mail; undefined → files under DATA_DIR/files. */
+  s3: S3Config | undefined;
+  /** The bearer token /metrics asks for; undefined → /metrics answers 404 (fail closed). */
+  metricsToken: string | undefined;
   /** Tests only: the instant the server's clock starts at (it runs on from there); never in production. */
   pinnedClock?: Date;
 };
@@ -94,6 +108,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (issuer.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname)) {
       throw new Error('Invalid configuration: OIDC_ISSUER must use https (http only for a provider on this machine)');
     }
+  }
+  if ((e.S3_ENDPOINT || e.S3_ACCESS_KEY_ID || e.S3_SECRET_ACCESS_KEY) && !e.S3_BUCKET) {
+    throw new Error('Invalid configuration: S3_ENDPOINT and the S3 keys need S3_BUCKET');
+  }
+  if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY) {
+    throw new Error('Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
   }
   if (e.IMAP_HOST && (!e.IMAP_USER || e.IMAP_PASSWORD === undefined)) {
     throw new Error('Invalid configuration: IMAP_HOST needs IMAP_USER and IMAP_PASSWORD');
@@ -146,6 +166,16 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
           intervalMs: e.IMAP_INTERVAL_SECONDS * 1000,
         }
       : undefined,
+    s3: e.S3_BUCKET
+      ? {
+          endpoint: e.S3_ENDPOINT,
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          credentials: e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY! } : undefined,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
+    metricsToken: e.METRICS_TOKEN,
     pinnedClock,
   };
 }

@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_ROOT } from './appRoot.ts';
 import { z } from 'zod';
 import { clockConfigSchema } from '../domain/calendar/clockConfig.ts';
 import { durationSchema } from '../domain/process/definition.ts';
 import { letterheadSchema, lettersConfigSchema, plainLanguageSchema, resolveLetterhead } from '../letters/letterConfig.ts';
 import { resolveTheme, themeSchema } from './theme.ts';
+import { checkOidcMapping, oidcMappingSchema } from './oidcMapping.ts';
 import { citizenTextsSchema, paperFallbackSchema } from '../post/paperPolicy.ts';
 import { portalTextsSchema } from '../routes/portal/pages/texts.ts';
+import { retentionConfigSchema } from '../retention/retentionConfig.ts';
+import { zgwConfigSchema } from '../zgw/zgwConfig.ts';
 
 /**
  * What an organisation differs in: its name, reference prefix, teams, chosen processes, upload
@@ -56,6 +59,8 @@ export const organisationSchema = z.object({
       deadlineWarning: z.boolean().default(true),
       measureNotice: z.boolean().default(false),
       measureReminder: z.boolean().default(true),
+      /** Scheduled report mail (report_subscription): off, nothing is sent and nobody can subscribe; existing subscriptions wait. */
+      reportMail: z.boolean().default(true),
     })
     .prefault({}),
   /**
@@ -71,12 +76,14 @@ export const organisationSchema = z.object({
     .prefault({}),
   /**
    * The satisfaction survey (seed 000 business rule 5): an answer at or below this score asks for the
-   * case to be looked at again, as a task for `reviewTeam`. Off (null) by default.
+   * case to be looked at again, as a task for `reviewTeam`, due within `reviewWithinWorkingDays`.
+   * Off (null) by default.
    */
   survey: z
     .object({
       reviewWhenScoreAtMost: z.number().int().min(1).max(5).nullable().default(null),
       reviewTeam: z.string().min(1).optional(),
+      reviewWithinWorkingDays: z.number().int().min(1).max(60).default(5),
     })
     .prefault({}),
   documents: z
@@ -108,11 +115,16 @@ export const organisationSchema = z.object({
   citizenTexts: citizenTextsSchema,
   /** The apps' look: design-token overrides and a logo (theme.ts); absent, the default voorbeeld theme. */
   theme: themeSchema.optional(),
+  /** Staff accounts from the OpenID provider: groups → roles and teams (oidcMapping.ts, docs/oidc.md); absent, accounts are made in Klachtflow. */
+  oidc: oidcMappingSchema.optional(),
+  /** Retention periods per case type and outcome, and quarantined mail's period (retention/retentionConfig.ts). */
+  retention: retentionConfigSchema.prefault({}),
+  /** Registering cases as zaken in a zaaksysteem through the ZGW APIs (zgw/zgwConfig.ts, docs/zgw.md); absent or not enabled: off. */
+  zgw: zgwConfigSchema.optional(),
 });
 export type Organisation = z.output<typeof organisationSchema>;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const DEMO_ORGANISATION_FILE = path.resolve(here, '../../config/demo-organisation.json');
+export const DEMO_ORGANISATION_FILE = path.join(APP_ROOT, 'config/demo-organisation.json');
 
 export function loadOrganisation(file = DEMO_ORGANISATION_FILE): Organisation {
   let raw: unknown;
@@ -134,6 +146,7 @@ export function loadOrganisation(file = DEMO_ORGANISATION_FILE): Organisation {
   for (const t of org.teams) {
     if (t.orgUnit && !units.has(t.orgUnit)) throw new Error(`Team "${t.key}" names unknown org unit "${t.orgUnit}"`);
   }
+  checkOidcMapping(org.oidc, new Set(org.teams.map((t) => t.key)));
   if (org.portal.intakeTeam && !org.teams.some((t) => t.key === org.portal.intakeTeam)) {
     throw new Error(`portal.intakeTeam names unknown team "${org.portal.intakeTeam}"`);
   }

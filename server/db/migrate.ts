@@ -21,6 +21,19 @@ import * as mandates from './migrations/021_mandates.ts';
 import * as improvementMeasures from './migrations/022_improvement_measures.ts';
 import * as surveyResults from './migrations/024_survey_results.ts';
 import * as surveyShortLinks from './migrations/025_survey_short_links.ts';
+import * as registerImport from './migrations/026_register_import.ts';
+import * as caseFigures from './migrations/027_case_figures.ts';
+import * as analysisReports from './migrations/028_analysis_reports.ts';
+import * as reportSubscriptions from './migrations/029_report_subscriptions.ts';
+import * as administration from './migrations/030_administration.ts';
+import * as auditLog from './migrations/032_audit_log.ts';
+import * as oidcProvisioning from './migrations/031_oidc_provisioning.ts';
+import * as retention from './migrations/033_retention.ts';
+import * as subjectRequests from './migrations/034_subject_requests.ts';
+import * as apiClients from './migrations/035_api_clients.ts';
+import * as bulkMail from './migrations/038_bulk_mail.ts';
+import * as zgw from './migrations/037_zgw.ts';
+import * as eventSubscriptions from './migrations/036_event_subscriptions.ts';
 
 /** Migrations are listed here in order, so the bundle needs no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +59,19 @@ const migrations: Record<string, Migration> = {
   '022_improvement_measures': improvementMeasures,
   '024_survey_results': surveyResults,
   '025_survey_short_links': surveyShortLinks,
+  '026_register_import': registerImport,
+  '027_case_figures': caseFigures,
+  '028_analysis_reports': analysisReports,
+  '029_report_subscriptions': reportSubscriptions,
+  '030_administration': administration,
+  '032_audit_log': auditLog,
+  '031_oidc_provisioning': oidcProvisioning,
+  '033_retention': retention,
+  '034_subject_requests': subjectRequests,
+  '035_api_clients': apiClients,
+  '038_bulk_mail': bulkMail,
+  '037_zgw': zgw,
+  '036_event_subscriptions': eventSubscriptions,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -1,6 +1,17 @@
 import type { LetterKind } from '../domain/process/vocabulary.ts';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { MeasureTables } from './measureSchema.ts';
+import type { ImportTables } from './importSchema.ts';
+import type { AnalysisTables } from './analysisSchema.ts';
+import type { AnalysisReportTable } from './reportSchema.ts';
+import type { ReportSubscriptionTable } from './reportSubscriptionSchema.ts';
+import type { AdminTables, Origin } from './adminSchema.ts';
+import type { RetentionTables } from './retentionSchema.ts';
+import type { AuditTables } from './auditSchema.ts';
+import type { SubjectRequestTables } from './subjectRequestSchema.ts';
+import type { ApiClientTables } from './apiClientSchema.ts';
+import type { ZgwTables } from './zgwSchema.ts';
+import type { EventTables } from './eventSchema.ts';
 
 /** Kysely's view of the tables in migrations/. Keep in step with every migration. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -13,12 +24,16 @@ export interface OrgUnitTable {
   key: string;
   name: string;
   parent_id: string | null;
+  /** From the organisation's configuration file, or made on the administration screens (030). */
+  origin: Generated<Origin>;
 }
 export interface TeamTable {
   id: Generated<string>;
   key: string;
   name: string;
   org_unit_id: string | null;
+  /** From the organisation's configuration file, or made on the administration screens (030). */
+  origin: Generated<Origin>;
 }
 export interface StaffUserTable {
   id: Generated<string>;
@@ -33,6 +48,10 @@ export interface StaffUserTable {
   job_title: Generated<string | null>;
   /** A direct number the complainant can call back; without it they get the organisation's. */
   phone: Generated<string | null>;
+  /** Roles and teams come from the OpenID provider's groups at every login (migration 031). */
+  managed_by_provider: Generated<boolean>;
+  /** Set when the provider's groups stopped giving a role and the login deactivated the account. */
+  provider_withdrawn_at: Generated<Date | null>;
 }
 export interface TeamMemberTable {
   team_id: string;
@@ -65,6 +84,8 @@ export interface PersonTable {
   created_at: DefaultTimestamp;
   /** Set when staff merged this record into another (014); such a record is never suggested. */
   merged_into_id: Generated<string | null>;
+  /** Set when the person was erased on request (AVG art. 17, 034): the row stays, nothing in it identifies. */
+  erased_at: Generated<Date | null>;
 }
 /** The row ids one merge re-pointed from the duplicate to the survivor. */
 export type MovedByMerge = {
@@ -161,6 +182,8 @@ export interface CasesTable {
   email_consent: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   /** The complainant's language: everything sent to them (mail, letters on paper) is in it. */
   language: ColumnType<CaseLanguage, CaseLanguage | undefined, CaseLanguage>;
+  /** Set on a case imported from an existing register (026): the batch it came in with. */
+  imported_batch_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type CaseLanguage = 'nl' | 'en';
 export interface ActivityTable {
@@ -189,6 +212,8 @@ export interface ActivityTable {
   /** Its case's earliest open deadline (statutory or service norm), kept by triggers (017) for the queue's sort. */
   deadline: ColumnType<string | null, never, never>;
   deadline_sort: ColumnType<string, never, never>;
+  /** Bulk or list mail kept as an e-mail activity (038): marked, never linked or answered by itself. */
+  bulk_mail: Generated<boolean>;
 }
 export interface ContactDetails {
   name?: string;
@@ -216,6 +241,8 @@ export interface NoteTable {
   created_at: Timestamp;
   /** Set when the note is a comment on one action line of the case. */
   activity_id: Generated<string | null>;
+  /** Marked as holding data of others (034): left out of a data subject's access export (AVG art. 15(4)). */
+  others_data: Generated<boolean>;
 }
 /** Who registered a case or took a step on it (scope.ts: they keep reading it after handing it on). */
 export interface CaseHandlerTable {
@@ -371,6 +398,9 @@ export interface InboundMessageTable {
   lease_until: Timestamp | null;
   last_error: string | null;
   processed_at: Timestamp | null;
+  /** Staff let a quarantined message through (033): processed as normal despite its fault. */
+  released_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  released_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type InboundStatus = 'stored' | 'linked' | 'activity' | 'ignored' | 'duplicate' | 'quarantined';
 export interface MailSenderCounterTable {
@@ -433,7 +463,19 @@ export interface ProcessVersionTable {
   retired_at: Timestamp | null;
 }
 
-export interface DB extends MeasureTables {
+export interface DB
+  extends MeasureTables,
+    ImportTables,
+    AnalysisTables,
+    RetentionTables,
+    AuditTables,
+    SubjectRequestTables,
+    AdminTables,
+    ApiClientTables,
+    ZgwTables,
+    EventTables {
+  analysis_report: AnalysisReportTable;
+  report_subscription: ReportSubscriptionTable;
   postal_item: PostalItemTable;
   process_version: ProcessVersionTable;
   rate_limit_hit: RateLimitHitTable;

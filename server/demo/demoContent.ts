@@ -25,6 +25,8 @@ export const DEMO_USERS = [
     teams: [],
   },
   { key: 'administrator', name: 'Tom van Dijk', email: 'tom.vandijk@voorbeeld.example', roles: ['administrator'], teams: [] },
+  { key: 'privacyOfficer', name: 'Naima Bouzid', email: 'naima.bouzid@voorbeeld.example', roles: ['privacyOfficer'], teams: [] },
+  { key: 'recordsManager', name: 'Gerrit de Wit', email: 'gerrit.dewit@voorbeeld.example', roles: ['recordsManager'], teams: [] },
 ] as const;
 
 /**

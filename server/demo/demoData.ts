@@ -13,6 +13,7 @@ import { demoCanTake, demoTeams, demoWalks, sampleRequired, type DemoWalk } from
 import { asStaff } from './asStaff.ts';
 import { seedDemoMeasures } from './demoMeasures.ts';
 import { seedDemoSurveys } from './demoSurveys.ts';
+import { seedDemoRegister } from './demoRegister.ts';
 import { closeActivity, pickUpActivity } from '../commands/activityAssigner.ts';
 import { approveLetter } from '../letters/approveLetter.ts';
 import { mayTakeTransition } from '../policies/casePolicy.ts';
@@ -176,7 +177,9 @@ export async function seedDemoData(services: Services) {
   }
   await seedDemoMeasures(services, actor('qualityOfficer'), [actor('teamLead'), actor('backOffice')]);
   await seedDemoSurveys(services);
-  return { created: true, users: DEMO_USERS.length, cases };
+  // The old register (issue 12 point 6), imported, so the dashboard has two years of history.
+  const imported = await seedDemoRegister(services, actor('qualityOfficer'));
+  return { created: true, users: DEMO_USERS.length, cases: cases + imported };
 }
 
 /**

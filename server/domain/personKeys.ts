@@ -6,9 +6,5 @@ import { normalisePhone } from './phone.ts';
  */
 export const normaliseEmail = (raw: string | null | undefined): string | null => raw?.trim().toLowerCase() || null;
 
-/** A phone key only when enough digits remain to tell people apart (a typed "06" is no one). */
-export function phoneKey(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const phone = normalisePhone(raw);
-  return phone.replace(/\D/g, '').length >= 8 ? phone : null;
-}
+/** A phone key only for a valid number (a typed "06" is no one): its E.164 form. */
+export const phoneKey = (raw: string | null | undefined): string | null => (raw ? normalisePhone(raw) : null);

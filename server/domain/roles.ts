@@ -11,6 +11,8 @@ export const ROLES = [
   'serviceManager',
   'complaintsOfficer',
   'administrator',
+  'privacyOfficer',
+  'recordsManager',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,6 +32,8 @@ export const ROLE_LABELS: Record<Role, { nl: string; en: string }> = {
   serviceManager: { nl: 'Manager dienstverlening', en: 'Service manager' },
   complaintsOfficer: { nl: 'Klachtenfunctionaris', en: 'Complaints officer' },
   administrator: { nl: 'Beheerder', en: 'Administrator' },
+  privacyOfficer: { nl: 'Functionaris gegevensbescherming', en: 'Privacy officer' },
+  recordsManager: { nl: 'Informatiebeheerder', en: 'Records manager' },
 };
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

@@ -5,6 +5,7 @@ import { recordEvent } from '../commands/timeline.ts';
 import type { OutboxMessageTable } from '../db/schema.ts';
 import { smtpFailure, type MailTransport, type OutgoingMail } from '../mail/transport.ts';
 import type { Job } from './runner.ts';
+import { outboxSendFailures } from '../metrics/instruments.ts';
 
 /**
  * Delivers the outbox, one message per claim.
@@ -161,6 +162,7 @@ async function markFailedAttempt(services: Services, msg: Claimed, reason: strin
       .where('attempts', '=', msg.attempts) // only the current claim records its outcome
       .returning('id')
       .executeTakeFirst();
+    if (updated) outboxSendFailures.inc({ outcome: giveUp ? 'failed' : 'retry' });
     if (updated && giveUp && msg.case_id) {
       await recordEvent(ctx, {
         type: 'messageFailed',

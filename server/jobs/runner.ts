@@ -1,4 +1,5 @@
 import type { Services } from '../commands/context.ts';
+import { jobErrors } from '../metrics/instruments.ts';
 
 /**
  * Runs the background jobs (timer sweep, outbox sender, mailbox reader) inside the server process.
@@ -28,6 +29,7 @@ export function startJobs(services: Services, jobs: Job[], log: { error: (obj: o
           const handled = await job.run(services);
           if (handled > 0) next = 0;
         } catch (err) {
+          jobErrors.inc({ job: job.name });
           log.error({ err, job: job.name }, 'job failed; it runs again after its interval');
         }
         schedule(job, next);
@@ -37,7 +39,10 @@ export function startJobs(services: Services, jobs: Job[], log: { error: (obj: o
     }, delay);
     timers.add(timer);
   };
-  for (const job of jobs) schedule(job, 0);
+  for (const job of jobs) {
+    jobErrors.inc({ job: job.name }, 0); // present from the start, so the first error is an increase
+    schedule(job, 0);
+  }
 
   return {
     /** Stops scheduling and waits for the runs in progress, so shutdown never cuts one in half. */

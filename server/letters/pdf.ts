@@ -42,10 +42,47 @@ export function write(doc: Doc, text: string, bold: boolean, options: PDFKit.Mix
 export const tagged = (doc: Doc, parent: Struct, type: string, draw: () => void, options: { alt?: string } = {}) =>
   parent.add(doc.struct(type, options, draw));
 
-function artifact(doc: Doc, draw: () => void, type: 'Pagination' | 'Layout' = 'Pagination') {
+/** Drawn content a screen reader skips (decoration, page furniture). */
+export function artifact(doc: Doc, draw: () => void, type: 'Pagination' | 'Layout' = 'Pagination') {
   doc.markContent('Artifact', { type });
   draw();
   doc.endMarkedContent();
+}
+
+/**
+ * Every page's footer (a line of text left, "Pagina i van n" right) and, on a draft, a red mark at
+ * the top: page furniture, so artifacts. Drawn after the content, on the buffered pages.
+ */
+export function pageFooters(doc: Doc, footer: { left: string; page: (i: number, n: number) => string; draftMark?: string }) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    artifact(doc, () => {
+      doc.fillColor(MUTED).fontSize(8.5);
+      write(doc, footer.left, false, {
+        x: M.left,
+        y: A4.height - 44,
+        width: A4.width - M.left - M.right - 130,
+        lineBreak: false,
+        ellipsis: true,
+      });
+      write(doc, footer.page(i + 1, range.count), false, {
+        x: A4.width - M.right - 120,
+        y: A4.height - 44,
+        width: 120,
+        align: 'right',
+        lineBreak: false,
+      });
+      if (footer.draftMark) {
+        doc.fillColor('#b00020').fontSize(10);
+        write(doc, footer.draftMark, true, { x: M.left, y: 16, lineBreak: false });
+      }
+    });
+    doc.page.margins.bottom = bottom;
+  }
 }
 
 function letterhead(doc: Doc, root: Struct, input: LetterPdfInput) {
@@ -172,30 +209,12 @@ function body(doc: Doc, root: Struct, input: LetterPdfInput, startY: number) {
 }
 
 function pageDecorations(doc: Doc, input: LetterPdfInput) {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    artifact(doc, () => {
-      doc.fillColor(MUTED).fontSize(8.5);
-      const en = input.language === 'en';
-      write(doc, `${en ? 'Our reference' : 'Ons nummer'} ${input.reference}`, false, { x: M.left, y: A4.height - 44, lineBreak: false });
-      write(doc, en ? `Page ${i + 1} of ${range.count}` : `Pagina ${i + 1} van ${range.count}`, false, {
-        x: A4.width - M.right - 120,
-        y: A4.height - 44,
-        width: 120,
-        align: 'right',
-        lineBreak: false,
-      });
-      if (input.draft) {
-        doc.fillColor('#b00020').fontSize(10);
-        write(doc, 'CONCEPT – niet versturen', true, { x: M.left, y: 16, lineBreak: false });
-      }
-    });
-    doc.page.margins.bottom = bottom;
-  }
+  const en = input.language === 'en';
+  pageFooters(doc, {
+    left: `${en ? 'Our reference' : 'Ons nummer'} ${input.reference}`,
+    page: (i, n) => (en ? `Page ${i} of ${n}` : `Pagina ${i} van ${n}`),
+    draftMark: input.draft ? 'CONCEPT – niet versturen' : undefined,
+  });
 }
 
 export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {

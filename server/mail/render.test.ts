@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkReadability } from '../domain/readability/checkText.ts';
 import { fieldsOf, renderTemplate, templateProblems, TemplateError } from './render.ts';
-import { MERGE_FIELDS, STAFF_TEMPLATES, TEMPLATES_NL, TEMPLATE_KEYS, type TemplateKey } from './templates.nl.ts';
+import { CASELESS_TEMPLATES, MERGE_FIELDS, STAFF_TEMPLATES, TEMPLATES_NL, TEMPLATE_KEYS, type TemplateKey } from './templates.nl.ts';
 
 /** A distinct, recognisable value per field, so a test sees exactly which field went where. */
 const sample = (key: TemplateKey) => Object.fromEntries(fieldsOf(TEMPLATES_NL[key]).map((f) => [f, `«${f}»`]));
@@ -52,7 +52,11 @@ test('the acknowledgment is Dutch and carries what Awb 9:6 asks: reference, rece
 });
 
 test('every message to a complainant names its case in the subject, so a reply threads on the reference too', () => {
-  for (const key of TEMPLATE_KEYS) assert.match(renderTemplate(key, sample(key)).subject, /«caseReference»/, key);
+  // A data subject's request and a scheduled report are about no case and name none.
+  const aboutACase = (k: TemplateKey) => !CASELESS_TEMPLATES.includes(k);
+  for (const key of citizenTemplates.filter(aboutACase)) assert.match(renderTemplate(key, sample(key)).subject, /«caseReference»/, key);
+  // Staff mail about a case names it too.
+  for (const key of STAFF_TEMPLATES.filter(aboutACase)) assert.match(renderTemplate(key, sample(key)).subject, /«caseReference»/, key);
 });
 
 test('an unknown merge field is refused, in a template and in an override', () => {

@@ -77,6 +77,17 @@ Is this not right? Then call us on {{organisationPhone}}.
 Kind regards,
 {{organisationName}}`,
   },
+  subjectRequestExtension: {
+    subject: 'Your request about your data: the answer will come later',
+    text: `Dear {{complainantName}},
+
+On {{receivedDate}} we received your request about your personal data.
+We need more time to handle it well. The reason is: {{reason}}.
+You will get an answer by {{deadline}} at the latest.
+
+Kind regards,
+{{organisationName}}`,
+  },
   extensionNotice: {
     subject: 'Your answer will come later ({{caseReference}})',
     text: `Dear {{complainantName}},
@@ -150,5 +161,21 @@ Do you have questions about the letter? Then call us on {{organisationPhone}}. P
 Kind regards,
 {{handlerName}}
 {{organisationName}}`,
+  },
+  /** The one staff mail in English: a scheduled report, in the language the subscriber used the app in. */
+  reportMail: {
+    subject: 'Complaints overview {{reportPeriod}}',
+    text: `Dear colleague,
+
+Here is the overview of complaints for {{reportPeriod}}. You get it {{reportFrequency}}.
+
+{{reportFigures}}
+
+See the figures and the cases behind them in Klachtflow:
+{{reportLink}}
+
+No longer want this overview? Stop it in Klachtflow under Analysis.
+
+Klachtflow, {{organisationName}}`,
   },
 } as const satisfies Partial<Record<TemplateKey, MailTemplate>>;

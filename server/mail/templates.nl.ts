@@ -38,6 +38,10 @@ export const MERGE_FIELDS = {
   staffLink: 'link naar de melding in Klachtflow (voor medewerkers)',
   otherBody: 'de organisatie waar we de klacht naartoe stuurden (Awb 2:3)',
   complainantContact: 'naam en contactgegevens van de klager, voor de organisatie die de klacht van ons krijgt',
+  reportPeriod: 'de periode van een overzicht per e-mail, bijvoorbeeld maart 2026',
+  reportFrequency: 'hoe vaak het overzicht komt: elke week, elke maand of elk kwartaal',
+  reportFigures: 'de cijfers van het overzicht, één per regel (nooit namen)',
+  reportLink: 'link naar het overzicht in Klachtflow met hetzelfde filter',
 } as const satisfies Record<string, string>;
 export type MergeField = keyof typeof MERGE_FIELDS;
 
@@ -261,6 +265,18 @@ Met vriendelijke groet,
 
 Klachtflow, {{organisationName}}`,
   },
+  /** AVG art. 12(3): the answer to a request about one's personal data comes later, told within the first month with the reason. */
+  subjectRequestExtension: {
+    subject: 'Uw vraag over uw gegevens: het antwoord komt later',
+    text: `Beste {{complainantName}},
+
+Op {{receivedDate}} kregen wij uw vraag over uw persoonsgegevens.
+Wij hebben meer tijd nodig om het goed te behandelen. De reden is: {{reason}}.
+U krijgt uiterlijk {{deadline}} een antwoord.
+
+Met vriendelijke groet,
+{{organisationName}}`,
+  },
   /** A process step informs a configured address, e.g. the manager of the department the complaint is about (seed 001). */
   caseNotice: {
     subject: 'Ter informatie: klacht {{caseReference}}',
@@ -271,6 +287,25 @@ Onderwerp: {{complaintSubject}}
 Behandelaar: {{handlerName}}
 
 U vindt de klacht in Klachtflow: {{staffLink}}
+
+Klachtflow, {{organisationName}}`,
+  },
+  /**
+   * A scheduled report (report_subscription): figures and a link, never names, subjects or references
+   * (jobs/reportMailer.ts builds the figures from the dashboard's, as the subscriber may see them).
+   */
+  reportMail: {
+    subject: 'Klachtenoverzicht {{reportPeriod}}',
+    text: `Beste collega,
+
+Hier is het overzicht van de klachten over {{reportPeriod}}. U krijgt het {{reportFrequency}}.
+
+{{reportFigures}}
+
+De cijfers en de meldingen erachter ziet u in Klachtflow:
+{{reportLink}}
+
+Wilt u dit overzicht niet meer krijgen? Stop het in Klachtflow onder Analyse.
 
 Klachtflow, {{organisationName}}`,
   },
@@ -294,5 +329,8 @@ export const STAFF_TEMPLATES: readonly TemplateKey[] = [
   'staffNotice',
   'caseNotice',
   'complaintForwarded',
+  'reportMail',
 ];
 export const TEMPLATE_KEYS = Object.keys(TEMPLATES_NL) as TemplateKey[];
+/** Templates about no case (a job's report to a subscriber, a data subject's request): a process step cannot send them. */
+export const CASELESS_TEMPLATES: readonly TemplateKey[] = ['reportMail', 'subjectRequestExtension'];

@@ -23,6 +23,8 @@ export interface MailTransport {
   readonly kind: 'smtp' | 'demoMailbox';
   /** Resolves once the receiving server accepted the message; rejects otherwise (see smtpFailure). */
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  /** Resolves when the server can be reached and accepts our login (readiness check); absent: nothing to reach. */
+  verify?(): Promise<void>;
 }
 
 export type SmtpConfig = NonNullable<Env['smtp']>;
@@ -41,6 +43,9 @@ export function smtpTransport(config: SmtpConfig, ownAddress: string): MailTrans
   });
   return {
     kind: 'smtp',
+    verify: async () => {
+      await transporter.verify();
+    },
     async send(mail) {
       await transporter.sendMail({
         from: mail.from,

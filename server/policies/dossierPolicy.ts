@@ -9,5 +9,5 @@ import type { Actor } from '../commands/context.ts';
 export function mayDirectDossier(actor: Actor, c: { assignee_user_id: string | null }): boolean {
   if (actor.kind === 'system') return true;
   if (!actor.permissions.has('case:edit')) return false;
-  return c.assignee_user_id === actor.id || actor.permissions.has('activity:assign');
+  return (actor.kind === 'staff' && c.assignee_user_id === actor.id) || actor.permissions.has('activity:assign');
 }

@@ -28,9 +28,19 @@ export const PERMISSIONS = [
   'measure:manage', // record improvement measures for anyone, link them to cases, mark them carried out
   'measure:check', // the quality officer's check: carried out and effective, or back to the owner
   'survey:read', // the satisfaction survey's figures and comments over a period (within the case read scope)
+  'analysis:read', // the dashboard and the reports' figures over the cases in the actor's read scope
+  'report:manage', // write an analysis report's conclusions, keep it, publish the annual report; enter contact volumes
+  'case:import', // import an existing register (spreadsheet) as imported cases
+  'user:manage', // administration: users, their roles, teams, organisation units and substitutes
+  'apiClient:manage', // administration: keys for other systems (API clients), shown once, revocable
+  'audit:read', // the privacy officer's audit log: who read or changed whose personal data, when, from where
+  'subjectRequest:manage', // requests from data subjects (AVG art. 15-18): access, correction, restriction, erasure
+  'retention:manage', // retention: approve the monthly destruction list, place and lift a legal hold
+  'mail:quarantine', // incoming mail held back (quarantine): see it with its reason, release or delete it
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
-export type RoutePermission = Permission | 'public' | 'authenticated';
+/** `metricsToken`: no login but the bearer token from METRICS_TOKEN (Prometheus); without that setting, 404. */
+export type RoutePermission = Permission | 'public' | 'authenticated' | 'metricsToken';
 
 // Anyone who handles complaints may own an improvement measure: they read measures (scoped) and update their own.
 const handler: Permission[] = [
@@ -63,12 +73,26 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'measure:check',
     'case:export',
     'survey:read',
+    'analysis:read',
+    'report:manage',
+    'case:import',
+    'mail:quarantine',
   ],
   backOffice: [...handler, 'case:readAll', 'post:handle'],
   // A department sees only the cases it is given work on (need to know).
   department: handler,
   // Those who analyse complaints export the register: a team lead their team's cases (scope), the others every case.
-  teamLead: [...handler, 'activity:create', 'activity:assign', 'case:create', 'case:regime', ...measures, 'case:export', 'survey:read'],
+  teamLead: [
+    ...handler,
+    'activity:create',
+    'activity:assign',
+    'case:create',
+    'case:regime',
+    ...measures,
+    'case:export',
+    'survey:read',
+    'analysis:read',
+  ],
   qualityOfficer: [
     ...handler,
     'activity:create',
@@ -80,6 +104,9 @@ const BY_ROLE: Record<Role, Permission[]> = {
     'measure:check',
     'case:export',
     'survey:read',
+    'analysis:read',
+    'report:manage',
+    'case:import',
   ],
   // They read everything; the steps they may take (a care organisation's management decides on a
   // formal complaint) are given to them by the process definition.
@@ -98,6 +125,8 @@ const BY_ROLE: Record<Role, Permission[]> = {
     ...measures,
     'case:export',
     'survey:read',
+    'analysis:read',
+    'report:manage',
   ],
   serviceManager: [
     'case:read',
@@ -112,12 +141,20 @@ const BY_ROLE: Record<Role, Permission[]> = {
     ...measures,
     'case:export',
     'survey:read',
+    'analysis:read',
+    'report:manage',
   ],
   // The klachtenfunctionaris (Wkkgz) advises and follows complaints without handling them: reads every
   // case and adds notes, takes no steps and edits nothing; not handling, they see no health details.
-  complaintsOfficer: ['case:read', 'case:readAll', 'case:note', 'activity:read', 'staff:read'],
+  // They follow what the organisation learns: measures and figures, read only.
+  complaintsOfficer: ['case:read', 'case:readAll', 'case:note', 'activity:read', 'staff:read', 'measure:read', 'analysis:read'],
   // Administrators manage users and configuration, not complaints: no case contents.
-  administrator: ['staff:read', 'process:read', 'process:manage'],
+  administrator: ['staff:read', 'process:read', 'process:manage', 'user:manage', 'apiClient:manage', 'mail:quarantine'],
+  // The privacy officer (functionaris gegevensbescherming) supervises: reads the audit log and handles
+  // data subjects' requests; no case handling.
+  privacyOfficer: ['staff:read', 'audit:read', 'subjectRequest:manage'],
+  // The records manager (informatiebeheerder) keeps the archive lawful: approves destruction, holds exceptions.
+  recordsManager: ['staff:read', 'retention:manage'],
 };
 
 export function permissionsFor(roles: readonly Role[]): Set<Permission> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { processDefinitionSchema } from '../domain/process/definition.ts';
 import { optionLabel } from '../domain/process/roles.ts';
-import type { FactKey } from '../domain/process/vocabulary.ts';
+import { FACT_KEYS, type FactKey, factSpec } from '../domain/process/vocabulary.ts';
 import { presetKeys, PRESET_DIR, readDefinitionFile } from './index.ts';
 
 /**
@@ -18,6 +18,24 @@ test('every value a preset step records by itself has words in Dutch and English
         const label = optionLabel(def, e.fact as FactKey, e.value);
         assert.ok(label?.nl && label.en, `${key} ${t.key}: ${e.fact} = ${e.value} has no words`);
         assert.notEqual(label.nl, e.value, `${key} ${t.key}: ${e.fact} shows its code`);
+      }
+    }
+  }
+});
+
+/**
+ * The figures and an imported register show every value of a closed fact, also one the case's
+ * process offers no input for (a question in a process that asks only complaint or signal); the
+ * dashboard showed "question".
+ */
+test('every value of a closed standard fact has words in every preset, offered by an input or not', () => {
+  for (const key of presetKeys()) {
+    const def = processDefinitionSchema.parse(readDefinitionFile(`${PRESET_DIR}/${key}.json`));
+    for (const fact of FACT_KEYS.filter((f) => factSpec(f).values)) {
+      for (const value of factSpec(fact).values ?? []) {
+        const label = optionLabel(def, fact, value);
+        assert.ok(label?.nl && label.en, `${key}: ${fact} = ${value} has no words`);
+        assert.notEqual(label.nl, value, `${key}: ${fact} = ${value} shows its code`);
       }
     }
   }

@@ -1,18 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_ROOT } from '../config/appRoot.ts';
 import type { Organisation } from '../config/organisation.ts';
 import type { ProcessDefinition } from '../domain/process/definition.ts';
 import { ProcessDefinitionError, validateProcess } from '../domain/process/validateProcess.ts';
-import { STAFF_TEMPLATES, TEMPLATE_KEYS } from '../mail/templates.nl.ts';
+import { CASELESS_TEMPLATES, STAFF_TEMPLATES, TEMPLATE_KEYS } from '../mail/templates.nl.ts';
 
 /**
  * The shipped presets are JSON files in config/processes/, one per seed organisation. An
  * organisation's configuration names a preset by its key or its own definition file (a path ending
  * in .json, relative to the configuration file): copy a preset, adapt it, and name the copy.
  */
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const PRESET_DIR = path.resolve(here, '../../config/processes');
+export const PRESET_DIR = path.join(APP_ROOT, 'config/processes');
 export const SCHEMA_FILE = path.join(PRESET_DIR, 'process-definition.schema.json');
 
 /** The keys of the shipped presets (their file names). */
@@ -54,7 +53,7 @@ export type ProcessRegistry = {
 /** What a definition is checked against besides itself: the organisation's teams and the mail templates. */
 export const validationContextOf = (org: Organisation, file?: string) => ({
   teams: org.teams.map((t) => t.key),
-  templates: TEMPLATE_KEYS,
+  templates: TEMPLATE_KEYS.filter((k) => !CASELESS_TEMPLATES.includes(k)),
   staffTemplates: STAFF_TEMPLATES,
   file,
 });

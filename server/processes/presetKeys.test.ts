@@ -33,6 +33,10 @@ const VOCABULARY = new Set<string>([
 const GENERIC = new Map<string, string>([
   ['note', "an internal note on a case: the note table, an input's target 'note', the note field of commands and forms"],
   ['closed', 'a closed case or activity in general (closed_at is set), as in queue filters and texts'],
+  [
+    'received',
+    "a case's receipt in general (received_at, the day its terms start), as in the analysis figures' cases received in a period beside closed",
+  ],
 ]);
 
 /**

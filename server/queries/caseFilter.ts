@@ -1,6 +1,8 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../commands/context.ts';
 import type { DB } from '../db/schema.ts';
+import { type FigureFilter, figureConditions } from '../analysis/figureFilter.ts';
+import { standInActivity } from './standIn.ts';
 
 export type DeadlineFilter = 'overdue' | 'nearlyDue' | 'due';
 
@@ -23,6 +25,8 @@ export type CaseFilter = {
   /** Received on or after / before these days (Amsterdam midnight instants). */
   receivedFrom?: Date;
   receivedBefore?: Date;
+  /** The analysis drill-down (analysis/figureFilter.ts): the same case_figure conditions a dashboard figure counted with. */
+  figure?: FigureFilter;
 };
 
 const NO_TEAM = '00000000-0000-0000-0000-000000000000';
@@ -42,7 +46,11 @@ export function caseFilter(actor: Actor, f: CaseFilter, today: string) {
     if (f.receivedBefore) all.push(eb('cases.received_at', '<', f.receivedBefore));
     const me = actor.kind === 'staff' ? actor.id : NO_TEAM;
     const teams = actor.kind === 'staff' && actor.teamIds.length ? actor.teamIds : [NO_TEAM];
-    if (f.queue === 'mine') all.push(eb('cases.assignee_user_id', '=', me));
+    if (f.queue === 'mine') {
+      // Also the cases of an absent colleague this actor stands in for (queries/standIn.ts).
+      const standIn = standInActivity(actor, 'cases.assignee_user_id', 'cases.id');
+      all.push(standIn ? eb.or([eb('cases.assignee_user_id', '=', me), standIn]) : eb('cases.assignee_user_id', '=', me));
+    }
     if (f.queue === 'team') all.push(eb('cases.assignee_team_id', 'in', teams), eb('cases.assignee_user_id', 'is', null));
     if (f.queue === 'unassigned') all.push(eb('cases.assignee_team_id', 'is', null), eb('cases.assignee_user_id', 'is', null));
     if (f.deadline) {
@@ -51,6 +59,18 @@ export function caseFilter(actor: Actor, f: CaseFilter, today: string) {
       if (f.deadline === 'overdue') all.push(eb('cases.first_deadline', '<', today));
       if (f.deadline === 'nearlyDue') all.push(eb('cases.first_deadline', '>=', today), eb('cases.first_warn_from', '<=', today));
       if (f.deadline === 'due') all.push(eb.or([eb('cases.first_deadline', '<', today), eb('cases.first_warn_from', '<=', today)]));
+    }
+    if (f.figure) {
+      const figure = f.figure;
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('case_figure')
+            .select(sql`1`.as('one'))
+            .whereRef('case_figure.case_id', '=', 'cases.id')
+            .where((fe) => fe.and(figureConditions(fe, figure))),
+        ),
+      );
     }
     return eb.and(all);
   };

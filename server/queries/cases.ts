@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { restrictionOfCase } from '../subjectRequests/restriction.ts';
 import type { Actor, Services } from '../commands/context.ts';
 import { notFound } from '../domain/errors.ts';
 import { type CaseFilter, caseFilter } from './caseFilter.ts';
@@ -112,12 +113,12 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
   const hidden = found.handles ? [] : sensitiveFieldKeys(services.processes.forCase(found)).filter((k) => k in found.data);
   const c = { ...found, data: withoutKeys(found.data, hidden), hidden_fields: hidden };
   const personIds = [c.complainant_id, c.representative_id].filter((x): x is string => !!x);
-  const [people, notes, documents, activities, timers, complainedPersons, hearingSlots, letters] = await Promise.all([
+  const [people, notes, documents, activities, timers, complainedPersons, hearingSlots, letters, restriction] = await Promise.all([
     services.db.selectFrom('person').selectAll().where('id', 'in', personIds).execute(),
     services.db
       .selectFrom('note')
       .innerJoin('staff_user as a', 'a.id', 'note.author_id')
-      .select(['note.id', 'note.body', 'note.created_at', 'a.id as author_id', 'a.name as author_name'])
+      .select(['note.id', 'note.body', 'note.created_at', 'note.others_data', 'a.id as author_id', 'a.name as author_name'])
       .where('note.case_id', '=', id)
       // Comments on one action line show with that line (queries/dossier.ts), not among the case's notes.
       .where('note.activity_id', 'is', null)
@@ -166,12 +167,15 @@ export async function caseDetail(services: Services, actor: Actor, id: string) {
       .execute(),
     services.db.selectFrom('hearing_slot').selectAll().where('case_id', '=', id).orderBy('starts_at').execute(),
     services.db.selectFrom('letter').select(['kind', 'status']).where('case_id', '=', id).limit(50).execute(),
+    // AVG art. 18: while a restriction is in force the case is read-only, so it offers no steps or edits.
+    restrictionOfCase(services.db, id),
   ]);
   const person = (pid: string | null) => people.find((p) => p.id === pid) ?? null;
   // The mandate the representative acts on (seed 003), shown on the case page.
   const mandate = c.mandate_id ? ((await mandateById(services.db, c.mandate_id)) ?? null) : null;
   return {
     mandate,
+    restricted: restriction !== null,
     case: c,
     complainant: person(c.complainant_id)!,
     representative: person(c.representative_id),

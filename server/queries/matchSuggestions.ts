@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
-import { normalisePhone } from '../domain/phone.ts';
+import { canonicalPhone, phoneLookupKeys } from '../domain/phone.ts';
 import { prefixTsQuery } from './caseSearch.ts';
 import { caseScope } from './scope.ts';
 
@@ -13,20 +13,21 @@ export type MatchReason = 'sameEmail' | 'samePhone' | 'similarName' | 'similarTe
  */
 export async function suggestMatches(services: Services, actor: Actor, c: MatchCriteria, limit = 10) {
   const email = c.email?.trim().toLowerCase() || null;
-  const phone = c.phone ? normalisePhone(c.phone) || null : null;
+  // E.164 first, then the national digits rows from before E.164 hold: each an exact look-up on person_phone.
+  const phones = phoneLookupKeys(c.phone);
   const name = c.name?.trim() || null;
   const tsquery = c.text ? prefixTsQuery(significantWords(c.text), 'or') : null;
-  if (!email && !phone && !name && !tsquery) return [];
+  if (!email && !phones.length && !name && !tsquery) return [];
 
   const people =
-    email || phone || name
+    email || phones.length || name
       ? await services.db
           .selectFrom('person')
           .select(['id', 'email', 'phone', sql<number>`similarity(name, ${name ?? ''})`.as('name_score')])
           .where((eb) => {
             const ors = [];
             if (email) ors.push(eb(sql`lower(email)`, '=', email));
-            if (phone) ors.push(eb('phone', '=', phone));
+            if (phones.length) ors.push(eb('phone', 'in', phones));
             if (name) ors.push(eb(sql`name`, sql`%`, name));
             return eb.or(ors);
           })
@@ -37,7 +38,7 @@ export async function suggestMatches(services: Services, actor: Actor, c: MatchC
   for (const p of people) {
     const reasons: MatchReason[] = [];
     if (email && p.email === email) reasons.push('sameEmail');
-    if (phone && p.phone === phone) reasons.push('samePhone');
+    if (phones.length && p.phone && canonicalPhone(p.phone) === phones[0]) reasons.push('samePhone');
     if (name && p.name_score >= 0.3) reasons.push('similarName');
     if (reasons.length) reasonsByPerson.set(p.id, { reasons, score: reasons.length + Number(p.name_score) });
   }

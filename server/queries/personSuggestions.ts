@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
 import type { DB } from '../db/schema.ts';
-import { normaliseEmail, phoneKey } from '../domain/personKeys.ts';
+import { normaliseEmail } from '../domain/personKeys.ts';
+import { canonicalPhone, phoneLookupKeys } from '../domain/phone.ts';
 import { caseScope } from './scope.ts';
 
 export type PersonMatchReason = 'sameEmail' | 'samePhone';
@@ -18,9 +19,10 @@ export async function findPersonsByKeys(
   opts: { exclude?: string; limit?: number } = {},
 ) {
   const email = normaliseEmail(keys.email);
-  const phone = phoneKey(keys.phone);
-  if (!email && !phone) return [];
-  const people = await livePersonsByKeys(services.db, email, phone)
+  // A number as typed ("06-12345678") in every form it may be stored in; none while it is no valid number yet.
+  const phones = phoneLookupKeys(keys.phone);
+  if (!email && !phones.length) return [];
+  const people = await livePersonsByKeys(services.db, email, phones)
     .$if(!!opts.exclude, (q) => q.where('id', '<>', opts.exclude!))
     .orderBy('created_at', 'desc')
     .limit(opts.limit ?? 5)
@@ -45,17 +47,18 @@ export async function findPersonsByKeys(
   return people.map((p) => {
     const reasons: PersonMatchReason[] = [];
     if (email && p.email?.toLowerCase() === email) reasons.push('sameEmail');
-    if (phone && p.phone === phone) reasons.push('samePhone');
+    if (phones.length && p.phone && canonicalPhone(p.phone) === phones[0]) reasons.push('samePhone');
     const c = byPerson.get(p.id);
     return { ...p, reasons, caseCount: Number(c?.n ?? 0), latestReference: c?.latest ?? null };
   });
 }
 
 /**
- * Live records with either key, already normalised. Each arm repeats its partial index's condition
- * so the planner can answer it from person_email_live / person_phone_live (a bitmap OR, no scan).
+ * Live records with either key, already normalised (`phones`: phoneLookupKeys, the forms one number
+ * may be stored in). Each arm repeats its partial index's condition so the planner can answer it
+ * from person_email_live / person_phone_live (a bitmap OR, no scan).
  */
-export function livePersonsByKeys(db: Kysely<DB>, email: string | null, phone: string | null) {
+export function livePersonsByKeys(db: Kysely<DB>, email: string | null, phones: string[]) {
   return db
     .selectFrom('person')
     .select(['id', 'kind', 'name', 'organisation_name', 'email', 'phone', 'street', 'postcode', 'city', 'created_at'])
@@ -63,9 +66,27 @@ export function livePersonsByKeys(db: Kysely<DB>, email: string | null, phone: s
     .where((eb) => {
       const ors = [];
       if (email) ors.push(eb.and([eb(sql`lower(email)`, '=', email), eb('email', 'is not', null)]));
-      if (phone) ors.push(eb.and([eb('phone', '=', phone), eb('phone', 'is not', null)]));
+      if (phones.length) ors.push(eb.and([eb('phone', 'in', phones), eb('phone', 'is not', null)]));
       return eb.or(ors);
     });
+}
+
+/**
+ * The same lookup for many keys at once (the register import: one query per chunk of rows instead of
+ * one per row), on the same partial indexes; the oldest live record first, so a caller keeps the first per key.
+ */
+export function livePersonsByKeyLists(db: Kysely<DB>, emails: string[], phones: string[]) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'email', 'phone', 'created_at'])
+    .where('merged_into_id', 'is', null)
+    .where((eb) => {
+      const ors = [];
+      if (emails.length) ors.push(eb.and([eb(sql`lower(email)`, 'in', emails), eb('email', 'is not', null)]));
+      if (phones.length) ors.push(eb.and([eb('phone', 'in', phones), eb('phone', 'is not', null)]));
+      return ors.length ? eb.or(ors) : sql<boolean>`false`;
+    })
+    .orderBy('created_at');
 }
 
 /** The duplicates of one person a coordinator may merge, and the merges into them that can be undone. */

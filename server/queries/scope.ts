@@ -1,15 +1,21 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import type { Actor, StaffActor, SystemActor } from '../commands/context.ts';
+import type { Actor, ClientActor, StaffActor, SystemActor } from '../commands/context.ts';
 import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
+import { standInActivity, standInCase } from './standIn.ts';
 
 /**
  * Every read of cases and activities starts here. An actor without `case:readAll` sees only what
  * is assigned to them or their teams, what they have work on, or what they handled before (read
  * only); what they may not see answers exactly like what does not exist.
  */
-const seesAll = (actor: Actor): actor is SystemActor | (StaffActor & { seesAll: true }) =>
+const seesAll = (actor: Actor): actor is SystemActor | ((StaffActor | ClientActor) & { seesAll: true }) =>
   actor.kind === 'system' || actor.permissions.has('case:readAll');
+/**
+ * An API client (another system) has no cases or teams of its own and never handles one: without
+ * `case:readAll` it reads no cases or activities, and it never sees fields marked sensitive.
+ */
+const NOTHING = sql<boolean>`false`;
 
 /** Whether the actor may read this case: one key probe, before a query reads rows that hang off it. */
 export async function mayReadCase(db: Database, actor: Actor, caseId: string): Promise<boolean> {
@@ -22,7 +28,8 @@ export async function mayReadCase(db: Database, actor: Actor, caseId: string): P
  * them or their teams, or they have open work on it (a task for them or their team).
  */
 export function caseScope(actor: Actor) {
-  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => (seesAll(actor) ? sql<boolean>`true` : worksOn(actor, eb, 'open'));
+  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> =>
+    seesAll(actor) ? sql<boolean>`true` : actor.kind === 'client' ? NOTHING : worksOn(actor, eb, 'open');
 }
 
 /**
@@ -32,7 +39,7 @@ export function caseScope(actor: Actor) {
  */
 export function caseReadScope(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> =>
-    seesAll(actor) ? sql<boolean>`true` : eb.or([worksOn(actor, eb, 'any'), handledBefore(actor, eb)]);
+    seesAll(actor) ? sql<boolean>`true` : actor.kind === 'client' ? NOTHING : eb.or([worksOn(actor, eb, 'any'), handledBefore(actor, eb)]);
 }
 
 /**
@@ -42,7 +49,11 @@ export function caseReadScope(actor: Actor) {
  */
 export function handlesCase(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> =>
-    actor.kind === 'system' ? sql<boolean>`true` : eb.or([worksOn(actor, eb, 'any'), handledBefore(actor, eb)]);
+    actor.kind === 'system'
+      ? sql<boolean>`true`
+      : actor.kind === 'client'
+        ? NOTHING
+        : eb.or([worksOn(actor, eb, 'any'), handledBefore(actor, eb)]);
 }
 
 const NO_TEAM = '00000000-0000-0000-0000-000000000000';
@@ -60,7 +71,14 @@ function worksOn(actor: StaffActor, eb: ExpressionBuilder<DB, 'cases'>, activiti
     .whereRef('scope_activity.case_id', '=', 'cases.id')
     .where((w) => w.or([w('scope_activity.assignee_user_id', '=', actor.id), w('scope_activity.assignee_team_id', 'in', teams)]));
   if (activities === 'open') work = work.where('scope_activity.status', 'in', ['open', 'inProgress']);
-  return eb.or([eb('cases.assignee_user_id', '=', actor.id), eb('cases.assignee_team_id', 'in', teams), eb.exists(work)]);
+  // Standing in for an absent colleague: their cases and work too, except where Awb 9:7 forbids it.
+  const standIn = standInCase(actor, activities);
+  return eb.or([
+    eb('cases.assignee_user_id', '=', actor.id),
+    eb('cases.assignee_team_id', 'in', teams),
+    eb.exists(work),
+    ...(standIn ? [standIn] : []),
+  ]);
 }
 
 /** One probe of case_handler's primary key (user_id, case_id) per case. */
@@ -78,7 +96,13 @@ export function activityScope(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'activity'>): Expression<SqlBool> => {
     if (actor.kind === 'system' || actor.permissions.has('case:readAll') || actor.permissions.has('activity:assign'))
       return sql<boolean>`true`;
+    if (actor.kind === 'client') return NOTHING;
     const teams = actor.teamIds.length ? actor.teamIds : [NO_TEAM];
-    return eb.or([eb('activity.assignee_user_id', '=', actor.id), eb('activity.assignee_team_id', 'in', teams)]);
+    const standIn = standInActivity(actor, 'activity.assignee_user_id', 'activity.case_id');
+    return eb.or([
+      eb('activity.assignee_user_id', '=', actor.id),
+      eb('activity.assignee_team_id', 'in', teams),
+      ...(standIn ? [standIn] : []),
+    ]);
   };
 }

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Actor, Services } from '../commands/context.ts';
 import { COUNT_CAP, decodeCursor, encodeCursor } from './keyset.ts';
 import { activityScope } from './scope.ts';
+import { standInActivity } from './standIn.ts';
 
 export type QueueFilter = {
   queue: 'mine' | 'team' | 'unassigned' | 'all';
@@ -30,7 +31,13 @@ function filtered(services: Services, actor: Actor, f: QueueFilter, key?: { team
   let q = services.db.selectFrom('activity').where(activityScope(actor));
   const me = actor.kind === 'staff' ? actor.id : null;
   const teams = actor.kind === 'staff' && actor.teamIds.length ? actor.teamIds : ['00000000-0000-0000-0000-000000000000'];
-  if (f.queue === 'mine') q = q.where('activity.assignee_user_id', '=', me);
+  if (f.queue === 'mine') {
+    // An absent colleague's work is in their substitute's queue (queries/standIn.ts).
+    const standIn = standInActivity(actor, 'activity.assignee_user_id', 'activity.case_id');
+    q = standIn
+      ? q.where((eb) => eb.or([eb('activity.assignee_user_id', '=', me), standIn]))
+      : q.where('activity.assignee_user_id', '=', me);
+  }
   if (f.queue === 'team') {
     q = (key?.team ? q.where('activity.assignee_team_id', '=', key.team) : q.where('activity.assignee_team_id', 'in', teams)).where(
       'activity.assignee_user_id',
@@ -69,6 +76,7 @@ const ACTIVITY_COLUMNS = [
   'assignee_user_id',
   'assignee_team_id',
   'deadline_sort',
+  'bulk_mail',
 ] as const;
 
 /**
@@ -167,6 +175,7 @@ export async function workQueuePage(services: Services, actor: Actor, f: QueueFi
       'c.norm_warn_from',
       'c.closed_at as case_closed_at',
       'activity.deadline_sort',
+      'activity.bulk_mail',
     ])
     .orderBy(`activity.${sortColumn}`, dir)
     .orderBy('activity.id', dir)

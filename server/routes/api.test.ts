@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { StaffActor } from '../commands/context.ts';
 import { buildStaff, createTestApp, loginHeaders } from '../test/harness.ts';
+import { PHONE_INVALID_MESSAGE } from '../domain/phone.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let agent: StaffActor, dispatcher: StaffActor, coordinator: StaffActor, department: StaffActor, admin: StaffActor;
@@ -46,10 +47,15 @@ describe('the API by the NL API Design Rules', () => {
     assert.equal(res.headers['access-control-allow-origin'], '*');
     const doc = res.json();
     assert.match(doc.openapi, /^3\./);
+    assert.deepEqual(
+      doc.servers.map((s: { url: string }) => s.url),
+      ['/api/v1'],
+      'paths are relative to the major version',
+    );
     for (const r of t.app.routeTable.filter(
       (x) => x.url.startsWith('/api/v1') && !x.url.startsWith('/api/v1/docs') && x.url !== '/api/v1/openapi.json',
     )) {
-      const path = r.url.replace('/api/v1', '/api/v1').replace(/:(\w+)/g, '{$1}');
+      const path = r.url.replace('/api/v1', '').replace(/:(\w+)/g, '{$1}');
       assert.ok(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path} is missing from OpenAPI`);
     }
     const swagger = await call('GET', '/api/v1/docs');
@@ -64,13 +70,17 @@ describe('the API by the NL API Design Rules', () => {
     assert.equal(unauth.headers['api-version'], '1.0.0');
     assert.equal((await call('GET', '/api/v1/activities', 'admin')).statusCode, 403);
     assert.equal((await call('GET', '/api/v1/activities/', 'agent')).statusCode, 404);
-    const bad = await call('POST', '/api/v1/activities', 'agent', { channel: 'fax', subject: '', contact: { email: 'geen-mail' } });
+    const bad = await call('POST', '/api/v1/activities', 'agent', {
+      channel: 'fax',
+      subject: '',
+      contact: { email: 'geen-mail', phone: '06-1234' },
+    });
     assert.equal(bad.statusCode, 400);
     const names = bad
       .json()
       .invalidParams.map((p: { name: string }) => p.name)
       .sort();
-    assert.deepEqual(names, ['body.channel', 'body.contact.email', 'body.subject']);
+    assert.deepEqual(names, ['body.channel', 'body.contact.email', 'body.contact.phone', 'body.subject']);
     assert.equal(bad.json().status, 400);
   });
 
@@ -113,7 +123,7 @@ describe('intake, queue and cases over HTTP', () => {
     assert.match(c.reference, /^KL-2026-\d{6}$/);
     assert.equal(c.status, 'registered');
     assert.equal(c.statusLabel.nl, 'Controle volledigheid');
-    assert.equal(c.complainant.phone, '0612345678');
+    assert.equal(c.complainant.phone, '+31612345678', 'stored and served as E.164');
     assert.equal(c.complainant.email, 'j.willems@example.org');
     assert.equal(c.representative.name, 'Marja Willems');
     // The statutory clock with its derivation: received Mon 2 March 2026 + 6 weeks = Mon 13 April.
@@ -137,6 +147,28 @@ describe('intake, queue and cases over HTTP', () => {
     assert.ok(match, 'the existing case is suggested');
     assert.ok(match.reasons.includes('samePhone'));
     assert.ok(match.reasons.includes('similarText'));
+    // One number in three spellings; also when its row holds the national digits rows from before E.164 hold.
+    const byPhone = async (phone: string) => {
+      const res = await call('POST', '/api/v1/case-match-suggestions', 'agent', { phone });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json().items.find((m: { id: string }) => m.id === c.id)?.reasons;
+    };
+    for (const phone of ['06-12345678', '+31 6 1234 5678', '0031612345678']) assert.deepEqual(await byPhone(phone), ['samePhone'], phone);
+    await t.services.db.updateTable('person').set({ phone: '0612345678' }).where('id', '=', c.complainant.id).execute();
+    assert.deepEqual(await byPhone('0031 6 1234 5678'), ['samePhone'], 'an earlier row is found');
+    assert.equal((await call('GET', `/api/v1/cases/${c.id}`, 'agent')).json().complainant.phone, '+31612345678', 'and served as E.164');
+    assert.equal(await byPhone('06-12345679'), undefined, 'another number is no match');
+    // A number that is none is refused at its field; nothing is registered.
+    const badPhone = await call('POST', '/api/v1/cases', 'agent', {
+      subject: 'Klacht',
+      channel: 'phone',
+      complainant: { name: 'Johan Willems', phone: '06 1234 567' },
+    });
+    assert.equal(badPhone.statusCode, 400);
+    assert.deepEqual(
+      badPhone.json().invalidParams.map((p: { name: string; reason: string }) => [p.name, p.reason]),
+      [['body.complainant.phone', PHONE_INVALID_MESSAGE]],
+    );
 
     assert.equal((await call('POST', `/api/v1/activities/${second.id}/case-link`, 'agent', { caseId: c.id })).statusCode, 200);
     assert.equal((await call('POST', `/api/v1/activities/${second.id}/case-link`, 'agent', { caseId: c.id })).statusCode, 409);

@@ -92,6 +92,10 @@ fs.writeFileSync(
 const t = await createTestApp({
   demo: true,
   orgFile,
+  // This test sends what no client would, on purpose: unknown query parameters, bodies on a GET, garbage
+  // in every field. What it checks is that each answer is a problem naming the field, never a 500. The
+  // OpenAPI contract (server/test/contract.ts) is checked by the suites that use the API as a client does.
+  contract: false,
   oidc: { issuer, clientId: 'klachtflow', clientSecret: 'bad-input-test-secret-0123456789abcdef' },
 });
 after(async () => {
@@ -258,7 +262,25 @@ const teams = Object.fromEntries(
   (await t.services.db.selectFrom('team').select(['id', 'key']).execute()).map((r) => [r.key, r.id]),
 ) as Record<string, string>;
 
+// Administration's own rows (issue 13), so its routes are fuzzed on real ids, never on the fuzzing
+// user (whose roles and teams they would change) or the colleague the other examples assign to.
+const adminUser = (await json('POST', '/admin/users', { name: 'Femke Fixture', email: 'femke.fixture@example.org', roles: ['backOffice'] }))
+  .id as string;
+const adminTeam = (await json('POST', '/admin/teams', { name: 'Team Fixture' })).id as string;
+const adminUnit = (await json('POST', '/admin/org-units', { name: 'Afdeling Fixture' })).id as string;
+const substitution = (
+  await json('POST', `/admin/users/${adminUser}/substitutions`, {
+    substituteId: colleague.id,
+    startsOn: '2026-03-02',
+    endsOn: '2026-03-06',
+  })
+).substitutions[0].id as string;
+
 const ids = {
+  adminUser: [adminUser],
+  adminTeam: [adminTeam, ...Object.values(teams)],
+  orgUnit: [adminUnit],
+  substitution: [substitution],
   activity: activities,
   case: [plainCase, fromActivity, hearingCase, letterCase],
   letter: [letter],
@@ -286,7 +308,7 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
       contact: { name: 'Evi', email: 'evi@example.org', phone: '+31 6 1234 5678' },
       assignTo: 'queue',
     },
-    { channel: 'counter', subject: 'Vraag aan de balie', assignTo: { team: 'kcc' } },
+    { channel: 'counter', subject: 'Vraag aan de balie', contact: { phone: '+32 470 12 34 56' }, assignTo: { team: 'kcc' } },
   ],
   'POST /api/v1/activities/:id/assignment': [
     { userId: me.id, reason: 'Overdracht' },
@@ -308,9 +330,13 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   'POST /api/v1/case-match-suggestions': [
     { email: 'ria@example.org', name: 'Ria' },
     { activityId: activities[1]! },
-    { phone: '0612345678', text: 'onbeleefd aan de balie' },
+    { phone: '0031 6 1234 5678', text: 'onbeleefd aan de balie' },
   ],
   'POST /api/v1/case-searches': [{ q: 'onbeleefd', limit: 5 }],
+  'POST /api/v1/audit-searches': [
+    { caseReference: 'KF-2026-000001', from: '2026-01-01', to: '2026-03-01', limit: 20 },
+    { personEmail: 'ria@example.org', userId: '00000000-0000-4000-8000-000000000000', cursor: '12' },
+  ],
   'POST /api/v1/cases': [
     { ...caseBody, receivedAt: now, complainant: { ...caseBody.complainant, kind: 'person', phone: '06-12345678' }, data: {} },
     {
@@ -337,6 +363,10 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   ],
   'POST /api/v1/cases/:id/consent-delay': [{ consentAt: now, newEnd: '2026-06-01', note: 'Klager stemt schriftelijk in.' }],
   'POST /api/v1/cases/:id/documents': 'multipart',
+  'POST /api/v1/imports': 'multipart',
+  'POST /api/v1/imports/:id/dry-run': [{ columns: { 'Datum ontvangst': 'receivedAt', Omschrijving: 'subject' } }],
+  'POST /api/v1/imports/:id/run': null,
+  'POST /api/v1/import-mappings': [{ name: 'Centraal klachtenregister', processKey: 'kcc-complaint', columns: { Nummer: 'reference' } }],
   'PUT /api/v1/cases/:id/regime': [{ regime: 'awbCommittee' }, { regime: 'awb', expectedVersion: 1 }],
   'PUT /api/v1/cases/:id/committee-advice': [
     { followsAdvice: true },
@@ -404,6 +434,27 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
     { name: 'Leeg', query: '' },
   ],
   'DELETE /api/v1/saved-filters/:id': null,
+  'POST /api/v1/report-subscriptions': [
+    { frequency: 'monthly', filter: { granularity: 'quarter', ground: 'conduct' }, language: 'en' },
+    { report: 'periodic', frequency: 'weekly' },
+  ],
+  'DELETE /api/v1/report-subscriptions/:id': null,
+  'POST /api/v1/retention/lists/:id/cases/:caseId/hold': [{ reason: 'Loopt een rechtszaak' }],
+  'DELETE /api/v1/retention/lists/:id/cases/:caseId/hold': null,
+  'POST /api/v1/retention/lists/:id/approve': null,
+  'POST /api/v1/quarantined-mail/:id/release': null,
+  'DELETE /api/v1/quarantined-mail/:id': null,
+  'POST /api/v1/report-subscriptions/:id/pause': null,
+  'POST /api/v1/report-subscriptions/:id/resume': null,
+  'POST /api/v1/reports': [
+    { kind: 'periodic', from: '2026-01-01', to: '2026-06-30' },
+    { kind: 'annual', from: '2025-01-01', to: '2025-12-31', title: 'Klachtenjaarverslag 2025' },
+  ],
+  'PATCH /api/v1/reports/:id': [
+    { conclusions: 'Klagers wachten te lang.', recommendations: 'Bel sneller terug.' },
+    { title: 'Halfjaaranalyse' },
+  ],
+  'POST /api/v1/reports/:id/finalise': null,
   'POST /api/v1/person-suggestions': [{ email: 'Ria@Example.org ' }, { phone: '+31 6 1234 5678' }],
   'POST /api/v1/person-merges': [{ survivorId: complainant, duplicateId: complainant }],
   'POST /api/v1/person-merges/:id/undo': null,
@@ -421,6 +472,7 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
     },
   ],
   'PATCH /api/v1/measures/:id': [{ dueDate: '2026-12-15' }, { description: 'Terugbelafspraken in de gedeelde agenda' }],
+  'POST /api/v1/measures/:id/cases': [{ caseId: '00000000-0000-4000-8000-000000000000' }],
   'POST /api/v1/measures/:id/carried-out': [{ carriedOutOn: '2026-03-02', note: 'Besproken in het teamoverleg' }],
   'POST /api/v1/measures/:id/check': [
     { method: 'Steekproef', conclusion: 'Werkt nog niet', effective: false, newDueDate: '2026-06-01' },
@@ -430,6 +482,68 @@ const EXAMPLES: Record<string, Json[] | 'multipart' | null> = {
   'POST /api/v1/processes/:key/checks': [{ definition: processDefinition }, { definition: JSON.stringify(processDefinition) }],
   'POST /api/v1/processes/:key/drafts': [{ definition: processDefinition }],
   'POST /api/v1/processes/:key/versions/:version/publication': null,
+  'PUT /api/v1/analysis/volumes': [
+    {
+      items: [
+        { month: '2026-01', volume: 1200 },
+        { month: '2026-02', kind: 'customers', volume: null },
+      ],
+    },
+  ],
+  'POST /api/v1/subject-lookups': [{ query: 'Ria' }, { query: 'ria@example.org' }],
+  'POST /api/v1/subject-requests': [
+    { kind: 'access', personId: complainant },
+    { kind: 'restriction', staffUserId: colleague.id, receivedOn: '2026-02-27' },
+  ],
+  'POST /api/v1/subject-requests/:id/extension': [{ reason: 'Veel dossiers om door te nemen' }],
+  'POST /api/v1/subject-requests/:id/correction': [{ name: 'Ria de Boer', email: 'ria@example.org', phone: '' }, { city: 'Utrecht' }],
+  'POST /api/v1/subject-requests/:id/restriction': null,
+  'POST /api/v1/subject-requests/:id/restriction-lift': null,
+  'POST /api/v1/subject-requests/:id/erasure': null,
+  'POST /api/v1/subject-requests/:id/decision': [{ status: 'granted', outcome: 'Overzicht verstuurd' }],
+  'POST /api/v1/cases/:id/notes/:noteId/others-data': [{ othersData: true }],
+  'POST /api/v1/admin/users': [
+    {
+      name: 'Ilse Jansen',
+      email: 'ilse.jansen@example.org',
+      roles: ['backOffice', 'teamLead'],
+      teamIds: [teams.kcc!],
+      jobTitle: 'Klachtbehandelaar',
+    },
+    { name: 'Ruud Vos', email: 'ruud.vos@example.org', roles: ['department'], orgUnitId: null, phone: '088 123 45 00' },
+  ],
+  'PATCH /api/v1/admin/users/:id': [
+    { roles: ['backOffice', 'teamLead'], teamIds: [teams.kcc!] },
+    { name: 'Femke de Fixture', phone: null },
+  ],
+  'POST /api/v1/admin/users/:id/deactivation': null,
+  'POST /api/v1/admin/users/:id/reactivation': null,
+  'POST /api/v1/admin/users/:id/substitutions': [{ substituteId: colleague.id, startsOn: '2026-03-09', endsOn: '2026-03-13' }],
+  'DELETE /api/v1/admin/substitutions/:id': null,
+  'POST /api/v1/admin/teams': [{ name: 'Team Vergunningen' }, { name: 'Team Wonen', key: 'wonen', orgUnitId: null }],
+  'PATCH /api/v1/admin/teams/:id': [{ name: 'Team Fixture en Zo' }, { orgUnitId: null }],
+  'POST /api/v1/admin/org-units': [{ name: 'Afdeling Wonen' }, { name: 'Bouwtoezicht', key: 'bouwtoezicht', parentId: null }],
+  'PATCH /api/v1/admin/org-units/:id': [{ name: 'Afdeling Fixture en Zo' }, { parentId: null }],
+  'POST /api/v1/api-clients': [
+    { name: 'CRM', scopes: ['case:read', 'case:readAll', 'activity:create'], expiresAt: '2026-12-31T23:00:00Z' },
+    { name: 'Website', scopes: ['case:create'], expiresAt: null },
+  ],
+  'POST /api/v1/api-clients/:id/revoke': null,
+  'POST /api/v1/zgw/syncs/:id/retry': null,
+  'POST /api/v1/admin/event-subscriptions': [
+    {
+      name: 'Zaaksysteem',
+      url: 'https://zaken.example.org/klachtflow-events',
+      eventTypes: ['nl.klachtflow.case.created', 'nl.klachtflow.case.closed'],
+    },
+    { name: 'Lokale ontvanger', url: 'http://localhost:8080/events', eventTypes: ['nl.klachtflow.case.status-changed'] },
+  ],
+  'PATCH /api/v1/admin/event-subscriptions/:id': [
+    { active: false },
+    { name: 'Zaaksysteem', url: 'https://zaken.example.org/events', eventTypes: ['nl.klachtflow.case.assigned'] },
+  ],
+  'POST /api/v1/admin/event-subscriptions/:id/test': null,
+  'POST /api/v1/admin/event-deliveries/:id/retry': null,
   'DELETE /api/v1/session': null,
 };
 
@@ -498,6 +612,10 @@ const weirdValue: fc.Arbitrary<Json> = fc.oneof(
     '2026-03-02',
     '2026-03-02T10:00:00',
     '1234 AB',
+    // Phone numbers that look like one but are none (too short, an extension, not in the numbering plan).
+    '06-1234',
+    '0612345678 ext. 12',
+    '+31 0123 45678',
     'a@b',
     'x@example.org\r\nBcc: y@example.org',
     '<script>alert(1)</script>',
@@ -785,6 +903,11 @@ function validParams(route: string, name: string): string[] {
   if (name === 'key' && route.startsWith(`${API}/processes`)) return ['kcc-complaint'];
   if (name === 'version' && route.startsWith(`${API}/processes`)) return ['1'];
   if (name === 'token') return route.includes('/surveys/') ? [surveyToken, portalToken] : [portalToken, surveyToken];
+  // Administration's routes on its own fixture rows (see adminUser above).
+  if (route.startsWith(`${API}/admin/users`)) return ids.adminUser;
+  if (route.startsWith(`${API}/admin/teams`)) return ids.adminTeam;
+  if (route.startsWith(`${API}/admin/org-units`)) return ids.orgUnit;
+  if (route.startsWith(`${API}/admin/substitutions`)) return ids.substitution;
   const kind =
     name === 'slotId'
       ? 'slot'
@@ -1397,6 +1520,115 @@ test("the example bodies pass their route's schema, so mutations of them are one
     }
     await ensureSession();
   }
+  state = undefined;
+});
+
+// ─── NUL characters (issue 13, point 9). PostgreSQL text cannot hold U+0000, so one that reached a
+// query was a 500 (notes, cases, activities, saved filters, match suggestions, the portal). Property:
+// for EVERY route, a NUL anywhere in any one string of a valid request (a body field of each example,
+// an object key, a query parameter, a path parameter) is a 400 problem+json naming that field
+// (or a path under it); fast-check picks where in the string it goes and whether it replaces the whole value (two runs).
+const NUL = '\u0000';
+function valueAt(v: Json, at: PathPart[]): Json | undefined {
+  return at.reduce<Json | undefined>((o, k) => (o && typeof o === 'object' ? (o as Record<string | number, Json>)[k] : undefined), v);
+}
+const withNul = (text: string, where: number, whole: boolean) =>
+  whole ? NUL : text.slice(0, where % (text.length + 1)) + NUL + text.slice(where % (text.length + 1));
+type NulCase = { what: string; field: string; request: (where: number, whole: boolean) => { url: string; payload?: string } };
+function nulCases(route: { method: string; url: string }): NulCase[] {
+  const names = (route.url.match(/:(\w+)/g) ?? []).map((n) => n.slice(1));
+  const pathWith = (bent?: { name: string; where: number; whole: boolean }) =>
+    route.url.replace(/:(\w+)/g, (_m, name: string) => {
+      const valid = validParam(route.url, name);
+      return encodeURIComponent(bent?.name === name ? withNul(valid, bent.where, bent.whole) : valid);
+    });
+  const known = queryKeysOf(route);
+  const validQuery = [...known.keys()].map((k) => [k, validQueryValues(route, k, known.get(k)!)[0]!] as const);
+  const query = (bent?: { key: string; where: number; whole: boolean }) =>
+    validQuery.map(([k, v]) => q(k, bent?.key === k ? withNul(v, bent.where, bent.whole) : v)).join('&');
+  const examples = EXAMPLES[keyOf(route)];
+  const body = Array.isArray(examples) ? examples : [];
+  const cases: NulCase[] = [];
+  for (const name of names)
+    cases.push({
+      what: `path parameter ${name}`,
+      field: `params.${name}`,
+      request: (where, whole) => ({ url: pathWith({ name, where, whole }), ...(body[0] ? { payload: toJsonText(body[0]) } : {}) }),
+    });
+  for (const [key] of validQuery)
+    cases.push({
+      what: `query parameter ${key}`,
+      field: `querystring.${key}`,
+      request: (where, whole) => ({
+        url: `${pathWith()}?${query({ key, where, whole })}`,
+        ...(body[0] ? { payload: toJsonText(body[0]) } : {}),
+      }),
+    });
+  for (const [i, example] of body.entries()) {
+    for (const at of pathsOf(example)) {
+      const value = valueAt(example, at);
+      if (typeof value !== 'string') continue;
+      cases.push({
+        what: `example ${i} ${at.join('.')}`,
+        field: ['body', ...at].join('.'),
+        request: (where, whole) => ({
+          url: pathWith(),
+          payload: toJsonText(mutate(example, at, { op: 'set', value: withNul(value, where, whole) })),
+        }),
+      });
+    }
+    if (example && typeof example === 'object' && !Array.isArray(example))
+      cases.push({
+        what: `example ${i}, a key`,
+        field: 'body',
+        request: (where, whole) => ({ url: pathWith(), payload: toJsonText({ ...example, [withNul('veld', where, whole)]: 'x' }) }),
+      });
+  }
+  return cases;
+}
+let nulAddress = 0;
+/**
+ * Every case of a route, except where there are hundreds: a process definition holds a thousand
+ * strings of a few shapes (labels, keys), so each run there tries 20 of them, fast-check choosing which.
+ */
+const someOf = (cases: NulCase[]) =>
+  cases.length <= 200 ? fc.constant(cases) : fc.shuffledSubarray(cases, { minLength: 20, maxLength: 20 });
+test('a NUL character in any string of any route is a 400 naming its field, never a 500', async () => {
+  const counted = { routes: 0, fields: 0, requests: 0 };
+  for (const route of routes) {
+    const cases = nulCases(route);
+    if (!cases.length) continue;
+    counted.routes++;
+    counted.fields += cases.length;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: 400 }), fc.boolean(), someOf(cases), async (where, whole, picked) => {
+        for (const c of picked) {
+          const { url, payload } = c.request(where, whole);
+          counted.requests++;
+          const login = route.url.includes('/portal/') ? {} : staff;
+          const res = await t.app.inject({
+            method: route.method as Method,
+            url,
+            ...(payload === undefined ? { headers: login } : { payload, headers: { ...login, 'content-type': 'application/json' } }),
+            // Its own address each time: the portal's rate limit must not answer before the field check.
+            remoteAddress: `198.18.${(++nulAddress >> 8) & 255}.${nulAddress & 255}`,
+          });
+          const seen = `${keyOf(route)}, ${c.what}: ${res.statusCode} ${res.body.slice(0, 300)}`;
+          assert.equal(res.statusCode, 400, seen);
+          assert.match(String(res.headers['content-type']), /^application\/problem\+json\b/, seen);
+          const names = ((res.json().invalidParams ?? []) as { name: string }[]).map((p) => p.name);
+          assert.ok(
+            names.some((n) => n === c.field || n.startsWith(`${c.field}.`)),
+            `${seen} (expected invalidParams to name ${c.field})`,
+          );
+        }
+      }),
+      { numRuns: 2, includeErrorInReport: true, ...(SEED === undefined ? {} : { seed: SEED }) },
+    );
+    await ensureSession();
+  }
+  console.log(`NUL property: ${counted.routes} routes, ${counted.fields} strings, ${counted.requests} requests`);
+  assert.ok(counted.routes >= 50, `only ${counted.routes} routes take a body, query or path parameter`);
   state = undefined;
 });
 

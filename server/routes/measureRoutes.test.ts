@@ -15,6 +15,7 @@ describe('improvement measures over HTTP', () => {
     who.agent = await buildStaff(t.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
     who.dispatcher = await buildStaff(t.services, { roles: ['dispatcher'], teams: ['kcc'] });
     who.admin = await buildStaff(t.services, { roles: ['administrator'] });
+    who.officer = await buildStaff(t.services, { roles: ['complaintsOfficer'] });
     await at('2026-03-02T09:00:00Z');
   });
   /** Moves the clock and logs everyone in again (a session lasts an hour on the test clock). */
@@ -134,6 +135,55 @@ describe('improvement measures over HTTP', () => {
     await call('PATCH', `/api/v1/measures/${id}`, 'owner', { description: 'Anders' }, 409);
   });
 
+  test('a later complaint is linked to the measure that answers it: once, in its history and on its timeline', async () => {
+    await at('2026-05-04T09:00:00Z');
+    const newCase = async (subject: string) =>
+      (
+        await call(
+          'POST',
+          '/api/v1/cases',
+          'agent',
+          { subject, description: 'Weer niet.', channel: 'phone', complainant: { name: 'Bas' } },
+          201,
+        )
+      ).body;
+    const first = await newCase('Niet teruggebeld');
+    const later = await newCase('Weer niet teruggebeld');
+    const m = (
+      await call(
+        'POST',
+        '/api/v1/measures',
+        'quality',
+        { description: 'Terugbelnotities in het dossier', ownerId: who.owner!.id, dueDate: '2026-06-01', caseIds: [first.id] },
+        201,
+      )
+    ).body.measure;
+    const linked = (await call('POST', `/api/v1/measures/${m.id}/cases`, 'quality', { caseId: later.id })).body;
+    assert.deepEqual(linked.cases.map((c: { reference: string }) => c.reference).sort(), [first.reference, later.reference].sort());
+    await call('POST', `/api/v1/measures/${m.id}/cases`, 'quality', { caseId: later.id });
+    const again = (await call('GET', `/api/v1/measures/${m.id}`, 'quality')).body;
+    assert.equal(again.cases.length, 2, 'linking twice changes nothing');
+    assert.equal(again.history.filter((e: { type: string }) => e.type === 'caseLinked').length, 1);
+    const ofCase = (await call('GET', `/api/v1/cases/${later.id}/measures`, 'quality')).body.items;
+    assert.deepEqual(
+      ofCase.map((x: { id: string }) => x.id),
+      [m.id],
+    );
+    const timeline = (await call('GET', `/api/v1/cases/${later.id}/timeline`, 'quality')).body;
+    assert.ok(JSON.stringify(timeline).includes('measureLinked'), 'the case timeline says a measure answers it');
+    await call('POST', `/api/v1/measures/${m.id}/cases`, 'agent', { caseId: later.id }, 403);
+    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/measures/${m.id}/cases`, headers: h.quality, payload: { caseId: 'x' } });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().invalidParams[0].name.replace(/^body\./, ''), 'caseId');
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/measures/${m.id}/cases`,
+      headers: h.quality,
+      payload: { caseId: '00000000-0000-4000-8000-000000000000' },
+    });
+    assert.equal(unknown.statusCode, 400);
+  });
+
   test('bad input: 400 problem+json naming each field, never a 500', async () => {
     const res = await call(
       'POST',
@@ -152,10 +202,20 @@ describe('improvement measures over HTTP', () => {
     await call('GET', '/api/v1/measures/00000000-0000-0000-0000-000000000000', 'quality', undefined, 404);
   });
 
-  test('permissions: a dispatcher and an administrator see no measures; an agent may read but not record', async () => {
+  test('permissions: a dispatcher and an administrator see no measures; an agent and the complaints officer may read but not record', async () => {
     await call('GET', '/api/v1/measures', 'dispatcher', undefined, 403);
     await call('GET', '/api/v1/measures', 'admin', undefined, 403);
     await call('GET', '/api/v1/measures', 'agent');
+    // The klachtenfunctionaris (Wkkgz) follows what the organisation learns from complaints: every measure, read only.
+    const seen = (await call('GET', '/api/v1/measures?view=all', 'officer')).body;
+    assert.ok(seen.items.length >= 1, 'the complaints officer sees the measures');
+    await call(
+      'POST',
+      '/api/v1/measures',
+      'officer',
+      { description: 'x', ownerId: who.officer!.id, dueDate: '2026-12-01', source: 'systemReview' },
+      403,
+    );
     await call(
       'POST',
       '/api/v1/measures',

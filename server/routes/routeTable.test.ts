@@ -10,7 +10,7 @@ before(async () => {
 after(() => t.close());
 
 test('every route declares a permission; the route → permission table is printed for review', () => {
-  const allowed = new Set<string>([...PERMISSIONS, 'public', 'authenticated']);
+  const allowed = new Set<string>([...PERMISSIONS, 'public', 'authenticated', 'metricsToken']);
   const rows = t.app.routeTable
     .filter((r) => !r.url.startsWith('/api/v1/docs'))
     .sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
@@ -28,6 +28,9 @@ test('every route declares a permission; the route → permission table is print
       'GET /',
       'GET /*',
       'GET /api/v1/health',
+      // Load balancers and orchestrators: liveness (the process) and readiness (database, SMTP).
+      'GET /api/v1/health/live',
+      'GET /api/v1/health/ready',
       'GET /api/v1/login-options',
       'GET /api/v1/openapi.json',
       'GET /api/v1/portal/cases/:token',
@@ -38,8 +41,12 @@ test('every route declares a permission; the route → permission table is print
       // The citizen portal's pages: a secret link, or no account at all.
       'GET /enquete/:token',
       'GET /enquete/:token/bedankt',
+      // The favicon (the organisation's logo, else a neutral icon) and what search engines may index.
+      'GET /favicon.ico',
+      'GET /favicon.svg',
       'GET /klacht',
       'GET /portal-assets/*',
+      'GET /robots.txt',
       'GET /theme.css',
       // The short link on a paper confirmation: an unguessable code (100 bits, stored hashed), rate-limited.
       'GET /v/:code',

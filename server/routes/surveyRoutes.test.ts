@@ -247,7 +247,7 @@ describe('survey results over HTTP', () => {
       assert.equal(res.statusCode, 200, res.body);
       const tasks = await t.services.db
         .selectFrom('activity')
-        .select(['assignee_team_id', 'subject'])
+        .select(['assignee_team_id', 'subject', 'due_at'])
         .where('case_id', '=', c.id)
         .where('task_key', '=', 'surveyReview')
         .execute();
@@ -264,12 +264,16 @@ describe('survey results over HTTP', () => {
     assert.deepEqual(await answer('standaard uit', 1), { tasks: [], events: [] });
 
     const saved = t.services.org.survey;
-    t.services.org.survey = { reviewWhenScoreAtMost: 2, reviewTeam: 'coordinators' };
+    t.services.org.survey = { reviewWhenScoreAtMost: 2, reviewTeam: 'coordinators', reviewWithinWorkingDays: 5 };
     try {
       assert.deepEqual(await answer('tevreden genoeg', 3), { tasks: [], events: [] });
       const unhappy = await answer('ontevreden', 2);
       assert.equal(unhappy.tasks.length, 1);
       assert.equal(unhappy.tasks[0]!.assignee_team_id, teamId.coordinators);
+      // Due five working days after the answer, counted on the organisation's calendar.
+      const { calendar } = t.services;
+      const due = calendar.addWorkingDays(calendar.toDate(t.clock.now()), 5);
+      assert.equal(unhappy.tasks[0]!.due_at?.toISOString(), `${due}T12:00:00.000Z`);
       assert.deepEqual(unhappy.events, ['surveyReviewRequested', 'taskCreated']);
     } finally {
       t.services.org.survey = saved;

@@ -1,20 +1,32 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_ROOT } from '../config/appRoot.ts';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isStaffAppPath } from './staffAppPaths.ts';
 
 /**
  * The staff app (web/staff, built by `npm run build:web`) on the same origin as the API. The shell
- * is public: it holds no data, and every API call it makes is checked on its own. Any path that is
- * not an API path or a file gets index.html, so links into the app (/meldingen/…) work on reload.
- * The routes exist whether or not the app was built, so the route table never depends on a build.
+ * is public: it holds no data, and every API call it makes is checked on its own. The app's own
+ * paths (staffAppPaths.ts: /meldingen/…, /werkvoorraad, …) get index.html, so links into the app work
+ * on reload; any other unknown path is a real 404 (the not-found handler: a Dutch page for a browser).
+ * /robots.txt keeps all but the complaint form out of search engines. The routes exist whether or
+ * not the app was built, so the route table never depends on a build.
  */
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/staff/dist');
+const DIST = path.join(APP_ROOT, 'web/staff/dist');
 const API_PREFIX = '/api/';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
-/** Top-level files Vite copies from web/staff/public. */
-const ROOT_FILES = new Set(['favicon.svg']);
+
+/**
+ * Search engines may find the complaint form (and the styles it needs to render); the staff app,
+ * the tracking pages (/volgen/…, their short links /v/…), surveys and the API stay out.
+ */
+export const ROBOTS_TXT = `User-agent: *
+Allow: /klacht
+Allow: /portal-assets/
+Allow: /theme.css
+Disallow: /
+`;
 
 export async function registerWebApp(app: FastifyInstance, opts: { dist?: string } = {}) {
   const dist = opts.dist ?? DIST;
@@ -30,11 +42,14 @@ export async function registerWebApp(app: FastifyInstance, opts: { dist?: string
 
   const shell = (reply: FastifyReply) => {
     if (!existsSync(path.join(dist, 'index.html'))) return notBuilt(reply);
-    // The shell names the current asset files: always revalidate it, so a deploy is picked up at once.
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', dist, { cacheControl: false });
+    // The shell names the current asset files: always revalidate it, so a deploy is picked up at once; never in a shared cache.
+    return reply.header('Cache-Control', 'private, no-cache').sendFile('index.html', dist, { cacheControl: false });
   };
 
   app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) => shell(reply));
+  app.get('/robots.txt', { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/plain; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(ROBOTS_TXT),
+  );
 
   // Hashed file names never change content: cache them for a year.
   app.get('/assets/*', { config: { permission: 'public' }, schema: { hide: true } }, async (req, reply) => {
@@ -45,10 +60,8 @@ export async function registerWebApp(app: FastifyInstance, opts: { dist?: string
 
   app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (req, reply) => {
     const urlPath = req.url.split('?')[0]!;
-    // Unknown API paths stay API answers (problem+json 404), never the app's HTML.
-    if (urlPath.startsWith(API_PREFIX) || urlPath === '/api') return reply.callNotFound();
-    const name = urlPath.slice(1);
-    if (ROOT_FILES.has(name) && existsSync(path.join(dist, name))) return reply.sendFile(name, dist, { maxAge: 86_400_000 });
+    // Unknown API paths stay API answers (problem+json 404), other unknown paths a 404 page; never the app's HTML.
+    if (urlPath.startsWith(API_PREFIX) || !isStaffAppPath(urlPath)) return reply.callNotFound();
     return shell(reply);
   });
 }

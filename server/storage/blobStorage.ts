@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 
 /**
  * Where document contents live: never in the database row. The file adapter writes under a
@@ -33,6 +33,7 @@ export function fileStorage(root: string): BlobStorage {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       const hash = createHash('sha256');
       let size = 0;
+      const file = fs.createWriteStream(target, { flags: 'wx' });
       try {
         await pipeline(
           content,
@@ -44,9 +45,12 @@ export function fileStorage(root: string): BlobStorage {
               yield chunk;
             }
           },
-          fs.createWriteStream(target, { flags: 'wx' }),
+          file,
         );
       } catch (err) {
+        // A refusal can come before the file is even open; removed before it closes, the open would
+        // create it again afterwards, empty and orphaned.
+        await finished(file, { error: false }).catch(() => undefined);
         fs.rmSync(target, { force: true });
         throw err;
       }

@@ -12,10 +12,11 @@ import { permissionsFor } from '../policies/permissions.ts';
 import { loadProcesses } from '../processes/index.ts';
 import { openProcessRegistry } from '../processes/versionedRegistry.ts';
 import { SESSION_COOKIE } from '../routes/plugins/auth.ts';
-import { fileStorage } from '../storage/blobStorage.ts';
+import { type BlobStorage, fileStorage } from '../storage/blobStorage.ts';
 import { createBusinessCalendar } from '../domain/calendar/workingDays.ts';
 import { createTestDatabase } from './database.ts';
 import { registerFeatures } from '../engine/features.ts';
+import { contractCheckEnabled, installContractCheck } from './contract.ts';
 
 /** A clock the test moves by hand: time is faked at the boundary only. */
 export function fakeClock(start = '2026-03-02T09:00:00Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
@@ -25,7 +26,9 @@ export function fakeClock(start = '2026-03-02T09:00:00Z'): Clock & { set(iso: st
 
 export type TestEnv = { services: Services; database: OpenDatabase; clock: ReturnType<typeof fakeClock>; close: () => Promise<void> };
 
-export async function createTestServices(opts: { poolSize?: number; database?: OpenDatabase; orgFile?: string } = {}): Promise<TestEnv> {
+export async function createTestServices(
+  opts: { poolSize?: number; database?: OpenDatabase; orgFile?: string; storage?: BlobStorage } = {},
+): Promise<TestEnv> {
   const database = opts.database ?? (await createTestDatabase(opts));
   const org = loadOrganisation(opts.orgFile);
   registerFeatures();
@@ -38,7 +41,7 @@ export async function createTestServices(opts: { poolSize?: number; database?: O
     clock,
     org,
     processes: await openProcessRegistry({ db: database.db, files: loaded.files, validate: loaded.validate, now: clock.now() }),
-    storage: fileStorage(dir),
+    storage: opts.storage ?? fileStorage(dir),
     calendar: createBusinessCalendar({ timeZone: 'Europe/Amsterdam', extraHolidays: org.clocks.extraHolidays }),
     publicUrl: 'http://klachtflow.test',
   };
@@ -84,6 +87,14 @@ export async function createTestApp(
     database?: OpenDatabase;
     orgFile?: string;
     oidc?: { issuer: string; clientId: string; clientSecret: string };
+    /** Log lines go here (at info level); without it the app logs nothing. */
+    logStream?: { write(line: string): void };
+    /** Documents elsewhere than a temporary directory (the S3 adapter's tests). */
+    storage?: BlobStorage;
+    /** GET /metrics answers with this bearer token. */
+    metricsToken?: string;
+    /** false: no contract check (contract.ts), for the fuzzer that sends what no document describes on purpose. */
+    contract?: boolean;
   } = {},
 ) {
   const env = await createTestServices(opts);
@@ -96,10 +107,14 @@ export async function createTestApp(
       publicUrl: 'http://localhost',
       oidc: opts.oidc,
       smtp: undefined,
-      logLevel: 'silent',
+      logLevel: opts.logStream ? 'info' : 'silent',
+      metricsToken: opts.metricsToken,
     },
-    logger: false,
+    logger: !!opts.logStream,
+    logStream: opts.logStream,
   });
+  // Every request and answer checked against the OpenAPI document (contract.ts); a violation fails close().
+  const contract = opts.contract !== false && contractCheckEnabled() ? installContractCheck(app) : null;
   await app.ready();
   return {
     ...env,
@@ -107,6 +122,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await env.close();
+      contract?.assertClean();
     },
   };
 }

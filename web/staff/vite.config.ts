@@ -21,12 +21,37 @@ function utrechtTreeShaking(): Plugin {
 }
 
 /**
+ * The faces the first screen uses (Noto Sans regular and bold, Noto Serif bold for headings, latin):
+ * preloaded, so with font-display: optional (web/ui/fonts.css) they are usually there for the first
+ * paint, and when not, the fallback stays and nothing reflows.
+ */
+const FIRST_FONTS = /(^|\/)noto-(sans-latin-(400|700)|serif-latin-700)-normal-[\w-]+\.woff2$/;
+
+function preloadFonts(): Plugin {
+  return {
+    name: 'klachtflow:preload-fonts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) =>
+        Object.keys(ctx.bundle ?? {})
+          .filter((f) => FIRST_FONTS.test(f))
+          .map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', href: `/${f}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+            injectTo: 'head' as const,
+          })),
+    },
+  };
+}
+
+/**
  * The staff app. `npm run build:web` writes web/staff/dist, which Klachtflow serves at `/`
  * (server/routes/webApp.ts). `npm run dev:web` proxies the API to a running server on :3000.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), utrechtTreeShaking()],
+  plugins: [react(), utrechtTreeShaking(), preloadFonts()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

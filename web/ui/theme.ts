@@ -3,12 +3,7 @@
  * and the CSS of exactly the Utrecht components we use (per component, never the whole library).
  * An organisation's own theme replaces theme.css's tokens; nothing here names an organisation.
  */
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-sans/latin-ext-700.css';
-import '@fontsource/noto-serif/latin-700.css';
-import '@fontsource/noto-serif/latin-ext-700.css';
+import './fonts.css';
 import '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
 import '@utrecht/document-css/dist/index.css';
 import '@utrecht/skip-link-css/dist/index.css';

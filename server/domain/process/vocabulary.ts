@@ -81,7 +81,18 @@ type FactSpec = Described & {
   derived?: true;
 };
 export const FACTS = {
-  kind: { nl: 'Soort', en: 'Kind', type: 'select', values: ['complaint', 'signal', 'question'] },
+  kind: {
+    nl: 'Soort',
+    en: 'Kind',
+    type: 'select',
+    values: ['complaint', 'signal', 'question'],
+    // Words for a value no input of the case's process offers (a question in the figures, an imported row).
+    valueLabels: {
+      complaint: { nl: 'Klacht', en: 'Complaint' },
+      signal: { nl: 'Signaal', en: 'Signal' },
+      question: { nl: 'Vraag', en: 'Question' },
+    },
+  },
   channel: {
     nl: 'Kanaal',
     en: 'Channel',
@@ -98,7 +109,16 @@ export const FACTS = {
     derived: true,
   },
   statutory: { nl: 'Wettelijke klacht', en: 'Statutory complaint', type: 'boolean' },
-  formality: { nl: 'Formeel of informeel', en: 'Formal or informal', type: 'select', values: ['formal', 'informal'] },
+  formality: {
+    nl: 'Formeel of informeel',
+    en: 'Formal or informal',
+    type: 'select',
+    values: ['formal', 'informal'],
+    valueLabels: {
+      formal: { nl: 'Formeel', en: 'Formal' },
+      informal: { nl: 'Informeel', en: 'Informal' },
+    },
+  },
   ground: { nl: 'Grondslag', en: 'Ground', type: 'select' },
   department: { nl: 'Afdeling', en: 'Department', type: 'text' },
   product: { nl: 'Product of dienst', en: 'Product or service', type: 'text' },
@@ -107,6 +127,12 @@ export const FACTS = {
     en: 'Judgment',
     type: 'select',
     values: ['founded', 'partlyFounded', 'unfounded', 'noJudgment'],
+    valueLabels: {
+      founded: { nl: 'Gegrond', en: 'Founded' },
+      partlyFounded: { nl: 'Deels gegrond', en: 'Partly founded' },
+      unfounded: { nl: 'Ongegrond', en: 'Unfounded' },
+      noJudgment: { nl: 'Geen oordeel', en: 'No judgment' },
+    },
   },
   judgmentReasons: { nl: 'Motivering van het oordeel', en: 'Reasons for the judgment', type: 'text' },
   cause: { nl: 'Oorzaak', en: 'Cause', type: 'text' },
@@ -131,6 +157,23 @@ export const FACTS = {
       'noAbuseOfPower',
       'fundamentalRights',
     ],
+    valueLabels: {
+      // The Nationale ombudsman's Behoorlijkheidswijzer.
+      openAndClear: { nl: 'Open en duidelijk', en: 'Open and clear' },
+      respectful: { nl: 'Respectvol', en: 'Respectful' },
+      caring: { nl: 'Betrokken en oplossingsgericht', en: 'Involved and solution-oriented' },
+      fair: { nl: 'Eerlijk en betrouwbaar', en: 'Fair and reliable' },
+      reliable: { nl: 'Betrouwbaarheid', en: 'Reliability' },
+      careful: { nl: 'Goede voorbereiding', en: 'Careful preparation' },
+      goodInformation: { nl: 'Goede informatieverstrekking', en: 'Good information' },
+      timely: { nl: 'Voortvarendheid', en: 'Timeliness' },
+      cooperation: { nl: 'Samenwerking', en: 'Cooperation' },
+      properMotivation: { nl: 'Goede motivering', en: 'Proper reasons' },
+      equalTreatment: { nl: 'Gelijke behandeling', en: 'Equal treatment' },
+      reasonableness: { nl: 'Redelijkheid', en: 'Reasonableness' },
+      noAbuseOfPower: { nl: 'Geen misbruik van bevoegdheid', en: 'No abuse of power' },
+      fundamentalRights: { nl: 'Respecteren van grondrechten', en: 'Respect for fundamental rights' },
+    },
   },
   outcome: {
     nl: 'Uitkomst',
@@ -157,10 +200,19 @@ export const FACTS = {
     en: 'External body',
     type: 'select',
     values: ['ombudsman', 'disputesBody', 'rentTribunal', 'other'],
+    valueLabels: {
+      ombudsman: { nl: 'Nationale ombudsman of gemeentelijke ombudsman', en: 'National or municipal ombudsman' },
+      disputesBody: { nl: 'Geschilleninstantie', en: 'Disputes committee' },
+      rentTribunal: { nl: 'Huurcommissie', en: 'Rent tribunal' },
+      other: { nl: 'Andere instantie', en: 'Another body' },
+    },
   },
   extended: { nl: 'Termijn verlengd of uitgesteld', en: 'Period extended or delayed', type: 'boolean', derived: true },
   handledOnTime: { nl: 'Op tijd afgehandeld', en: 'Handled on time', type: 'boolean', derived: true },
   externalOutcome: { nl: 'Uitkomst bij de externe instantie', en: 'Outcome at the external body', type: 'text' },
+  /** An external body's recommendation (the ombudsman's, a committee's) and the day the organisation must respond by (a date input). */
+  externalRecommendation: { nl: 'Aanbeveling van de externe instantie', en: "The external body's recommendation", type: 'text' },
+  recommendationResponseDue: { nl: 'Reageren op de aanbeveling uiterlijk', en: 'Respond to the recommendation by', type: 'datetime' },
   /** Awb 2:3: a complaint meant for another body goes on to it, and the complainant is told where. */
   forwardedTo: { nl: 'Doorgestuurd naar (Awb 2:3)', en: 'Forwarded to (Awb 2:3)', type: 'text' },
   forwardedToAddress: { nl: 'E-mailadres van die organisatie', en: "That body's e-mail address", type: 'email' },
@@ -183,6 +235,15 @@ export const FACTS = {
       'criminalInvestigation',
       'insufficientWeight',
     ],
+    valueLabels: {
+      handledBefore: { nl: 'Al eerder behandeld', en: 'Handled before' },
+      olderThanOneYear: { nl: 'Langer dan een jaar geleden gebeurd', en: 'More than a year ago' },
+      objectionPossible: { nl: 'Bezwaar is mogelijk', en: 'An objection is possible' },
+      appealPossible: { nl: 'Beroep is mogelijk', en: 'An appeal is possible' },
+      beforeCourt: { nl: 'Ligt bij de rechter', en: 'Before a court' },
+      criminalInvestigation: { nl: 'Strafrechtelijk onderzoek loopt', en: 'Criminal investigation' },
+      insufficientWeight: { nl: 'Onvoldoende gewicht', en: 'Insufficient weight' },
+    },
   },
   hearingAt: { nl: 'Datum en tijd van het gesprek', en: 'Hearing date and time', type: 'datetime' },
   /** Awb 9:10 lid 3: what was said when the complainant was heard (seed 003: the personal conversation). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { caseReferencesIn, displaySubject, machineSentReason } from './classify.ts';
+import { bulkMailReason, caseReferencesIn, displaySubject, machineSentReason } from './classify.ts';
 import { contentHash, normaliseMessageId, readHeaders, referencedMessageIds, structuralFault } from './rawMessage.ts';
 
 const msg = (head: string, body = 'tekst') => Buffer.from(`${head.split('\n').join('\r\n')}\r\n\r\n${body}`, 'latin1');
@@ -47,10 +47,18 @@ describe('machineSentReason', () => {
     );
     assert.equal(machine('From: a@example.nl', 'Afwezige medewerker aan de balie'), null);
   });
+  test('list and bulk mail is not machine mail: it is kept, marked (bulkMailReason)', () => {
+    assert.equal(machine('Precedence: bulk\nList-Id: <nieuws.gemeente.example>'), null);
+    const bulk = (head: string) => bulkMailReason(readHeaders(msg(head)));
+    assert.equal(bulk('Precedence: bulk'), 'bulk: Precedence: bulk');
+    assert.equal(bulk('Precedence: list'), 'bulk: Precedence: list');
+    assert.equal(bulk('List-Id: Bewoners <bewoners.lists.example>'), 'bulk: List-Id');
+    assert.equal(bulk('List-Unsubscribe: <mailto:af@example.nl>'), 'bulk: List-Unsubscribe');
+    assert.equal(bulk('From: a@example.nl\nPrecedence: first-class'), null);
+  });
   test('each header and subject rule', () => {
     assert.match(machine('Auto-Submitted: auto-generated') ?? '', /^auto-reply: Auto-Submitted: auto-generated/);
-    assert.match(machine('Precedence: junk') ?? '', /^bulk/);
-    assert.match(machine('Precedence: auto_reply') ?? '', /^bulk/);
+    assert.match(machine('Precedence: auto_reply') ?? '', /^auto-reply: Precedence: auto_reply/);
     assert.match(machine('X-Auto-Response-Suppress: OOF, AutoReply') ?? '', /X-Auto-Response-Suppress/);
     assert.match(machine('X-Autoreply: yes') ?? '', /x-autoreply/);
     assert.match(machine('X-Autorespond: Afwezig') ?? '', /x-autorespond/);
@@ -58,10 +66,14 @@ describe('machineSentReason', () => {
     assert.equal(machine('X-Loop: iemand@anders.example'), null, 'someone else’s loop marker');
     assert.match(machine('Content-Type: multipart/report; report-type="delivery-status"; boundary=x') ?? '', /^bounce: delivery status/);
     assert.match(machine('Content-Type: multipart/report; report-type=disposition-notification; boundary=x') ?? '', /^receipt/);
-    assert.match(machine('List-Id: <nieuws.gemeente.example>') ?? '', /^bulk: List-Id/);
+    assert.match(machine('Content-Type: multipart/report; report-type=feedback-report; boundary=x') ?? '', /^report: abuse report \(ARF\)/);
     assert.match(machine('Return-Path: <>') ?? '', /^bounce: empty return path/);
     assert.match(machine('X-A: b', 'Klacht', 'MAILER-DAEMON@mx.example') ?? '', /^bounce: sender mailer-daemon/);
     assert.match(machine('X-A: b', 'Klacht', 'postmaster@example.nl') ?? '', /^bounce: sender postmaster/);
+    assert.match(machine('X-A: b', 'Klacht', 'post_master@isp.example') ?? '', /^bounce: sender post_master/);
+    assert.match(machine('X-A: b', 'Klacht', 'mailer_daemon@isp.example') ?? '', /^bounce: sender mailer_daemon/);
+    assert.match(machine('X-A: b', 'Complaint', 'complaints@email-abuse.amazonses.com') ?? '', /^report: Amazon SES/);
+    assert.match(machine('X-A: b', 'AWS Notification Message', 'no-reply@sns.amazonaws.com') ?? '', /^report: Amazon SES/);
     assert.match(machine('X-A: b', 'Klacht', 'klachten@voorbeeld.example') ?? '', /^loop: sent from our own address/);
     for (const subject of [
       'Afwezigheidsbericht: Uw klacht',
@@ -72,7 +84,66 @@ describe('machineSentReason', () => {
       'Undeliverable: x',
       'Afwezig: x',
     ]) {
+      assert.match(machine('X-A: b', subject) ?? '', /^(auto-reply|bounce): subject/, subject);
+    }
+  });
+  test('Outlook and Exchange auto-replies in Dutch, English, German, French, Polish, Turkish, Arabic and more', () => {
+    for (const subject of [
+      'Automatisch antwoord: [KL-2026-000001] Uw klacht',
+      'Afwezig: Uw klacht',
+      'Automatic reply: Your complaint',
+      'Out of Office: Your complaint',
+      'Out of office reply',
+      'Automatische Antwort: Ihre Beschwerde',
+      'Abwesenheitsnotiz: Ihre Beschwerde',
+      'Abwesenheit: Ihre Beschwerde',
+      'Réponse automatique : Votre plainte',
+      'Reponse automatique: Votre plainte',
+      'Absence du bureau : Votre plainte',
+      'Odpowiedź automatyczna: Pana skarga',
+      'Automatyczna odpowiedź: skarga',
+      'Otomatik yanıt: Şikayetiniz',
+      'OTOMATİK YANIT: Şikayetiniz',
+      'Otomatik Cevap: Şikayetiniz',
+      'رد تلقائي: شكواك',
+      '\u200fرد تلقائي: [KL-2026-000001] شكواك',
+      'Respuesta automática: Su queja',
+      'Risposta automatica: reclamo',
+      '[EXTERN] Automatisch antwoord: Uw klacht',
+    ]) {
       assert.match(machine('X-A: b', subject) ?? '', /^auto-reply: subject/, subject);
+    }
+  });
+  test('delivery reports by subject, in the languages Exchange and other servers write them', () => {
+    for (const subject of [
+      'Delivery Status Notification (Failure)',
+      'Delivery Status: message could not be delivered',
+      'Undeliverable: Uw klacht',
+      'Unzustellbar: Ihre Beschwerde',
+      'Nicht zustellbar: Ihre Beschwerde',
+      'Non remis : Votre plainte',
+      'Niedostarczalne: skarga',
+      'Teslim edilemedi: Şikayetiniz',
+      'غير قابل للتسليم: شكواك',
+      'Mail delivery failed: returning message to sender',
+      'failure notice',
+      'Returned mail: see transcript for details',
+      'DELIVERY FAILURE: User j.devries not listed',
+      'Onbestelbaar: Uw klacht',
+    ]) {
+      assert.match(machine('X-A: b', subject) ?? '', /^bounce: subject/, subject);
+    }
+  });
+  test('a person’s words that merely resemble them pass', () => {
+    for (const subject of [
+      'Afwezige medewerker aan de balie',
+      'Abwesenheit meines Sachbearbeiters',
+      'Automatische incasso twee keer afgeschreven',
+      'Bezorging mislukt: pakket niet ontvangen',
+      'Klacht over de delivery van mijn pakket',
+      'Réponse attendue depuis des semaines',
+    ]) {
+      assert.equal(machine('X-A: b', subject), null, subject);
     }
   });
 });

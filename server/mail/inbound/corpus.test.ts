@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { linkActivityToCase } from '../../commands/activityLinker.ts';
 import { SYSTEM_ACTOR } from '../../commands/context.ts';
-import { asActor, createTestServices, type TestEnv } from '../../test/harness.ts';
+import { asActor, createTestApp, loginHeaders } from '../../test/harness.ts';
 import { processInboundMessage, type InboundOptions } from './processor.ts';
 import { startSmtpListener, type SmtpListener } from './smtpListener.ts';
 import { readRawMessage } from './store.ts';
@@ -12,14 +12,14 @@ import { corpusFiles, loopCopy, readCorpus, sendRaw, threadingFixture, type Fixt
  * Every corpus mail goes through the real SMTP listener and the processor, one outcome per file.
  * Files are numbered; the order matters only where a later file refers to an earlier one (10 → 01).
  */
-let env: TestEnv;
+let env: Awaited<ReturnType<typeof createTestApp>>;
 let fx: Fixture;
 let smtp: SmtpListener;
 const hookCalls: { caseId: string; activityId: string }[] = [];
 const options: InboundOptions = { onCaseReplyReceived: async (_ctx, reply) => void hookCalls.push(reply) };
 
 before(async () => {
-  env = await createTestServices({ poolSize: 4 });
+  env = await createTestApp({ poolSize: 4 });
   fx = await threadingFixture(env.services);
   smtp = await startSmtpListener(env.services, { host: '127.0.0.1', port: 0, domains: ['voorbeeld.example'], maxBytes: 5 * 1024 * 1024 });
 });
@@ -29,6 +29,7 @@ after(async () => {
 });
 
 const db = () => env.services.db;
+const outboxCount = async () => (await db().selectFrom('outbox_message').select('id').execute()).length;
 async function run(raw: Buffer, envelopeFrom = 'afzender@example.nl') {
   env.clock.advance(1000);
   const id = await sendRaw(smtp.port, raw, { from: envelopeFrom, to: ['klachten@voorbeeld.example'] });
@@ -63,7 +64,7 @@ async function leavesCaseAlone(fn: () => Promise<unknown>) {
 describe('incoming mail corpus, through SMTP', () => {
   test('the corpus is complete', () => {
     assert.equal(fx.reference, 'KL-2026-000001', 'the corpus replies name this reference');
-    assert.equal(corpusFiles().length, 24);
+    assert.equal(corpusFiles().length, 34);
   });
 
   let first: Awaited<ReturnType<typeof file>>;
@@ -144,7 +145,6 @@ describe('incoming mail corpus, through SMTP', () => {
     ['06-afwezig-auto-submitted.eml', /^auto-reply: Auto-Submitted: auto-replied$/],
     ['07-exchange-automatisch-antwoord.eml', /^auto-reply: X-Auto-Response-Suppress: All$/],
     ['08-dsn-bounce.eml', /^bounce: delivery status report$/],
-    ['09-nieuwsbrief-precedence-bulk.eml', /^bulk: Precedence: bulk$/],
     ['20-x-loop-eigen-adres.eml', /^loop: X-Loop names our address$/],
   ];
   for (const [name, reason] of ignored) {
@@ -157,6 +157,60 @@ describe('incoming mail corpus, through SMTP', () => {
       });
     });
   }
+
+  const reports: [string, string, RegExp][] = [
+    ['26-qmail-failure-notice-mbox-regel.eml', '', /^bounce: /],
+    ['27-post-master-delivery-status.eml', 'bounces@isp.example', /^bounce: sender post_master$/],
+    ['28-arf-misbruikmelding.eml', 'fbl@mailprovider.example', /^report: abuse report \(ARF\)$/],
+    ['29-amazon-ses-klachtmelding.eml', '0100018e-bounces@amazonses.example', /^report: Amazon SES/],
+  ];
+  for (const [name, envelope, reason] of reports) {
+    test(`${name.slice(0, 2)} a delivery or abuse report is recognised before the structure check: ignored, never quarantined or an activity`, async () => {
+      await leavesCaseAlone(async () => {
+        const outbox = await outboxCount();
+        const r = await run(readCorpus(name), envelope);
+        assert.equal(r.outcome.status, 'ignored', r.outcome.reason ?? '');
+        assert.match(r.outcome.reason ?? '', reason);
+        assert.equal(r.outcome.activityId, null);
+        assert.equal(await outboxCount(), outbox, 'never answered');
+      });
+    });
+  }
+
+  for (const name of ['30-rd-tlqayi-arabisch.eml', '31-reponse-automatique-frans.eml']) {
+    test(`${name.slice(0, 2)} a localised Outlook auto-reply from the representative, naming the case: ignored, never answered`, async () => {
+      await leavesCaseAlone(async () => {
+        const outbox = await outboxCount();
+        const r = await file(name);
+        assert.equal(r.outcome.status, 'ignored', r.outcome.reason ?? '');
+        assert.match(r.outcome.reason ?? '', /^auto-reply: subject "(رد تلقائي|Réponse automatique) ?:/);
+        assert.equal(await outboxCount(), outbox);
+      });
+    });
+  }
+
+  test('09, 34 bulk and list mail: kept as an activity marked as such (also in the API), never linked or answered', async () => {
+    const headers = await loginHeaders(env.services, fx.agent);
+    for (const [name, reason] of [
+      ['09-nieuwsbrief-precedence-bulk.eml', 'bulk: Precedence: bulk'],
+      ['34-mailinglijst-list-id.eml', 'bulk: List-Id'],
+    ] as const) {
+      await leavesCaseAlone(async () => {
+        const outbox = await outboxCount();
+        const r = await file(name);
+        assert.deepEqual([r.outcome.status, r.outcome.reason], ['activity', reason]);
+        assert.deepEqual([r.activity!.bulk_mail, r.activity!.case_id, r.activity!.status], [true, null, 'open']);
+        assert.equal(await outboxCount(), outbox, 'no acknowledgement');
+        const res = await env.app.inject({ method: 'GET', url: `/api/v1/activities/${r.activity!.id}`, headers });
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.json().bulkMail, true);
+      });
+    }
+    const queue = await env.app.inject({ method: 'GET', url: '/api/v1/activities?queue=all&channel=email&limit=100', headers });
+    const items = queue.json().items as { subject: string; bulkMail: boolean }[];
+    assert.equal(items.find((a) => a.subject === 'Klacht over behandeling van mijn aanvraag')?.bulkMail, false);
+    assert.equal(items.find((a) => a.subject.startsWith('[Bewoners Oost]'))?.bulkMail, true);
+  });
 
   test('10 the same mail again by another relay, and 01 sent a second time: duplicates, ignored', async () => {
     const activities = (await db().selectFrom('activity').select('id').execute()).length;
@@ -226,6 +280,33 @@ describe('incoming mail corpus, through SMTP', () => {
     const r = await file('18-alleen-html.eml');
     assert.match(r.activity!.body, /Mijn bezwaar is drie keer kwijtgeraakt/i);
     assert.doesNotMatch(r.activity!.body, /<p>|<b>|color: #333|alert\(/);
+  });
+
+  test('25 a mail of headers only, with or without the empty line: accepted as an activity without text', async () => {
+    const bare = await file('25-alleen-kopregels.eml');
+    assert.equal(bare.outcome.status, 'activity', bare.outcome.reason ?? '');
+    assert.equal(bare.activity!.subject, 'Klacht: niemand belt mij terug over mijn aanvraag');
+    assert.equal(bare.activity!.body, '(Dit bericht heeft geen tekst.)');
+    assert.equal(bare.activity!.bulk_mail, false);
+    const withEmptyLine = await run(
+      Buffer.from(`${readCorpus('25-alleen-kopregels.eml').toString('utf8').replace('zonder-tekst.1', 'zonder-tekst.2')}\n`),
+    );
+    assert.equal(withEmptyLine.outcome.status, 'activity', withEmptyLine.outcome.reason ?? '');
+  });
+
+  test('32 multipart/alternative with only an HTML part: its text, readable, without markup', async () => {
+    const r = await file('32-alternative-alleen-html.eml');
+    assert.match(r.activity!.body, /^Geachte heer, mevrouw,\n\nOp 3 maart heb ik twee uur gewacht/);
+    assert.match(r.activity!.body, /Met vriendelijke groet,\nSanne de Boer/);
+    assert.doesNotMatch(r.activity!.body, /[<>]|onzin|font-family|&nbsp;|Dit bericht heeft geen tekst/);
+  });
+
+  test('33 undeclared 8-bit windows-1252 headers: name and subject as written', async () => {
+    const r = await file('33-8bit-kopregels-windows-1252.eml');
+    assert.equal(r.activity!.subject, 'Klacht over één factuur – “dubbel” betaald € 45');
+    assert.deepEqual(r.activity!.contact, { name: 'Zoë Müller', email: 'z.muller@example.nl' });
+    assert.equal(r.row.subject, 'Klacht over één factuur – “dubbel” betaald € 45');
+    assert.match(r.activity!.body, /\(€ 45\)/);
   });
 
   test('21 the origin only in References, from the representative in other letter case: linked', async () => {

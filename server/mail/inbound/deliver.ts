@@ -15,6 +15,8 @@ export type MailContent = {
   attachments: Attachment[];
   /** Said at the top of the activity, for the person who picks it up (why it was not linked…). */
   notes: string[];
+  /** Bulk or list mail (classify.ts bulkMailReason): marked on the activity, never linked or answered by itself. */
+  bulk?: boolean;
 };
 type Refused = { filename: string; mediaType: string; sizeBytes: number; why: string };
 type Saved = { id: string; filename: string; mediaType: string };
@@ -128,6 +130,7 @@ const eventData = (mail: MailContent, saved: Saved[], refused: Refused[]) => ({
   inboundMessageId: mail.inboundId,
   from: mail.from.address,
   subject: mail.subject,
+  ...(mail.bulk ? { bulkMail: true } : {}),
   documents: saved.map((d) => ({ documentId: d.id, filename: d.filename })),
   refused: refused.map((r) => ({ filename: r.filename, mediaType: r.mediaType, reason: r.why })),
 });
@@ -173,7 +176,7 @@ export async function addMailActivity(ctx: CommandContext, mail: MailContent, st
   const { saved, refused } = await saveAttachments(ctx, mail, { activityId, caseId: null }, storedKeys);
   await ctx.tx
     .updateTable('activity')
-    .set({ body: composeBody(mail, refused) })
+    .set({ body: composeBody(mail, refused), ...(mail.bulk ? { bulk_mail: true } : {}) })
     .where('id', '=', activityId)
     .execute();
   await recordEvent(ctx, { type: 'messageReceived', activityId, data: eventData(mail, saved, refused) });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Services } from '../../commands/context.ts';
 import type { Job } from '../../jobs/runner.ts';
+import { inboundMailFailures, inboundMailProcessed } from '../../metrics/instruments.ts';
 import { processInboundMessage, type InboundOptions } from './processor.ts';
 
 /**
@@ -38,8 +39,10 @@ export async function sweepInboundMail(services: Services, options: InboundOptio
   const claimed = await claimStoredMessages(services);
   for (const { id, attempts } of claimed) {
     try {
-      await processInboundMessage(services, id, options);
+      const outcome = await processInboundMessage(services, id, options);
+      if (outcome) inboundMailProcessed.inc({ status: outcome.status });
     } catch (err) {
+      inboundMailFailures.inc();
       const message = String((err as Error).message).slice(0, 500);
       const giveUp = attempts >= MAX_ATTEMPTS;
       await services.db
@@ -58,6 +61,7 @@ export async function sweepInboundMail(services: Services, options: InboundOptio
         .where('id', '=', id)
         .where('status', '=', 'stored')
         .execute();
+      if (giveUp) inboundMailProcessed.inc({ status: 'quarantined' });
     }
   }
   await forgetOldCounters(services);

@@ -1,11 +1,11 @@
-import type { ParsedMail } from 'mailparser';
 import { sql } from 'kysely';
 import { runCommand, type CommandContext, type Services, type SystemActor } from '../../commands/context.ts';
 import { recordEvent } from '../../commands/timeline.ts';
 import type { InboundStatus } from '../../db/schema.ts';
-import { displaySubject, machineSentReason } from './classify.ts';
+import { bulkMailReason, displaySubject, machineSentReason } from './classify.ts';
+import { type ReadMail, readMessage } from './content.ts';
 import { addMailActivity, addReplyToCase, type MailContent } from './deliver.ts';
-import { readHeaders, structuralFault } from './rawMessage.ts';
+import { firstHeader, type RawHeaders, readHeaders } from './rawMessage.ts';
 import { readRawMessage } from './store.ts';
 import { caseCandidates, senderKnownOnCase, unknownReferences } from './thread.ts';
 
@@ -27,24 +27,6 @@ export type InboundOutcome = { status: InboundStatus; reason: string | null; cas
 export const MAIL_ACTOR: SystemActor = { kind: 'system', name: 'Klachtflow e-mailimport' };
 const DEFAULT_LIMIT = { max: 20, windowMs: 10 * 60_000 };
 
-/** PostgreSQL text cannot hold NUL, and a decoded header or body may contain one. */
-export const noNul = (s: string) => s.replace(/\u0000/g, '');
-
-type Parsed = { mail: ParsedMail; fault: null } | { mail: ParsedMail | null; fault: string };
-
-async function parse(raw: Buffer): Promise<Parsed> {
-  let mail: ParsedMail | null = null;
-  try {
-    // Loaded on first use: mailparser takes a third of a second to load, and most processes never parse mail.
-    const { simpleParser } = await import('mailparser');
-    mail = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
-  } catch (err) {
-    return { mail: null, fault: `unparseable: ${(err as Error).message}`.slice(0, 300) };
-  }
-  const fault = structuralFault(raw);
-  return fault ? { mail, fault: `malformed: ${fault}` } : { mail, fault: null };
-}
-
 /**
  * Step two: decides what one stored message is and acts on it in ONE transaction, so the row's
  * status, the activity, its documents, the case event and the hook commit together or not at all.
@@ -55,21 +37,13 @@ export async function processInboundMessage(services: Services, id: string, opti
   const pre = await services.db.selectFrom('inbound_message').select(['status', 'raw_storage_key']).where('id', '=', id).executeTakeFirst();
   if (!pre || pre.status !== 'stored') return null;
   const raw = await readRawMessage(services, pre.raw_storage_key);
-  const parsed = await parse(raw);
+  const parsed = await readMessage(raw);
   const storedKeys: string[] = [];
   try {
     return await runCommand(services, MAIL_ACTOR, async (ctx) => {
       const row = await ctx.tx.selectFrom('inbound_message').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!row || row.status !== 'stored') return null;
-      const fromValue = parsed.mail?.from?.value[0];
-      const fromAddress =
-        noNul(fromValue?.address ?? '')
-          .trim()
-          .toLowerCase()
-          .slice(0, 320) || null;
-      const rawSubject = noNul(parsed.mail?.subject ?? '').slice(0, 1000);
-      const from = { address: fromAddress, name: noNul(fromValue?.name ?? '').trim() || null };
-      const outcome = await decide(ctx, row, raw, parsed, from, rawSubject, options, storedKeys);
+      const outcome = await decide(ctx, row, raw, parsed, options, storedKeys);
       await ctx.tx
         .updateTable('inbound_message')
         .set({
@@ -77,8 +51,8 @@ export async function processInboundMessage(services: Services, id: string, opti
           reason: outcome.reason,
           case_id: outcome.caseId,
           activity_id: outcome.activityId,
-          from_address: fromAddress,
-          subject: rawSubject || null,
+          from_address: parsed.from.address,
+          subject: parsed.subject || null,
           processed_at: ctx.now,
           lease_until: null,
         })
@@ -92,13 +66,18 @@ export async function processInboundMessage(services: Services, id: string, opti
   }
 }
 
+/** The sender's address straight from the header block, for mail no parser reads. */
+function rawFromAddress(headers: RawHeaders): string | null {
+  const value = firstHeader(headers, 'from') ?? '';
+  const address = /<([^<>\s]+@[^<>\s]+)>/.exec(value)?.[1] ?? /[^\s<>"',;:()]+@[^\s<>"',;:()]+/.exec(value)?.[0];
+  return address?.toLowerCase().slice(0, 320) ?? null;
+}
+
 async function decide(
   ctx: CommandContext,
-  row: { id: string; duplicate_of: string | null; received_at: Date },
+  row: { id: string; duplicate_of: string | null; received_at: Date; released_at?: Date | null },
   raw: Buffer,
-  parsed: Parsed,
-  from: MailContent['from'],
-  rawSubject: string,
+  read: ReadMail,
   options: InboundOptions,
   storedKeys: string[],
 ): Promise<InboundOutcome> {
@@ -109,28 +88,44 @@ async function decide(
     activityId,
   });
   if (row.duplicate_of) return done('duplicate', `same Message-ID and content as ${row.duplicate_of}`);
-  if (parsed.fault !== null) return done('quarantined', parsed.fault);
 
+  // Machine mail is decided on the header block before the structure check: delivery reports and
+  // auto-replies are often malformed (an mbox From_ line, a cut-off copy of our message), and
+  // quarantine is for a person's mail that staff must look at, not for those.
   const headers = readHeaders(raw);
   const ownAddresses = options.ownAddresses ?? [ctx.services.org.contact.email].filter((a): a is string => !!a);
-  const machine = machineSentReason({ headers, fromAddress: from.address, subject: rawSubject, ownAddresses });
+  const machine = machineSentReason({
+    headers,
+    fromAddress: read.from.address ?? rawFromAddress(headers),
+    subject: read.mail ? read.subject : (firstHeader(headers, 'subject') ?? ''),
+    ownAddresses,
+  });
   // Never a case change and never an answer: that is how auto-replies close tickets and start loops.
   if (machine) return done('ignored', machine);
+
+  // Staff released it from quarantine (retention/quarantine.ts): a readable mail is processed despite its fault.
+  const fault = row.released_at && read.mail ? null : read.fault;
+  if (fault !== null || !read.mail) return done('quarantined', fault ?? 'unparseable');
+  const from = read.from;
   if (from.address && (await overSenderLimit(ctx, from.address, row.received_at, options.senderLimit ?? DEFAULT_LIMIT))) {
     return done('ignored', 'loop limit');
   }
 
+  const rawSubject = read.subject;
   const subject = displaySubject(rawSubject).slice(0, 500);
+  const bulk = bulkMailReason(headers);
   const mail: MailContent = {
     inboundId: row.id,
     from,
     subject,
-    text: noNul(parsed.mail.text ?? ''),
-    attachments: parsed.mail.attachments,
+    text: read.text,
+    attachments: read.mail.attachments,
     notes: [],
+    bulk: bulk !== null,
   };
   const candidates = await caseCandidates(ctx, headers, rawSubject);
-  for (const candidate of candidates) {
+  // Bulk and list mail is kept but never linked by itself: linking resumes a waiting case.
+  for (const candidate of bulk ? [] : candidates) {
     if (!(await senderKnownOnCase(ctx, candidate.caseId, from.address))) continue;
     const activityId = await addReplyToCase(ctx, candidate.caseId, mail, storedKeys);
     await runHook(ctx, options, { caseId: candidate.caseId, activityId });
@@ -139,13 +134,15 @@ async function decide(
   if (candidates.length) {
     const refs = candidates.map((c) => c.reference).join(', ');
     mail.notes.push(
-      `deze e-mail lijkt een reactie op melding ${refs}, maar is niet automatisch gekoppeld: de afzender ${from.address ?? '(onbekend)'} is niet bekend bij die melding. Controleer de afzender en koppel de e-mail zelf als dat klopt.`,
+      bulk
+        ? `deze e-mail noemt melding ${refs}, maar is bulk- of lijstmail en is daarom niet automatisch gekoppeld. Koppel de e-mail zelf als hij bij die melding hoort.`
+        : `deze e-mail lijkt een reactie op melding ${refs}, maar is niet automatisch gekoppeld: de afzender ${from.address ?? '(onbekend)'} is niet bekend bij die melding. Controleer de afzender en koppel de e-mail zelf als dat klopt.`,
     );
   }
   for (const ref of await unknownReferences(ctx, rawSubject, candidates))
     mail.notes.push(`het onderwerp noemt ${ref}, maar die melding bestaat niet.`);
   const activityId = await addMailActivity(ctx, mail, storedKeys, options.intakeTeam);
-  const reason = candidates.length ? `sender not known on ${candidates.map((c) => c.reference).join(', ')}` : 'new mail';
+  const reason = bulk ?? (candidates.length ? `sender not known on ${candidates.map((c) => c.reference).join(', ')}` : 'new mail');
   return done('activity', reason, null, activityId);
 }
 

@@ -12,7 +12,8 @@ export type RawHeaders = Map<string, string[]>;
 function splitMessage(raw: Buffer): { headerLines: string[]; body: string } {
   const text = raw.toString('latin1');
   const m = /\r?\n\r?\n/.exec(text);
-  const head = m ? text.slice(0, m.index) : text;
+  // A message of headers only (RFC 5322 allows no body) ends with the last field's line end.
+  const head = m ? text.slice(0, m.index) : text.replace(/\r?\n$/, '');
   const body = m ? text.slice(m.index + m[0].length) : '';
   return { headerLines: head.length ? head.split(/\r?\n/) : [], body };
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Services } from '../../commands/context.ts';
+import { inboundMailReceived } from '../../metrics/instruments.ts';
 import { contentHash, firstHeader, normaliseMessageId, readHeaders } from './rawMessage.ts';
 
 export type InboundSource = 'smtp' | 'imap';
@@ -47,7 +48,10 @@ export async function storeRawMessage(
         .onConflict((oc) => oc.doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (inserted) return inserted.id;
+      if (inserted) {
+        inboundMailReceived.inc({ source });
+        return inserted.id;
+      }
       if (opts.sourceRef) {
         const known = await findBySourceRef(services, opts.sourceRef);
         if (known) {
@@ -70,7 +74,10 @@ export async function storeRawMessage(
         .onConflict((oc) => oc.doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (dup) return dup.id;
+      if (dup) {
+        inboundMailReceived.inc({ source });
+        return dup.id;
+      }
     }
     throw new Error('could not record the inbound message');
   } catch (err) {

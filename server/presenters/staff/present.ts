@@ -11,6 +11,7 @@ import { deadlineState } from '../../commands/caseClock.ts';
 import type { Clock } from '../../domain/calendar/clocks.ts';
 import { formalCompleteness, notHandlingHints } from '../../domain/completeness.ts';
 import { type Regime, regimesOf } from '../../domain/regimes.ts';
+import { canonicalPhone } from '../../domain/phone.ts';
 
 /** Rows → API objects: camelCase, UTC timestamps, owners as {id, name}. */
 const iso = (d: Date) => d.toISOString();
@@ -46,6 +47,7 @@ export function presentActivity(
     norm_deadline?: string | null;
     norm_warn_from?: string | null;
     case_closed_at: Date | null;
+    bulk_mail?: boolean;
   },
 ) {
   return {
@@ -69,6 +71,7 @@ export function presentActivity(
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     version: r.version,
+    bulkMail: r.bulk_mail ?? false,
   };
 }
 
@@ -110,7 +113,8 @@ export function presentPerson(p: PersonRow) {
     name: p.name,
     organisationName: p.organisation_name,
     email: p.email,
-    phone: p.phone,
+    // E.164; a row from before E.164 holds national digits and is served as E.164 too.
+    phone: p.phone && canonicalPhone(p.phone),
     street: p.street,
     postcode: p.postcode,
     city: p.city,
@@ -162,7 +166,13 @@ export function presentCaseDetail(
     mandateCheckPending: c.mandate_check_pending,
     createdAt: iso(c.created_at),
     statusChangedAt: iso(c.status_changed_at),
-    notes: d.notes.map((n) => ({ id: n.id, body: n.body, author: ref(n.author_id, n.author_name), createdAt: iso(n.created_at) })),
+    notes: d.notes.map((n) => ({
+      id: n.id,
+      body: n.body,
+      author: ref(n.author_id, n.author_name),
+      createdAt: iso(n.created_at),
+      othersData: n.others_data,
+    })),
     documents: d.documents.map((x) => ({
       id: x.id,
       docType: x.doc_type,

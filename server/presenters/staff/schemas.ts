@@ -32,6 +32,8 @@ export const activityOut = z.object({
   createdAt: when,
   updatedAt: when,
   version: z.number().int(),
+  /** Bulk or list mail (a newsletter, a mailing list): kept, never linked to a case or answered automatically. */
+  bulkMail: z.boolean(),
 });
 export const activityDetailOut = activityOut.extend({ body: z.string() });
 
@@ -98,7 +100,8 @@ export const caseDetailOut = caseSummaryOut.extend({
   mandateCheckPending: z.boolean(),
   createdAt: when,
   statusChangedAt: when,
-  notes: z.array(z.object({ id: z.uuid(), body: z.string(), author: ref, createdAt: when })),
+  /** othersData: marked as holding data of others, left out of an access export (AVG art. 15(4)). */
+  notes: z.array(z.object({ id: z.uuid(), body: z.string(), author: ref, createdAt: when, othersData: z.boolean() })),
   documents: z.array(
     z.object({
       id: z.uuid(),

@@ -1,11 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { deleteSession, insertSession, sessionUser } from '../../auth/sessions.ts';
-import type { Actor, Services, StaffActor } from '../../commands/context.ts';
+import type { ClientActor, Services, StaffActor } from '../../commands/context.ts';
 import { AppError } from '../../domain/errors.ts';
 import { isRole } from '../../domain/roles.ts';
 import { permissionsFor, type RoutePermission } from '../../policies/permissions.ts';
+import { managedUnitKeys } from '../../queries/standIn.ts';
 import { cacheSession, cachedSession, evictSession } from './sessionCache.ts';
+import { apiKeyOf, clientFor } from './apiKeyAuth.ts';
 
 /**
  * Sessions live in the database (so instances are stateless) behind an HttpOnly cookie; the cookie
@@ -21,7 +23,7 @@ declare module 'fastify' {
     permission?: RoutePermission;
   }
   interface FastifyRequest {
-    actor: StaffActor | null;
+    actor: StaffActor | ClientActor | null;
     sessionCsrf: string | null;
   }
 }
@@ -69,6 +71,9 @@ async function loadActor(services: Services, token: string): Promise<{ actor: St
       roles,
       teamIds: row.team_ids ?? [],
       permissions: permissionsFor(roles),
+      ...(row.stand_in_for?.length
+        ? { standIn: { forUserIds: row.stand_in_for, managedUnitKeys: managedUnitKeys(services.org, row.email) } }
+        : {}),
     },
     csrf: row.csrf_token,
   } satisfies { actor: StaffActor; csrf: string };
@@ -85,7 +90,7 @@ function sameSecret(given: unknown, expected: string) {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function registerAuth(app: FastifyInstance, services: Services) {
+export function registerAuth(app: FastifyInstance, services: Services, opts: { metricsToken?: string } = {}) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrf', null);
   // onRequest: a caller without access learns nothing, not even whether its body was valid.
@@ -94,6 +99,13 @@ export function registerAuth(app: FastifyInstance, services: Services) {
     const permission = request.routeOptions.config.permission;
     if (permission === undefined) throw new AppError('forbidden', 'Deze route is niet vrijgegeven.');
     if (permission === 'public') return;
+    if (permission === 'metricsToken') return checkBearer(request, opts.metricsToken);
+    // Another system with an API key: its scopes, no session, no CSRF token (apiKeyAuth.ts).
+    const key = apiKeyOf(request);
+    if (key !== undefined) {
+      request.actor = await clientFor(services, key, permission);
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     const loaded = token ? await loadActor(services, token) : null;
     if (!loaded) throw new AppError('unauthenticated', 'Log in om verder te gaan.');
@@ -108,8 +120,25 @@ export function registerAuth(app: FastifyInstance, services: Services) {
   });
 }
 
-/** The actor of a route that required a login; routes with `public` never call this. */
-export function staffActor(request: FastifyRequest): Actor & StaffActor {
+/**
+ * A machine reader (Prometheus) with the configured token. Fail closed: without a configured token the
+ * route is not there at all (404), so an installation that never set one exposes nothing.
+ */
+function checkBearer(request: FastifyRequest, expected: string | undefined) {
+  if (!expected) throw new AppError('not_found', 'Deze pagina of bron bestaat niet.');
+  const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (!sameSecret(given, expected)) throw new AppError('unauthenticated', 'Een geldig token (Authorization: Bearer) is nodig.');
+}
+
+/** The actor of a route that required a login (or an API key); routes with `public` never call this. */
+export function staffActor(request: FastifyRequest): StaffActor | ClientActor {
   if (!request.actor) throw new AppError('unauthenticated', 'Log in om verder te gaan.');
   return request.actor;
+}
+
+/** The actor of a route that is about a person (their reports, measures they own): never an API key. */
+export function staffMember(request: FastifyRequest): StaffActor {
+  const actor = staffActor(request);
+  if (actor.kind !== 'staff') throw new AppError('forbidden', 'Dit kan alleen een medewerker, niet een koppeling met een API-sleutel.');
+  return actor;
 }

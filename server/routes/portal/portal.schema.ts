@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneNumber } from '../phoneField.ts';
 import { nl, type PortalTexts } from './pages/texts.nl.ts';
 
 /**
@@ -29,7 +30,9 @@ function schemasIn(m: Messages) {
   const text = (max: number) => z.string().trim().max(max, m.errMaxLength(max));
   const optionalText = (max: number) => z.preprocess(blankIsAbsent, text(max).optional());
   const complaint = z.object({
-    kind: z.enum(['complaint', 'report', 'request'], { message: m.errKind }),
+    kind: z.enum(['complaint', 'report', 'request'], { message: m.errKind }).meta({
+      'x-kf-rule': 'Alleen complaint wordt hier aangenomen; report en request krijgen 400 met waar het wel kan (notAComplaint).',
+    }),
     subject: text(200).min(3, m.errSubject),
     description: text(10000).min(10, m.errDescription),
     incidentDate: z.preprocess(blankIsAbsent, z.iso.date({ message: m.errDate }).optional()),
@@ -38,14 +41,8 @@ function schemasIn(m: Messages) {
     language: z.preprocess(blankIsAbsent, z.enum(['nl', 'en'], { message: m.errLanguage }).default('nl')),
     name: text(200).min(1, m.errName),
     email: z.preprocess(blankIsAbsent, z.email({ message: m.errEmailInvalid }).max(254).optional()),
-    phone: z.preprocess(
-      blankIsAbsent,
-      z
-        .string()
-        .trim()
-        .regex(/^[+()\d\s-]{6,20}$/, m.errPhoneInvalid)
-        .optional(),
-    ),
+    /** Dutch unless it starts with + or 00 and a country code; stored as E.164 (commands/caseRegistrar.ts). */
+    phone: z.preprocess(blankIsAbsent, phoneNumber(m.errPhoneInvalid).optional()),
     street: optionalText(200),
     postcode: z.preprocess(
       blankIsAbsent,
@@ -60,11 +57,11 @@ function schemasIn(m: Messages) {
       (v) => (v === '' || v === 'false' ? false : v === 'true' || v === 'on' ? true : v),
       z.boolean().default(false),
     ),
-    behalfName: optionalText(200),
-    behalfRelation: optionalText(100),
+    behalfName: optionalText(200).meta({ 'x-kf-rule': 'Verplicht als onBehalfOf waar is; anders 400.' }),
+    behalfRelation: optionalText(100).meta({ 'x-kf-rule': 'Verplicht als onBehalfOf waar is; anders 400.' }),
     privacyAccepted: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.literal(true, { message: m.errPrivacy })),
     /** Honeypot: a field people never see; a filled one means a robot. */
-    website: z.string().max(500).optional(),
+    website: z.string().max(500).optional().meta({ 'x-kf-rule': 'Blijft leeg: een ingevuld veld (spam) krijgt 400 (honeypot).' }),
   });
   const answer = z.object({ text: text(10000).min(1, m.errAnswer) });
   const survey = z.object({

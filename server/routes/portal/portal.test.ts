@@ -145,6 +145,33 @@ describe('the citizen portal API', () => {
     assert.equal(await count(), before);
   });
 
+  test('a phone number, Dutch or from abroad in any spelling, is stored as E.164; one that is none is refused at its field in plain Dutch', async () => {
+    // An address of its own: the portal takes ten complaints an hour per address, and the tests before
+    // this one use most of the default address's.
+    const ip = '10.2.0.1';
+    const stored = async (phone: string) => {
+      const res = await submit(form({ contactPreference: 'phone', email: undefined, phone }), ip);
+      assert.equal(res.statusCode, 201, res.body);
+      const row = await t.services.db
+        .selectFrom('cases')
+        .innerJoin('person', 'person.id', 'cases.complainant_id')
+        .select('person.phone')
+        .where('cases.reference', '=', res.json().reference)
+        .executeTakeFirstOrThrow();
+      return row.phone;
+    };
+    assert.equal(await stored('0031 6-1234 5678'), '+31612345678');
+    assert.equal(await stored('+32 470 12 34 56'), '+32470123456');
+    for (const phone of ['06 1234', '0612345678 toestel 12', '+31 6 1234 5678 9']) {
+      const bad = await submit(form({ contactPreference: 'phone', phone }), ip);
+      assert.equal(bad.statusCode, 400, phone);
+      assert.match(bad.headers['content-type'] as string, /application\/problem\+json/);
+      const [param] = bad.json().invalidParams;
+      assert.equal(param.name, 'body.phone', phone);
+      assert.match(param.reason, /^Dit telefoonnummer klopt niet\. Schrijf het zo: 06 12345678\./);
+    }
+  });
+
   test("the complaint rules are the form's: someone filing for another person says who and what they are to them", async () => {
     const res = await submit(form({ onBehalfOf: true }));
     assert.equal(res.statusCode, 400);

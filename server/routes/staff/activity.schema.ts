@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from '../../commands/activityRegistrar.ts';
 import { instant } from '../dateRange.ts';
+import { phoneNumber } from '../phoneField.ts';
 
 /** Request schemas of the activity routes; the staff app's forms use the same ones. */
 const text = (max: number) => z.string().trim().max(max);
@@ -10,11 +11,7 @@ const csv = <T extends z.ZodType>(item: T) =>
 export const contactSchema = z.object({
   name: text(200).optional(),
   email: z.email().max(254).optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^[+()\d\s-]{6,20}$/, 'Geen geldig telefoonnummer.')
-    .optional(),
+  phone: phoneNumber().optional(),
 });
 
 export const registerActivityBody = z.object({
@@ -43,18 +40,27 @@ export const queueQuery = z.object({
 
 export const idParams = z.object({ id: z.uuid() });
 
+/** Who it goes to: a user, a team or both (an empty body, or only nulls, is refused at userId). */
+const oneOf = { anyOf: ['userId', 'teamId'].map((k) => ({ required: [k], properties: { [k]: { type: 'string' } } })) };
 export const assignBody = z
   .object({ userId: z.uuid().nullable().optional(), teamId: z.uuid().nullable().optional(), reason: text(1000).optional() })
-  .refine((b) => b.userId || b.teamId, { message: 'Kies een medewerker of een team.', path: ['userId'] });
+  .refine((b) => b.userId || b.teamId, { message: 'Kies een medewerker of een team.', path: ['userId'] })
+  .meta(oneOf);
 
 export const bulkAssignBody = z
   .object({ activityIds: z.array(z.uuid()).min(1).max(500), userId: z.uuid().optional(), teamId: z.uuid().optional() })
-  .refine((b) => b.userId || b.teamId, { message: 'Kies een medewerker of een team.', path: ['userId'] });
+  .refine((b) => b.userId || b.teamId, { message: 'Kies een medewerker of een team.', path: ['userId'] })
+  .meta(oneOf);
 
 export const closeBody = z.object({
   status: z.enum(['done', 'cancelled']),
   reason: text(1000).optional(),
   /** An action line's completion reason: a value of its process's completionReasons. */
-  completionReason: z.string().min(1).max(100).optional(),
+  completionReason: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ 'x-kf-rule': 'Een van de afrondingsredenen die het proces van deze actieregel noemt; anders 400.' }),
 });
 export const linkBody = z.object({ caseId: z.uuid() });

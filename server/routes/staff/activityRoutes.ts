@@ -55,7 +55,7 @@ export function registerActivityRoutes(api: FastifyInstance, services: Services)
   r.get(
     '/activities',
     {
-      config: { permission: 'activity:read' },
+      config: { permission: 'activity:read', audit: 'activity.list' },
       schema: {
         tags,
         summary: 'Werkvoorraad: filteren, sorteren, pagineren',
@@ -80,7 +80,7 @@ export function registerActivityRoutes(api: FastifyInstance, services: Services)
   r.get(
     '/activity-counts',
     {
-      config: { permission: 'activity:read' },
+      config: { permission: 'activity:read', audit: false },
       schema: {
         tags,
         summary: 'Aantallen per werkvoorraad',
@@ -93,7 +93,7 @@ export function registerActivityRoutes(api: FastifyInstance, services: Services)
   r.get(
     '/activities/:id',
     {
-      config: { permission: 'activity:read' },
+      config: { permission: 'activity:read', audit: 'activity.read' },
       schema: { tags, summary: 'Eén activiteit', params: idParams, response: { 200: activityDetailOut } },
     },
     async (req) => loadActivity(staffActor(req), req.params.id),

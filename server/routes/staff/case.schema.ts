@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS } from '../../commands/activityRegistrar.ts';
 import { instant, civilDate } from '../dateRange.ts';
+import { drillDownQueryFields } from './analysis.schema.ts';
+import { phoneLookup, phoneNumber } from '../phoneField.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -9,11 +11,7 @@ export const personInput = z.object({
   name: text(200).min(1),
   organisationName: text(200).optional(),
   email: z.email().max(254).optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^[+()\d\s-]{6,20}$/, 'Geen geldig telefoonnummer.')
-    .optional(),
+  phone: phoneNumber().optional(),
   street: text(200).optional(),
   postcode: z
     .string()
@@ -49,7 +47,10 @@ export const registerCaseBody = z.object({
       mandate: mandateInput.optional(),
     })
     .optional(),
-  data: z.record(z.string(), z.unknown()).default({}),
+  data: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .meta({ 'x-kf-rule': 'Alleen velden die het proces kent, met de regels van het proces; anders 400 per veld.' }),
   /** Asked at intake: may we e-mail the complainant? Without it every message goes on paper. */
   emailConsent: z.boolean().optional(),
   language: z.enum(['nl', 'en']).optional(),
@@ -72,6 +73,14 @@ export const caseListQuery = z.object({
   handler: z.literal('me').optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
+  /** Received on or after / before these days (Amsterdam): a figure's period. */
+  receivedFrom: civilDay.optional(),
+  receivedBefore: civilDay.optional(),
+  channel: z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.enum([...CHANNELS, 'internal'])).max(20))
+    .optional(),
+  /** The analysis dashboard's drill-down: the cases behind a figure (facts, days closed, on time, …). */
+  ...drillDownQueryFields,
 });
 
 const list = <T extends z.ZodType>(item: T, max: number) =>
@@ -102,20 +111,33 @@ export const timelineQuery = z.object({
 });
 
 export const transitionBody = z.object({
-  transition: z.string().min(1).max(100),
+  transition: z
+    .string()
+    .min(1)
+    .max(100)
+    .meta({ 'x-kf-rule': 'Een overgang die het proces van deze melding in haar huidige status kent; een andere geeft 400.' }),
   expectedVersion: z.number().int().positive().optional(),
-  inputs: z.record(z.string(), z.unknown()).default({}),
+  inputs: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .meta({ 'x-kf-rule': 'De invoer die deze overgang volgens het proces vraagt, met de regels van het proces; anders 400 per veld.' }),
 });
 
-export const noteBody = z.object({ body: text(20000).min(1) });
-export const caseDataBody = z.object({ data: z.record(z.string(), z.unknown()), expectedVersion: z.number().int().positive().optional() });
+// Spaces around a note do not count: one of only spaces is refused (pattern: at least one other character).
+export const noteBody = z.object({ body: text(20000).min(1).meta({ pattern: '\\S' }) });
+export const caseDataBody = z.object({
+  data: z
+    .record(z.string(), z.unknown())
+    .meta({ 'x-kf-rule': 'Alleen velden die het proces van deze melding kent, met de regels van het proces; anders 400 per veld.' }),
+  expectedVersion: z.number().int().positive().optional(),
+});
 
 export const searchBody = z.object({ q: text(200).min(1), limit: z.number().int().min(1).max(50).default(20) });
 export const matchBody = z
   .object({
     activityId: z.uuid().optional(),
     email: z.string().max(254).optional(),
-    phone: z.string().max(40).optional(),
+    phone: phoneLookup().optional(),
     name: z.string().max(200).optional(),
     text: z.string().max(20000).optional(),
   })

@@ -16,7 +16,7 @@ import { searchCases } from '../../queries/caseSearch.ts';
 import { caseDetail, caseListPage, caseTimeline } from '../../queries/cases.ts';
 import { suggestMatches } from '../../queries/matchSuggestions.ts';
 import { activityContactAndText } from '../../queries/activities.ts';
-import { staffActor } from '../plugins/auth.ts';
+import { staffActor, staffMember } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
 import {
   caseDataBody,
@@ -30,6 +30,8 @@ import {
 } from './case.schema.ts';
 import { committeeAdviceBody, regimeBody } from './regime.schema.ts';
 import { confirmIntake } from '../../post/intakeConfirmation.ts';
+import { startOfDay } from '../../domain/calendar/durations.ts';
+import { drillDownFilter } from '../../analysis/figureFilter.ts';
 
 /** The registered case, and how its confirmation went (a letter to print at the counter). */
 const registeredCaseOut = caseDetailOut.extend({
@@ -52,7 +54,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
       services.processes,
       services.calendar.toDate(now),
       d,
-      caseAbilities(d.case.may_work ? actor : asReader(actor), def, d.case, d.letters, {
+      caseAbilities(d.case.may_work && !d.restricted ? actor : asReader(actor), def, d.case, d.letters, {
         complete: formalCompleteness({ complainant: d.complainant, receivedAt: d.case.received_at, description: d.case.description })
           .complete,
         teamName: (key) => services.org.teams.find((t) => t.key === key)?.name,
@@ -86,7 +88,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/cases',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'case.list' },
       schema: {
         tags,
         summary: 'Meldingen, laatst gewijzigd eerst (met een termijnfilter: vroegste termijn eerst)',
@@ -97,9 +99,13 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
     async (req) => {
       const actor = staffActor(req);
       const day = today();
+      const { status, open, teamId, processKey, deadline, channel, cursor, limit, receivedFrom, receivedBefore } = req.query;
       const page = await caseListPage(services, actor, {
-        ...req.query,
-        assigneeUserId: req.query.handler === 'me' ? actor.id : req.query.assigneeId,
+        ...{ status, open, teamId, processKey, deadline, channel, cursor, limit },
+        assigneeUserId: req.query.handler === 'me' ? staffMember(req).id : req.query.assigneeId,
+        receivedFrom: receivedFrom ? startOfDay(receivedFrom) : undefined,
+        receivedBefore: receivedBefore ? startOfDay(receivedBefore) : undefined,
+        figure: drillDownFilter(req.query),
         today: day,
       });
       return { items: page.rows.map((row) => presentCaseSummary(services.processes, day, row)), nextCursor: page.nextCursor };
@@ -109,7 +115,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
   r.post(
     '/case-searches',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'case.search' },
       schema: {
         tags,
         summary: 'Zoeken in meldingen (in de body: geen persoonsgegevens in de URL)',
@@ -127,7 +133,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
   r.post(
     '/case-match-suggestions',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'case.matchSuggestions.read' },
       schema: {
         tags,
         summary: 'Mogelijke bestaande meldingen bij een nieuw contact',
@@ -175,7 +181,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/cases/:id',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'case.read' },
       schema: {
         tags,
         summary: 'Eén melding met notities, documenten, activiteiten en mogelijke stappen',
@@ -189,7 +195,7 @@ export function registerCaseRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/cases/:id/timeline',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'case.timeline.read' },
       schema: {
         tags,
         summary: 'Tijdlijn: wie deed wat, wanneer',

@@ -18,7 +18,23 @@ export function registerDocumentRoutes(api: FastifyInstance, services: Services)
   r.post(
     '/cases/:id/documents',
     {
-      config: { permission: 'case:edit' },
+      config: {
+        permission: 'case:edit',
+        openapi: {
+          multipart: {
+            properties: {
+              docType: {
+                type: 'string',
+                enum: [...DOC_TYPES],
+                default: 'attachment',
+                description: 'Soort document; eerst, vóór het bestand.',
+              },
+              file: { type: 'string', format: 'binary', description: 'Het bestand (een toegestaan type, niet te groot).' },
+            },
+            required: ['file'],
+          },
+        },
+      },
       schema: {
         tags,
         summary: 'Document toevoegen (multipart: veld docType, dan bestand file)',
@@ -70,7 +86,8 @@ export function registerDocumentRoutes(api: FastifyInstance, services: Services)
   r.get(
     '/documents/:id/content',
     {
-      config: { permission: 'case:read' },
+      // The stored file in the type it was uploaded with.
+      config: { permission: 'case:read', audit: 'document.read', openapi: { produces: ['*/*'] } },
       schema: { tags, summary: 'Document downloaden', params: idParams },
     },
     async (req, reply) => {

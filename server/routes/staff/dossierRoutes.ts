@@ -53,7 +53,7 @@ export function registerDossierRoutes(api: FastifyInstance, services: Services) 
   r.get(
     '/cases/:id/dossier',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'case.dossier.read' },
       schema: {
         tags,
         summary: 'Actieregels, hun taken en opmerkingen, en taken op het hele dossier',
@@ -90,7 +90,7 @@ export function registerDossierRoutes(api: FastifyInstance, services: Services) 
         tags,
         summary: 'Voorgestelde datum van een actieregel aanpassen',
         params: lineParams,
-        body: z.object({ dueDate: day }),
+        body: z.object({ dueDate: day.meta({ 'x-kf-rule': 'Een datum die voor deze actieregel kan; anders 400.' }) }),
         response: { 200: dossierOut },
       },
     },

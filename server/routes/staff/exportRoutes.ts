@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Services } from '../../commands/context.ts';
 import { startOfDay } from '../../domain/calendar/durations.ts';
 import { registerExport } from '../../export/registerExport.ts';
-import { staffActor } from '../plugins/auth.ts';
+import { staffActor, staffMember } from '../plugins/auth.ts';
 import { caseExportQuery } from './case.schema.ts';
+import { drillDownFilter } from '../../analysis/figureFilter.ts';
 
 const tags = ['Meldingen'];
 
@@ -15,7 +16,7 @@ export function registerExportRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/cases/export',
     {
-      config: { permission: 'case:export' },
+      config: { permission: 'case:export', audit: 'case.export' },
       schema: {
         tags,
         summary:
@@ -35,13 +36,28 @@ export function registerExportRoutes(api: FastifyInstance, services: Services) {
     },
     async (req, reply) => {
       const actor = staffActor(req);
-      const { format, lang, handler, assigneeId, receivedFrom, receivedBefore, ...filter } = req.query;
+      const {
+        format,
+        lang,
+        handler,
+        assigneeId,
+        receivedFrom,
+        receivedBefore,
+        status,
+        open,
+        teamId,
+        processKey,
+        deadline,
+        queue,
+        channel,
+      } = req.query;
+      const filter = { status, open, teamId, processKey, deadline, queue, channel, figure: drillDownFilter(req.query) };
       const out = await registerExport(services, actor, {
         format,
         lang,
         filter: {
           ...filter,
-          assigneeUserId: handler === 'me' ? actor.id : assigneeId,
+          assigneeUserId: handler === 'me' ? staffMember(req).id : assigneeId,
           receivedFrom: receivedFrom ? startOfDay(receivedFrom) : undefined,
           receivedBefore: receivedBefore ? startOfDay(receivedBefore) : undefined,
         },

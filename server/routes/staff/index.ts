@@ -20,6 +20,17 @@ import { registerMandateRoutes } from './mandateRoutes.ts';
 import { registerPostRoutes } from './postRoutes.ts';
 import { registerMeasureRoutes } from './measureRoutes.ts';
 import { registerSurveyRoutes } from './surveyRoutes.ts';
+import { registerAnalysisRoutes } from './analysisRoutes.ts';
+import { registerReportRoutes } from './reportRoutes.ts';
+import { registerReportSubscriptionRoutes } from './reportSubscriptionRoutes.ts';
+import { registerImportRoutes } from './importRoutes.ts';
+import { registerRetentionRoutes } from './retentionRoutes.ts';
+import { registerSubjectRequestRoutes } from './subjectRequestRoutes.ts';
+import { registerAdminRoutes } from './adminRoutes.ts';
+import { registerAuditRoutes } from './auditRoutes.ts';
+import { registerApiClientRoutes } from './apiClientRoutes.ts';
+import { registerZgwRoutes } from './zgwRoutes.ts';
+import { registerEventSubscriptionRoutes } from './eventSubscriptionRoutes.ts';
 
 export function registerStaffRoutes(
   api: FastifyInstance,
@@ -46,4 +57,15 @@ export function registerStaffRoutes(
   registerPostRoutes(api, services);
   registerMeasureRoutes(api, services);
   registerSurveyRoutes(api, services);
+  registerAnalysisRoutes(api, services);
+  registerReportRoutes(api, services);
+  registerReportSubscriptionRoutes(api, services);
+  registerImportRoutes(api, services);
+  registerRetentionRoutes(api, services);
+  registerSubjectRequestRoutes(api, services);
+  registerAdminRoutes(api, services);
+  registerAuditRoutes(api, services);
+  registerApiClientRoutes(api, services);
+  registerZgwRoutes(api, services);
+  registerEventSubscriptionRoutes(api, services);
 }

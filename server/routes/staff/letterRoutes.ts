@@ -64,7 +64,7 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/cases/:id/letters',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'case.letters.read' },
       schema: {
         tags,
         summary: 'Brieven bij een melding, en welke soorten brief u er nu bij kunt opstellen',
@@ -113,7 +113,7 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/letters/:id',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'letter.read' },
       schema: { tags, summary: 'Eén brief met alle versies en hun leesbaarheid', params: idParams, response: { 200: letterDetailOut } },
     },
     async (req) => detail(staffActor(req), req.params.id),
@@ -202,7 +202,7 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/letters/:id/pdf',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'letter.pdf.read', openapi: { produces: ['application/pdf'] } },
       schema: { tags, summary: 'Brief als PDF: de verstuurde brief, of een voorbeeld van de huidige versie', params: idParams },
     },
     async (req, reply) => {
@@ -246,7 +246,7 @@ export function registerLetterRoutes(api: FastifyInstance, services: Services) {
   r.post(
     '/readability-checks',
     {
-      config: { permission: 'case:edit' },
+      config: { permission: 'case:edit', audit: false },
       schema: {
         tags,
         summary: 'Leesbaarheid (B1) van een tekst controleren tijdens het schrijven',

@@ -64,7 +64,7 @@ export function registerMailboxRoutes(api: FastifyInstance, services: Services, 
   r.get(
     '/cases/:id/messages',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'case.messages.read' },
       schema: {
         tags,
         summary: 'Verstuurde en wachtende berichten van een melding',
@@ -85,7 +85,7 @@ export function registerMailboxRoutes(api: FastifyInstance, services: Services, 
   r.get(
     '/demo-mailbox',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', audit: 'mailbox.list' },
       schema: {
         tags,
         summary: 'Demo: wat Klachtflow heeft verstuurd (zonder SMTP)',
@@ -102,7 +102,7 @@ export function registerMailboxRoutes(api: FastifyInstance, services: Services, 
   r.get(
     '/demo-mailbox/:id',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', audit: 'mailbox.read' },
       schema: {
         tags,
         summary: 'Demo: één verstuurd bericht met inhoud',

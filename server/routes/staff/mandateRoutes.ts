@@ -22,7 +22,7 @@ export function registerMandateRoutes(api: FastifyInstance, services: Services) 
   r.post(
     '/mandate-lookups',
     {
-      config: { permission: 'case:create' },
+      config: { permission: 'case:create', audit: 'mandate.lookup' },
       schema: {
         tags,
         summary: 'Bij de intake: is er een geldige machtiging tussen deze twee personen? Dan niet opnieuw vragen',

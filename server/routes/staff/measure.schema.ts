@@ -30,6 +30,8 @@ export const carriedOutBody = z.object({
   note: z.string().trim().max(4000).nullish(),
 });
 
+export const linkCaseBody = z.object({ caseId: z.uuid('Kies een klacht.') });
+
 export const checkMeasureBody = z.object({
   method: z.string().trim().min(1, 'Schrijf op hoe u het heeft gecontroleerd.').max(4000),
   conclusion: z.string().trim().min(1, 'Schrijf uw conclusie op.').max(4000),

@@ -5,6 +5,7 @@ import { runCommand, type Services, type StaffActor } from '../../commands/conte
 import { markMeasureCarriedOut } from '../../commands/measureCarriedOut.ts';
 import { checkMeasure } from '../../commands/measureCheck.ts';
 import { editMeasure } from '../../commands/measureEditor.ts';
+import { linkMeasureToCase } from '../../commands/measureLink.ts';
 import { recordMeasure } from '../../commands/measureRecorder.ts';
 import {
   measureDetailOut,
@@ -16,9 +17,9 @@ import {
 } from '../../presenters/staff/measurePresenter.ts';
 import { groundCountsAround, listMeasures, measureDetail, measuresOfCase } from '../../queries/measures.ts';
 
-import { staffActor } from '../plugins/auth.ts';
+import { staffMember } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
-import { carriedOutBody, checkMeasureBody, editMeasureBody, measureListQuery, recordMeasureBody } from './measure.schema.ts';
+import { carriedOutBody, checkMeasureBody, editMeasureBody, linkCaseBody, measureListQuery, recordMeasureBody } from './measure.schema.ts';
 
 const tags = ['Verbetermaatregelen'];
 
@@ -46,7 +47,7 @@ export function registerMeasureRoutes(api: FastifyInstance, services: Services) 
       },
     },
     async (req) => {
-      const page = await listMeasures(services, staffActor(req), { ...req.query, mine: req.query.mine === 'true' });
+      const page = await listMeasures(services, staffMember(req), { ...req.query, mine: req.query.mine === 'true' });
       return { items: page.rows.map(presentMeasureListItem), nextCursor: page.nextCursor };
     },
   );
@@ -63,7 +64,7 @@ export function registerMeasureRoutes(api: FastifyInstance, services: Services) 
       },
     },
     async (req, reply) => {
-      const actor = staffActor(req);
+      const actor = staffMember(req);
       const m = await runCommand(services, actor, (ctx) => recordMeasure(ctx, req.body));
       return reply.code(201).send(await detail(services, actor, m.id));
     },
@@ -80,7 +81,7 @@ export function registerMeasureRoutes(api: FastifyInstance, services: Services) 
         response: { 200: measureDetailOut },
       },
     },
-    async (req) => detail(services, staffActor(req), req.params.id),
+    async (req) => detail(services, staffMember(req), req.params.id),
   );
 
   r.patch(
@@ -97,7 +98,7 @@ export function registerMeasureRoutes(api: FastifyInstance, services: Services) 
       },
     },
     async (req) => {
-      const actor = staffActor(req);
+      const actor = staffMember(req);
       await runCommand(services, actor, (ctx) => editMeasure(ctx, req.params.id, req.body));
       return detail(services, actor, req.params.id);
     },
@@ -117,7 +118,7 @@ export function registerMeasureRoutes(api: FastifyInstance, services: Services) 
       },
     },
     async (req) => {
-      const actor = staffActor(req);
+      const actor = staffMember(req);
       await runCommand(services, actor, (ctx) => markMeasureCarriedOut(ctx, req.params.id, req.body));
       return detail(services, actor, req.params.id);
     },
@@ -136,8 +137,27 @@ export function registerMeasureRoutes(api: FastifyInstance, services: Services) 
       },
     },
     async (req) => {
-      const actor = staffActor(req);
+      const actor = staffMember(req);
       await runCommand(services, actor, (ctx) => checkMeasure(ctx, req.params.id, req.body));
+      return detail(services, actor, req.params.id);
+    },
+  );
+
+  r.post(
+    '/measures/:id/cases',
+    {
+      config: { permission: 'measure:manage' },
+      schema: {
+        tags,
+        summary: 'Nog een klacht aan deze verbetermaatregel koppelen (twee keer koppelen verandert niets)',
+        params: idParams,
+        body: linkCaseBody,
+        response: { 200: measureDetailOut },
+      },
+    },
+    async (req) => {
+      const actor = staffMember(req);
+      await runCommand(services, actor, (ctx) => linkMeasureToCase(ctx, req.params.id, req.body.caseId));
       return detail(services, actor, req.params.id);
     },
   );
@@ -145,7 +165,7 @@ export function registerMeasureRoutes(api: FastifyInstance, services: Services) 
   r.get(
     '/cases/:id/measures',
     {
-      config: { permission: 'measure:read' },
+      config: { permission: 'measure:read', audit: false },
       schema: {
         tags,
         summary: 'Wat er met deze klacht is gedaan: de verbetermaatregelen die eraan gekoppeld zijn',
@@ -153,6 +173,6 @@ export function registerMeasureRoutes(api: FastifyInstance, services: Services) 
         response: { 200: z.object({ items: z.array(measureOut) }) },
       },
     },
-    async (req) => ({ items: (await measuresOfCase(services, staffActor(req), req.params.id)).map(presentMeasure) }),
+    async (req) => ({ items: (await measuresOfCase(services, staffMember(req), req.params.id)).map(presentMeasure) }),
   );
 }

@@ -5,7 +5,7 @@ import type { Services } from '../../commands/context.ts';
 import { markNotificationRead } from '../../commands/staffNotifications.ts';
 import { notFound } from '../../domain/errors.ts';
 import { myNotifications } from '../../queries/notifications.ts';
-import { staffActor } from '../plugins/auth.ts';
+import { staffMember } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
 
 const tags = ['Meldingen aan medewerkers'];
@@ -36,7 +36,7 @@ export function registerNotificationRoutes(api: FastifyInstance, services: Servi
       },
     },
     async (req) => {
-      const { rows, unreadCount } = await myNotifications(services, staffActor(req), { unreadOnly: req.query.unread === 'true' });
+      const { rows, unreadCount } = await myNotifications(services, staffMember(req), { unreadOnly: req.query.unread === 'true' });
       return {
         items: rows.map((n) => ({
           id: n.id,
@@ -60,7 +60,7 @@ export function registerNotificationRoutes(api: FastifyInstance, services: Servi
       schema: { tags, summary: 'Als gelezen markeren', params: idParams, response: { 200: z.object({ ok: z.literal(true) }) } },
     },
     async (req) => {
-      if (!(await markNotificationRead(services, staffActor(req), req.params.id))) throw notFound('Deze melding');
+      if (!(await markNotificationRead(services, staffMember(req), req.params.id))) throw notFound('Deze melding');
       return { ok: true as const };
     },
   );

@@ -4,9 +4,12 @@ import { z } from 'zod';
 import { finishOidcLogin, oidcErrorSummary, startOidcLogin, type OidcIdentity, type OidcSettings } from '../../auth/oidc.ts';
 import { saveOidcAttempt, staffUserForOidc, takeOidcAttempt } from '../../auth/oidcLogins.ts';
 import type { Services } from '../../commands/context.ts';
+import { accountFromProvider } from '../../commands/oidcProvisioning.ts';
 import type { Env } from '../../config/env.ts';
+import { claimRoots, groupsLeftOut } from '../../config/oidcMapping.ts';
 import { AppError } from '../../domain/errors.ts';
 import { createSession } from '../plugins/auth.ts';
+import { loginRefusedPage } from './loginRefusedPage.ts';
 
 /**
  * Staff login through the organisation's OpenID provider. Both routes are browser redirects. The
@@ -15,7 +18,6 @@ import { createSession } from '../plugins/auth.ts';
  */
 const tags = ['Inloggen'];
 const LOGIN_TTL_MS = 10 * 60_000;
-const NO_ACCOUNT = 'U heeft geen account in Klachtflow. Vraag de beheerder om toegang.';
 /**
  * The state is also kept in a cookie of the browser that started the login: the row alone would let
  * anyone finish an attempt, so an attacker could send a colleague the callback URL of the attacker's
@@ -42,11 +44,14 @@ export function registerOidcRoutes(api: FastifyInstance, services: Services, env
   // built from PUBLIC_URL and never from request headers.
   const callbackUrl = () => `${env.publicUrl.replace(/\/+$/, '')}${api.prefix}/oidc/callback`;
   const cookiePath = `${api.prefix}/oidc/callback`;
+  // With a group mapping the provider keeps the accounts (provisioning); without, a login only finds one.
+  const mapping = services.org.oidc;
+  const wants = mapping ? { scopes: mapping.scopes, claims: claimRoots(mapping) } : undefined;
 
   r.get(
     '/oidc/login',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', openapi: { redirect: {} } },
       schema: {
         tags,
         summary: 'Inloggen via de identiteitsprovider van de organisatie (doorverwijzing)',
@@ -54,7 +59,7 @@ export function registerOidcRoutes(api: FastifyInstance, services: Services, env
       },
     },
     async (req, reply) => {
-      const start = await startOidcLogin(oidc, callbackUrl());
+      const start = await startOidcLogin(oidc, callbackUrl(), wants);
       await saveOidcAttempt(
         services,
         { state: start.state, codeVerifier: start.codeVerifier, nonce: start.nonce, returnTo: safeReturnTo(req.query.returnTo) },
@@ -75,12 +80,23 @@ export function registerOidcRoutes(api: FastifyInstance, services: Services, env
   r.get(
     '/oidc/callback',
     {
-      config: { permission: 'public' },
+      // A refused login ends on a page for the person (loginRefusedPage.ts), not a problem document.
+      config: { permission: 'public', openapi: { redirect: { htmlErrors: [403] }, errors: [401] } },
       schema: {
         tags,
         summary: 'Terugkeer van de identiteitsprovider; opent een sessie',
         // code, iss, error, … are read by openid-client from the raw URL; only state is ours.
-        querystring: z.looseObject({ state: z.string().max(512).optional() }),
+        querystring: z.looseObject({
+          state: z
+            .string()
+            .max(512)
+            .optional()
+            .meta({ 'x-kf-rule': 'De state van deze login, zoals /oidc/login hem meegaf; een andere geeft 400.' }),
+          // The provider's answer (RFC 6749 4.1.2, OpenID Connect): read by openid-client, named here for the document.
+          code: z.string().optional(),
+          iss: z.string().optional(),
+          error: z.string().optional(),
+        }),
       },
     },
     async (req, reply) => {
@@ -98,11 +114,16 @@ export function registerOidcRoutes(api: FastifyInstance, services: Services, env
       const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
       let who: OidcIdentity;
       try {
-        who = await finishOidcLogin(oidc, new URL(callbackUrl() + query), {
-          state: attempt.state,
-          nonce: attempt.nonce,
-          codeVerifier: attempt.code_verifier,
-        });
+        who = await finishOidcLogin(
+          oidc,
+          new URL(callbackUrl() + query),
+          {
+            state: attempt.state,
+            nonce: attempt.nonce,
+            codeVerifier: attempt.code_verifier,
+          },
+          wants,
+        );
       } catch (err) {
         // Refused or cancelled at the provider, bad code, wrong nonce or signature: the details are
         // for operators only, and without tokens or claims.
@@ -110,8 +131,18 @@ export function registerOidcRoutes(api: FastifyInstance, services: Services, env
         throw new AppError('unauthenticated', 'Inloggen bij de identiteitsprovider is niet gelukt. Probeer het opnieuw.');
       }
 
-      const userId = await staffUserForOidc(services, who);
-      if (!userId) throw new AppError('forbidden', NO_ACCOUNT);
+      let userId: string | null;
+      if (mapping) {
+        const login = await accountFromProvider(services, who, mapping);
+        // What happened, for operators: no names, addresses or subjects.
+        req.log.info({ oidc: { outcome: login.outcome, groupsLeftOut: groupsLeftOut(mapping, who.claims) } }, 'oidc provisioning');
+        userId = 'userId' in login ? login.userId : null;
+      } else {
+        userId = await staffUserForOidc(services, who);
+      }
+      // The browser came from the provider: a page that says what to do, not a JSON error.
+      if (!userId)
+        return reply.code(403).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(loginRefusedPage(services.org));
       await createSession(services, userId, reply, { ttlHours: env.sessionTtlHours, secure: env.cookieSecure });
       return reply.redirect(attempt.return_to, 302);
     },

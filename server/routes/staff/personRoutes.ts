@@ -8,12 +8,14 @@ import type { MovedByMerge } from '../../db/schema.ts';
 import { findPersonsByKeys, personMergeOverview } from '../../queries/personSuggestions.ts';
 import { staffActor } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
+import { phoneLookup } from '../phoneField.ts';
+import { canonicalPhone } from '../../domain/phone.ts';
 
 const tags = ['Personen'];
 
 /** Keys only, in the body: personal data never goes into a URL. */
 export const personSuggestionBody = z
-  .object({ email: z.string().trim().max(254).optional(), phone: z.string().trim().max(40).optional() })
+  .object({ email: z.string().trim().max(254).optional(), phone: phoneLookup().optional() })
   .refine((b) => b.email || b.phone, { message: 'Vul een e-mailadres of telefoonnummer in.', path: ['email'] });
 export const personMergeBody = z.object({ survivorId: z.uuid(), duplicateId: z.uuid() });
 
@@ -37,7 +39,7 @@ const presentMatch = (p: Match) => ({
   name: p.name,
   organisationName: p.organisation_name,
   email: p.email,
-  phone: p.phone,
+  phone: p.phone && canonicalPhone(p.phone),
   address: [p.street, [p.postcode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null,
   caseCount: p.caseCount,
   latestReference: p.latestReference,
@@ -53,7 +55,7 @@ export function registerPersonRoutes(api: FastifyInstance, services: Services) {
   r.post(
     '/person-suggestions',
     {
-      config: { permission: 'case:create' },
+      config: { permission: 'case:create', audit: 'person.suggestions.read' },
       schema: {
         tags,
         summary: 'Bekende klant? Personen met hetzelfde e-mailadres of telefoonnummer (nooit op naam alleen)',
@@ -67,7 +69,7 @@ export function registerPersonRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/persons/:id/merges',
     {
-      config: { permission: 'person:merge' },
+      config: { permission: 'person:merge', audit: 'person.merges.read' },
       schema: {
         tags,
         summary: 'Mogelijke dubbele personen om samen te voegen, en samenvoegingen die ongedaan kunnen worden',

@@ -25,7 +25,7 @@ export function registerPostRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/postal-items',
     {
-      config: { permission: 'post:handle' },
+      config: { permission: 'post:handle', audit: 'post.list' },
       schema: {
         tags,
         summary: 'Te versturen post: brieven die op papier naar de klager gaan',

@@ -68,7 +68,7 @@ export function registerProcessRoutes(api: FastifyInstance, services: Services) 
   r.post(
     '/processes/:key/checks',
     {
-      config: { permission: 'process:manage' },
+      config: { permission: 'process:manage', audit: false },
       schema: {
         tags,
         summary: 'Een gewijzigde definitie controleren: elk probleem, zoals bij het starten van de server (niets wordt opgeslagen)',

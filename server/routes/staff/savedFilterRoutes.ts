@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runCommand, type Services } from '../../commands/context.ts';
 import { deleteSavedFilter, listSavedFilters, saveFilter, type SavedFilterRow } from '../../commands/savedFilters.ts';
-import { staffActor } from '../plugins/auth.ts';
+import { staffMember } from '../plugins/auth.ts';
 import { idParams } from './activity.schema.ts';
+import { noContent } from '../../openapi/document.ts';
 
 const tags = ['Bewaarde filters'];
 
@@ -13,7 +14,8 @@ const tags = ['Bewaarde filters'];
  * URL-safe characters, bounded. It is applied by the app as a link, never interpreted here.
  */
 export const savedFilterBody = z.object({
-  name: z.string().trim().min(1, 'Geef het filter een naam.').max(80, 'Een naam is hoogstens 80 tekens.'),
+  // Spaces around it do not count: a name of only spaces is no name (pattern: at least one other character).
+  name: z.string().trim().min(1, 'Geef het filter een naam.').max(80, 'Een naam is hoogstens 80 tekens.').meta({ pattern: '\\S' }),
   query: z
     .string()
     .max(1000, 'Dit filter is te lang om te bewaren.')
@@ -32,7 +34,7 @@ export function registerSavedFilterRoutes(api: FastifyInstance, services: Servic
       config: { permission: 'authenticated' },
       schema: { tags, summary: 'Mijn bewaarde filters', response: { 200: z.object({ items: z.array(savedFilterOut) }) } },
     },
-    async (req) => ({ items: (await listSavedFilters({ services }, staffActor(req))).map(present) }),
+    async (req) => ({ items: (await listSavedFilters({ services }, staffMember(req))).map(present) }),
   );
 
   r.post(
@@ -42,7 +44,7 @@ export function registerSavedFilterRoutes(api: FastifyInstance, services: Servic
       schema: { tags, summary: 'Een filter bewaren', body: savedFilterBody, response: { 201: savedFilterOut } },
     },
     async (req, reply) => {
-      const actor = staffActor(req);
+      const actor = staffMember(req);
       const row = await runCommand(services, actor, (ctx) => saveFilter({ ...ctx, actor }, req.body));
       return reply.code(201).send(present(row));
     },
@@ -52,12 +54,12 @@ export function registerSavedFilterRoutes(api: FastifyInstance, services: Servic
     '/saved-filters/:id',
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'Een bewaard filter verwijderen', params: idParams },
+      schema: { tags, summary: 'Een bewaard filter verwijderen', params: idParams, response: { 204: noContent } },
     },
     async (req, reply) => {
-      const actor = staffActor(req);
+      const actor = staffMember(req);
       await runCommand(services, actor, (ctx) => deleteSavedFilter({ ...ctx, actor }, req.params.id));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -7,7 +7,8 @@ import { AppError } from '../../domain/errors.ts';
 import { ROLE_LABELS } from '../../domain/roles.ts';
 import { permissionsFor } from '../../policies/permissions.ts';
 import { activeStaff, activeStaffMember } from '../../queries/directory.ts';
-import { createSession, destroySession, staffActor } from '../plugins/auth.ts';
+import { createSession, destroySession, staffMember } from '../plugins/auth.ts';
+import { noContent } from '../../openapi/document.ts';
 
 const tags = ['Inloggen'];
 type SessionEnv = Pick<Env, 'demo' | 'sessionTtlHours' | 'cookieSecure' | 'oidc'> & Partial<Pick<Env, 'smtp'>>;
@@ -28,7 +29,7 @@ export function registerSessionRoutes(api: FastifyInstance, services: Services, 
       schema: { tags, summary: 'Wie ben ik; geeft ook het CSRF-token', response: { 200: sessionOut } },
     },
     async (req) => {
-      const a = staffActor(req);
+      const a = staffMember(req);
       return {
         user: { id: a.id, name: a.name, email: a.email, roles: a.roles, teamIds: a.teamIds },
         permissions: [...a.permissions].sort(),
@@ -41,11 +42,11 @@ export function registerSessionRoutes(api: FastifyInstance, services: Services, 
     '/session',
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'Uitloggen' },
+      schema: { tags, summary: 'Uitloggen', response: { 204: noContent } },
     },
     async (req, reply) => {
       await destroySession(services, req, reply);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

@@ -23,7 +23,7 @@ export function registerSurveyRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/survey-results',
     {
-      config: { permission: 'survey:read' },
+      config: { permission: 'survey:read', audit: 'survey.results.read' },
       schema: {
         tags,
         summary:
@@ -41,7 +41,7 @@ export function registerSurveyRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/survey-results/surveys',
     {
-      config: { permission: 'survey:read' },
+      config: { permission: 'survey:read', audit: 'survey.results.read' },
       schema: {
         tags,
         summary: 'De enquêtes achter een cijfer (per pagina): opmerkingen nieuwste eerst, zonder namen van klagers',
@@ -64,7 +64,7 @@ export function registerSurveyRoutes(api: FastifyInstance, services: Services) {
   r.get(
     '/cases/:id/survey',
     {
-      config: { permission: 'case:read' },
+      config: { permission: 'case:read', audit: 'case.survey.read' },
       schema: {
         tags,
         summary: 'Het tevredenheidsonderzoek van deze klacht: verstuurd, beantwoord, score en opmerking',

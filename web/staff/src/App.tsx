@@ -3,17 +3,20 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { loadOrganisationName } from './api/directory.ts';
 import { useAnnouncement } from './components/announce.ts';
 import { ErrorNotice, Loading } from './components/ErrorNotice.tsx';
+import { AdminSectionNav, adminEntryFor } from './components/admin/adminSection.tsx';
+import { AnalysisSectionNav, inAnalysisSection } from './components/analysis/AnalysisSectionNav.tsx';
 import { Header } from './components/Header.tsx';
 import { OrganisationContext } from './components/PageHeading.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { QueuePage } from './pages/QueuePage.tsx';
 import { useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
 
-// The heavy screens load when first opened; the shell, login, home and queue come at once.
+// Screens load when first opened; the shell and the start page come at once (issue 15: the first
+// page's JavaScript stays small). Meanwhile a skeleton holds the main region's place.
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const QueuePage = lazy(() => import('./pages/QueuePage.tsx'));
 const CasePage = lazy(() => import('./pages/CasePage.tsx'));
 const IntakePage = lazy(() => import('./pages/IntakePage.tsx'));
 const MailboxPage = lazy(() => import('./pages/MailboxPage.tsx'));
@@ -25,6 +28,14 @@ const MeasuresPage = lazy(() => import('./pages/MeasuresPage.tsx'));
 const MeasureNewPage = lazy(() => import('./pages/MeasureNewPage.tsx'));
 const MeasurePage = lazy(() => import('./pages/MeasurePage.tsx'));
 const SurveysPage = lazy(() => import('./pages/SurveysPage.tsx'));
+const ReportsPage = lazy(() => import('./pages/ReportsPage.tsx'));
+const ReportPage = lazy(() => import('./pages/ReportPage.tsx'));
+const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
+const AnalysisPage = lazy(() => import('./pages/AnalysisPage.tsx'));
+const AnalysisCasesPage = lazy(() => import('./pages/AnalysisCasesPage.tsx'));
+
+/** The main region's placeholder while the session or a screen's code loads: about a screen's height. */
+const PAGE_SKELETON = '40rem';
 
 function Routes() {
   const { path, search } = useLocation();
@@ -43,13 +54,45 @@ function Routes() {
   if (path === '/verbetermaatregelen/nieuw') return <MeasureNewPage key={search.get('melding') ?? 'new'} />;
   const measure = path.match(/^\/verbetermaatregelen\/([0-9a-f-]{36})$/);
   if (measure) return <MeasurePage key={measure[1]} id={measure[1]!} />;
-  if (path === '/tevredenheid') return <SurveysPage />;
+  if (inAnalysisSection(path)) return <AnalysisSection path={path} />;
+  if (path.startsWith('/beheer/')) return <AdminSection path={path} />;
   if (path === '/processen') return <ProcessPage />;
   const processMatch = path.match(/^\/processen\/([a-z][a-z0-9-]{0,99})$/);
   if (processMatch) return <ProcessPage key={processMatch[1]} processKey={processMatch[1]!} />;
   const message = path.match(/^\/mailbox\/([0-9a-f-]{36})$/);
   if (message) return <MessagePage key={message[1]} id={message[1]!} />;
   return <NotFoundPage />;
+}
+
+/** Learning from complaints: its pages under one menu item, with their own menu on top. */
+function AnalysisSection({ path }: { path: string }) {
+  const report = path.match(/^\/rapportages\/([0-9a-f-]{36})$/);
+  let page: ReactNode = <NotFoundPage />;
+  if (path === '/tevredenheid') page = <SurveysPage />;
+  else if (path === '/rapportages') page = <ReportsPage />;
+  else if (report) page = <ReportPage key={report[1]} id={report[1]!} />;
+  else if (path === '/import') page = <ImportPage />;
+  else if (path === '/analyse') page = <AnalysisPage />;
+  else if (path === '/analyse/meldingen') page = <AnalysisCasesPage />;
+  return (
+    <>
+      <AnalysisSectionNav />
+      {page}
+    </>
+  );
+}
+
+/** Running Klachtflow: administration, privacy and retention, each page owning its paths (adminSection.tsx). */
+function AdminSection({ path }: { path: string }) {
+  const entry = adminEntryFor(path);
+  if (!entry) return <NotFoundPage />;
+  const Page = entry.page;
+  return (
+    <>
+      <AdminSectionNav />
+      <Page path={path} />
+    </>
+  );
 }
 
 export function App() {
@@ -61,13 +104,12 @@ export function App() {
     loadOrganisationName().then(setOrg);
   }, []);
   let content: ReactNode;
-  if (state.status === 'loading') content = <Loading />;
+  if (state.status === 'loading') content = <Loading height={PAGE_SKELETON} lines={8} />;
   else if (state.status === 'error') content = <ErrorNotice error={state.error} onRetry={retry} />;
-  else if (state.status === 'anonymous') content = <LoginPage />;
   else
     content = (
-      <Suspense fallback={<Loading />}>
-        <Routes />
+      <Suspense fallback={<Loading height={PAGE_SKELETON} lines={8} />}>
+        {state.status === 'anonymous' ? <LoginPage /> : <Routes />}
       </Suspense>
     );
   return (

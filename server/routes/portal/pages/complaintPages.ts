@@ -167,11 +167,12 @@ ${para(t.formIntro)}
         reveal: textField({
           name: 'phone',
           label: t.phoneLabel,
+          description: t.phoneHint,
           type: 'tel',
           autocomplete: 'tel',
           ...contact,
           width: 'medium',
-          maxLength: 20,
+          maxLength: 32,
         }),
       },
       {

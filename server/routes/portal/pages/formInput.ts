@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../../commands/context.ts';
 import type { UploadedFile } from '../../../commands/portalAttachments.ts';
-import { AppError } from '../../../domain/errors.ts';
+import { AppError, invalid } from '../../../domain/errors.ts';
 import { megabytes, typeNames } from './complaintPages.ts';
 import type { PortalTexts } from './texts.ts';
 
@@ -72,6 +72,13 @@ export async function readForm(
     await discardFiles(services, files);
     if (LIMIT_CODES.has((err as { code?: string }).code ?? '')) throw new AppError('too_large', opts.textsFor(fields).formTooLarge);
     throw err;
+  }
+  // PostgreSQL text cannot hold a NUL character: refused at its field like a JSON body's
+  // (app.ts), before anything is stored, instead of failing at the database with a 500.
+  const withNul = Object.keys(fields).find((k) => fields[k]!.includes('\u0000'));
+  if (withNul) {
+    await discardFiles(services, files);
+    throw invalid(`body.${withNul}`, 'Dit veld bevat een teken dat niet is toegestaan.', 'invalidCharacter');
   }
   const t = opts.textsFor(fields);
   return { fields, files, fileError: [...new Set(problems.map((say) => say(t)))].join(' ') || undefined };

@@ -1,58 +1,34 @@
 import type { Organisation } from '../../../config/organisation.ts';
 import { logoInfo } from '../../brandingRoutes.ts';
 import { html, type Child, type Html } from './html.ts';
+import { UTRECHT_COMPONENTS } from './components.ts';
+import { classesIn, stylesheetFor } from './styles.ts';
 import { LANGUAGE_PARAM, LANGUAGES, withLanguage, type Language, type Portal, type PortalTexts } from './texts.ts';
 
 /**
- * The page shell of every citizen page: one stylesheet per NL Design System component that the
- * portal uses (the whole Utrecht bundle is 400 kB), the organisation's theme, a skip link, and a
+ * The page shell of every citizen page: its own stylesheet with only the NL Design System components
+ * it uses (styles.ts; the whole Utrecht bundle is 400 kB), the organisation's theme, a skip link, and a
  * footer with how to reach a person, because people who get stuck online want to call (seed 003).
  * The header offers the other language on every page: a plain link (no JavaScript) to this page in
  * it, named in that language and marked with its `lang`, so a screen reader says it right.
  */
-export const UTRECHT_COMPONENTS = [
-  'root',
-  'document',
-  'page-layout',
-  'page-header',
-  'page-footer',
-  'page-body',
-  'page-content',
-  'skip-link',
-  'heading-1',
-  'heading-2',
-  'heading-3',
-  'paragraph',
-  'link',
-  'alert',
-  'ordered-list',
-  'unordered-list',
-  'form-field',
-  'form-fieldset',
-  'form-label',
-  'form-field-description',
-  'form-field-error-message',
-  'textbox',
-  'textarea',
-  'radio-button',
-  'checkbox',
-  'button',
-  'button-group',
-  'button-link',
-  'data-list',
-  'separator',
-] as const;
+export { UTRECHT_COMPONENTS };
 
-const STYLESHEETS = [
-  '/portal-assets/fonts/noto-sans/400.css',
-  '/portal-assets/fonts/noto-sans/700.css',
-  '/portal-assets/fonts/noto-serif/700.css',
-  '/portal-assets/theme/voorbeeld.css',
-  ...UTRECHT_COMPONENTS.map((c) => `/portal-assets/utrecht/${c}.css`),
-  '/portal-assets/portal.css',
-  // The organisation's design tokens from its configuration (brandingRoutes.ts): last, so they win.
-  '/theme.css',
-];
+/**
+ * The page's own stylesheet (styles.ts: the components its HTML uses, the theme's tokens, fonts and
+ * portal.css, minified, named by its hash) and the organisation's design tokens from its
+ * configuration (brandingRoutes.ts): last, so they win. Two requests, nothing else render-blocking.
+ */
+export function stylesheetLinks(org: Organisation, bodyHtml: string): Html {
+  const tokens = Object.values(org.theme?.tokens ?? {}).join(' ');
+  const sheet = stylesheetFor(classesIn(bodyHtml), tokens);
+  return html`<link rel="stylesheet" href="${sheet.href}">
+<link rel="stylesheet" href="/theme.css">`;
+}
+
+/** Only the complaint form may be found by search engines (robots.txt); every other page holds a case or a secret link. */
+export const isIndexablePath = (urlPath: string) => urlPath === '/klacht';
+const indexable = (p: Portal) => isIndexablePath(p.here.split('?')[0]!);
 
 export type PageOptions = { title: string; main: Child; hasErrors?: boolean };
 
@@ -61,16 +37,23 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
 
 export function page(p: Portal, { title, main, hasErrors }: PageOptions): Html {
   const { org, t } = p;
+  const body = pageBody(p, main);
   return html`<!doctype html>
 <html lang="${p.lang}" class="utrecht-root voorbeeld-theme">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
+${indexable(p) ? '' : html`<meta name="robots" content="noindex">\n`}<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <title>${hasErrors ? t.errorPrefix : ''}${title} – ${org.name}</title>
-${STYLESHEETS.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}
+${stylesheetLinks(org, body.value)}
 </head>
-<body class="utrecht-document utrecht-document--surface utrecht-page-body">
+${body}
+</html>`;
+}
+
+function pageBody(p: Portal, main: Child): Html {
+  const { org, t } = p;
+  return html`<body class="utrecht-document utrecht-document--surface utrecht-page-body">
 <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">${t.skipLink}</a>
 <div class="utrecht-page-layout kf-page">
 <header class="utrecht-page-header kf-header">
@@ -85,8 +68,7 @@ ${main}
 </main>
 ${footer(org, t)}
 </div>
-</body>
-</html>`;
+</body>`;
 }
 
 /** The configured logo before the name; a text alternative that only repeats the name printed next to it is left empty. */

@@ -19,6 +19,22 @@ ${para(t.newComplaint(link(hrefIn(p, '/klacht'), t.newComplaintLink)))}`,
   });
 }
 
+/** Any unknown address outside the API and the staff app (app.ts's not-found handler): where to go instead. */
+export function notFoundPage(p: Portal) {
+  const { org, t } = p;
+  const website = org.contact.website;
+  return page(p, {
+    title: t.notFoundTitle,
+    main: html`${heading1(t.notFoundTitle)}
+${para(t.notFoundText)}
+<ul class="utrecht-unordered-list">
+<li class="utrecht-unordered-list__item">${link(hrefIn(p, '/klacht'), t.notFoundComplaint)}</li>
+${website ? html`<li class="utrecht-unordered-list__item">${link(website, t.notFoundHome(org.name))}</li>` : ''}
+</ul>
+${contactLines(org, t)}`,
+  });
+}
+
 export function tooManyPage(p: Portal, detail?: string) {
   const { org, t } = p;
   return page(p, {

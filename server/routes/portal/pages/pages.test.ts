@@ -111,6 +111,30 @@ describe('portal pages', () => {
     assert.deepEqual([await count('cases'), await count('document')], [cases, docs]);
   });
 
+  test('a phone number that is none is named at its field in plain Dutch; the form keeps what was typed; a good one in any spelling is taken', async () => {
+    const cases = await count('cases');
+    const res = await post(form({ contactPreference: 'phone', email: '', phone: '06-1234', subject: 'Niemand belt mij terug' }));
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /id="phone-error">(<span[^>]*>Fout: <\/span>)?Dit telefoonnummer klopt niet\. Schrijf het zo: 06 12345678\./);
+    assert.match(res.body, /name="phone"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="phone"/);
+    assert.ok(res.body.includes('value="06-1234"'), 'the number as typed');
+    assert.ok(res.body.includes('value="Niemand belt mij terug"'), 'the other fields as typed');
+    assert.equal(await count('cases'), cases);
+    const ok = await post(form({ contactPreference: 'phone', email: '', phone: '+31 (0)6 1234 5678' }));
+    assert.equal(ok.statusCode, 303, ok.body);
+  });
+
+  test('a NUL character in the form (multipart) is refused: a 400 page, not a 500, and nothing is stored', async () => {
+    const [cases, docs] = [await count('cases'), await count('document')];
+    const res = await post([
+      ...form({ description: 'Ik heb drie keer gebeld\u0000 en niemand belt terug.' }),
+      ['attachments', { filename: 'brief.pdf', type: 'application/pdf', content: '%PDF-1.4' }],
+    ]);
+    assert.equal(res.statusCode, 400, res.body);
+    assert.match(res.body, /<html lang="nl"/, 'a page, as every answer of the form');
+    assert.deepEqual([await count('cases'), await count('document')], [cases, docs]);
+  });
+
   test('the honeypot stops robots; reports and questions are sent on; nothing is stored', async () => {
     const before = await count('cases');
     const bot = await post(form({ website: 'http://spam.example' }));
@@ -159,7 +183,8 @@ describe('portal pages', () => {
     for (const url of ['/portal-assets/utrecht/../../package.json', '/portal-assets/%2e%2e/package.json']) {
       const res = await t.app.inject({ method: 'GET', url });
       assert.doesNotMatch(res.body, /"name": "klachtflow"/, url);
-      assert.doesNotMatch(String(res.headers['content-type']), /css|json/, url);
+      // Not the file: a 404 (problem+json, or the staff app's page), never CSS or a package's JSON.
+      assert.doesNotMatch(String(res.headers['content-type']), /css|^application\/json/, url);
     }
   });
 

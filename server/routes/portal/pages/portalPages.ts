@@ -14,6 +14,7 @@ import { mailToComplainant, submittedComplaint, surveyState } from '../../../que
 import { portalCaseView } from '../../../queries/portalCase.ts';
 import { bookingBody, portalSchemas } from '../portal.schema.ts';
 import { registerAssets } from './assets.ts';
+import { isIndexablePath } from './layout.ts';
 import { complaintFormPage, kindQuestionPage, MAX_FILES, sendOnPage } from './complaintPages.ts';
 import { fieldErrorsOf, isHoneypotFilled, portalComplaintOf, validateComplaint } from '../complaintInput.ts';
 import { confirmationPage } from './confirmationPage.ts';
@@ -22,7 +23,7 @@ import type { Errors, Values } from './fields.ts';
 import { discardFiles, readForm } from './formInput.ts';
 import type { Html } from './html.ts';
 import { chosenLanguage, pageAddress, rememberLanguage } from './language.ts';
-import { badLinkPage, errorPage, notProcessedPage, tooLargePage, tooManyPage } from './messagePages.ts';
+import { badLinkPage, errorPage, notFoundPage, notProcessedPage, tooLargePage, tooManyPage } from './messagePages.ts';
 import { surveyAlreadyAnsweredPage, surveyPage, surveyThanksPage } from './surveyPages.ts';
 import { portalFor, portalTexts, withLanguage, type Language } from './texts.ts';
 import { trackingPage } from './trackingPage.ts';
@@ -39,10 +40,16 @@ const SMALL_FORM = 32 * 1024;
 const LARGE_FORM = 256 * 1024;
 const limit = (max: number) => ({ permission: 'public' as const, rateLimit: { max, timeWindow: '1 hour' } });
 
+/** The 404 page for a browser (app.ts's not-found handler, outside the API): in the visitor's language, never cached. */
+export function sendNotFoundPage(org: Services['org'], req: FastifyRequest, reply: FastifyReply) {
+  const p = portalFor(org, chosenLanguage(req) ?? 'nl', pageAddress(req));
+  return send(reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex'), 404, notFoundPage(p));
+}
+
 export const portalPages = (services: Services) => async (scope: FastifyInstance) => {
   const org = services.org;
   await scope.register(formbody, { bodyLimit: LARGE_FORM });
-  await registerAssets(scope);
+  await registerAssets(scope, org);
 
   /** The page's language: the visitor's choice (`formField`: a multipart form's hidden field), else `fallback`. */
   const languageOf = (req: FastifyRequest, fallback: Language = 'nl', formField?: string) => chosenLanguage(req, formField) ?? fallback;
@@ -52,10 +59,13 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
   const secureCookie = services.publicUrl.startsWith('https:');
   scope.addHook('preHandler', async (req, reply) => rememberLanguage(req, reply, secureCookie));
 
-  scope.addHook('onSend', async (_req, reply, payload) => {
-    // Pages hold personal data and secret links: never cached, never indexed.
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
-      reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex');
+  scope.addHook('onSend', async (req, reply, payload) => {
+    // Pages hold personal data and secret links: never cached, never indexed (the complaint form may be found).
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('Cache-Control', 'no-store');
+      if (!(req.method === 'GET' && reply.statusCode === 200 && isIndexablePath(req.url.split('?')[0]!)))
+        reply.header('X-Robots-Tag', 'noindex');
+    }
     return payload;
   });
   scope.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
@@ -63,7 +73,8 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     const p = view(req, languageOf(req));
     if (code === 'rate_limited' || err.statusCode === 429) return send(reply, 429, tooManyPage(p));
     if (code === 'too_large' || err.statusCode === 413) return send(reply, 413, tooLargePage(p));
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return send(reply, 400, errorPage(p));
+    // A request no browser form sends (a NUL character in a field: formInput.ts) is a 400, not our fault.
+    if (code === 'invalid' || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) return send(reply, 400, errorPage(p));
     req.log.error({ err }, 'portal page failed');
     return send(reply, 500, errorPage(p));
   });

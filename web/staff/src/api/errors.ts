@@ -1,4 +1,4 @@
-import { en } from '../i18n/en.ts';
+import { englishWords } from '../i18n/i18n.tsx';
 import { ApiError } from './client.ts';
 
 /**
@@ -25,7 +25,7 @@ export function fieldErrorsOf(err: unknown): FieldErrors {
 function plainReason(p: { code?: string; reason: string; limit?: number }): string {
   if (typeof document === 'undefined' || document.documentElement.lang !== 'en') return p.reason;
   const key = `validation.${p.code}`;
-  const text = (en as Record<string, string>)[key];
+  const text = (englishWords() as Record<string, string> | null)?.[key];
   return text ? text.replace('{n}', String(p.limit ?? '')) : p.reason;
 }
 

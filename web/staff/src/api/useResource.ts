@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLoadingReport } from '../components/Skeleton.tsx';
 import { api } from './client.ts';
 
 export type Resource<T> = {
@@ -28,5 +29,7 @@ export function useResource<T>(path: string | null): Resource<T> {
   }, [path, nonce]);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   const setData = useCallback((data: T) => setState({ data, loading: false }), []);
+  // Inside a <RevealTogether>, the page waits for this first answer before showing its sections.
+  useLoadingReport(state.loading);
   return { data: state.data, error: state.error, loading: state.loading, reload, setData };
 }

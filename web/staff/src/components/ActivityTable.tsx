@@ -84,7 +84,10 @@ export function ActivityTable({ caption, items, selection, onChanged, onError }:
                 {subjectLink(a)}
                 <div className="kf-muted">{labelOf(t, has, 'kind', a.kind)}</div>
               </TableCell>
-              <TableCell>{labelOf(t, has, 'channel', a.channel)}</TableCell>
+              <TableCell>
+                {labelOf(t, has, 'channel', a.channel)}
+                {a.bulkMail ? <div className="kf-muted">{t('intake.bulkMail')}</div> : null}
+              </TableCell>
               <TableCell>{labelOf(t, has, 'activityStatus', a.status)}</TableCell>
               <TableCell>{a.contact.name || a.contact.email || a.contact.phone || t('app.none')}</TableCell>
               <TableCell className="kf-nowrap">

@@ -2,6 +2,7 @@ import { Alert, Button, Paragraph, UnorderedList, UnorderedListItem } from '@utr
 import { ApiError } from '../api/client.ts';
 import { generalMessage } from '../api/errors.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Skeleton } from './Skeleton.tsx';
 
 /** A failed load or action: what happened in words, and the way out (reload or retry). */
 export function ErrorNotice({ error, onRetry, retryLabel }: { error: unknown; onRetry?: () => void; retryLabel?: string }) {
@@ -35,11 +36,7 @@ export function ErrorNotice({ error, onRetry, retryLabel }: { error: unknown; on
   );
 }
 
-export function Loading() {
-  const { t } = useI18n();
-  return (
-    <Paragraph role="status" className="kf-muted">
-      {t('app.loading')}
-    </Paragraph>
-  );
+/** What is still loading: a skeleton that keeps its place (Skeleton.tsx), "Laden…" for screen readers. */
+export function Loading({ height, lines }: { height?: string; lines?: number }) {
+  return <Skeleton height={height} lines={lines} />;
 }

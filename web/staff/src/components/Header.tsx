@@ -3,8 +3,10 @@ import { useContext, useEffect, useState } from 'react';
 import { loadLogo } from '../api/directory.ts';
 import type { LoginOptions } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
+import { firstAdminEntry } from './admin/adminSection.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PlainLink, AppLink, navigate, useLocation } from '../router.tsx';
+import { inAnalysisSection } from './analysis/AnalysisSectionNav.tsx';
 import { useSession } from '../session.tsx';
 import { resetNotifications, useNotifications } from './notifications/notificationStore.ts';
 import { OrganisationContext } from './PageHeading.tsx';
@@ -23,6 +25,15 @@ function useLogo() {
   return logo;
 }
 
+/** Focus an element of the next page once it is shown (its sections may still be loading, hidden: Skeleton.tsx). */
+function focusWhenShown(id: string, tries = 60) {
+  window.setTimeout(() => {
+    const el = document.getElementById(id);
+    el?.focus();
+    if (document.activeElement !== el && tries > 1) focusWhenShown(id, tries - 1);
+  }, 50);
+}
+
 /** The organisation's name (and logo), the main menu (only what this person may use), who is logged in. */
 export function Header() {
   const { t, locale, setLocale } = useI18n();
@@ -36,6 +47,7 @@ export function Header() {
   useEffect(() => {
     if (!session) resetNotifications();
   }, [session]);
+  const admin = firstAdminEntry(can);
   const items = session
     ? [
         { to: '/', label: t('nav.home'), show: true, current: path === '/' },
@@ -48,8 +60,10 @@ export function Header() {
           show: can('measure:manage') || can('measure:check'),
           current: path.startsWith('/verbetermaatregelen'),
         },
-        { to: '/tevredenheid', label: t('nav.surveys'), show: can('survey:read'), current: path === '/tevredenheid' },
+        // Figures, reports, satisfaction and import: one item, their own menu on those pages (AnalysisSectionNav).
+        { to: '/analyse', label: t('nav.analysis'), show: can('analysis:read'), current: inAnalysisSection(path) },
         { to: '/processen', label: t('nav.processes'), show: can('process:read'), current: path.startsWith('/processen') },
+        { to: admin?.to ?? '/beheer', label: t('nav.admin'), show: !!admin, current: path.startsWith('/beheer') },
         { to: '/mailbox', label: t('nav.mailbox'), show: !!options.data?.demoMailbox, current: path.startsWith('/mailbox') },
       ].filter((i) => i.show)
     : [];
@@ -94,7 +108,7 @@ export function Header() {
                 if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
                 e.preventDefault();
                 navigate('/');
-                window.setTimeout(() => document.getElementById('notifications-title')?.focus(), 50);
+                focusWhenShown('notifications-title');
               }}
             >
               {t('nav.notifications')}
@@ -102,6 +116,12 @@ export function Header() {
             </PlainLink>
           ) : null}
           {session ? <span>{t('app.loggedInAs', { name: session.user.name })}</span> : null}
+          {/* The language choice last: it keeps its place at the end while the session's items arrive before it. */}
+          {session ? (
+            <Button appearance="secondary-action-button" onClick={() => void logout()}>
+              {t('app.logout')}
+            </Button>
+          ) : null}
           <Button
             appearance="subtle-button"
             lang={locale === 'nl' ? 'en' : 'nl'}
@@ -110,11 +130,6 @@ export function Header() {
           >
             {t('app.language')}
           </Button>
-          {session ? (
-            <Button appearance="secondary-action-button" onClick={() => void logout()}>
-              {t('app.logout')}
-            </Button>
-          ) : null}
         </div>
       </div>
     </header>

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 
 /**
  * Messages for screen readers (one polite live region in the shell) and one-off notices that
@@ -29,9 +29,15 @@ export const useAnnouncement = () => useSyncExternalStore(subscribe, () => messa
 export function setFlash(text: string) {
   flash = text;
 }
-/** Takes the notice left by the previous screen, once. */
-export function takeFlash(): string | null {
-  const f = flash;
-  flash = null;
-  return f;
+/**
+ * The notice left by the previous screen, shown once, and a setter for the page's own notices.
+ * Reading it in render is pure: React may render a page and throw that render away (a lazy chunk
+ * or another update arriving meanwhile), so the notice is cleared only after the page is on screen.
+ */
+export function useFlash(): [string | null, (text: string | null) => void] {
+  const [text, setText] = useState(() => flash);
+  useEffect(() => {
+    flash = null;
+  }, []);
+  return [text, setText];
 }

@@ -176,6 +176,7 @@ export const enCase: Record<keyof typeof nlCase, string> = {
   'tl.tpl.forwardingNotice': 'notice: complaint forwarded (Awb 2:3)',
   'tl.tpl.complaintForwarded': 'complaint forwarded to the other body (Awb 2:3)',
   'tl.tpl.caseNotice': 'notice about the complaint, for information',
+  'tl.tpl.reportMail': 'overview by e-mail (figures)',
   'tl.until': 'Runs until {date}',
   'tl.activity': 'Activity: {subject}',
   'tl.reason': 'Reason: {reason}',
@@ -229,4 +230,7 @@ export const enCase: Record<keyof typeof nlCase, string> = {
   'intake.alreadyLinked': 'This contact is already linked to case {reference}.',
   'intake.toCase': 'Go to case {reference}',
   'intake.another': 'Register another contact',
+  'intake.bulkMail': 'Bulk or list mail',
+  'intake.bulkMailText':
+    'This e-mail comes from a newsletter or mailing list. It was not answered automatically and was not linked to a case by itself.',
 };

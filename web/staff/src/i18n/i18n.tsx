@@ -1,14 +1,4 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en.ts';
-import { enCase } from './enCase.ts';
-import { enClocks } from './enClocks.ts';
-import { enDossier } from './enDossier.ts';
-import { enHome } from './enHome.ts';
-import { enLetters } from './enLetters.ts';
-import { enMeasures } from './enMeasures.ts';
-import { enPersons } from './enPersons.ts';
-import { enPost } from './enPost.ts';
-import { enSurveys } from './enSurveys.ts';
 import { nl } from './nl.ts';
 import { nlCase } from './nlCase.ts';
 import { nlClocks } from './nlClocks.ts';
@@ -19,14 +9,57 @@ import { nlMeasures } from './nlMeasures.ts';
 import { nlPersons } from './nlPersons.ts';
 import { nlPost } from './nlPost.ts';
 import { nlSurveys } from './nlSurveys.ts';
+import { nlReports } from './nlReports.ts';
+import { nlImport } from './nlImport.ts';
+import { nlAnalysisShell } from './nlAnalysisShell.ts';
+import { nlAdminShell } from './nlAdminShell.ts';
+import { nlAdminUsers } from './nlAdminUsers.ts';
+import { nlSubjectRequests } from './nlSubjectRequests.ts';
+import { nlZgw } from './nlZgw.ts';
+import { nlAudit } from './nlAudit.ts';
+import { nlApiClients } from './nlApiClients.ts';
+import { nlEvents } from './nlEvents.ts';
+import { nlRetention } from './nlRetention.ts';
 
 /** A tiny dictionary i18n: Dutch by default, English as second locale, no library. */
 export type Locale = 'nl' | 'en';
 const dictionaries = {
-  nl: { ...nl, ...nlCase, ...nlHome, ...nlLetters, ...nlClocks, ...nlPersons, ...nlPost, ...nlDossier, ...nlMeasures, ...nlSurveys },
-  en: { ...en, ...enCase, ...enHome, ...enLetters, ...enClocks, ...enPersons, ...enPost, ...enDossier, ...enMeasures, ...enSurveys },
+  nl: {
+    ...nl,
+    ...nlCase,
+    ...nlHome,
+    ...nlLetters,
+    ...nlClocks,
+    ...nlPersons,
+    ...nlPost,
+    ...nlDossier,
+    ...nlMeasures,
+    ...nlSurveys,
+    ...nlReports,
+    ...nlImport,
+    ...nlAnalysisShell,
+    ...nlAdminShell,
+    ...nlAdminUsers,
+    ...nlSubjectRequests,
+    ...nlAudit,
+    ...nlApiClients,
+    ...nlEvents,
+    ...nlRetention,
+    ...nlZgw,
+  },
 };
 export type MessageKey = keyof (typeof dictionaries)['nl'];
+type Dictionary = Record<MessageKey, string>;
+
+/** English comes on request: its chunk is fetched the first time someone chooses it (or had chosen it). */
+let english: Dictionary | null = null;
+let englishLoad: Promise<Dictionary> | null = null;
+function loadEnglish(): Promise<Dictionary> {
+  englishLoad ??= import('./loadEnglish.ts').then((m) => (english = m.english));
+  return englishLoad;
+}
+/** The English words once loaded (api/errors.ts words the server's field errors in English with them). */
+export const englishWords = (): Dictionary | null => english;
 export type Vars = Record<string, string | number>;
 export type Bilingual = { nl: string; en: string };
 
@@ -60,19 +93,29 @@ function initialLocale(): Locale {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  // Someone who chose English last time: nothing is shown until its words are here (no Dutch flash).
+  const [ready, setReady] = useState(() => locale === 'nl' || !!english);
+  useEffect(() => {
+    if (!ready) loadEnglish().then(() => setReady(true));
+  }, [ready]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const setLocale = useCallback((l: Locale) => {
-    setLocaleState(l);
-    try {
-      localStorage.setItem(STORAGE_KEY, l);
-    } catch {
-      /* private mode: the choice lasts for this page only */
-    }
+    const apply = () => {
+      setLocaleState(l);
+      try {
+        localStorage.setItem(STORAGE_KEY, l);
+      } catch {
+        /* private mode: the choice lasts for this page only */
+      }
+    };
+    if (l === 'en' && !english) loadEnglish().then(apply);
+    else apply();
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: ready is when the English words (a module variable) have arrived.
   const value = useMemo<I18n>(() => {
-    const dict = dictionaries[locale];
+    const dict: Dictionary = locale === 'en' && english ? english : dictionaries.nl;
     const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
     const dateFmt = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
     const dateTimeFmt = new Intl.DateTimeFormat(tag, {
@@ -94,7 +137,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       date: (iso) => (iso ? dateFmt.format(asInstant(iso)) : ''),
       dateTime: (iso) => (iso ? dateTimeFmt.format(asInstant(iso)) : ''),
     };
-  }, [locale, setLocale]);
+  }, [locale, setLocale, ready]);
+  if (!ready) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

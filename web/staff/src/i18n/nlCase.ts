@@ -174,6 +174,7 @@ export const nlCase = {
   'tl.tpl.forwardingNotice': 'mededeling: klacht doorgestuurd (Awb 2:3)',
   'tl.tpl.complaintForwarded': 'klacht doorgestuurd aan de andere organisatie (Awb 2:3)',
   'tl.tpl.caseNotice': 'bericht ter informatie over de klacht',
+  'tl.tpl.reportMail': 'overzicht per e-mail (cijfers)',
   'tl.until': 'Loopt tot {date}',
   'tl.activity': 'Activiteit: {subject}',
   'tl.reason': 'Reden: {reason}',
@@ -227,4 +228,7 @@ export const nlCase = {
   'intake.alreadyLinked': 'Dit contact is al gekoppeld aan melding {reference}.',
   'intake.toCase': 'Naar melding {reference}',
   'intake.another': 'Nog een contact registreren',
+  'intake.bulkMail': 'Bulk- of lijstmail',
+  'intake.bulkMailText':
+    'Deze e-mail komt van een nieuwsbrief of mailinglijst. Er is niet automatisch op gereageerd en hij is niet vanzelf aan een melding gekoppeld.',
 } as const;

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { DeadlinesPanel } from '../components/notifications/DeadlinesPanel.tsx';
 import { NotificationsPanel } from '../components/notifications/NotificationsPanel.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { RevealTogether } from '../components/Skeleton.tsx';
 import { countText, QUEUES } from '../components/QueueTabs.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ButtonAppLink, PlainLink } from '../router.tsx';
@@ -75,9 +76,7 @@ function QueuePreview({
 export function HomePage() {
   const { t } = useI18n();
   const { session, can } = useSession();
-  const counts = useResource<QueueCounts>(can('activity:read') ? '/activity-counts' : null);
   if (!session) return null;
-  const queues = QUEUES.filter((q) => can('activity:work') || q === 'unassigned' || q === 'all');
   return (
     <>
       <PageHeading title={t('home.greeting', { name: session.user.name })} />
@@ -88,6 +87,21 @@ export function HomePage() {
           </ButtonAppLink>
         </Paragraph>
       ) : null}
+      {/* The sections arrive together: one arriving after another would push it down while someone reads. */}
+      <RevealTogether height="40rem" lines={8}>
+        <HomeSections />
+      </RevealTogether>
+    </>
+  );
+}
+
+function HomeSections() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const counts = useResource<QueueCounts>(can('activity:read') ? '/activity-counts' : null);
+  const queues = QUEUES.filter((q) => can('activity:work') || q === 'unassigned' || q === 'all');
+  return (
+    <>
       <NotificationsPanel />
       {can('case:read') ? <DeadlinesPanel /> : null}
       {can('activity:read') ? (

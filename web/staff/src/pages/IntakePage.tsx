@@ -156,6 +156,14 @@ export default function IntakePage({ activityId }: { activityId?: string }) {
           <Alert type="ok">{t(activity.assignee ? 'intake.registered' : 'intake.registeredQueue')}</Alert>
         </div>
       ) : null}
+      {activity?.bulkMail ? (
+        <Alert type="info">
+          <Paragraph>
+            <strong>{t('intake.bulkMail')}</strong>
+          </Paragraph>
+          <Paragraph>{t('intake.bulkMailText')}</Paragraph>
+        </Alert>
+      ) : null}
       {linked ? (
         <Alert type="info">
           <Paragraph>{t('intake.alreadyLinked', { reference: activity?.caseReference ?? '' })}</Paragraph>

@@ -3,11 +3,11 @@ import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
-import { ErrorNotice, Loading } from '../components/ErrorNotice.tsx';
 import { kindLabel, statusLabel } from '../components/letters/CaseLetters.tsx';
 import { LetterEditor } from '../components/letters/LetterEditor.tsx';
 import type { LetterDetail } from '../components/letters/letterTypes.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { PendingPage } from '../components/PendingPage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AppLink } from '../router.tsx';
 
@@ -27,12 +27,7 @@ export default function LetterPage({ caseId, letterId }: { caseId: string; lette
   }, [done]);
   const letter = res.data;
   if (!letter) {
-    return (
-      <>
-        <PageHeading title={t('letters.title')} />
-        {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : <Loading />}
-      </>
-    );
+    return <PendingPage title={t('letters.title')} res={res} />;
   }
   const title = t('letter.pageTitle', { letter: kindLabel(t, letter.kind), reference: letter.caseReference });
   const c = caseRes.data;

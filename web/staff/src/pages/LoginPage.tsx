@@ -25,7 +25,7 @@ const ROLE_ORDER = [
 type DemoUser = LoginOptions['demoUsers'][number];
 
 /** Login: the organisation's OIDC provider when configured; in a demo, a user per role. */
-export function LoginPage() {
+export default function LoginPage() {
   const { t, has } = useI18n();
   const org = useContext(OrganisationContext);
   const { loginAs } = useSession();

@@ -1,16 +1,6 @@
-import {
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { CaptionedTable } from '../components/CaptionedTable.tsx';
 import { useCallback, useEffect, useState } from 'react';
-import { TableWrap } from '../../../ui/index.ts';
 import { api } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -56,41 +46,31 @@ export default function MailboxPage() {
         {status}
       </Paragraph>
       {items.length ? (
-        <TableWrap label={t('mailbox.caption')}>
-          <Table>
-            <TableCaption className="kf-visually-hidden">{t('mailbox.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('mailbox.col.sentAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('mailbox.col.to')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('mailbox.col.subject')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('mailbox.col.case')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('mailbox.col.status')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell className="kf-nowrap">
-                    {m.sentAt ? (
-                      dateTime(m.sentAt)
-                    ) : (
-                      <span className="kf-muted">{t('mailbox.notSentYet', { date: dateTime(m.createdAt) })}</span>
-                    )}
-                  </TableCell>
-                  <TableCell>{m.to}</TableCell>
-                  <TableCell>
-                    <AppLink to={`/mailbox/${m.id}`}>{m.subject}</AppLink>
-                  </TableCell>
-                  <TableCell className="kf-nowrap">
-                    {m.caseId && m.caseReference ? <AppLink to={`/meldingen/${m.caseId}`}>{m.caseReference}</AppLink> : t('app.none')}
-                  </TableCell>
-                  <TableCell>{t(`mailbox.status.${m.status}`)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableWrap>
+        <CaptionedTable
+          caption={t('mailbox.caption')}
+          hiddenCaption
+          columns={[t('mailbox.col.sentAt'), t('mailbox.col.to'), t('mailbox.col.subject'), t('mailbox.col.case'), t('mailbox.col.status')]}
+        >
+          {items.map((m) => (
+            <TableRow key={m.id}>
+              <TableCell className="kf-nowrap">
+                {m.sentAt ? (
+                  dateTime(m.sentAt)
+                ) : (
+                  <span className="kf-muted">{t('mailbox.notSentYet', { date: dateTime(m.createdAt) })}</span>
+                )}
+              </TableCell>
+              <TableCell>{m.to}</TableCell>
+              <TableCell>
+                <AppLink to={`/mailbox/${m.id}`}>{m.subject}</AppLink>
+              </TableCell>
+              <TableCell className="kf-nowrap">
+                {m.caseId && m.caseReference ? <AppLink to={`/meldingen/${m.caseId}`}>{m.caseReference}</AppLink> : t('app.none')}
+              </TableCell>
+              <TableCell>{t(`mailbox.status.${m.status}`)}</TableCell>
+            </TableRow>
+          ))}
+        </CaptionedTable>
       ) : null}
       {cursor ? (
         <Button appearance="secondary-action-button" onClick={() => void load(cursor)} busy={loading} disabled={loading}>

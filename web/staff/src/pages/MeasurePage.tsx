@@ -14,17 +14,16 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { TableWrap } from '../../../ui/index.ts';
 import { useDirectory } from '../api/directory.ts';
 import { useResource } from '../api/useResource.ts';
-import { takeFlash } from '../components/announce.ts';
-import { ErrorNotice, Loading } from '../components/ErrorNotice.tsx';
+import { useFlash } from '../components/announce.ts';
 import { MeasureCarriedOutForm, MeasureCheckForm, MeasureEditForm } from '../components/measures/MeasureForms.tsx';
 import { MeasureHistory } from '../components/measures/MeasureHistory.tsx';
 import { MeasureStatus } from '../components/measures/MeasureStatus.tsx';
 import { groundOptions, type MeasureDetail } from '../components/measures/measureTypes.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { PendingPage } from '../components/PendingPage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AppLink } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -39,15 +38,10 @@ export default function MeasurePage({ id }: { id: string }) {
   const { session, can } = useSession();
   const dir = useDirectory();
   const res = useResource<MeasureDetail>(`/measures/${id}`);
-  const [flash, setFlash] = useState(takeFlash);
+  const [flash, setFlash] = useFlash();
   const d = res.data;
   if (!d) {
-    return (
-      <>
-        <PageHeading title={t('measures.detail.title')} />
-        {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : <Loading />}
-      </>
-    );
+    return <PendingPage title={t('measures.detail.title')} res={res} />;
   }
   const m = d.measure;
   const groundLabel = (value: string) => {

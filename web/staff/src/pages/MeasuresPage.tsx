@@ -1,16 +1,7 @@
-import {
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { CaptionedTable } from '../components/CaptionedTable.tsx';
 import { useCallback, useEffect, useState } from 'react';
-import { CheckboxField, TableWrap } from '../../../ui/index.ts';
+import { CheckboxField } from '../../../ui/index.ts';
 import { api, query } from '../api/client.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { MeasureStatus } from '../components/measures/MeasureStatus.tsx';
@@ -103,36 +94,32 @@ export default function MeasuresPage() {
         {status}
       </Paragraph>
       {items?.length ? (
-        <TableWrap label={t('measures.caption')}>
-          <Table>
-            <TableCaption className="kf-visually-hidden">{t('measures.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('measures.col.description')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('measures.col.owner')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('measures.col.due')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('measures.col.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('measures.col.cases')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell>
-                    <AppLink to={`/verbetermaatregelen/${m.id}`}>{m.description}</AppLink>
-                    <div className="kf-muted">{t(`measures.source.${m.source}`)}</div>
-                  </TableCell>
-                  <TableCell>{m.owner.name}</TableCell>
-                  <TableCell className="kf-nowrap">{date(m.dueDate)}</TableCell>
-                  <TableCell>
-                    <MeasureStatus m={m} />
-                  </TableCell>
-                  <TableCell>{m.caseCount}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableWrap>
+        <CaptionedTable
+          caption={t('measures.caption')}
+          hiddenCaption
+          columns={[
+            t('measures.col.description'),
+            t('measures.col.owner'),
+            t('measures.col.due'),
+            t('measures.col.status'),
+            t('measures.col.cases'),
+          ]}
+        >
+          {items.map((m) => (
+            <TableRow key={m.id}>
+              <TableCell>
+                <AppLink to={`/verbetermaatregelen/${m.id}`}>{m.description}</AppLink>
+                <div className="kf-muted">{t(`measures.source.${m.source}`)}</div>
+              </TableCell>
+              <TableCell>{m.owner.name}</TableCell>
+              <TableCell className="kf-nowrap">{date(m.dueDate)}</TableCell>
+              <TableCell>
+                <MeasureStatus m={m} />
+              </TableCell>
+              <TableCell>{m.caseCount}</TableCell>
+            </TableRow>
+          ))}
+        </CaptionedTable>
       ) : null}
       {next ? (
         <Button appearance="secondary-action-button" busy={busy} disabled={busy} onClick={() => void load(next)}>

@@ -11,9 +11,9 @@ import {
 } from '@utrecht/component-library-react';
 import { API } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
-import { ErrorNotice, Loading } from '../components/ErrorNotice.tsx';
 import type { MailboxMessage } from '../components/mailbox/types.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { PendingPage } from '../components/PendingPage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AppLink } from '../router.tsx';
 
@@ -29,11 +29,9 @@ export default function MessagePage({ id }: { id: string }) {
   );
   if (!m) {
     return (
-      <>
-        <PageHeading title={t('mailbox.message')} />
-        {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : <Loading />}
+      <PendingPage title={t('mailbox.message')} res={res}>
         {back}
-      </>
+      </PendingPage>
     );
   }
   return (

@@ -8,6 +8,7 @@ import { ActivityTable } from '../components/ActivityTable.tsx';
 import { BulkAssign } from '../components/BulkAssign.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { RevealTogether } from '../components/Skeleton.tsx';
 import { EMPTY_FILTERS, QueueFilters, type QueueFilterValues } from '../components/QueueFilters.tsx';
 import { QUEUES, QueueTabs } from '../components/QueueTabs.tsx';
 import { SavedFilters } from '../components/savedFilters/SavedFilters.tsx';
@@ -19,14 +20,29 @@ import { useSession } from '../session.tsx';
 import { useQueue } from './useQueue.ts';
 
 /** The work queue: four queues with counts, filters in the URL, keyset paging, bulk assignment. */
-export function QueuePage() {
+export default function QueuePage() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const { search } = useLocation();
+  const fallback: QueueName = can('activity:assign') && !can('activity:work') ? 'unassigned' : 'mine';
+  const requested = search.get('queue') as QueueName | null;
+  const queue: QueueName = requested && QUEUES.includes(requested) ? requested : fallback;
+  return (
+    <>
+      <PageHeading title={`${t('queue.title')}: ${t(`queue.${queue}`)}`} />
+      {/* Tabs with their counts, saved filters and the list arrive together (nothing pushed down while read). */}
+      <RevealTogether height="36rem" lines={8}>
+        <QueueContent queue={queue} />
+      </RevealTogether>
+    </>
+  );
+}
+
+function QueueContent({ queue }: { queue: QueueName }) {
   const { t } = useI18n();
   const { can } = useSession();
   const { search } = useLocation();
   const dir = useDirectory();
-  const fallback: QueueName = can('activity:assign') && !can('activity:work') ? 'unassigned' : 'mine';
-  const requested = search.get('queue') as QueueName | null;
-  const queue: QueueName = requested && QUEUES.includes(requested) ? requested : fallback;
   const filters: QueueFilterValues = {
     channel: search.get('channel') ?? '',
     status: search.get('status') ?? '',
@@ -54,7 +70,6 @@ export function QueuePage() {
 
   return (
     <>
-      <PageHeading title={`${t('queue.title')}: ${t(`queue.${queue}`)}`} />
       <QueueTabs current={queue} counts={counts.data} hrefFor={(q) => urlFor(q)} />
       <QueueFilters
         key={JSON.stringify(filters)}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, query } from '../api/client.ts';
 import type { Activity, Page, QueueName } from '../api/types.ts';
+import { useLoadingReport } from '../components/Skeleton.tsx';
 
 export type QueueParams = {
   queue: QueueName;
@@ -58,5 +59,6 @@ export function useQueue(params: QueueParams) {
 
   const replace = useCallback((a: Activity) => setItems((old) => old.map((o) => (o.id === a.id ? a : o))), []);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
+  useLoadingReport(loading);
   return { items, hasMore: !!cursor, loading, error, loadMore, replace, reload };
 }

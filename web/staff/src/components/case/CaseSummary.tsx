@@ -4,6 +4,7 @@ import type { CaseDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { labelOf } from '../../i18n/labels.ts';
 import { valueText, type ProcessLabels } from './processLabels.ts';
+import { formatPhone } from '../persons/formatPhone.ts';
 
 function Item({ k, children }: { k: string; children: ReactNode }) {
   return (
@@ -18,7 +19,7 @@ const person = (p: CaseDetail['complainant']) =>
   [
     p.organisationName ? `${p.name} (${p.organisationName})` : p.name,
     p.email,
-    p.phone,
+    formatPhone(p.phone),
     [p.street, [p.postcode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
   ]
     .filter(Boolean)
@@ -84,7 +85,7 @@ export function CaseSummary({ c, labels }: { c: CaseDetail; labels: ProcessLabel
           <Item k={t('case.representative')}>
             <span className="kf-pre">
               {t('case.representativeOf', { name: c.representative.name, relation: c.representativeRelation ?? '' })}
-              {[c.representative.email, c.representative.phone].filter(Boolean).map((x) => `\n${x}`)}
+              {[c.representative.email, formatPhone(c.representative.phone)].filter(Boolean).map((x) => `\n${x}`)}
             </span>
           </Item>
         ) : null}

@@ -10,6 +10,7 @@ import { announce } from '../announce.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { FormToggle } from './FormToggle.tsx';
 import { CollapsibleSection } from './CollapsibleSection.tsx';
+import { NoteOthersDataMark } from '../subjectRequests/NoteOthersDataMark.tsx';
 
 /** Internal notes: read them, and add one (when the server says this person may). */
 export function NotesPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => void }) {
@@ -36,6 +37,7 @@ export function NotesPanel({ c, onAdded }: { c: CaseDetail; onAdded: () => void 
                 {n.author?.name ?? t('app.none')}, <time dateTime={n.createdAt}>{dateTime(n.createdAt)}</time>
               </div>
               <div className="kf-pre">{n.body}</div>
+              <NoteOthersDataMark caseId={c.id} note={n} canMark={c.abilities.addNote} onChanged={onAdded} />
             </li>
           ))}
         </ul>

@@ -95,6 +95,12 @@ export function describeEvent(e: TimelineEvent, ctx: TimelineContext): { what: s
     if (typeof after.adviceDepartureReason === 'string') details.push(t('tl.reason', { reason: after.adviceDepartureReason }));
     return { what, details };
   }
+  if (e.type === 'caseImported') {
+    // An imported case (register import): from which file, on which day, and its row there.
+    what = t('tl.caseImported', { file: String(data.fileName ?? ''), date: ctx.date(String(data.importedAt ?? e.occurredAt)) });
+    if (data.rowNumber !== undefined) details.push(`${t('import.row')} ${String(data.rowNumber)}`);
+    return { what, details };
+  }
   const activity = e.activityId ? ctx.activitySubject(e.activityId) : undefined;
   // Dossier work (seed 004): which line or task, and what changed. The name recorded with the event
   // comes first; events from before it carried one fall back to the activity as the page knows it.

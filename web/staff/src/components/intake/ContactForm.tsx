@@ -6,6 +6,7 @@ import type { Team } from '../../api/types.ts';
 import { MandateAtIntake } from '../mandates/MandateAtIntake.tsx';
 import { KnownPersonSuggestion } from '../persons/KnownPersonSuggestion.tsx';
 import { fieldId, type IntakeField, type IntakeValues } from './intakeValues.ts';
+import { formatPhone } from '../persons/formatPhone.ts';
 
 type Props = {
   values: IntakeValues;
@@ -83,7 +84,7 @@ export function ContactForm({ values: v, errors, onChange, registered, suggestPe
                 personName: p?.name ?? '',
                 name: v.name || p?.name || '',
                 email: v.email || p?.email || '',
-                phone: v.phone || p?.phone || '',
+                phone: v.phone || formatPhone(p?.phone) || '',
               })
             }
           />

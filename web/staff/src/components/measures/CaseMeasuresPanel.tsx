@@ -6,6 +6,7 @@ import { AppLink, ButtonAppLink } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { CollapsibleSection } from '../case/CollapsibleSection.tsx';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { CaseMeasureLink } from './CaseMeasureLink.tsx';
 import { MeasureStatus } from './MeasureStatus.tsx';
 import type { Measure } from './measureTypes.ts';
 
@@ -38,7 +39,12 @@ export function CaseMeasuresPanel({ c }: { c: CaseDetail }) {
           </ul>
         </>
       ) : null}
-      {can('measure:manage') ? <ButtonAppLink to={`/verbetermaatregelen/nieuw?melding=${c.id}`}>{t('measures.add')}</ButtonAppLink> : null}
+      {can('measure:manage') && items ? (
+        <>
+          <ButtonAppLink to={`/verbetermaatregelen/nieuw?melding=${c.id}`}>{t('measures.add')}</ButtonAppLink>
+          <CaseMeasureLink caseId={c.id} linked={items.map((m) => m.id)} onLinked={res.reload} />
+        </>
+      ) : null}
     </CollapsibleSection>
   );
 }

@@ -2,7 +2,7 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
 import type { MeasureDetail } from './measureTypes.ts';
 
-const KNOWN = ['recorded', 'edited', 'carriedOut', 'checkedEffective', 'checkedNotEffective', 'reminderSent'];
+const KNOWN = ['recorded', 'edited', 'carriedOut', 'checkedEffective', 'checkedNotEffective', 'reminderSent', 'caseLinked'];
 const record = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -20,7 +20,12 @@ export function MeasureHistory({ history }: { history: MeasureDetail['history'] 
           return (
             <li key={e.id}>
               <strong>
-                {t(key, { owner: text(d.ownerName), due: due ? date(due) : '', date: d.carriedOutOn ? date(text(d.carriedOutOn)) : '' })}
+                {t(key, {
+                  owner: text(d.ownerName),
+                  due: due ? date(due) : '',
+                  date: d.carriedOutOn ? date(text(d.carriedOutOn)) : '',
+                  reference: text(d.caseReference),
+                })}
               </strong>
               <div className="kf-muted">
                 {dateTime(e.at)} · {e.actorName}

@@ -1,15 +1,5 @@
-import {
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { TableWrap } from '../../../../ui/index.ts';
+import { Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { CaptionedTable } from '../CaptionedTable.tsx';
 import type { CaseSummary, Page } from '../../api/types.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -46,44 +36,40 @@ export function DeadlinesPanel() {
               {t('deadlines.intro')}
               {res.data.nextCursor ? null : ` ${t('deadlines.summary', { overdue, nearlyDue: items.length - overdue })}.`}
             </Paragraph>
-            <TableWrap label={t('deadlines.caption')}>
-              <Table>
-                <TableCaption className="kf-visually-hidden">{t('deadlines.caption')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('deadlines.col.reference')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('deadlines.col.subject')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('deadlines.col.status')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('deadlines.col.deadline')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('deadlines.col.state')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((c) => (
-                    <TableRow key={c.id}>
-                      <TableCell className="kf-nowrap">
-                        <AppLink to={`/meldingen/${c.id}`}>{c.reference}</AppLink>
-                      </TableCell>
-                      <TableCell>{c.subject}</TableCell>
-                      <TableCell>{l(c.statusLabel)}</TableCell>
-                      <TableCell className="kf-nowrap">
-                        {c.normDeadline ? (
-                          <>
-                            {c.deadline ? <div>{t('queue.deadlineHandling', { date: date(c.deadline) })}</div> : null}
-                            <div>{t('queue.deadlineNorm', { date: date(c.normDeadline) })}</div>
-                          </>
-                        ) : (
-                          date(c.deadline)
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <DeadlineFlag state={stateOf(c)} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableWrap>
+            <CaptionedTable
+              caption={t('deadlines.caption')}
+              hiddenCaption
+              columns={[
+                t('deadlines.col.reference'),
+                t('deadlines.col.subject'),
+                t('deadlines.col.status'),
+                t('deadlines.col.deadline'),
+                t('deadlines.col.state'),
+              ]}
+            >
+              {items.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell className="kf-nowrap">
+                    <AppLink to={`/meldingen/${c.id}`}>{c.reference}</AppLink>
+                  </TableCell>
+                  <TableCell>{c.subject}</TableCell>
+                  <TableCell>{l(c.statusLabel)}</TableCell>
+                  <TableCell className="kf-nowrap">
+                    {c.normDeadline ? (
+                      <>
+                        {c.deadline ? <div>{t('queue.deadlineHandling', { date: date(c.deadline) })}</div> : null}
+                        <div>{t('queue.deadlineNorm', { date: date(c.normDeadline) })}</div>
+                      </>
+                    ) : (
+                      date(c.deadline)
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <DeadlineFlag state={stateOf(c)} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </CaptionedTable>
             {res.data.nextCursor ? <Paragraph className="kf-muted">{t('deadlines.more', { count: items.length })}</Paragraph> : null}
           </>
         ) : (

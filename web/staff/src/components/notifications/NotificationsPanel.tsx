@@ -4,6 +4,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { AppLink } from '../../router.tsx';
 import { announce } from '../announce.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { useLoadingReport } from '../Skeleton.tsx';
 import { markNotificationRead, useNotifications, type StaffNotification } from './notificationStore.ts';
 import './home.css';
 
@@ -24,6 +25,7 @@ export function NotificationsPanel() {
   const [showAll, setShowAll] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  useLoadingReport(n.unreadCount === null && !n.error);
 
   const kindLabel = (k: string) => t((KINDS.includes(k) ? `notifications.kind.${k}` : 'notifications.kind.other') as MessageKey);
   const markRead = async (item: StaffNotification, index: number) => {

@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/i18n.tsx';
+import { formatPhone } from './formatPhone.ts';
 import type { PersonMatch } from './personTypes.ts';
 
 /** One known person in a line or two: who, how to reach them, their cases, and why they match. */
@@ -15,7 +16,7 @@ export function PersonFacts({ p }: { p: PersonMatch }) {
   return (
     <>
       <span className="kf-timeline__what">{name}</span>
-      <div>{[p.email, p.phone, p.address].filter(Boolean).join(' · ')}</div>
+      <div>{[p.email, formatPhone(p.phone), p.address].filter(Boolean).join(' · ')}</div>
       <div className="kf-muted">
         {cases} · {p.reasons.map((r) => t(`person.known.reason.${r}`)).join(', ')}
       </div>

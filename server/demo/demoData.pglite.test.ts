@@ -9,6 +9,8 @@ import { seedDemoData } from './demoData.ts';
 /**
  * The demo must work for every organisation configuration that ships: `ORG_CONFIG=… npm run demo`
  * is how someone tries an organisation's process. Each one is seeded through the real commands.
+ * On the embedded database only, where the demo runs (npm run demo); the commands it uses run on
+ * both backends in their own tests, and seeding five organisations twice cost a minute of CI.
  */
 const root = path.resolve(import.meta.dirname, '../..');
 const examples = path.join(root, 'config/examples');

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { after, before, test } from 'node:test';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import * as tar from 'tar';
+import { addDocument } from '../commands/caseEditor.ts';
+import { registerCase } from '../commands/caseRegistrar.ts';
+import { transitionCase } from '../commands/caseTransitioner.ts';
+import { openDatabase, type Database, type OpenDatabase } from '../db/connect.ts';
+import { fileStorage } from '../storage/blobStorage.ts';
+import { createTestDatabase, pgliteSnapshotFile, TEST_BACKEND } from '../test/database.ts';
+import { asActor, buildStaff, createTestServices, type TestEnv } from '../test/harness.ts';
+import { createBackup, restoreBackup } from './backup.ts';
+
+/**
+ * A backup made with the commands of docs/operations.md and restored into an empty target holds
+ * every case, every document's contents and every timer: pg_dump/pg_restore on PostgreSQL, a copy of
+ * the data directory for the embedded database (TEST_DATABASE picks which).
+ */
+const ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-backup-test-'));
+const sourceDir = path.join(tmp, 'source');
+const restoredDir = path.join(tmp, 'restored');
+const file = path.join(tmp, 'klachtflow.tar.gz');
+let source: OpenDatabase & { url?: string };
+let env: TestEnv;
+const emptyDatabases: string[] = [];
+
+before(async () => {
+  if (TEST_BACKEND === 'pglite') {
+    // A real data directory (the server's layout), from the migrated template.
+    fs.mkdirSync(path.join(sourceDir, 'pglite'), { recursive: true });
+    await tar.x({ file: await pgliteSnapshotFile(), cwd: path.join(sourceDir, 'pglite') });
+    source = await openDatabase({ dataDir: sourceDir });
+  } else {
+    source = await createTestDatabase();
+  }
+  env = await createTestServices({ database: source, storage: fileStorage(path.join(sourceDir, 'files')) });
+});
+
+let sourceClosed = false;
+after(async () => {
+  if (!sourceClosed) await env?.close();
+  for (const name of emptyDatabases) await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('a restored backup holds every case, document (its contents) and timer', async () => {
+  const agent = await buildStaff(env.services, { roles: ['firstLineAgent'], teams: ['kcc'] });
+  const made: { id: string }[] = [];
+  for (const subject of ['Wachttijd aan de telefoon', 'Brief kwijt', 'Onvriendelijke balie']) {
+    const c = await asActor(env.services, agent, (ctx) =>
+      registerCase(ctx, { subject, description: 'x', channel: 'phone', complainant: { kind: 'person', name: 'Ria' }, data: {} }),
+    );
+    made.push(c);
+    await addDocument(env.services, agent, c.id, {
+      filename: 'verslag.txt',
+      mediaType: 'text/plain',
+      docType: 'other',
+      content: Readable.from(Buffer.from(`Verslag bij ${subject} ${randomBytes(4).toString('hex')}`)),
+    });
+  }
+  // A durable timer: the information request's wait (timerSweeper.test.ts).
+  await asActor(env.services, agent, (ctx) =>
+    transitionCase(ctx, { caseId: made[0]!.id, transition: 'requestInformation', inputs: { informationRequested: 'Uw klantnummer' } }),
+  );
+  const before = await contents(env.services.db, path.join(sourceDir, 'files'));
+  assert.equal(before.cases.length, 3);
+  assert.ok(before.documents.length >= 3);
+  assert.ok(before.timers.length >= 1);
+
+  let target: { databaseUrl?: string; dataDir: string };
+  if (TEST_BACKEND === 'pglite') {
+    await env.close(); // the embedded backup is taken while no server holds the directory
+    sourceClosed = true;
+    await createBackup({ dataDir: sourceDir }, file);
+    target = { dataDir: restoredDir };
+  } else {
+    await createBackup({ databaseUrl: source.url, dataDir: sourceDir }, file);
+    const name = `kf_restore_${randomBytes(6).toString('hex')}`;
+    emptyDatabases.push(name);
+    await admin((c) => c.query(`create database ${name}`));
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    target = { databaseUrl: url.toString(), dataDir: restoredDir };
+  }
+  await restoreBackup(target, file);
+
+  const restored = await openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.databaseUrl ? undefined : restoredDir });
+  try {
+    assert.deepEqual(await contents(restored.db, path.join(restoredDir, 'files')), before);
+  } finally {
+    await restored.close();
+  }
+});
+
+test('a backup is refused onto a data directory that already holds a database, or onto the wrong backend', async () => {
+  await assert.rejects(
+    restoreBackup(TEST_BACKEND === 'pglite' ? { dataDir: restoredDir } : { databaseUrl: undefined, dataDir: path.join(tmp, 'x') }, file),
+    TEST_BACKEND === 'pglite' ? /is not empty/ : /PostgreSQL dump/,
+  );
+});
+
+/** Everything the backup must keep, in a stable order, with each document's stored bytes. */
+async function contents(db: Database, filesDir: string) {
+  const storage = fileStorage(filesDir);
+  const cases = await db.selectFrom('cases').select(['id', 'reference', 'status', 'subject']).orderBy('id').execute();
+  const docs = await db.selectFrom('document').select(['id', 'case_id', 'filename', 'storage_key']).orderBy('id').execute();
+  const documents = await Promise.all(docs.map(async (d) => ({ ...d, content: await text(storage.open(d.storage_key)) })));
+  const timers = await db
+    .selectFrom('timer')
+    .select(['case_id', 'timer_key', 'fires_at', 'status'])
+    .orderBy('case_id')
+    .orderBy('timer_key')
+    .execute();
+  const events = await db
+    .selectFrom('timeline_event')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { cases, documents, timers, events: Number(events.n) };
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The NL Design System (Utrecht) components the portal's pages use: their stylesheets are what
+ * styles.ts builds each page's sheet from, and what /portal-assets/utrecht/<name>.css serves.
+ */
+export const UTRECHT_COMPONENTS = [
+  'root',
+  'document',
+  'page-layout',
+  'page-header',
+  'page-footer',
+  'page-body',
+  'page-content',
+  'skip-link',
+  'heading-1',
+  'heading-2',
+  'heading-3',
+  'paragraph',
+  'link',
+  'alert',
+  'ordered-list',
+  'unordered-list',
+  'form-field',
+  'form-fieldset',
+  'form-label',
+  'form-field-description',
+  'form-field-error-message',
+  'textbox',
+  'textarea',
+  'radio-button',
+  'checkbox',
+  'button',
+  'button-group',
+  'button-link',
+  'data-list',
+  'separator',
+] as const;

@@ -1,0 +1,25 @@
+/** The zaaksysteem (ZGW): the case page's line and Beheer › Zaaksysteem. */
+export const nlZgw = {
+  'zgw.case.label': 'Zaaksysteem',
+  'zgw.case.zaak': 'Zaak {identificatie}',
+  'zgw.case.notYet': 'Nog niet geregistreerd',
+  'zgw.state.pending': 'wordt bijgewerkt',
+  'zgw.state.synced': 'bijgewerkt',
+  'zgw.state.failed': 'bijwerken mislukt; de beheerder is op de hoogte',
+  'adminNav.zgw': 'Zaaksysteem',
+  'zgw.admin.title': 'Zaaksysteem: mislukte synchronisatie',
+  'zgw.admin.intro':
+    'Klachtflow registreert meldingen als zaak in het zaaksysteem en stuurt statussen, documenten, resultaat en vernietiging mee. Hier staan de meldingen waarbij dat na alle pogingen niet lukte. Los de oorzaak op (bijvoorbeeld de inloggegevens of de zaaktype-instellingen) en probeer het opnieuw.',
+  'zgw.admin.off': 'De koppeling met het zaaksysteem staat uit.',
+  'zgw.admin.empty': 'Er is niets mislukt.',
+  'zgw.admin.caption': 'Meldingen waarvan de zaak niet bijgewerkt kon worden',
+  'zgw.admin.col.reference': 'Melding',
+  'zgw.admin.col.zaak': 'Zaak',
+  'zgw.admin.col.attempts': 'Pogingen',
+  'zgw.admin.col.error': 'Laatste fout',
+  'zgw.admin.col.since': 'Mislukt op',
+  'zgw.admin.col.actions': 'Acties',
+  'zgw.admin.retry': 'Opnieuw proberen',
+  'zgw.admin.retryFor': 'melding {reference}',
+  'zgw.admin.retried': 'Melding {reference} wordt opnieuw naar het zaaksysteem gestuurd.',
+};
