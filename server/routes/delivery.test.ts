@@ -106,3 +106,14 @@ test('robots.txt, the favicon, and 404s: a page outside the staff app, problem+j
     assert.doesNotMatch(res.headers['cache-control'] as string, /public/, url);
   }
 });
+
+test('an API path no route takes (an id longer than the router reads) is a 404 problem before its body is looked at', async () => {
+  // Found by the bad-input fuzzer: such a path fell through to the staff app's catch-all, whose
+  // decompression answered an unknown Content-Encoding with 415 before the route said 404.
+  const url = `/api/v1/imports/${'a'.repeat(250)}`;
+  for (const headers of [{}, { 'content-encoding': 'garbage' }, { 'content-type': 'application/x-unknown' }]) {
+    const res = await get(url, headers);
+    assert.equal(res.statusCode, 404, `${JSON.stringify(headers)}: ${res.body}`);
+    assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+  }
+});

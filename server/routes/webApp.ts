@@ -58,10 +58,22 @@ export async function registerWebApp(app: FastifyInstance, opts: { dist?: string
     return reply.sendFile(file, path.join(dist, 'assets'), { maxAge: YEAR_MS, immutable: true });
   });
 
-  app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (req, reply) => {
-    const urlPath = req.url.split('?')[0]!;
-    // Unknown API paths stay API answers (problem+json 404), other unknown paths a 404 page; never the app's HTML.
-    if (urlPath.startsWith(API_PREFIX) || !isStaffAppPath(urlPath)) return reply.callNotFound();
-    return shell(reply);
-  });
+  // Unknown API paths stay API answers (problem+json 404), other unknown paths a 404 page; never the app's
+  // HTML. Decided on arrival (onRequest): an API path that matched no route (an id longer than the router
+  // takes, say) must not meet body parsing or decompression first and answer 415 instead of 404.
+  const notAppPath = (url: string) => {
+    const urlPath = url.split('?')[0]!;
+    return urlPath.startsWith(API_PREFIX) || !isStaffAppPath(urlPath);
+  };
+  app.get(
+    '/*',
+    {
+      config: { permission: 'public' },
+      schema: { hide: true },
+      onRequest: async (req, reply) => {
+        if (notAppPath(req.url)) return reply.callNotFound();
+      },
+    },
+    async (_req, reply) => shell(reply),
+  );
 }
