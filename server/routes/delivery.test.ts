@@ -111,7 +111,8 @@ test('an API path no route takes (an id longer than the router reads) is a 404 p
   // Found by the bad-input fuzzer: such a path fell through to the staff app's catch-all, whose
   // decompression answered an unknown Content-Encoding with 415 before the route said 404.
   const url = `/api/v1/imports/${'a'.repeat(250)}`;
-  for (const headers of [{}, { 'content-encoding': 'garbage' }, { 'content-type': 'application/x-unknown' }]) {
+  const variants: Record<string, string>[] = [{}, { 'content-encoding': 'garbage' }, { 'content-type': 'application/x-unknown' }];
+  for (const headers of variants) {
     const res = await get(url, headers);
     assert.equal(res.statusCode, 404, `${JSON.stringify(headers)}: ${res.body}`);
     assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
