@@ -19,6 +19,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The response object before serialisation, kept for the ids it names (an audited route only). */
     auditResult?: unknown;
+    /**
+     * A citizen acting on their own case without an account: set by the portal once a secret link is
+     * recognised (the link's row id is their pseudonym; never the token) or a complaint is submitted.
+     */
+    citizen?: { caseId: string; accessId: string | null };
   }
 }
 
@@ -46,6 +51,9 @@ export function changeLabels(routes: FastifyInstance['auditRoutes']): Map<string
   }
   return labels;
 }
+
+/** A citizen's read of their case (any GET through the link); their changes are named by route. */
+export const CITIZEN_READ = 'portal.case.read';
 
 /** Which kind of object a path's first segment names, so `:id` lands in the right column. */
 function objectIds(url: string, params: Record<string, unknown>, result: unknown) {
@@ -95,7 +103,8 @@ async function caseOf(services: Services, url: string, objectId: string): Promis
  * The audit log's one writer for requests: after a successful response to a route that reads
  * personal data (`config.audit`) or changes anything, one entry with who, what, when and from where.
  * Written before the response leaves (onSend), so data never goes out unrecorded: when the write
- * fails, the request fails. Public routes (the citizen with their own link) are not recorded here.
+ * fails, the request fails. The citizen with their own link is recorded too (actor 'citizen', the
+ * link's id): what they read of their case and what they sent, so a link used from elsewhere shows.
  */
 export function registerAuditHook(app: FastifyInstance, services: Services) {
   const declared: FastifyInstance['auditRoutes'] = [];
@@ -119,7 +128,11 @@ export function registerAuditHook(app: FastifyInstance, services: Services) {
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const actor = request.actor;
-    if (!actor || reply.statusCode >= 400) return payload;
+    if (reply.statusCode >= 400) return payload;
+    if (!actor) {
+      if (request.citizen) await appendCitizenEntry(services, request, request.citizen);
+      return payload;
+    }
     const action = auditAction(request);
     if (!action) return payload;
     const url = request.routeOptions.url ?? '';
@@ -141,4 +154,24 @@ export function registerAuditHook(app: FastifyInstance, services: Services) {
     );
     return payload;
   });
+}
+
+async function appendCitizenEntry(services: Services, request: FastifyRequest, citizen: NonNullable<FastifyRequest['citizen']>) {
+  const read = READ_METHODS.has(request.method);
+  const url = (request.routeOptions.url ?? '').replace(/^\/api\/v1/, '');
+  await appendAudit(
+    services.db,
+    {
+      at: services.clock.now(),
+      actorKind: 'citizen',
+      actorId: auditId(citizen.accessId),
+      // The route's pattern (':token'), never the path the citizen used: that holds the secret.
+      action: read ? CITIZEN_READ : `${request.method} ${url}`,
+      caseId: auditId(citizen.caseId),
+      personIds: [],
+      objectId: null,
+      ip: request.ip ?? null,
+    },
+    { durable: !read },
+  );
 }

@@ -35,8 +35,11 @@ export async function revokeCaseLinks(ctx: CommandContext, caseId: string) {
   await recordEvent(ctx, { type: 'caseLinksRevoked', caseId });
 }
 
+/** What a working link opens: the case, and the link itself (its row id, the citizen's pseudonym in the audit log). */
+export type CaseLink = { caseId: string; accessId: string };
+
 /** The case a token opens, or null: unknown, expired and revoked tokens look the same. */
-export async function caseIdForToken(db: Database, token: string, now: Date): Promise<string | null> {
+export async function caseLinkForToken(db: Database, token: string, now: Date): Promise<CaseLink | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const row = await db
     .selectFrom('case_access')
@@ -47,5 +50,5 @@ export async function caseIdForToken(db: Database, token: string, now: Date): Pr
     .executeTakeFirst();
   if (!row) return null;
   await db.updateTable('case_access').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  return row.case_id;
+  return { caseId: row.case_id, accessId: row.id };
 }

@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 
 /** Kysely's view of the audit log (migrations/032_audit_log.ts). */
-export const AUDIT_ACTOR_KINDS = ['staff', 'client', 'system'] as const;
+export const AUDIT_ACTOR_KINDS = ['staff', 'client', 'system', 'citizen'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 export interface AuditEntryTable {

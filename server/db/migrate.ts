@@ -32,6 +32,7 @@ import * as retention from './migrations/033_retention.ts';
 import * as subjectRequests from './migrations/034_subject_requests.ts';
 import * as apiClients from './migrations/035_api_clients.ts';
 import * as bulkMail from './migrations/038_bulk_mail.ts';
+import * as citizenAudit from './migrations/039_citizen_audit.ts';
 import * as zgw from './migrations/037_zgw.ts';
 import * as eventSubscriptions from './migrations/036_event_subscriptions.ts';
 
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '038_bulk_mail': bulkMail,
   '037_zgw': zgw,
   '036_event_subscriptions': eventSubscriptions,
+  '039_citizen_audit': citizenAudit,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

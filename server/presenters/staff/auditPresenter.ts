@@ -8,7 +8,7 @@ import type { AuditRow } from '../../queries/auditLog.ts';
 export const auditEntryOut = z.object({
   seq: z.string(),
   at: z.iso.datetime(),
-  actor: z.object({ kind: z.enum(['staff', 'client', 'system']), id: z.uuid().nullable(), name: z.string().nullable() }),
+  actor: z.object({ kind: z.enum(['staff', 'client', 'system', 'citizen']), id: z.uuid().nullable(), name: z.string().nullable() }),
   /** A read ('case.read', 'case.timeline.read' …) or a change ('POST /cases/:id/notes'). */
   action: z.string(),
   kind: z.enum(['read', 'change']),
@@ -26,7 +26,7 @@ export function presentAuditEntry(r: AuditRow, changeLabels: ReadonlyMap<string,
   return {
     seq: String(r.seq),
     at: r.at.toISOString(),
-    actor: { kind: r.actorKind as 'staff' | 'client' | 'system', id: r.actorId, name: r.actorName },
+    actor: { kind: r.actorKind as z.infer<typeof auditEntryOut>['actor']['kind'], id: r.actorId, name: r.actorName },
     action: r.action,
     // Changes are named by method and route (auditHook.ts); reads by a dotted name.
     kind,

@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { caseIdForToken } from '../../commands/caseAccess.ts';
+import { caseLinkForToken } from '../../commands/caseAccess.ts';
 import { runCommand, SYSTEM_ACTOR, type Services } from '../../commands/context.ts';
 import { bookHearingSlot } from '../../commands/hearing.ts';
 import { addComplainantMessage } from '../../commands/portalAnswer.ts';
@@ -25,10 +25,12 @@ const ok = z.object({ ok: z.literal(true) });
  */
 export function registerPortalRoutes(api: FastifyInstance, services: Services) {
   const r = api.withTypeProvider<ZodTypeProvider>();
-  const caseFor = async (token: string) => {
-    const id = await caseIdForToken(services.db, token, services.clock.now());
-    if (!id) throw new AppError('not_found', 'Deze link werkt niet (meer). Bel of mail ons, dan helpen we u verder.');
-    return id;
+  /** The case the link opens; the request then counts as that citizen's, for the audit log. */
+  const caseFor = async (req: FastifyRequest, token: string) => {
+    const link = await caseLinkForToken(services.db, token, services.clock.now());
+    if (!link) throw new AppError('not_found', 'Deze link werkt niet (meer). Bel of mail ons, dan helpen we u verder.');
+    req.citizen = link;
+    return link.caseId;
   };
 
   r.get(
@@ -81,6 +83,7 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
         );
       }
       const result = await runCommand(services, SYSTEM_ACTOR, (ctx) => submitPortalComplaint(ctx, portalComplaintOf(b)));
+      req.citizen = { caseId: result.caseId, accessId: null };
       const submitted = await submittedComplaint(services, result.caseId);
       return reply.code(201).send({ reference: result.reference, trackingUrl: result.trackingUrl, expectedBy: submitted.expectedBy });
     },
@@ -93,7 +96,7 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
       schema: { tags, summary: 'Volgen: stappen, data, behandelaar, berichten', params: tokenParams },
     },
     async (req) => {
-      const id = await caseFor(req.params.token);
+      const id = await caseFor(req, req.params.token);
       const view = await portalCaseView(services, id);
       return presentTracking(services.processes.forCase(view.case), services.org, view, services.clock.now());
     },
@@ -112,7 +115,7 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
       },
     },
     async (req, reply) => {
-      const id = await caseFor(req.params.token);
+      const id = await caseFor(req, req.params.token);
       await runCommand(services, SYSTEM_ACTOR, (ctx) => addComplainantMessage(ctx, id, { text: req.body.text, channel: 'web' }));
       return reply.code(201).send({ ok: true as const });
     },
@@ -125,7 +128,7 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
       schema: { tags, summary: 'Een tijdstip voor het gesprek kiezen', params: tokenParams, body: bookingBody, response: { 200: ok } },
     },
     async (req) => {
-      const id = await caseFor(req.params.token);
+      const id = await caseFor(req, req.params.token);
       await runCommand(services, SYSTEM_ACTOR, (ctx) => bookHearingSlot(ctx, id, req.body.slotId));
       return { ok: true as const };
     },

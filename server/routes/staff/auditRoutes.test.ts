@@ -169,6 +169,73 @@ describe('audit log over HTTP', () => {
     );
   });
 
+  test("a citizen's submission, reads through their link and answer are recorded under the link's id, never its token", async () => {
+    t.clock.set('2026-03-12T09:00:00Z');
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/complaints',
+      remoteAddress: '203.0.113.7',
+      payload: {
+        kind: 'complaint',
+        subject: 'Niemand belt terug',
+        description: 'Ik heb drie keer gebeld en niemand belt terug.',
+        contactPreference: 'email',
+        name: 'Ilse Veenstra',
+        email: 'ilse@example.org',
+        privacyAccepted: true,
+      },
+    });
+    assert.equal(submitted.statusCode, 201, submitted.body);
+    const token = (submitted.json().trackingUrl as string).split('/volgen/')[1]!;
+    const citizenRef = submitted.json().reference as string;
+    for (const req of [
+      { method: 'GET' as const, url: `/volgen/${token}` },
+      { method: 'GET' as const, url: `/api/v1/portal/cases/${token}` },
+      { method: 'POST' as const, url: `/api/v1/portal/cases/${token}/answers`, payload: { text: 'Ik ben bereikbaar na 17 uur.' } },
+    ]) {
+      const res = await t.app.inject({ ...req, remoteAddress: '203.0.113.7' });
+      assert.ok(res.statusCode < 300, `${req.url}: ${res.statusCode}`);
+    }
+    // A link that opens nothing is no read of anything.
+    assert.equal((await t.app.inject({ method: 'GET', url: `/volgen/${'x'.repeat(43)}` })).statusCode, 404);
+
+    const rows = await t.services.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('at', '=', new Date('2026-03-12T09:00:00Z'))
+      .orderBy('seq')
+      .execute();
+    const citizenCase = rows[0]!.case_id!;
+    const link = await t.services.db.selectFrom('case_access').select('id').where('case_id', '=', citizenCase).executeTakeFirstOrThrow();
+    assert.deepEqual(
+      rows.map((r) => [r.action, r.actor_kind, r.actor_id, r.case_id, r.ip]),
+      [
+        ['POST /portal/complaints', 'citizen', null, citizenCase, '203.0.113.7'],
+        ['portal.case.read', 'citizen', link.id, citizenCase, '203.0.113.7'],
+        ['portal.case.read', 'citizen', link.id, citizenCase, '203.0.113.7'],
+        ['POST /portal/cases/:token/answers', 'citizen', link.id, citizenCase, '203.0.113.7'],
+      ],
+    );
+    const stored = JSON.stringify(rows.map(({ hash: _h, ...r }) => r));
+    for (const secret of [token, 'Ilse Veenstra', 'ilse@example.org', citizenRef]) assert.ok(!stored.includes(secret), secret);
+    assert.deepEqual((await verifyChain(t.services.db)).breaks, []);
+
+    // The privacy officer reads them in words, with the citizen as who (logged in again: the morning after).
+    h.officer = await loginHeaders(t.services, await buildStaff(t.services, { roles: ['privacyOfficer'] }));
+    const found = await search('officer', { caseReference: citizenRef });
+    assert.equal(found.statusCode, 200, found.body);
+    const items = (found.json().items as (Entry & { actor: { kind: string } })[]).reverse();
+    assert.deepEqual(
+      items.map((e) => [e.actor.kind, e.kind, e.change]),
+      [
+        ['citizen', 'change', 'Klacht indienen'],
+        ['citizen', 'read', null],
+        ['citizen', 'read', null],
+        ['citizen', 'change', 'Antwoord geven of iets toevoegen'],
+      ],
+    );
+  });
+
   test('every route that reads case or person data declares what it reads (or that it reads nothing personal)', () => {
     // Changes are recorded without a declaration; reads must say so, or a new screen's data goes unrecorded.
     const personal = new Set(['case:read', 'activity:read', 'case:export', 'person:merge', 'post:handle', 'survey:read', 'case:import']);

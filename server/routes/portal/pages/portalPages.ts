@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { caseIdForToken } from '../../../commands/caseAccess.ts';
+import { caseLinkForToken } from '../../../commands/caseAccess.ts';
 import { pathForShortCode } from '../../../commands/shortLinks.ts';
 import { runCommand, SYSTEM_ACTOR, type Services } from '../../../commands/context.ts';
 import { bookHearingSlot } from '../../../commands/hearing.ts';
@@ -79,7 +79,12 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     return send(reply, 500, errorPage(p));
   });
 
-  const caseFor = (token: string) => caseIdForToken(services.db, token, services.clock.now());
+  /** The case the link opens, or null; the request then counts as that citizen's, for the audit log. */
+  const caseFor = async (req: FastifyRequest, token: string) => {
+    const link = await caseLinkForToken(services.db, token, services.clock.now());
+    if (link) req.citizen = link;
+    return link?.caseId ?? null;
+  };
   const tokenOf = (params: unknown) => String((params as { token?: string }).token ?? '');
 
   // 1. The form: first what the visitor wants, then the complaint itself.
@@ -91,45 +96,50 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
     return send(reply, q.stap ? 400 : 200, kindQuestionPage(p, q.stap ? p.t.kindMissing : undefined));
   });
 
-  scope.post('/klacht', { config: limit(10), bodyLimit: LARGE_FORM }, async (req, reply) => {
-    const textsFor = (fields: Record<string, string>) => portalTexts(org, languageOf(req, 'nl', fields.taal));
-    const input = await readForm(req, services, { maxFiles: MAX_FILES, textsFor });
-    const { fields, files } = input;
-    const p = view(req, languageOf(req, 'nl', fields.taal));
-    const fail = async (status: number, body: Html) => (await discardFiles(services, files), send(reply, status, body));
-    if (isHoneypotFilled(fields.website)) return fail(400, notProcessedPage(p));
-    if (fields.kind === 'report' || fields.kind === 'request') return fail(200, sendOnPage(p, fields.kind));
-    const { website: _bot, taal: _page, ...values } = fields;
-    const again = (errors: Errors) => {
-      if (input.fileError) errors.attachments = input.fileError;
-      // A browser cannot fill a file input again; say so rather than lose the files silently.
-      const dropped: Values = files.length || input.fileError ? { _filesDropped: '1' } : {};
-      return fail(400, complaintFormPage(p, { ...values, ...dropped }, errors));
-    };
-    // Our messages come in the page's language unless the form said otherwise.
-    const checked = validateComplaint({ ...fields, language: fields.language || p.lang }, todayIso(services.clock.now()), p.t);
-    if (!checked.ok || input.fileError) return again(checked.ok ? {} : checked.errors);
-    const complaint = portalComplaintOf(checked.data);
-    let result: Awaited<ReturnType<typeof submitPortalComplaint>>;
-    try {
-      result = await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
-        const submitted = await submitPortalComplaint(ctx, complaint);
-        await attachUploadedFiles(ctx, submitted.caseId, files);
-        return submitted;
-      });
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'rate_limited') {
-        // The per-address limit (the command's): said the form's way.
-        return fail(429, tooManyPage(p, p.t.tooManyComplaints));
+  scope.post(
+    '/klacht',
+    { config: limit(10), bodyLimit: LARGE_FORM, schema: { hide: true, summary: 'Klacht ingediend via het formulier' } },
+    async (req, reply) => {
+      const textsFor = (fields: Record<string, string>) => portalTexts(org, languageOf(req, 'nl', fields.taal));
+      const input = await readForm(req, services, { maxFiles: MAX_FILES, textsFor });
+      const { fields, files } = input;
+      const p = view(req, languageOf(req, 'nl', fields.taal));
+      const fail = async (status: number, body: Html) => (await discardFiles(services, files), send(reply, status, body));
+      if (isHoneypotFilled(fields.website)) return fail(400, notProcessedPage(p));
+      if (fields.kind === 'report' || fields.kind === 'request') return fail(200, sendOnPage(p, fields.kind));
+      const { website: _bot, taal: _page, ...values } = fields;
+      const again = (errors: Errors) => {
+        if (input.fileError) errors.attachments = input.fileError;
+        // A browser cannot fill a file input again; say so rather than lose the files silently.
+        const dropped: Values = files.length || input.fileError ? { _filesDropped: '1' } : {};
+        return fail(400, complaintFormPage(p, { ...values, ...dropped }, errors));
+      };
+      // Our messages come in the page's language unless the form said otherwise.
+      const checked = validateComplaint({ ...fields, language: fields.language || p.lang }, todayIso(services.clock.now()), p.t);
+      if (!checked.ok || input.fileError) return again(checked.ok ? {} : checked.errors);
+      const complaint = portalComplaintOf(checked.data);
+      let result: Awaited<ReturnType<typeof submitPortalComplaint>>;
+      try {
+        result = await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
+          const submitted = await submitPortalComplaint(ctx, complaint);
+          await attachUploadedFiles(ctx, submitted.caseId, files);
+          return submitted;
+        });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'rate_limited') {
+          // The per-address limit (the command's): said the form's way.
+          return fail(429, tooManyPage(p, p.t.tooManyComplaints));
+        }
+        const errors = fieldErrorsOf(err, p.lang === 'nl' ? undefined : p.t.errContactNeeded);
+        if (errors) return again(errors);
+        await discardFiles(services, files);
+        throw err;
       }
-      const errors = fieldErrorsOf(err, p.lang === 'nl' ? undefined : p.t.errContactNeeded);
-      if (errors) return again(errors);
-      await discardFiles(services, files);
-      throw err;
-    }
-    const confirmation = `/volgen/${result.trackingUrl.split('/volgen/')[1]}/ontvangen`;
-    return reply.redirect(onward(confirmation, p.lang, complaint.language ?? 'nl'), 303);
-  });
+      req.citizen = { caseId: result.caseId, accessId: null };
+      const confirmation = `/volgen/${result.trackingUrl.split('/volgen/')[1]}/ontvangen`;
+      return reply.redirect(onward(confirmation, p.lang, complaint.language ?? 'nl'), 303);
+    },
+  );
 
   // The short link on paper (letter, QR code): unseals the secret link (tracking page or survey) and
   // goes there. Rate limited like a form, so the code (100 bits) cannot be guessed by trying.
@@ -142,7 +152,7 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
   // 2. The confirmation: reached through the new secret link, so a reload shows it again.
   scope.get('/volgen/:token/ontvangen', { config: { permission: 'public' } }, async (req, reply) => {
     const token = tokenOf(req.params);
-    const id = await caseFor(token);
+    const id = await caseFor(req, token);
     if (!id) return send(reply, 404, badLinkPage(view(req, languageOf(req))));
     const submitted = await submittedComplaint(services, id);
     return send(
@@ -177,71 +187,79 @@ export const portalPages = (services: Services) => async (scope: FastifyInstance
 
   scope.get('/volgen/:token', { config: { permission: 'public' } }, async (req, reply) => {
     const token = tokenOf(req.params);
-    const id = await caseFor(token);
+    const id = await caseFor(req, token);
     if (!id) return send(reply, 404, badLinkPage(view(req, languageOf(req))));
     const flash = (req.query as { verstuurd?: string }).verstuurd;
     return tracking(req, reply, 200, token, id, { flash: flash === 'antwoord' || flash === 'gesprek' ? flash : undefined });
   });
 
-  scope.post('/volgen/:token/antwoord', { config: limit(20), bodyLimit: LARGE_FORM }, async (req, reply) => {
-    const token = tokenOf(req.params);
-    const input = await readForm(req, services, {
-      maxFiles: MAX_FILES,
-      textsFor: (fields) => portalTexts(org, languageOf(req, 'nl', fields.taal)),
-    });
-    const id = await caseFor(token);
-    if (!id)
-      return (
-        await discardFiles(services, input.files), send(reply, 404, badLinkPage(view(req, languageOf(req, 'nl', input.fields.taal))))
-      );
-    const caseLang = await caseLanguage(id);
-    const lang = languageOf(req, caseLang, input.fields.taal);
-    const t = portalTexts(org, lang);
-    const parsed = portalSchemas(t).answer.safeParse({ text: input.fields.text ?? '' });
-    const errors: Errors = {};
-    if (!parsed.success) errors.text = parsed.error.issues[0]!.message;
-    if (input.fileError) errors.attachments = input.fileError;
-    if (!parsed.success || input.fileError) {
-      await discardFiles(services, input.files);
-      return tracking(req, reply, 400, token, id, { errors, values: { text: input.fields.text }, lang });
-    }
-    try {
-      await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
-        const activityId = await addComplainantMessage(ctx, id, { text: parsed.data.text, channel: 'web' });
-        await attachUploadedFiles(ctx, id, input.files, activityId);
+  scope.post(
+    '/volgen/:token/antwoord',
+    { config: limit(20), bodyLimit: LARGE_FORM, schema: { hide: true, summary: 'Antwoord of aanvulling gestuurd' } },
+    async (req, reply) => {
+      const token = tokenOf(req.params);
+      const input = await readForm(req, services, {
+        maxFiles: MAX_FILES,
+        textsFor: (fields) => portalTexts(org, languageOf(req, 'nl', fields.taal)),
       });
-    } catch (err) {
-      await discardFiles(services, input.files);
-      // The command speaks Dutch: its own words on a Dutch page, the page's otherwise.
-      if (err instanceof AppError && err.code === 'conflict')
-        return tracking(req, reply, 409, token, id, { errors: { _form: lang === 'nl' ? err.detail : t.errClosed }, lang });
-      throw err;
-    }
-    return reply.redirect(onward(`/volgen/${token}?verstuurd=antwoord`, lang, caseLang), 303);
-  });
-
-  scope.post('/volgen/:token/gesprek', { config: limit(20), bodyLimit: SMALL_FORM }, async (req, reply) => {
-    const token = tokenOf(req.params);
-    const id = await caseFor(token);
-    if (!id) return send(reply, 404, badLinkPage(view(req, languageOf(req))));
-    const caseLang = await caseLanguage(id);
-    const lang = languageOf(req, caseLang);
-    const t = portalTexts(org, lang);
-    const parsed = bookingBody.safeParse({ slotId: (req.body as Record<string, unknown> | undefined)?.slotId });
-    if (!parsed.success) return tracking(req, reply, 400, token, id, { errors: { slotId: t.errSlot }, lang });
-    try {
-      await runCommand(services, SYSTEM_ACTOR, (ctx) => bookHearingSlot(ctx, id, parsed.data.slotId));
-    } catch (err) {
-      if (err instanceof AppError && (err.code === 'conflict' || err.code === 'not_found' || err.code === 'invalid')) {
-        return tracking(req, reply, 409, token, id, {
-          errors: { _form: err.code === 'conflict' && lang === 'nl' ? err.detail : t.errSlotGone },
-          lang,
-        });
+      const id = await caseFor(req, token);
+      if (!id)
+        return (
+          await discardFiles(services, input.files), send(reply, 404, badLinkPage(view(req, languageOf(req, 'nl', input.fields.taal))))
+        );
+      const caseLang = await caseLanguage(id);
+      const lang = languageOf(req, caseLang, input.fields.taal);
+      const t = portalTexts(org, lang);
+      const parsed = portalSchemas(t).answer.safeParse({ text: input.fields.text ?? '' });
+      const errors: Errors = {};
+      if (!parsed.success) errors.text = parsed.error.issues[0]!.message;
+      if (input.fileError) errors.attachments = input.fileError;
+      if (!parsed.success || input.fileError) {
+        await discardFiles(services, input.files);
+        return tracking(req, reply, 400, token, id, { errors, values: { text: input.fields.text }, lang });
       }
-      throw err;
-    }
-    return reply.redirect(onward(`/volgen/${token}?verstuurd=gesprek`, lang, caseLang), 303);
-  });
+      try {
+        await runCommand(services, SYSTEM_ACTOR, async (ctx) => {
+          const activityId = await addComplainantMessage(ctx, id, { text: parsed.data.text, channel: 'web' });
+          await attachUploadedFiles(ctx, id, input.files, activityId);
+        });
+      } catch (err) {
+        await discardFiles(services, input.files);
+        // The command speaks Dutch: its own words on a Dutch page, the page's otherwise.
+        if (err instanceof AppError && err.code === 'conflict')
+          return tracking(req, reply, 409, token, id, { errors: { _form: lang === 'nl' ? err.detail : t.errClosed }, lang });
+        throw err;
+      }
+      return reply.redirect(onward(`/volgen/${token}?verstuurd=antwoord`, lang, caseLang), 303);
+    },
+  );
+
+  scope.post(
+    '/volgen/:token/gesprek',
+    { config: limit(20), bodyLimit: SMALL_FORM, schema: { hide: true, summary: 'Tijdstip voor het gesprek gekozen' } },
+    async (req, reply) => {
+      const token = tokenOf(req.params);
+      const id = await caseFor(req, token);
+      if (!id) return send(reply, 404, badLinkPage(view(req, languageOf(req))));
+      const caseLang = await caseLanguage(id);
+      const lang = languageOf(req, caseLang);
+      const t = portalTexts(org, lang);
+      const parsed = bookingBody.safeParse({ slotId: (req.body as Record<string, unknown> | undefined)?.slotId });
+      if (!parsed.success) return tracking(req, reply, 400, token, id, { errors: { slotId: t.errSlot }, lang });
+      try {
+        await runCommand(services, SYSTEM_ACTOR, (ctx) => bookHearingSlot(ctx, id, parsed.data.slotId));
+      } catch (err) {
+        if (err instanceof AppError && (err.code === 'conflict' || err.code === 'not_found' || err.code === 'invalid')) {
+          return tracking(req, reply, 409, token, id, {
+            errors: { _form: err.code === 'conflict' && lang === 'nl' ? err.detail : t.errSlotGone },
+            lang,
+          });
+        }
+        throw err;
+      }
+      return reply.redirect(onward(`/volgen/${token}?verstuurd=gesprek`, lang, caseLang), 303);
+    },
+  );
 
   // 4. The survey after closing.
   scope.get('/enquete/:token', { config: { permission: 'public' } }, async (req, reply) => {

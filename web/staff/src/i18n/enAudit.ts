@@ -30,6 +30,8 @@ export const enAudit = {
   'audit.anonymised': 'Anonymised',
   'audit.unknownUser': 'Unknown staff member',
   'audit.client': 'Integration {id}',
+  'audit.citizen': 'The complainant, through the website',
+  'audit.action.portal.case.read': 'Read their own case (tracking page)',
   'audit.system': 'Klachtflow (automatic)',
   'audit.noAddress': 'Unknown',
   'audit.action.change': 'Change: {what}',

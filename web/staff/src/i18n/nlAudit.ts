@@ -30,6 +30,8 @@ export const nlAudit = {
   'audit.anonymised': 'Geanonimiseerd',
   'audit.unknownUser': 'Onbekende medewerker',
   'audit.client': 'Koppeling {id}',
+  'audit.citizen': 'De klager, via de website',
+  'audit.action.portal.case.read': 'Eigen melding bekeken (volgpagina)',
   'audit.system': 'Klachtflow (automatisch)',
   'audit.noAddress': 'Onbekend',
   'audit.action.change': 'Wijziging: {what}',

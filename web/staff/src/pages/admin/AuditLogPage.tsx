@@ -21,7 +21,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 type AuditEntry = {
   seq: string;
   at: string;
-  actor: { kind: 'staff' | 'client' | 'system'; id: string | null; name: string | null };
+  actor: { kind: 'staff' | 'client' | 'system' | 'citizen'; id: string | null; name: string | null };
   action: string;
   kind: 'read' | 'change';
   /** A change in words (the route's Dutch summary). */
@@ -107,7 +107,9 @@ export default function AuditLogPage(_: { path: string }) {
       ? t('audit.client', { id: e.actor.id ?? '' })
       : e.actor.kind === 'system'
         ? t('audit.system')
-        : (e.actor.name ?? t('audit.unknownUser'));
+        : e.actor.kind === 'citizen'
+          ? t('audit.citizen')
+          : (e.actor.name ?? t('audit.unknownUser'));
   const count = page
     ? page.items.length === 0
       ? t('audit.none')
