@@ -123,6 +123,6 @@ export function drillDownFilter(q: DrillQuery): FigureFilter | undefined {
   for (const k of DRILL_KEYS) if (q[k] !== undefined) (picked as Record<string, string>)[k] = q[k]!;
   if (!hasFigureFilter(figureFilterOf(picked))) return undefined;
   if (picked.returning && (!q.receivedFrom || !q.receivedBefore))
-    throw invalid('returning', 'Terugkerende klagers vragen om een periode van ontvangst (receivedFrom en receivedBefore).');
+    throw invalid('querystring.returning', 'Terugkerende klagers vragen om een periode van ontvangst (receivedFrom en receivedBefore).');
   return figureFilterOf({ ...picked, receivedFrom: q.receivedFrom, receivedBefore: q.receivedBefore });
 }

@@ -37,6 +37,8 @@ async function applyFacts(
   event: { type: string; data: Record<string, unknown> },
 ) {
   const result = handlingTerm(clockInputOf(ctx.services, { ...c, clock_facts: facts }), ctx.services.calendar);
+  // A regime that allows no extension (or lacks its terms) is the case's state, not a field of the request: 409.
+  if (!result.ok && !result.error.field.includes('.')) throw conflict(result.error.message.nl);
   if (!result.ok)
     throw new AppError('invalid', result.error.message.nl, [
       { name: result.error.field, code: result.error.code, reason: result.error.message.nl },

@@ -27,8 +27,8 @@ export async function recordComplainantContact(
     .executeTakeFirst();
   if (!c) throw notFound('Deze melding');
   const at = input.at ?? ctx.now;
-  if (at > ctx.now) throw invalid('at', 'Dit moment ligt in de toekomst. Leg een contact vast nadat het er is geweest.');
-  if (at < c.received_at) throw invalid('at', 'Dit moment ligt vóór de ontvangst van de klacht.');
+  if (at > ctx.now) throw invalid('body.at', 'Dit moment ligt in de toekomst. Leg een contact vast nadat het er is geweest.');
+  if (at < c.received_at) throw invalid('body.at', 'Dit moment ligt vóór de ontvangst van de klacht.');
   await recordEvent(ctx, {
     type: 'complainantContacted',
     caseId,

@@ -329,7 +329,7 @@ describe('seed 001: the first-contact norm (5 working days)', () => {
         payload: { method: 'phone', summary: 'Gebeld', at: '2026-03-07T09:00:00Z' },
       });
       assert.equal(future.statusCode, 400);
-      assert.equal(future.json().invalidParams[0].name, 'at');
+      assert.equal(future.json().invalidParams[0].name, 'body.at');
       const early = await t.app.inject({
         method: 'POST',
         url: `/api/v1/cases/${c.id}/contacts`,

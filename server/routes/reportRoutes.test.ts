@@ -195,7 +195,7 @@ describe('analysis reports over HTTP', () => {
     const mine = (await call('GET', '/api/v1/reports', 'quality')).body.items[0];
     await call('GET', `/api/v1/reports/${mine.id}`, 'lead', undefined, 404);
     const tooLong = await call('POST', '/api/v1/reports', 'quality', { kind: 'annual', from: '2026-01-01', to: '2027-06-30' }, 400);
-    assert.equal(tooLong.body.invalidParams[0].name, 'to');
+    assert.equal(tooLong.body.invalidParams[0].name, 'body.to');
     const backwards = await call('POST', '/api/v1/reports', 'quality', { kind: 'periodic', from: '2026-06-01', to: '2026-01-01' }, 400);
     assert.equal(backwards.body.invalidParams[0].name, 'body.to');
   });

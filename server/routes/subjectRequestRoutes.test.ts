@@ -143,7 +143,7 @@ describe('requests from data subjects (AVG art. 15-18)', () => {
       payload: { kind: 'access', personId: anna.id, receivedOn: '2026-03-03' },
     });
     assert.equal(future.statusCode, 400);
-    assert.equal(future.json().invalidParams[0].name, 'receivedOn');
+    assert.equal(future.json().invalidParams[0].name, 'body.receivedOn');
 
     const warnings = async () =>
       (await t.services.db.selectFrom('notification').select('message').where('user_id', '=', who.officer!.id).execute()).map(

@@ -19,7 +19,7 @@ export type RegisterRequestInput = { kind: SubjectRequestKind; receivedOn?: stri
 export async function registerSubjectRequest(ctx: CommandContext, input: RegisterRequestInput) {
   const today = ctx.services.calendar.toDate(ctx.now);
   const receivedOn = input.receivedOn ?? today;
-  if (receivedOn > today) throw invalid('receivedOn', 'De datum van ontvangst kan niet in de toekomst liggen.');
+  if (receivedOn > today) throw invalid('body.receivedOn', 'De datum van ontvangst kan niet in de toekomst liggen.');
   const subject = await loadSubject(ctx, input);
   const term = requestTerm(ctx.services.calendar, receivedOn, ANSWER_MONTHS, ctx.services.org.clocks.warnDays);
   const row = await ctx.tx

@@ -75,13 +75,14 @@ export type CreateReportInput = { kind: ReportKind; from: string; to: string; ti
 
 /** Reads the period's figures as the actor sees them and keeps them as a new draft. */
 export async function createReport(services: Services, actor: StaffActor, input: CreateReportInput) {
-  if (input.from > input.to) throw invalid('to', 'De einddatum ligt voor de begindatum.');
-  if (Number(input.to.slice(0, 4)) - Number(input.from.slice(0, 4)) > 5) throw invalid('from', 'Kies een periode van hoogstens vijf jaar.');
+  if (input.from > input.to) throw invalid('body.to', 'De einddatum ligt voor de begindatum.');
+  if (Number(input.to.slice(0, 4)) - Number(input.from.slice(0, 4)) > 5)
+    throw invalid('body.from', 'Kies een periode van hoogstens vijf jaar.');
   if (input.kind === 'annual') {
     // The published report speaks for the whole organisation: a figure over part of it would mislead.
     if (!seesAll(actor))
       throw forbidden('Het klachtenjaarverslag gaat over alle klachten. Alleen wie alle klachten mag zien, kan het maken.');
-    if (input.to > addYear(input.from)) throw invalid('to', 'Een jaarverslag gaat over hoogstens één jaar.');
+    if (input.to > addYear(input.from)) throw invalid('body.to', 'Een jaarverslag gaat over hoogstens één jaar.');
   }
   const figures = await readReportFigures(services, actor, input.kind, { from: input.from, to: input.to });
   if (input.kind === 'annual') {

@@ -17,8 +17,8 @@ const facts = Object.fromEntries(DIMENSIONS.map((d) => [d, factValue.optional()]
 /** GET /api/v1/analysis/dashboard: [from, to) in civil days (default: the 12 months before today's month end), a granularity, filters. */
 export const dashboardQuery = z
   .object({
-    from: civilDate().optional(),
-    to: civilDate().optional(),
+    from: civilDate().optional().meta({ 'x-kf-rule': 'Een jaar van 1900 of later, vóór to en hoogstens tien jaar ervoor; anders 400.' }),
+    to: civilDate().optional().meta({ 'x-kf-rule': 'Een jaar van 1900 of later en na from; anders 400.' }),
     granularity: z.enum(GRANULARITIES).default('month'),
     processKey: z.string().max(100).optional(),
     ...facts,
@@ -71,7 +71,7 @@ export const drillDownQueryFields = {
   consentDelay: yes.optional(),
   recommendation: yes.optional(),
   /** Needs receivedFrom and receivedBefore (the period the other case is compared with). */
-  returning: z.enum(['period', 'before']).optional(),
+  returning: z.enum(['period', 'before']).optional().meta({ 'x-kf-rule': 'Alleen samen met receivedFrom en receivedBefore; anders 400.' }),
   term: z
     .string()
     .trim()

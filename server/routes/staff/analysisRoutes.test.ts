@@ -145,7 +145,7 @@ test('bad periods and filters are a 400 problem naming the field', async () => {
   }
   const returning = await get('manager', '/api/v1/cases?returning=period');
   assert.equal(returning.statusCode, 400, returning.body);
-  assert.equal(returning.json().invalidParams[0].name, 'returning');
+  assert.equal(returning.json().invalidParams[0].name, 'querystring.returning');
   const onTime = await get('manager', '/api/v1/cases?onTime=always');
   assert.equal(onTime.statusCode, 400);
 });

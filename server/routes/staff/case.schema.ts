@@ -29,7 +29,11 @@ export const mandateInput = z
     validFrom: civilDay,
     validUntil: civilDay.nullable().optional(),
   })
-  .refine((m) => !m.validUntil || m.validUntil >= m.validFrom, { path: ['validUntil'], message: 'De einddatum ligt voor de begindatum.' });
+  .refine((m) => !m.validUntil || m.validUntil >= m.validFrom, { path: ['validUntil'], message: 'De einddatum ligt voor de begindatum.' })
+  .meta({
+    'x-kf-rule':
+      'Tussen twee verschillende personen die bestaan (niemand machtigt zichzelf), met validUntil niet vóór validFrom; anders 400.',
+  });
 
 export const registerCaseBody = z.object({
   activityId: z.uuid().optional(),
@@ -37,7 +41,7 @@ export const registerCaseBody = z.object({
   subject: text(200).min(1),
   description: text(20000).default(''),
   channel: z.enum(CHANNELS),
-  receivedAt: instant().optional(),
+  receivedAt: instant().optional().meta({ 'x-kf-rule': 'Een jaar van 1900 of later en niet in de toekomst; anders 400.' }),
   complainant: personRef,
   representative: z
     .object({

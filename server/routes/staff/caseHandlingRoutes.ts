@@ -50,7 +50,11 @@ export function registerCaseHandlingRoutes(api: FastifyInstance, services: Servi
         tags,
         summary: 'Contact met de klager vastleggen (het eerste contact stopt de norm voor eerste contact)',
         params: idParams,
-        body: z.object({ method: z.enum(CONTACT_METHODS), summary: z.string().trim().min(1).max(5000), at: when.optional() }),
+        body: z.object({
+          method: z.enum(CONTACT_METHODS),
+          summary: z.string().trim().min(1).max(5000),
+          at: when.optional().meta({ 'x-kf-rule': 'Niet in de toekomst en niet vóór de ontvangst van de klacht; anders 400.' }),
+        }),
         response: { 201: ok },
       },
     },
@@ -72,9 +76,17 @@ export function registerCaseHandlingRoutes(api: FastifyInstance, services: Servi
         summary: 'Afhandeltermijn verdagen (Awb 9:11 lid 2: eenmaal, max. 4 weken, met schriftelijke mededeling vooraf)',
         params: idParams,
         body: z.object({
-          weeks: z.number().int().min(1).max(52),
+          weeks: z
+            .number()
+            .int()
+            .min(1)
+            .max(52)
+            .meta({ 'x-kf-rule': 'Hoogstens zoveel weken als de klachtregeling van de melding toestaat (Awb 9:11: vier); anders 400.' }),
           reason: z.string().trim().min(1).max(2000),
-          noticeSentAt: when.optional(),
+          noticeSentAt: when.optional().meta({
+            'x-kf-rule':
+              'Niet vóór de ontvangst en niet na het einde van de termijn (Awb 9:11: verdagen vóór het verstrijken); anders 400.',
+          }),
         }),
         response: { 200: z.object({ deadline: z.iso.date().nullable() }) },
       },
@@ -96,7 +108,11 @@ export function registerCaseHandlingRoutes(api: FastifyInstance, services: Servi
         tags,
         summary: 'Verder uitstel met schriftelijke instemming van de klager (Awb 9:11 lid 3)',
         params: idParams,
-        body: z.object({ consentAt: when, newEnd: civilDate(), note: z.string().trim().min(1).max(2000) }),
+        body: z.object({
+          consentAt: when.meta({ 'x-kf-rule': 'Niet vóór de ontvangst en niet na het einde van de lopende termijn; anders 400.' }),
+          newEnd: civilDate().meta({ 'x-kf-rule': 'Na het einde van de lopende termijn; anders 400.' }),
+          note: z.string().trim().min(1).max(2000),
+        }),
         response: { 200: z.object({ deadline: z.iso.date().nullable() }) },
       },
     },
@@ -118,10 +134,21 @@ export function registerCaseHandlingRoutes(api: FastifyInstance, services: Servi
         params: idParams,
         body: z.object({
           slots: z
-            .array(z.object({ startsAt: when, endsAt: when, location: z.string().trim().min(1).max(200) }))
+            .array(
+              z.object({
+                startsAt: when.meta({ 'x-kf-rule': 'In de toekomst; anders 400.' }),
+                endsAt: when.meta({ 'x-kf-rule': 'Na startsAt; anders 400.' }),
+                location: z.string().trim().min(1).max(200),
+              }),
+            )
             .min(1)
             .max(10),
-          note: z.string().trim().max(20000).optional(),
+          note: z
+            .string()
+            .trim()
+            .max(20000)
+            .optional()
+            .meta({ 'x-kf-rule': 'Alleen als de uitnodigingsstap van het proces een notitie kent; anders 400.' }),
           expectedVersion: z.number().int().positive().optional(),
         }),
         response: { 200: ok },

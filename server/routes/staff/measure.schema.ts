@@ -36,7 +36,9 @@ export const checkMeasureBody = z.object({
   method: z.string().trim().min(1, 'Schrijf op hoe u het heeft gecontroleerd.').max(4000),
   conclusion: z.string().trim().min(1, 'Schrijf uw conclusie op.').max(4000),
   effective: z.boolean({ error: 'Kies of de maatregel werkt.' }),
-  newDueDate: isoDate('Vul een nieuwe datum in, bijvoorbeeld 2026-06-30.').nullish(),
+  newDueDate: isoDate('Vul een nieuwe datum in, bijvoorbeeld 2026-06-30.')
+    .nullish()
+    .meta({ 'x-kf-rule': 'Verplicht als effective false is, en na vandaag; anders 400.' }),
 });
 
 export const editMeasureBody = z
@@ -47,4 +49,11 @@ export const editMeasureBody = z
   .refine((b) => b.description !== undefined || b.dueDate !== undefined, {
     message: 'Wijzig de beschrijving of de datum.',
     path: ['description'],
+  })
+  // The same in the document: at least one of the two.
+  .meta({
+    anyOf: [
+      { required: ['description'], properties: { description: { type: 'string' } } },
+      { required: ['dueDate'], properties: { dueDate: { type: 'string', format: 'date' } } },
+    ],
   });

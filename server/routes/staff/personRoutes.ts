@@ -15,7 +15,15 @@ const tags = ['Personen'];
 
 /** Keys only, in the body: personal data never goes into a URL. */
 export const personSuggestionBody = z
-  .object({ email: z.string().trim().max(254).optional(), phone: phoneLookup().optional() })
+  .object({
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .optional()
+      .meta({ 'x-kf-rule': 'Niet leeg als phone ontbreekt: een van beide is nodig; anders 400.' }),
+    phone: phoneLookup().optional(),
+  })
   .refine((b) => b.email || b.phone, { message: 'Vul een e-mailadres of telefoonnummer in.', path: ['email'] });
 export const personMergeBody = z.object({ survivorId: z.uuid(), duplicateId: z.uuid() });
 

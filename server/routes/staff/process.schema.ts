@@ -6,5 +6,7 @@ export const processVersionParams = processKeyParams.extend({ version: z.coerce.
 
 /** A changed definition: the JSON object, or its text as typed or uploaded (a syntax error is then a problem too). */
 export const definitionBody = z.object({
-  definition: z.union([z.string().max(500_000), z.record(z.string(), z.unknown())]),
+  definition: z.union([z.string().max(500_000), z.record(z.string(), z.unknown())]).meta({
+    'x-kf-rule': 'Een procesdefinitie die het procesmodel aanvaardt, voor dit proces; anders 400 met elk probleem (processDefinition).',
+  }),
 });

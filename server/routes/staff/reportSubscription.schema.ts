@@ -11,7 +11,9 @@ export const reportSubscriptionBody = z.object({
   /** The dashboard with its filter, or the periodic analysis (its figures, over the frequency's period; no filter). */
   report: z.enum(['dashboard', 'periodic']).default('dashboard'),
   frequency: z.enum(SUBSCRIPTION_FREQUENCIES, 'Kies elke week, elke maand of elk kwartaal.'),
-  filter: dashboardQuery.default({ granularity: 'month' }),
+  filter: dashboardQuery
+    .default({ granularity: 'month' })
+    .meta({ 'x-kf-rule': 'Het filter van het dashboard, met diens regels; processKey noemt een proces dat bestaat; anders 400.' }),
   /** The language the mail is written in: the one the subscriber uses the app in. */
   language: z.enum(['nl', 'en']).default('nl'),
 });

@@ -10,7 +10,7 @@ export const subjectRequestBody = z
     kind: z.enum(SUBJECT_REQUEST_KINDS),
     personId: z.uuid().optional(),
     staffUserId: z.uuid().optional(),
-    receivedOn: z.iso.date().optional(),
+    receivedOn: z.iso.date().optional().meta({ 'x-kf-rule': 'Niet in de toekomst; anders 400.' }),
   })
   .refine((b) => !!b.personId !== !!b.staffUserId, { message: 'Kies één persoon of één medewerker.', path: ['personId'] });
 

@@ -5,7 +5,7 @@ import { civilDate } from '../dateRange.ts';
 /** Request schemas of the survey-results routes: a period of sending (days), a breakdown, a figure's surveys. */
 const period = {
   from: civilDate().optional(),
-  to: civilDate().optional(),
+  to: civilDate().optional().meta({ 'x-kf-rule': 'Een jaar van 1900 of later, niet vóór from; anders 400.' }),
 };
 const toAfterFrom = <T extends { from?: string; to?: string }>(q: T) => !q.from || !q.to || q.from <= q.to;
 const toAfterFromIssue = { message: 'De einddatum ligt vóór de begindatum.', path: ['to'] };
@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const surveyListQuery = z
   .object({
     ...period,
-    groupBy: z.enum(SURVEY_GROUPS).optional(),
+    groupBy: z.enum(SURVEY_GROUPS).optional().meta({ 'x-kf-rule': 'Verplicht als key is meegegeven; anders 400.' }),
     // PostgreSQL text holds no NUL: refused here rather than failing at the database.
     key: z
       .string()
@@ -26,7 +26,8 @@ export const surveyListQuery = z
       .min(1)
       .max(200)
       .regex(/^[^\u0000]*$/, 'Dit teken is niet toegestaan.')
-      .optional(),
+      .optional()
+      .meta({ 'x-kf-rule': `Alleen met groupBy; bij een behandelaar of team een id (of "${NO_KEY}"); anders 400.` }),
     answered: z.enum(['true', 'false']).optional(),
     withComment: z.enum(['true', 'false']).optional(),
     cursor: z.string().max(200).optional(),
