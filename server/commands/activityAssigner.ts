@@ -161,7 +161,7 @@ export async function pickUpActivity(ctx: CommandContext, id: string) {
   const me = actorId(ctx.actor);
   if (!me) throw invalid('actor', 'Alleen een medewerker kan werk oppakken.');
   const current = await loadForChange(ctx, id);
-  await assertNotComplainedAbout(ctx, current.case_id, me);
+  await assertNotComplainedAbout(ctx, current.case_id, me, null);
   const teams = ctx.actor.kind === 'staff' ? ctx.actor.teamIds : [];
   if (current.assignee_team_id && !teams.includes(current.assignee_team_id)) {
     throw conflict('Deze taak hoort bij een team waar u geen lid van bent.');

@@ -1,4 +1,4 @@
-import { AppError, invalid, notFound } from '../domain/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
 import { caseScope } from '../queries/scope.ts';
 import type { CommandContext } from './context.ts';
 import { recordEvent } from './timeline.ts';
@@ -152,13 +152,15 @@ export async function mailComplainedColleagues(
 
 /**
  * Refuses giving work on a case to someone it is about, or to the manager of someone it is about
- * (Awb 9:7; seed 003 "Een manager is niet onafhankelijk").
+ * (Awb 9:7; seed 003 "Een manager is niet onafhankelijk"). `field` names the request's field that
+ * chose that colleague (a 400 there); null when the actor takes the work themselves: the request
+ * holds no such field, the case's state refuses it (a 409 with the reason as its detail).
  */
 export async function assertNotComplainedAbout(
   ctx: Pick<CommandContext, 'tx' | 'services'>,
   caseId: string | null,
   userId: string | null,
-  field = 'userId',
+  field: string | null = 'userId',
 ) {
   if (!caseId || !userId) return;
   const hit = await ctx.tx
@@ -167,9 +169,10 @@ export async function assertNotComplainedAbout(
     .where('case_id', '=', caseId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  if (hit) throw invalid(field, `${hit.name} is beklaagde in deze melding en mag die niet behandelen (Awb 9:7).`, 'complainedAbout');
+  const refuse = (reason: string, code: string) => (field === null ? conflict(reason) : invalid(field, reason, code));
+  if (hit) throw refuse(`${hit.name} is beklaagde in deze melding en mag die niet behandelen (Awb 9:7).`, 'complainedAbout');
   const managed = await managesComplainedPerson(ctx, caseId, userId);
-  if (managed) throw invalid(field, managerMessage(managed), 'managerOfComplainedAbout');
+  if (managed) throw refuse(managerMessage(managed), 'managerOfComplainedAbout');
 }
 
 type ManagedPerson = { manager: string; person: string; unit: string };

@@ -19,7 +19,7 @@ export function registerAssignment() {
   registerEffect('assignActor', async (ctx, step) => {
     const me = actorId(ctx.actor);
     if (!me) return;
-    await assertNotComplainedAbout(ctx, step.caseId, me, 'actor');
+    await assertNotComplainedAbout(ctx, step.caseId, me, null);
     await ctx.tx.updateTable('cases').set({ assignee_user_id: me }).where('id', '=', step.caseId).execute();
     await recordEvent(ctx, { type: 'caseAssigned', caseId: step.caseId, after: { assigneeUserId: me } });
   });

@@ -1,4 +1,4 @@
-import { invalid } from '../domain/errors.ts';
+import { conflict } from '../domain/errors.ts';
 import { registerGuard } from '../engine/registry.ts';
 
 /** A step that needs a document of a type on the case first (the hearing report). */
@@ -10,6 +10,7 @@ export function registerDocuments() {
       .where('case_id', '=', step.caseId)
       .where('doc_type', '=', guard.docType)
       .executeTakeFirst();
-    if (!doc) throw invalid('documents', `Voeg eerst een document van het type "${guard.docType}" toe aan de melding.`, 'documentRequired');
+    // The case lacks it, not the request: a 409 whose detail says what to add first.
+    if (!doc) throw conflict(`Voeg eerst een document van het type "${guard.docType}" toe aan de melding. Daarna kan deze stap.`);
   });
 }

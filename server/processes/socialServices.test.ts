@@ -227,6 +227,12 @@ describe('Awb 9:7: never the manager of the unit complained about (seed 003 "Een
     ) &&
     /Anouk Smit/.test(e.invalidParams[0]!.reason) &&
     /niet onafhankelijk/.test(e.invalidParams[0]!.reason);
+  // Taking the case on themselves: no field of the request chose them, the case refuses the actor (409).
+  const refusedAsActingManager = (e: unknown) =>
+    e instanceof AppError &&
+    e.code === 'conflict' &&
+    /Jeroen Mulder is leidinggevende van Werk en Inkomen, waar Anouk Smit werkt/.test(e.detail) &&
+    /niet onafhankelijk/.test(e.detail);
 
   test('the manager of a complained-about colleague (unit through a team) cannot take the case on or be given its task', async () => {
     const c = await register('phone', 'Pieter de Graaf');
@@ -237,7 +243,7 @@ describe('Awb 9:7: never the manager of the unit complained about (seed 003 "Een
       asActor(env.services, secretary, (ctx) => assignActivity(ctx, task!.id, { userId: manager.id })),
       refusedAsManager,
     );
-    await assert.rejects(step(manager, c.id, 'takeOn'), refusedAsManager);
+    await assert.rejects(step(manager, c.id, 'takeOn'), refusedAsActingManager);
     assert.equal((await load(c.id)).status, 'withSecretary', 'nothing changed');
     // An independent handler may.
     await asActor(env.services, secretary, (ctx) => assignActivity(ctx, task!.id, { userId: handler.id }));
@@ -263,7 +269,8 @@ describe('Awb 9:7: never the manager of the unit complained about (seed 003 "Een
       step(debtManager, c.id, 'takeOn'),
       (e: unknown) =>
         e instanceof AppError &&
-        /Marieke Hendriks is leidinggevende van Schuldhulpverlening, waar Ruud Visser werkt/.test(e.invalidParams[0]!.reason),
+        e.code === 'conflict' &&
+        /Marieke Hendriks is leidinggevende van Schuldhulpverlening, waar Ruud Visser werkt/.test(e.detail),
     );
     // The Werk en Inkomen manager has nothing to do with debt relief: may handle it.
     await step(manager, c.id, 'takeOn');

@@ -75,8 +75,10 @@ describe('the handling path', () => {
       .json()
       .activities.find((a: { taskKey: string; status: string }) => a.taskKey === 'afterJudgment' && a.status === 'open');
     const pick = await call('POST', `/api/v1/activities/${task.id}/pick-up`, 'coordinator2');
-    assert.equal(pick.statusCode, 400);
-    assert.match(pick.json().invalidParams[0].reason, /Awb 9:7/);
+    // The request names no one: the case refuses the actor, a conflict whose detail gives the reason.
+    assert.equal(pick.statusCode, 409, pick.body);
+    assert.match(pick.json().detail, /is beklaagde in deze melding en mag die niet behandelen \(Awb 9:7\)/);
+    assert.equal(pick.json().invalidParams, undefined);
     const detail = (await call('GET', `/api/v1/cases/${c.id}`, 'coordinator')).json();
     assert.equal(detail.complainedPersons[0].name.length > 0, true);
   });
@@ -197,8 +199,9 @@ describe('the handling path', () => {
       transition: 'recordHearing',
       inputs: { hearingSummary: 'Gehoord.' },
     });
-    assert.equal(noReport.statusCode, 400);
-    assert.equal(noReport.json().invalidParams[0].name, 'documents');
+    // The case lacks the report, not the request: a conflict saying what to add first.
+    assert.equal(noReport.statusCode, 409, noReport.body);
+    assert.match(noReport.json().detail, /^Voeg eerst een document van het type "[^"]+" toe aan de melding\./);
   });
 
   test('slots in the past or ending before they start are refused, naming the slot', async () => {

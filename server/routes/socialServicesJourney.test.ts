@@ -147,7 +147,7 @@ describe('seed 003 over HTTP: one handler, named with job title and phone, from 
     await call('POST', `/api/v1/cases/${id}/contacts`, 'handler', { method: 'phone', summary: 'Brief uitgelegd aan Evi.' }, 201);
   });
 
-  test('Awb 9:7 over HTTP: giving the complaint to the manager of the colleague it is about is a 400 naming the reason', async () => {
+  test('Awb 9:7 over HTTP: giving the complaint to the manager of the colleague it is about is a 400 naming the reason; taking it on a 409', async () => {
     const { id } = await phoneComplaint('Pieter de Graaf');
     await call('POST', `/api/v1/cases/${id}/complained-persons`, 'secretary', { userId: who.colleague!.id }, 201);
     const detail = await call('GET', `/api/v1/cases/${id}`, 'secretary');
@@ -170,7 +170,9 @@ describe('seed 003 over HTTP: one handler, named with job title and phone, from 
       headers: h.manager,
       payload: { transition: 'takeOn', inputs: {} },
     });
-    assert.equal(taken.statusCode, 400, taken.body);
+    // Taking it on themselves: the request names no one, the case refuses the actor (409, the reason as detail).
+    assert.equal(taken.statusCode, 409, taken.body);
+    assert.match(taken.json().detail, /Jeroen Mulder is leidinggevende van Werk en Inkomen, waar Anouk Smit werkt/);
     assert.equal((await call('GET', `/api/v1/cases/${id}`, 'secretary')).status, 'withSecretary');
   });
 
