@@ -87,7 +87,11 @@ export function registerRetentionRoutes(api: FastifyInstance, services: Services
   );
   r.get(
     '/retention/lists/:id/certificate',
-    { config, schema: { tags, summary: 'Verklaring van vernietiging (download)', params: idParams, response: { 200: certificateOut } } },
+    // A list that is not approved yet has no certificate: 409.
+    {
+      config: { ...config, openapi: { errors: [409] } },
+      schema: { tags, summary: 'Verklaring van vernietiging (download)', params: idParams, response: { 200: certificateOut } },
+    },
     async (req, reply) => {
       const cert = presentCertificate(await destructionCertificate(services, req.params.id));
       reply.header('content-disposition', `attachment; filename="verklaring-van-vernietiging-${cert.month.slice(0, 7)}.json"`);
