@@ -99,10 +99,10 @@ describe('mandates: recorded once at intake, reused, revoked, moved by a person 
     );
     const mandate = (await detail(renewed.id)).mandate as Mandate;
     assert.notEqual(mandate.id, d.mandate.id);
-    await call('POST', `/api/v1/mandates/${mandate.id}/revoke`, 'agent', {}, 403);
-    const revoked = (await call('POST', `/api/v1/mandates/${mandate.id}/revoke`, 'coordinator', {})).mandate as Mandate;
+    await call('POST', `/api/v1/mandates/${mandate.id}/revoke`, 'agent', undefined, 403);
+    const revoked = (await call('POST', `/api/v1/mandates/${mandate.id}/revoke`, 'coordinator')).mandate as Mandate;
     assert.ok(revoked.revokedAt);
-    await call('POST', `/api/v1/mandates/${mandate.id}/revoke`, 'coordinator', {}, 409);
+    await call('POST', `/api/v1/mandates/${mandate.id}/revoke`, 'coordinator', undefined, 409);
     assert.equal(await lookup(kees, ans), null);
     const afterRevoke = await register({ personId: kees }, { person: { personId: ans }, relation: 'dochter' });
     assert.equal((await detail(afterRevoke.id)).mandate, null);
@@ -196,7 +196,7 @@ describe('mandates: recorded once at intake, reused, revoked, moved by a person 
     const again = await register({ personId: opa }, { person: { personId: sanne }, relation: 'kleindochter' });
     assert.equal((await detail(again.id)).mandate.id, od.mandate.id);
 
-    await call('POST', `/api/v1/person-merges/${merge.id}/undo`, 'coordinator', {});
+    await call('POST', `/api/v1/person-merges/${merge.id}/undo`, 'coordinator');
     assert.equal(await lookup(opa, sanne), null);
     assert.equal((await lookup(opa, sanneCopy))?.id, od.mandate.id);
     assert.equal((await lookup(marco, sanne))?.id, d.mandate.id, 'undo moves back only what the merge moved');

@@ -129,14 +129,14 @@ describe('persons: suggestion at intake, merge and undo, survey quiet period per
 
     // A case registered for Henk after the merge stays Henk's when the merge is undone.
     const later = await newCase({ personId: henk }, 'Na het samenvoegen');
-    await call('POST', `/api/v1/person-merges/${merged.id}/undo`, 'coordinator', {});
+    await call('POST', `/api/v1/person-merges/${merged.id}/undo`, 'coordinator');
     assert.equal(await complainantOf(portal.caseId), duplicate);
     assert.equal(await representativeOf(represented.id), duplicate);
     assert.equal(await complainantOf(known.id), henk);
     assert.equal(await complainantOf(later.id), henk);
     assert.ok((await timeline(portal.caseId)).some((e) => e.type === 'personMergeUndone'));
     assert.deepEqual((await call('GET', `/api/v1/persons/${henk}/merges`, 'coordinator')).merges, []);
-    await call('POST', `/api/v1/person-merges/${merged.id}/undo`, 'coordinator', {}, 409);
+    await call('POST', `/api/v1/person-merges/${merged.id}/undo`, 'coordinator', undefined, 409);
     await call('POST', '/api/v1/person-merges', 'coordinator', { survivorId: henk, duplicateId: henk }, 400);
   });
 
@@ -184,9 +184,9 @@ describe('persons: suggestion at intake, merge and undo, survey quiet period per
     assert.equal(await complainantOf(late.id), pc);
 
     // The first merge's cases now sit under a later merge: undo that one first.
-    await call('POST', `/api/v1/person-merges/${first.id}/undo`, 'coordinator', {}, 409);
-    await call('POST', `/api/v1/person-merges/${second.id}/undo`, 'coordinator', {});
-    await call('POST', `/api/v1/person-merges/${first.id}/undo`, 'coordinator', {});
+    await call('POST', `/api/v1/person-merges/${first.id}/undo`, 'coordinator', undefined, 409);
+    await call('POST', `/api/v1/person-merges/${second.id}/undo`, 'coordinator');
+    await call('POST', `/api/v1/person-merges/${first.id}/undo`, 'coordinator');
     assert.deepEqual(
       [await complainantOf(a.id), await complainantOf(b.id), await complainantOf(c.id), await complainantOf(late.id)],
       [pa, pb, pc, pc],

@@ -68,7 +68,8 @@ export async function request<T>(method: string, path: string, opts: Options = {
 
 export const api = {
   get: <T>(path: string, opts?: Options) => request<T>('GET', path, opts),
-  post: <T>(path: string, body?: unknown, opts?: Options) => request<T>('POST', path, { ...opts, body: body ?? {} }),
+  // A step without input (pick up, revoke, undo) is a POST without a body, as the OpenAPI document says.
+  post: <T>(path: string, body?: unknown, opts?: Options) => request<T>('POST', path, { ...opts, body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),

@@ -60,7 +60,7 @@ export default function PostPage() {
     setBusy(item.id);
     setError(null);
     try {
-      await api.post(`/postal-items/${item.id}/posted`, {});
+      await api.post(`/postal-items/${item.id}/posted`);
       announce(t('post.marked', { what: l(item.what), name: item.recipientName }));
       await load(posted);
     } catch (e) {

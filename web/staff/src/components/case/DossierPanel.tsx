@@ -158,7 +158,7 @@ function TaskList({
     setBusy(x.id);
     setError(null);
     try {
-      await api.post(`/activities/${x.id}/${action}`, action === 'closure' ? { status: 'done' } : {});
+      await api.post(`/activities/${x.id}/${action}`, action === 'closure' ? { status: 'done' } : undefined);
       onChanged(t('dossier.taskChanged', { subject: x.subject, status: t(`dossier.status.${next}` as 'dossier.status.open') }));
     } catch (e) {
       setError(e);

@@ -22,7 +22,7 @@ export function IntakeConfirmation({ caseId, reference, confirmation }: { caseId
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/postal-items/${confirmation.postalItemId}/posted`, {});
+      await api.post(`/postal-items/${confirmation.postalItemId}/posted`);
       setPosted(true);
     } catch (e) {
       setError(e);

@@ -42,7 +42,7 @@ export function MandatePanel({ c, onChanged }: { c: CaseDetail; onChanged: () =>
     });
   const revoke = () =>
     run(async () => {
-      await api.post(`/mandates/${m!.id}/revoke`, {});
+      await api.post(`/mandates/${m!.id}/revoke`);
       finish(t('mandate.revokedDone'));
     });
   const mayRecord = !m && can('case:edit') && !c.handedOn;

@@ -41,7 +41,7 @@ export function PersonMergePanel({ c, onChanged }: { c: CaseDetail; onChanged: (
     });
   const undo = (m: MergeOverview['merges'][number]) =>
     run(async () => {
-      await api.post(`/person-merges/${m.id}/undo`, {});
+      await api.post(`/person-merges/${m.id}/undo`);
       const text = t('person.merge.undone', { name: m.duplicateName });
       setDone(text);
       announce(text);

@@ -17,7 +17,7 @@ export function RequestActions({ r, onChanged }: Props) {
   const { t } = useI18n();
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, run } = useSubmit();
-  const act = (path: string, body: object, message: (res: SubjectRequestDetail & { notice?: string }) => string) =>
+  const act = (path: string, body: object | undefined, message: (res: SubjectRequestDetail & { notice?: string }) => string) =>
     run(async () => {
       const res = await api.post<SubjectRequestDetail & { notice?: string }>(`/subject-requests/${r.id}/${path}`, body);
       const text = message(res);
@@ -42,7 +42,7 @@ export function RequestActions({ r, onChanged }: Props) {
                 appearance="primary-action-button"
                 busy={busy}
                 disabled={busy}
-                onClick={() => act('restriction', {}, () => t('subjectRequests.restrictionInForce'))}
+                onClick={() => act('restriction', undefined, () => t('subjectRequests.restrictionInForce'))}
               >
                 {t('subjectRequests.restrict')}
               </Button>
@@ -55,7 +55,7 @@ export function RequestActions({ r, onChanged }: Props) {
                 appearance="primary-action-button"
                 busy={busy}
                 disabled={busy}
-                onClick={() => act('erasure', {}, (res) => res.outcome ?? t('subjectRequests.done'))}
+                onClick={() => act('erasure', undefined, (res) => res.outcome ?? t('subjectRequests.done'))}
               >
                 {t('subjectRequests.erase')}
               </Button>
@@ -80,7 +80,7 @@ export function RequestActions({ r, onChanged }: Props) {
           appearance="secondary-action-button"
           busy={busy}
           disabled={busy}
-          onClick={() => act('restriction-lift', {}, () => t('subjectRequests.done'))}
+          onClick={() => act('restriction-lift', undefined, () => t('subjectRequests.done'))}
         >
           {t('subjectRequests.lift')}
         </Button>
