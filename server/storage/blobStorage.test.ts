@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +27,8 @@ const adapters: Record<string, () => Promise<Adapter>> = {
     const s3 = await startTestS3();
     const client = new S3Client({ ...s3.clientConfig });
     return {
-      storage: s3Storage(s3.config),
+      // Pages of two keys: the listing has to follow continuation tokens within these few objects.
+      storage: s3Storage(s3.config, { listPageSize: 2 }),
       stored: async () => (await client.send(new ListObjectsV2Command({ Bucket: s3.config.bucket }))).KeyCount ?? 0,
       close: async () => {
         client.destroy();
@@ -75,6 +76,24 @@ for (const [name, make] of Object.entries(adapters)) {
       const exact = await a.storage.put(chunked(big, 1024 * 1024), big.length);
       assert.equal(exact.sha256, sha256(big));
       assert.equal((await buffer(a.storage.open(exact.key))).length, big.length);
+    });
+
+    test('lists every stored object with its size, and restores content under the key it had (backup and restore)', async () => {
+      const made = [];
+      for (const n of [0, 1, 2500, 70_000]) made.push(await a.storage.put(chunked(Buffer.alloc(n, 3)), n));
+      const listed = new Map<string, number>();
+      for await (const o of a.storage.list()) {
+        assert.ok(!listed.has(o.key), `${o.key} listed twice`);
+        listed.set(o.key, o.sizeBytes);
+      }
+      for (const b of made) assert.equal(listed.get(b.key), b.sizeBytes);
+      assert.equal(listed.size, await a.stored());
+
+      const key = randomUUID();
+      const content = Buffer.from('Terug uit de back-up\n'.repeat(1000));
+      await a.storage.restore(key, chunked(content, 1000));
+      assert.deepEqual(await buffer(a.storage.open(key)), content);
+      await assert.rejects(a.storage.restore('../etc/passwd', chunked(content)), /invalid storage key/);
     });
 
     test('a key that is not one of ours is refused before anything is read', () => {

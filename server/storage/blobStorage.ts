@@ -16,14 +16,24 @@ export interface BlobStorage {
   put(content: Readable, maxBytes: number): Promise<StoredBlob>;
   open(key: string): Readable;
   remove(key: string): Promise<void>;
+  /**
+   * Every stored object, one at a time (a backup streams them out; nothing holds all keys at once).
+   * The size goes into the backup's tar header before the content follows.
+   */
+  list(): AsyncIterable<{ key: string; sizeBytes: number }>;
+  /** Writes content back under a key it had before (a restore), where nothing is stored under it yet. */
+  restore(key: string, content: Readable): Promise<void>;
 }
+
+/** Keys are the UUIDs put hands out: anything else is refused before it can name a path or object. */
+export const STORAGE_KEY = /^[a-f0-9-]{36}$/;
 
 export class TooLargeError extends Error {}
 
 export function fileStorage(root: string): BlobStorage {
   fs.mkdirSync(root, { recursive: true });
   const pathFor = (key: string) => {
-    if (!/^[a-f0-9-]{36}$/.test(key)) throw new Error('invalid storage key');
+    if (!STORAGE_KEY.test(key)) throw new Error('invalid storage key');
     return path.join(root, key.slice(0, 2), key);
   };
   return {
@@ -58,5 +68,29 @@ export function fileStorage(root: string): BlobStorage {
     },
     open: (key) => fs.createReadStream(pathFor(key)),
     remove: async (key) => fs.rmSync(pathFor(key), { force: true }),
+    async *list() {
+      for (const dir of (await fs.promises.readdir(root)).sort()) {
+        if (!/^[a-f0-9-]{2}$/.test(dir)) continue;
+        // opendir reads the directory in batches: no array of every name in it.
+        for await (const entry of await fs.promises.opendir(path.join(root, dir))) {
+          if (!entry.isFile() || !STORAGE_KEY.test(entry.name) || !entry.name.startsWith(dir)) continue;
+          const { size } = await fs.promises.stat(path.join(root, dir, entry.name));
+          yield { key: entry.name, sizeBytes: size };
+        }
+      }
+    },
+    async restore(key, content) {
+      const target = pathFor(key);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      // 'wx': an object already there is never overwritten; only a file this call created is removed on failure.
+      const handle = await fs.promises.open(target, 'wx');
+      try {
+        await pipeline(content, handle.createWriteStream());
+      } catch (err) {
+        await handle.close().catch(() => undefined);
+        fs.rmSync(target, { force: true });
+        throw err;
+      }
+    },
   };
 }

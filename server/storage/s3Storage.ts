@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { finished, PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { type BlobStorage, TooLargeError } from './blobStorage.ts';
+import { type BlobStorage, STORAGE_KEY, TooLargeError } from './blobStorage.ts';
 
 export type S3Config = {
   /** Absent: Amazon S3 itself; otherwise the S3-compatible service's address (MinIO, Ceph, a cloud's). */
@@ -16,9 +16,8 @@ export type S3Config = {
   forcePathStyle: boolean;
 };
 
-const KEY = /^[a-f0-9-]{36}$/;
 const keyOf = (key: string) => {
-  if (!KEY.test(key)) throw new Error('invalid storage key');
+  if (!STORAGE_KEY.test(key)) throw new Error('invalid storage key');
   return key;
 };
 
@@ -27,7 +26,7 @@ const keyOf = (key: string) => {
  * streamed in (multipart past 5 MB, so a large upload is never held whole in memory), counted and
  * hashed on the way, and refused past maxBytes with nothing left in the bucket.
  */
-export function s3Storage(config: S3Config): BlobStorage {
+export function s3Storage(config: S3Config, opts: { listPageSize?: number } = {}): BlobStorage {
   const client = new S3Client({
     endpoint: config.endpoint,
     region: config.region,
@@ -83,6 +82,19 @@ export function s3Storage(config: S3Config): BlobStorage {
     async remove(key) {
       // S3 answers a delete of a missing object with success, as fileStorage's remove does.
       await client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(key) }));
+    },
+    async *list() {
+      // One page (at most 1000 keys) in memory at a time, the next asked for with its continuation token.
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, ContinuationToken, MaxKeys: opts.listPageSize }));
+        for (const o of page.Contents ?? []) if (o.Key && STORAGE_KEY.test(o.Key)) yield { key: o.Key, sizeBytes: o.Size ?? 0 };
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+    },
+    async restore(key, content) {
+      const upload = new Upload({ client, params: { Bucket, Key: keyOf(key), Body: content }, queueSize: 2, leavePartsOnError: false });
+      await upload.done();
     },
   };
 }
