@@ -92,3 +92,53 @@ export const tokenParams = z.object({ token: z.string().min(1).max(100) });
 export const answerBody = dutch.answer;
 export const bookingBody = z.object({ slotId: z.uuid({ message: 'Kies een tijdstip.' }) });
 export const surveyBody = dutch.survey;
+
+/** A text in both languages, as a process definition holds it. */
+const bilingual = z.object({ nl: z.string(), en: z.string() });
+
+/** GET /portal/settings: what the form shows around its fields. */
+export const portalSettingsOut = z.object({
+  organisation: z.string(),
+  contact: z.object({ email: z.string().optional(), phone: z.string().optional(), website: z.string().optional() }),
+  privacyStatement: z.string(),
+  otherRequestsUrl: z.string().nullable(),
+  steps: z.array(z.object({ key: z.string(), label: bilingual })),
+  attachments: z.object({ maxBytes: z.number().int(), allowedTypes: z.array(z.string()) }),
+  logo: z.object({ url: z.string(), alt: z.string() }).nullable(),
+});
+
+/** GET /portal/cases/{token}: the complainant's track-and-trace (presenters/portal/trackingPresenter.ts). */
+export const trackingOut = z.object({
+  reference: z.string(),
+  subject: z.string(),
+  receivedAt: z.iso.datetime(),
+  onBehalfOf: z.string().nullable().describe('De klager, als een vertegenwoordiger de klacht volgt.'),
+  status: z.object({ label: bilingual, step: z.string(), closed: z.boolean() }),
+  steps: z.array(
+    z.object({
+      key: z.string(),
+      label: bilingual,
+      state: z.enum(['done', 'current', 'upcoming', 'skipped', 'notHeld']),
+      reachedAt: z.iso.datetime().nullable(),
+    }),
+  ),
+  expectedBy: z.iso.date().nullable().describe('De dag waarop de klacht uiterlijk is afgehandeld; null als zij is afgesloten.'),
+  handler: z.object({
+    name: z.string().nullable(),
+    jobTitle: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
+  informationRequest: z.object({ question: z.string(), requestedAt: z.iso.datetime() }).nullable(),
+  hearing: z
+    .object({
+      bookable: z.boolean(),
+      bookingEnded: z.boolean(),
+      slots: z.array(
+        z.object({ id: z.uuid(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), location: z.string(), booked: z.boolean() }),
+      ),
+    })
+    .nullable(),
+  messages: z.array(z.object({ direction: z.literal('in'), channel: z.string(), subject: z.string(), at: z.iso.datetime() })),
+  survey: z.object({ answered: z.boolean() }).nullable(),
+});

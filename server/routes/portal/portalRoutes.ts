@@ -14,7 +14,7 @@ import { submittedComplaint } from '../../queries/portal.ts';
 import { portalCaseView } from '../../queries/portalCase.ts';
 import { behalfErrors, isHoneypotFilled, portalComplaintOf } from './complaintInput.ts';
 import { portalTexts } from './pages/texts.ts';
-import { answerBody, bookingBody, complaintBody, surveyBody, tokenParams } from './portal.schema.ts';
+import { answerBody, bookingBody, complaintBody, portalSettingsOut, surveyBody, tokenParams, trackingOut } from './portal.schema.ts';
 
 const tags = ['Portaal (klager)'];
 const ok = z.object({ ok: z.literal(true) });
@@ -37,7 +37,7 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
     '/portal/settings',
     {
       config: { permission: 'public' },
-      schema: { tags, summary: 'Naam, contact en privacytekst voor het formulier' },
+      schema: { tags, summary: 'Naam, contact en privacytekst voor het formulier', response: { 200: portalSettingsOut } },
     },
     async () => ({
       organisation: services.org.name,
@@ -93,7 +93,7 @@ export function registerPortalRoutes(api: FastifyInstance, services: Services) {
     '/portal/cases/:token',
     {
       config: { permission: 'public' },
-      schema: { tags, summary: 'Volgen: stappen, data, behandelaar, berichten', params: tokenParams },
+      schema: { tags, summary: 'Volgen: stappen, data, behandelaar, berichten', params: tokenParams, response: { 200: trackingOut } },
     },
     async (req) => {
       const id = await caseFor(req, req.params.token);

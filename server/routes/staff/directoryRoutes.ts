@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../commands/context.ts';
+import { processDefinitionSchema } from '../../domain/process/definition.ts';
 import { activeStaff, teamsWithMembers } from '../../queries/directory.ts';
 
 const tags = ['Organisatie'];
@@ -42,7 +43,12 @@ export function registerDirectoryRoutes(api: FastifyInstance, services: Services
     '/processes',
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'De processen van deze organisatie (statussen, stappen, gegevensvelden)' },
+      schema: {
+        tags,
+        summary: 'De processen van deze organisatie (statussen, stappen, gegevensvelden)',
+        // Each as its published version holds it: the definition's own schema, with the defaults filled in.
+        response: { 200: z.object({ items: z.array(processDefinitionSchema) }) },
+      },
     },
     async () => ({ items: services.processes.all() }),
   );
