@@ -1,7 +1,8 @@
 /**
  * npm run lint:api — the served OpenAPI document against the NL API Design Rules (Logius's Spectral
  * ruleset, vendored in config/adr/) plus Spectral's own OpenAPI rules. Builds the app in-process
- * without a database (nothing is started or listened on), writes `app.swagger()` to a temporary file
+ * without a database (nothing is started or listened on), with an OIDC provider configured (never
+ * contacted) so the login routes are in it, writes `app.swagger()` to a temporary file
  * and runs the Spectral CLI on it. Exit 1 on any error (warnings are printed, and fail too).
  */
 import { execFile } from 'node:child_process';
@@ -49,7 +50,9 @@ export async function openApiDocument(orgFile?: string): Promise<Record<string, 
       sessionTtlHours: 8,
       cookieSecure: false,
       publicUrl: 'http://localhost',
-      oidc: undefined,
+      // The OIDC routes exist only with a provider configured; discovery waits for the first login, so
+      // a provider that is never contacted is enough for them to be in the document (and linted).
+      oidc: { issuer: 'https://idp.example.invalid', clientId: 'klachtflow', clientSecret: 'lint-api' },
       smtp: undefined,
       logLevel: 'silent',
     },
