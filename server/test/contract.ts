@@ -183,45 +183,7 @@ export const contractViolationsInProcess = () => processViolations;
  * prefix). They are printed at the end of the process, not failed; a new one fails. Shrink this list,
  * never grow it: fix the document (the route's schema, an `x-kf-rule`) or the server instead.
  */
-const KNOWN: string[] = [
-  // Refusals about the case's state, named at a field the request does not hold (better a 409?).
-  'POST /activities/{id}/pick-up → 400: document looser than the server: it accepts the request, the server refuses userId (complainedAbout)',
-  'POST /cases/{id}/transitions → 400: document looser than the server: it accepts the request, the server refuses documents (documentRequired)',
-  // Rules of the extension (Awb 9:11) and of hearing slots, not yet stated as x-kf-rule on their fields.
-  'POST /cases/{id}/extension → 400: document looser than the server',
-  'POST /cases/{id}/hearing-invitation → 400: document looser than the server',
-  // Found by the first whole-suite run (stop 20): rules checked in code (zod refinements, dates against
-  // other dates, the process's own checks) that the document does not state yet, a 409 not documented,
-  // and two tests that send an empty body where none is documented.
-  'GET /activities → 400: document looser than the server: it accepts the request, the server refuses querystring.createdAfter (custom)',
-  'GET /activities → 400: document looser than the server: it accepts the request, the server refuses querystring.createdBefore (custom)',
-  'GET /analysis/dashboard → 400: document looser than the server: it accepts the request, the server refuses querystring.from (custom)',
-  'GET /analysis/dashboard → 400: document looser than the server: it accepts the request, the server refuses querystring.to (custom)',
-  'GET /cases → 400: document looser than the server: it accepts the request, the server refuses returning (invalid)',
-  'GET /retention/lists/{id}/certificate → 409: status 409 is not documented (documented: 200, 400, 401, 403, 404)',
-  'GET /survey-results → 400: document looser than the server: it accepts the request, the server refuses querystring.from (custom)',
-  'GET /survey-results → 400: document looser than the server: it accepts the request, the server refuses querystring.to (custom)',
-  'GET /survey-results/surveys → 400: document looser than the server: it accepts the request, the server refuses querystring.groupBy (custom), querystring.key (custom)',
-  'GET /survey-results/surveys → 400: document looser than the server: it accepts the request, the server refuses querystring.key (custom)',
-  'PATCH /measures/{id} → 400: document looser than the server: it accepts the request, the server refuses body.description (custom)',
-  'PATCH /reports/{id} → 400: document looser than the server: it accepts the request, the server refuses body.conclusions (custom)',
-  'POST /api-clients → 400: document looser than the server: it accepts the request, the server refuses body.expiresAt (past)',
-  'POST /api-clients → 400: document looser than the server: it accepts the request, the server refuses body.name (custom)',
-  'POST /cases → 400: document looser than the server: it accepts the request, the server refuses body.receivedAt (custom)',
-  'POST /cases → 400: document looser than the server: it accepts the request, the server refuses body.representative.mandate.validUntil (custom)',
-  'POST /cases → 400: document looser than the server: it accepts the request, the server refuses representative.mandate.representativeId (invalid)',
-  'POST /cases/{id}/contacts → 400: document looser than the server: it accepts the request, the server refuses at (invalid)',
-  'POST /cases/{id}/transitions → 400: document looser than the server: it accepts the request, the server refuses actor (managerOfComplainedAbout)',
-  'POST /mandates/{id}/revoke → 200: document stricter than the server: a request body was sent but the operation documents none',
-  'POST /measures/{id}/check → 400: document looser than the server: it accepts the request, the server refuses newDueDate (invalid)',
-  'POST /person-merges/{id}/undo → 200: document stricter than the server: a request body was sent but the operation documents none',
-  'POST /person-suggestions → 400: document looser than the server: it accepts the request, the server refuses body.email (custom)',
-  'POST /processes/{key}/drafts → 400: document looser than the server: it accepts the request, the server refuses body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition), body.definition (processDefinition)',
-  'POST /report-subscriptions → 400: document looser than the server: it accepts the request, the server refuses body.filter.processKey (unknownProcess)',
-  'POST /reports → 400: document looser than the server: it accepts the request, the server refuses body.to (custom)',
-  'POST /reports → 400: document looser than the server: it accepts the request, the server refuses to (invalid)',
-  'POST /subject-requests → 400: document looser than the server: it accepts the request, the server refuses receivedOn (invalid)',
-];
+const KNOWN: string[] = [];
 const knownSeen = new Set<string>();
 process.on('exit', () => {
   if (knownSeen.size)
