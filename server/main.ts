@@ -3,7 +3,8 @@ import { startServer } from './server.ts';
 
 /** `npm start`: configuration from the environment, clean shutdown on SIGINT/SIGTERM. */
 const env = readEnv();
-const server = await startServer(env).catch((err: Error) => {
+// A demo's first start seeds in a process of its own (server.ts seedFreshEmbeddedDemo).
+const server = await startServer(env, { demoSeedInChild: true }).catch((err: Error) => {
   console.error(`\nKlachtflow kon niet starten:\n${err.message}\n`);
   process.exit(1);
 });

@@ -55,3 +55,18 @@ test('SIGTERM closes the embedded database cleanly and releases the data directo
   assert.equal(health.status, 200);
   await health.arrayBuffer();
 });
+
+test("the demo's first start (npm run demo) seeds in a process of its own, and serves the demo once ready", async () => {
+  const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-compiled-demo-'));
+  const demo = await startCompiled({ dataDir: demoDir, env: { DEMO: '1', NODE_OPTIONS: '' } });
+  try {
+    assert.match(demo.output(), /Demodata aangemaakt: \d+ gebruikers, \d+ meldingen/);
+    // The seeding process has ended: only the server holds the data directory.
+    const options = await fetch(`http://127.0.0.1:${demo.port}/api/v1/login-options`);
+    assert.equal(options.status, 200);
+    assert.ok(((await options.json()) as { demoUsers: unknown[] }).demoUsers.length > 5, 'the demo users are there');
+  } finally {
+    await stopCompiled(demo.child);
+    fs.rmSync(demoDir, { recursive: true, force: true });
+  }
+});

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { buildApp } from './app.ts';
 import type { Clock, Services } from './commands/context.ts';
 import type { Env } from './config/env.ts';
@@ -32,12 +37,14 @@ import { clockFromEnv } from './config/pinnedClock.ts';
 import { registerFeatures } from './engine/features.ts';
 import { zgwJobFromConfig } from './zgw/zgwStart.ts';
 
+const run = promisify(execFile);
+
 /**
- * Start-up in a fixed order: configuration and processes are validated before the database is
- * opened, so a wrong definition stops the server with its problem named and nothing touched.
+ * Configuration, processes, database and the services on them: what a server and the demo's seeding
+ * process both start from. In a fixed order: configuration and processes are validated before the
+ * database is opened, so a wrong definition stops the start with its problem named and nothing touched.
  */
-export async function startServer(env: Env, opts: { clock?: Clock; logger?: boolean; database?: OpenDatabase } = {}) {
-  const transport = transportFromEnv(env); // refuses a production start without SMTP before anything is opened
+async function openServices(env: Env, opts: { clock?: Clock; database?: OpenDatabase } = {}) {
   const org = loadOrganisation(env.orgConfigPath);
   const loaded = loadProcesses(org);
   registerFeatures();
@@ -63,10 +70,56 @@ export async function startServer(env: Env, opts: { clock?: Clock; logger?: bool
       calendar: createBusinessCalendar({ timeZone: 'Europe/Amsterdam', extraHolidays: org.clocks.extraHolidays }),
       publicUrl: env.publicUrl,
     };
+    return { services, database };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/** The demo data on a database of its own: `node server/demo/seedDemoMain` (seedFreshEmbeddedDemo). */
+export async function seedDemoDatabase(env: Env) {
+  const { services, database } = await openServices(env);
+  try {
+    return await seedDemoData(services);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * A demo's first start on a new embedded data directory seeds in a child process, then opens the
+ * database afresh. The embedded database's WebAssembly memory only ever grows: seeded in this
+ * process, the first start kept the seeding's high-water mark (about 440 MB) for as long as it ran,
+ * where a restart on the same data takes about 280. Only `npm start`/`npm run demo` ask for it
+ * (main.ts): the child reads the same environment (process.env) as they do.
+ */
+async function seedFreshEmbeddedDemo(env: Env) {
+  if (!env.demo || env.databaseUrl || fs.existsSync(path.join(env.dataDir, 'pglite', 'PG_VERSION'))) return null;
+  const here = fileURLToPath(import.meta.url);
+  const entry = path.join(path.dirname(here), 'demo', `seedDemoMain${path.extname(here)}`);
+  const { stdout } = await run(process.execPath, [...process.execArgv, entry], { env: process.env, maxBuffer: 1 << 20 }).catch(
+    (err: Error & { stderr?: string }) => {
+      throw new Error(err.stderr?.trim() || err.message);
+    },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Awaited<ReturnType<typeof seedDemoData>>;
+}
+
+/** Start-up: services (openServices), the demo data when asked, the HTTP server, then the jobs. */
+export async function startServer(
+  env: Env,
+  opts: { clock?: Clock; logger?: boolean; database?: OpenDatabase; demoSeedInChild?: boolean } = {},
+) {
+  const transport = transportFromEnv(env); // refuses a production start without SMTP before anything is opened
+  const seededInChild = opts.demoSeedInChild && !opts.database ? await seedFreshEmbeddedDemo(env) : null;
+  const { services, database } = await openServices(env, opts);
+  const { org } = services;
+  try {
     // Cases as zaken in the zaaksysteem (ZGW), when the organisation turned it on (docs/zgw.md); checked
     // before anything listens: a step that is no citizen step, or missing credentials, stop the start.
     const zgwJob = zgwJobFromConfig(services);
-    const seeded = env.demo ? await seedDemoData(services) : null;
+    const seeded = seededInChild ?? (env.demo ? await seedDemoData(services) : null);
     const app = await buildApp({ services, env, logger: opts.logger ?? true, mailTransport: transport });
     const address = await app.listen({ port: env.port, host: env.host });
     const inbound: InboundOptions = {
