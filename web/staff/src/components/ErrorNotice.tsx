@@ -23,7 +23,9 @@ export function ErrorNotice({ error, onRetry, retryLabel }: { error: unknown; on
     );
   }
   const conflict = error instanceof ApiError && error.status === 409;
-  const text = conflict ? `${generalMessage(error, t)} ${t('app.conflict')}` : generalMessage(error, t);
+  // A 409's detail says why (someone changed it first, or the case's state does not allow it, such as
+  // a required document still missing); only without one is "someone else changed it" the best guess.
+  const text = conflict && !error.detail ? t('app.conflict') : generalMessage(error, t);
   return (
     <Alert type={conflict ? 'warning' : 'error'}>
       <Paragraph>{text}</Paragraph>
