@@ -2,7 +2,6 @@ import type { nlAdminUsers } from './nlAdminUsers.ts';
 
 /** English for nlAdminUsers.ts. */
 export const enAdminUsers: Record<keyof typeof nlAdminUsers, string> = {
-  'adminNav.users': 'Users and teams',
   'adminUsers.title': 'Users and teams',
   'adminUsers.tabsLabel': 'Staff or teams',
   'adminUsers.tab.users': 'Staff',

@@ -2,7 +2,6 @@ import type { nlApiClients } from './nlApiClients.ts';
 
 /** Administration › Integrations: API keys for other systems. */
 export const enApiClients: Record<keyof typeof nlApiClients, string> = {
-  'adminNav.apiClients': 'Integrations',
   'apiClients.title': 'Integrations with other systems',
   'apiClients.intro':
     'Another system (for example a customer contact system or the website) gets an API key with only the permissions it needs. Every call is written to the audit log.',

@@ -1,6 +1,5 @@
 /** The privacy officer's audit log (Beheer → Audit log). */
 export const enAudit = {
-  'adminNav.audit': 'Audit log',
   'audit.title': 'Audit log',
   'audit.intro':
     "Who viewed or changed a complainant's data, when, and from which address. Names come from today's data: a person who has been anonymised shows as such.",

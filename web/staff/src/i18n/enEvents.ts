@@ -2,7 +2,6 @@ import type { nlEvents } from './nlEvents.ts';
 
 /** Administration › Events: events for other systems. */
 export const enEvents: Record<keyof typeof nlEvents, string> = {
-  'adminNav.events': 'Events',
   'events.title': 'Events for other systems',
   'events.intro':
     'Another system can be told when something happens to a case. The message names the case only, without personal data; the system fetches the case itself with an API key (see Integrations).',

@@ -2,7 +2,6 @@ import type { nlImport } from './nlImport.ts';
 
 /** Words of the register import, English. */
 export const enImport: Record<keyof typeof nlImport, string> = {
-  'nav.import': 'Import register',
   'import.title': 'Import a register',
   'import.intro':
     'Read in an existing complaints register (Excel .xlsx or CSV). Klachtflow checks every row first; then you import. Imported cases keep their own dates. No messages are sent and no periods or surveys start.',
@@ -35,7 +34,6 @@ export const enImport: Record<keyof typeof nlImport, string> = {
   'import.duplicates': '{n} imported before: these are skipped.',
   'import.problems': 'Errors per row and column',
   'import.problemsCaption': 'Errors in {file}',
-  'import.row': 'Row',
   'import.message': 'What is wrong',
   'import.problemsMore': 'Showing the first {shown} of {count} errors.',
   'import.fixAndRetry': 'Correct the file and choose it again. The column mapping stays.',
@@ -52,5 +50,4 @@ export const enImport: Record<keyof typeof nlImport, string> = {
   'import.casesMore': 'Showing the first {shown} of {total}. Search for the number from your register to find a case.',
   'import.failed': 'The import did not succeed',
   'import.again': 'Import another file',
-  'tl.caseImported': 'Imported from {file} on {date}',
 };

@@ -2,12 +2,6 @@ import type { nlMeasures } from './nlMeasures.ts';
 
 /** Improvement measures (seed 002 steps 3–7): the overview, the form, the check and the case panel. */
 export const enMeasures: Record<keyof typeof nlMeasures, string> = {
-  'nav.measures': 'Improvement measures',
-  'notifications.kind.measureNotice': 'Improvement measure',
-  'notifications.kind.measureReminder': 'Improvement measure almost due',
-  'notifications.openMeasure': 'Open improvement measure',
-  'tl.measureLinked': 'Improvement measure linked',
-  'tl.measureChecked': 'Improvement measure checked',
   'measures.title': 'Improvement measures',
   'measures.intro':
     'Measures to prevent complaints from happening again. The owner puts the measure in place before its date. Then the quality officer checks whether it works.',
@@ -18,17 +12,11 @@ export const enMeasures: Record<keyof typeof nlMeasures, string> = {
   'measures.view.checked': 'Checked and effective',
   'measures.view.all': 'All',
   'measures.mine': 'Only measures I own',
-  'measures.add': 'Add measure',
   'measures.caption': 'Improvement measures',
   'measures.col.description': 'Measure',
   'measures.col.owner': 'Owner',
-  'measures.col.due': 'Due',
   'measures.col.status': 'Status',
   'measures.col.cases': 'Complaints',
-  'measures.status.open': 'Open',
-  'measures.status.carriedOut': 'In place, to check',
-  'measures.status.effective': 'Effective',
-  'measures.overdue': 'Overdue',
   'measures.empty': 'There are no measures in this list.',
   'measures.count': '{count} measures',
   'measures.countOne': '1 measure',
@@ -126,12 +114,4 @@ export const enMeasures: Record<keyof typeof nlMeasures, string> = {
   'measures.check.submit': 'Record check',
   'measures.check.doneEffective': 'The check is recorded: the measure is effective.',
   'measures.check.doneBack': 'The check is recorded. The measure goes back to the owner with a new date.',
-  'measures.link.label': 'Or link this complaint to an open measure',
-  'measures.link.choose': 'Choose a measure',
-  'measures.link.submit': 'Link',
-  'measures.link.done': 'The complaint is linked to the measure.',
-  'measures.case.title': 'Improvement measures',
-  'measures.case.intro': 'What was done about this complaint to prevent it from happening again.',
-  'measures.case.none': 'No improvement measure is linked to this complaint yet.',
-  'measures.case.item': '{description} — {owner}, due {due}',
 };

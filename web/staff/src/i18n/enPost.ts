@@ -2,8 +2,6 @@ import type { nlPost } from './nlPost.ts';
 
 /** English for the paper path (see nlPost.ts). */
 export const enPost: Record<keyof typeof nlPost, string> = {
-  'nav.post': 'Letters to post',
-  'letter.awaitingPost': 'This letter goes by post. It counts as sent once it has been posted:',
   'post.title': 'Letters to post',
   'post.intro':
     'Letters for complainants without e-mail. Print the letter, post it and then click "Posted". The letter counts as sent on the day you do that.',
@@ -45,7 +43,4 @@ export const enPost: Record<keyof typeof nlPost, string> = {
   'intake.markHandedOver': 'Handed over or posted',
   'intake.handedOver': 'The confirmation has been sent.',
   'intake.toPost': 'To the letters to post',
-  'tl.messageToPost': 'Letter ready for the post',
-  'tl.letterPosted': 'Letter posted',
-  'tl.messageAsPhoneTask': 'No e-mail: task to call the complainant',
 };

@@ -2,7 +2,6 @@ import type { nlReports } from './nlReports.ts';
 
 /** Reports in English (the reports themselves stay Dutch). */
 export const enReports: Record<keyof typeof nlReports, string> = {
-  'nav.reports': 'Reports',
   'reports.title': 'Reports',
   'reports.intro':
     'An analysis of the complaints over a period, or the annual complaints report. The figures are fixed when you make the report. Then you write your conclusions and recommendations, and finalise the report.',

@@ -1,8 +1,6 @@
 import type { nlRetention } from './nlRetention.ts';
 
 export const enRetention: Record<keyof typeof nlRetention, string> = {
-  'adminNav.retention': 'Destruction',
-  'adminNav.quarantine': 'Quarantined mail',
   'retention.title': 'Destruction lists',
   'retention.intro':
     'Each month Klachtflow lists closed cases whose retention period has passed. Check the list. If a case must be kept longer, say why. After your approval the personal data of the other cases is removed. The figures stay.',

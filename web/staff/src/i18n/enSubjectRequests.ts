@@ -2,7 +2,6 @@ import type { nlSubjectRequests } from './nlSubjectRequests.ts';
 
 /** English for nlSubjectRequests.ts. */
 export const enSubjectRequests: Record<keyof typeof nlSubjectRequests, string> = {
-  'adminNav.subjectRequests': 'Data subject requests',
   'subjectRequests.title': 'Data subject requests',
   'subjectRequests.intro':
     'Someone wants to know what data we hold about them, or wants it corrected, erased or restricted (GDPR articles 15 to 18). You must answer within one month.',
@@ -82,13 +81,4 @@ export const enSubjectRequests: Record<keyof typeof nlSubjectRequests, string> =
   'subjectRequests.event.erased': 'Data erased',
   'subjectRequests.event.erasureRefused': 'Erasure refused',
   'subjectRequests.event.requestDecided': 'Decided',
-  'tl.personCorrected': "Complainant's data corrected (GDPR art. 16)",
-  'tl.subjectErased': "A data subject's data erased (GDPR art. 17)",
-  'tl.noteOthersDataMarked': "Note marked: contains other people's data",
-  'tl.tpl.subjectRequestExtension': 'notice of a later answer to a GDPR request',
-  'case.restricted':
-    'Processing of this case is restricted at the request of a data subject (GDPR art. 18). You can read it, but not change it.',
-  'case.noteOthersData': "Contains other people's data",
-  'case.noteOthersDataMark': "Mark: contains other people's data",
-  'case.noteOthersDataUnmark': 'Remove the mark',
 };

@@ -1,15 +1,5 @@
 /** The satisfaction survey on the staff side (seed 000 business rule 5): the case panel and the Satisfaction page. */
 export const enSurveys = {
-  'nav.surveys': 'Satisfaction',
-  'tl.surveyReviewRequested': 'Complainant dissatisfied: task to look at the complaint again',
-  'surveys.case.title': 'Satisfaction survey',
-  'surveys.case.notSent': 'No survey was sent.',
-  'surveys.case.sent': 'Sent',
-  'surveys.case.answered': 'Answered',
-  'surveys.case.notAnswered': 'Not answered yet',
-  'surveys.case.score': 'Score',
-  'surveys.case.comment': 'Comment',
-  'surveys.scoreOf': '{score} out of 5',
   'surveys.title': 'Satisfaction',
   'surveys.intro':
     'What complainants answer in the survey after their complaint is closed. The figures are about the surveys sent in the chosen period.',

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { nl } from './nl.ts';
 import { nlCase } from './nlCase.ts';
+import { nlFirstScreens } from './nlFirstScreens.ts';
 import { nlClocks } from './nlClocks.ts';
 import { nlDossier } from './nlDossier.ts';
 import { nlHome } from './nlHome.ts';
@@ -27,6 +28,7 @@ const dictionaries = {
   nl: {
     ...nl,
     ...nlCase,
+    ...nlFirstScreens,
     ...nlHome,
     ...nlLetters,
     ...nlClocks,

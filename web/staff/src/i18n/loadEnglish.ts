@@ -1,6 +1,7 @@
 import type { MessageKey } from './i18n.tsx';
 import { en } from './en.ts';
 import { enCase } from './enCase.ts';
+import { enFirstScreens } from './enFirstScreens.ts';
 import { enClocks } from './enClocks.ts';
 import { enDossier } from './enDossier.ts';
 import { enHome } from './enHome.ts';
@@ -28,6 +29,7 @@ import { enZgw } from './enZgw.ts';
 export const english: Record<MessageKey, string> = {
   ...en,
   ...enCase,
+  ...enFirstScreens,
   ...enHome,
   ...enLetters,
   ...enClocks,

@@ -2,4 +2,11 @@
 export const nlAdminShell = {
   'nav.admin': 'Beheer',
   'adminNav.label': 'Onderdelen van Beheer',
+  'adminNav.users': 'Gebruikers en teams',
+  'adminNav.subjectRequests': 'Verzoeken van betrokkenen',
+  'adminNav.apiClients': 'Koppelingen',
+  'adminNav.events': 'Gebeurtenissen',
+  'adminNav.audit': 'Auditlog',
+  'adminNav.retention': 'Vernietiging',
+  'adminNav.quarantine': 'E-mail in quarantaine',
 };

@@ -1,6 +1,5 @@
 /** The words of Beheer › Gebruikers en teams (issue 13): users, roles, teams, units, substitutes, changes. */
 export const nlAdminUsers = {
-  'adminNav.users': 'Gebruikers en teams',
   'adminUsers.title': 'Gebruikers en teams',
   'adminUsers.tabsLabel': 'Medewerkers of teams',
   'adminUsers.tab.users': 'Medewerkers',

@@ -7,4 +7,7 @@ export const nlAnalysisShell = {
   'analysisNav.label': 'Onderdelen van Analyse',
   'analysisNav.figures': 'Cijfers',
   'export.hintFigure': 'Download precies deze lijst: de meldingen achter het cijfer, met hun gegevens en data.',
+  'nav.reports': 'Rapportages',
+  'nav.surveys': 'Tevredenheid',
+  'nav.import': 'Register importeren',
 };

@@ -1,6 +1,5 @@
 /** Beheer › Koppelingen: API keys for other systems. */
 export const nlApiClients = {
-  'adminNav.apiClients': 'Koppelingen',
   'apiClients.title': 'Koppelingen met andere systemen',
   'apiClients.intro':
     'Een ander systeem (bijvoorbeeld een klantcontactsysteem of de website) krijgt een API-sleutel met alleen de bevoegdheden die het nodig heeft. Elke aanroep komt in de auditlog.',

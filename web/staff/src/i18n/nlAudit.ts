@@ -1,6 +1,5 @@
 /** The privacy officer's audit log (Beheer → Auditlog). */
 export const nlAudit = {
-  'adminNav.audit': 'Auditlog',
   'audit.title': 'Auditlog',
   'audit.intro':
     'Hier ziet u wie gegevens van een klager heeft bekeken of gewijzigd, wanneer en vanaf welk adres. Namen komen uit de gegevens van nu: is iemand geanonimiseerd, dan staat dat er.',

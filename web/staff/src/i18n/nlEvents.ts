@@ -1,6 +1,5 @@
 /** Beheer › Gebeurtenissen: events for other systems (subscriptions and their deliveries). */
 export const nlEvents = {
-  'adminNav.events': 'Gebeurtenissen',
   'events.title': 'Gebeurtenissen voor andere systemen',
   'events.intro':
     'Een ander systeem kan bericht krijgen als er iets met een melding gebeurt. Het bericht noemt alleen de melding, zonder persoonsgegevens; het systeem haalt de melding zelf op met een API-sleutel (zie Koppelingen).',

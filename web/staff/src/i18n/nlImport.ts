@@ -1,6 +1,5 @@
 /** Words of the register import (Register importeren), Dutch. */
 export const nlImport = {
-  'nav.import': 'Register importeren',
   'import.title': 'Register importeren',
   'import.intro':
     'Lees een bestaand klachtenregister in (Excel .xlsx of CSV). Eerst controleert Klachtflow elke rij; daarna importeert u. Ingelezen meldingen houden hun eigen datums. Er gaan geen berichten uit en er starten geen termijnen of enquêtes.',
@@ -33,7 +32,6 @@ export const nlImport = {
   'import.duplicates': '{n} al eerder geïmporteerd: die worden overgeslagen.',
   'import.problems': 'Fouten per rij en kolom',
   'import.problemsCaption': 'Fouten in {file}',
-  'import.row': 'Rij',
   'import.message': 'Wat er niet klopt',
   'import.problemsMore': 'Hier staan de eerste {shown} van {count} fouten.',
   'import.fixAndRetry': 'Pas het bestand aan en kies het opnieuw. De koppeling van de kolommen blijft staan.',
@@ -50,5 +48,4 @@ export const nlImport = {
   'import.casesMore': 'Hier staan de eerste {shown} van {total}. Zoek op het nummer uit uw register om een melding te vinden.',
   'import.failed': 'De import is niet gelukt',
   'import.again': 'Nog een bestand importeren',
-  'tl.caseImported': 'Geïmporteerd uit {file} op {date}',
 } as const;

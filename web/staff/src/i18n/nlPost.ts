@@ -1,7 +1,5 @@
 /** The paper path: the letters to post, and the intake's consent, language and printed confirmation. */
 export const nlPost = {
-  'nav.post': 'Te versturen post',
-  'letter.awaitingPost': 'Deze brief gaat per post. Hij telt als verstuurd zodra hij op de post is gedaan:',
   'post.title': 'Te versturen post',
   'post.intro':
     'Brieven voor klagers zonder e-mail. Druk de brief af, doe hem op de post en klik dan op "Op de post gedaan". De brief telt als verstuurd op de dag dat u dat doet.',
@@ -43,7 +41,4 @@ export const nlPost = {
   'intake.markHandedOver': 'Meegegeven of op de post gedaan',
   'intake.handedOver': 'De bevestiging is verstuurd.',
   'intake.toPost': 'Naar te versturen post',
-  'tl.messageToPost': 'Brief klaargezet voor de post',
-  'tl.letterPosted': 'Brief op de post gedaan',
-  'tl.messageAsPhoneTask': 'Geen e-mail: taak om de klager te bellen',
 } as const;

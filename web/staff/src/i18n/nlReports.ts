@@ -1,6 +1,5 @@
 /** Rapportages (issue 12 points 3 and 4): the periodic analysis and the annual complaints report (Awb 9:12a). */
 export const nlReports = {
-  'nav.reports': 'Rapportages',
   'reports.title': 'Rapportages',
   'reports.intro':
     'Een analyse van de klachten over een periode, of het klachtenjaarverslag. De cijfers worden vastgelegd als u de rapportage maakt. Daarna schrijft u uw conclusies en aanbevelingen, en stelt u de rapportage vast.',

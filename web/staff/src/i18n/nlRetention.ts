@@ -1,7 +1,5 @@
 /** Beheer → Vernietiging (the records manager's destruction lists) and Beheer → Quarantaine (held-back mail). */
 export const nlRetention = {
-  'adminNav.retention': 'Vernietiging',
-  'adminNav.quarantine': 'E-mail in quarantaine',
   'retention.title': 'Vernietigingslijsten',
   'retention.intro':
     'Elke maand maakt Klachtflow een lijst van afgesloten meldingen waarvan de bewaartermijn voorbij is. Controleer de lijst. Moet een melding langer bewaard blijven, geef dan aan waarom. Na uw goedkeuring worden de persoonsgegevens van de andere meldingen verwijderd. De cijfers blijven.',

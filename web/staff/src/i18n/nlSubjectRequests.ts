@@ -1,6 +1,5 @@
 /** The words of the data subjects' requests (AVG art. 15-18) under Beheer, and their marks on the case page. */
 export const nlSubjectRequests = {
-  'adminNav.subjectRequests': 'Verzoeken van betrokkenen',
   'subjectRequests.title': 'Verzoeken van betrokkenen',
   'subjectRequests.intro':
     'Iemand wil weten welke gegevens wij over hem of haar hebben, of wil ze laten verbeteren, wissen of beperken (AVG artikel 15 tot en met 18). U moet binnen een maand antwoorden.',
@@ -80,13 +79,4 @@ export const nlSubjectRequests = {
   'subjectRequests.event.erased': 'Gegevens gewist',
   'subjectRequests.event.erasureRefused': 'Wissen geweigerd',
   'subjectRequests.event.requestDecided': 'Besloten',
-  'tl.personCorrected': 'Gegevens van de klant gecorrigeerd (AVG art. 16)',
-  'tl.subjectErased': 'Gegevens van een betrokkene gewist (AVG art. 17)',
-  'tl.noteOthersDataMarked': 'Notitie gemarkeerd: bevat gegevens van anderen',
-  'tl.tpl.subjectRequestExtension': 'bericht over later antwoord op een AVG-verzoek',
-  'case.restricted':
-    'De verwerking van deze melding is beperkt op verzoek van een betrokkene (AVG art. 18). U kunt haar inzien, maar niet wijzigen.',
-  'case.noteOthersData': 'Bevat gegevens van anderen',
-  'case.noteOthersDataMark': 'Markeer: bevat gegevens van anderen',
-  'case.noteOthersDataUnmark': 'Markering weghalen',
 };

@@ -1,15 +1,5 @@
 /** The satisfaction survey on the staff side (seed 000 business rule 5): the case panel and the Tevredenheid page. */
 export const nlSurveys = {
-  'nav.surveys': 'Tevredenheid',
-  'tl.surveyReviewRequested': 'Klager ontevreden: taak om de klacht opnieuw te bekijken',
-  'surveys.case.title': 'Tevredenheidsonderzoek',
-  'surveys.case.notSent': 'Er is geen enquête verstuurd.',
-  'surveys.case.sent': 'Verstuurd',
-  'surveys.case.answered': 'Beantwoord',
-  'surveys.case.notAnswered': 'Nog niet beantwoord',
-  'surveys.case.score': 'Score',
-  'surveys.case.comment': 'Opmerking',
-  'surveys.scoreOf': '{score} van 5',
   'surveys.title': 'Tevredenheid',
   'surveys.intro':
     'Wat klagers antwoorden op de enquête na het afsluiten van hun klacht. De cijfers gaan over de enquêtes die in de gekozen periode zijn verstuurd.',
