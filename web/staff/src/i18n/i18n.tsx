@@ -1,63 +1,84 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { nl } from './nl.ts';
+import { nlAdminShell } from './nlAdminShell.ts';
+import type { nlAdminUsers } from './nlAdminUsers.ts';
+import { nlAnalysisShell } from './nlAnalysisShell.ts';
+import type { nlApiClients } from './nlApiClients.ts';
+import type { nlAudit } from './nlAudit.ts';
 import { nlCase } from './nlCase.ts';
 import { nlFirstScreens } from './nlFirstScreens.ts';
 import { nlClocks } from './nlClocks.ts';
 import { nlDossier } from './nlDossier.ts';
+import type { nlEvents } from './nlEvents.ts';
 import { nlHome } from './nlHome.ts';
+import type { nlImport } from './nlImport.ts';
 import { nlLetters } from './nlLetters.ts';
-import { nlMeasures } from './nlMeasures.ts';
+import type { nlMeasures } from './nlMeasures.ts';
 import { nlPersons } from './nlPersons.ts';
-import { nlPost } from './nlPost.ts';
-import { nlSurveys } from './nlSurveys.ts';
-import { nlReports } from './nlReports.ts';
-import { nlImport } from './nlImport.ts';
-import { nlAnalysisShell } from './nlAnalysisShell.ts';
-import { nlAdminShell } from './nlAdminShell.ts';
-import { nlAdminUsers } from './nlAdminUsers.ts';
-import { nlSubjectRequests } from './nlSubjectRequests.ts';
+import type { nlPost } from './nlPost.ts';
+import type { nlReports } from './nlReports.ts';
+import type { nlRetention } from './nlRetention.ts';
+import type { nlSubjectRequests } from './nlSubjectRequests.ts';
+import type { nlSurveys } from './nlSurveys.ts';
 import { nlZgw } from './nlZgw.ts';
-import { nlAudit } from './nlAudit.ts';
-import { nlApiClients } from './nlApiClients.ts';
-import { nlEvents } from './nlEvents.ts';
-import { nlRetention } from './nlRetention.ts';
 
 /** A tiny dictionary i18n: Dutch by default, English as second locale, no library. */
 export type Locale = 'nl' | 'en';
-const dictionaries = {
-  nl: {
-    ...nl,
-    ...nlCase,
-    ...nlFirstScreens,
-    ...nlHome,
-    ...nlLetters,
-    ...nlClocks,
-    ...nlPersons,
-    ...nlPost,
-    ...nlDossier,
-    ...nlMeasures,
-    ...nlSurveys,
-    ...nlReports,
-    ...nlImport,
-    ...nlAnalysisShell,
-    ...nlAdminShell,
-    ...nlAdminUsers,
-    ...nlSubjectRequests,
-    ...nlAudit,
-    ...nlApiClients,
-    ...nlEvents,
-    ...nlRetention,
-    ...nlZgw,
-  },
+/**
+ * The words of the first screens (login, start page, work queue, case page, the menus): in the first
+ * load. Each lazily loaded section's own words come with its chunk (i18n/sections/*.ts registers them
+ * with addWords when its page's code loads, before the page renders).
+ */
+const firstWords = {
+  ...nl,
+  ...nlCase,
+  ...nlFirstScreens,
+  ...nlHome,
+  ...nlLetters,
+  ...nlClocks,
+  ...nlPersons,
+  ...nlDossier,
+  ...nlAnalysisShell,
+  ...nlAdminShell,
+  ...nlZgw,
 };
-export type MessageKey = keyof (typeof dictionaries)['nl'];
+/** The words of the sections that load on demand: their keys type `t`, their text is not in this chunk. */
+type SectionWords = typeof nlMeasures &
+  typeof nlPost &
+  typeof nlReports &
+  typeof nlImport &
+  typeof nlSurveys &
+  typeof nlAdminUsers &
+  typeof nlSubjectRequests &
+  typeof nlAudit &
+  typeof nlApiClients &
+  typeof nlEvents &
+  typeof nlRetention;
+/** The keys of the first load's dictionary: loadEnglish.ts gives English for each. */
+export type FirstKey = keyof typeof firstWords;
+export type MessageKey = FirstKey | keyof SectionWords;
 type Dictionary = Record<MessageKey, string>;
+/** Dutch: the first words, and each section's once its chunk has loaded. */
+const dutch: Record<string, string> = { ...firstWords };
+/** The loaded sections' English, kept for when English itself arrives. */
+const sectionEnglish: Record<string, string> = {};
+
+/**
+ * A lazily loaded section adds its words (both languages, so switching language needs no second
+ * fetch); the compiler checks the English has every Dutch key.
+ */
+export function addWords<const W extends Record<string, string>>(nlWords: W, enWords: Record<keyof W, string>): void {
+  Object.assign(dutch, nlWords);
+  Object.assign(sectionEnglish, enWords);
+  if (english) Object.assign(english, enWords);
+}
 
 /** English comes on request: its chunk is fetched the first time someone chooses it (or had chosen it). */
 let english: Dictionary | null = null;
 let englishLoad: Promise<Dictionary> | null = null;
 function loadEnglish(): Promise<Dictionary> {
-  englishLoad ??= import('./loadEnglish.ts').then((m) => (english = m.english));
+  // The sections loaded before English keep their English (it came with them).
+  englishLoad ??= import('./loadEnglish.ts').then((m) => (english = { ...m.english, ...sectionEnglish } as Dictionary));
   return englishLoad;
 }
 /** The English words once loaded (api/errors.ts words the server's field errors in English with them). */
@@ -117,7 +138,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: ready is when the English words (a module variable) have arrived.
   const value = useMemo<I18n>(() => {
-    const dict: Dictionary = locale === 'en' && english ? english : dictionaries.nl;
+    const dict = (locale === 'en' && english ? english : dutch) as Dictionary;
     const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
     const dateFmt = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
     const dateTimeFmt = new Intl.DateTimeFormat(tag, {

@@ -6,6 +6,7 @@ import { ImportReportStep } from '../components/import/ImportReportStep.tsx';
 import { useImportFlow } from '../components/import/useImportFlow.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import '../i18n/sections/import.ts';
 
 /**
  * Register importeren (issue 12, point 6): choose a file → map its columns to fields (a saved

@@ -25,6 +25,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ButtonAppLink, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import '../i18n/sections/post.ts';
 
 type Errors = { fields: Partial<Record<IntakeField, string>>; data: Record<string, string>; general: string[] };
 const NO_ERRORS: Errors = { fields: {}, data: {}, general: [] };

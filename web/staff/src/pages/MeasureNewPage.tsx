@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { AppLink, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import '../components/measures/measures.css';
+import '../i18n/sections/measures.ts';
 
 type LinkedCase = { id: string; reference: string; subject: string };
 

@@ -28,6 +28,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { AppLink } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import '../components/measures/measures.css';
+import '../i18n/sections/measures.ts';
 
 /**
  * One improvement measure: its details and complaints, the complaints of its theme per month before

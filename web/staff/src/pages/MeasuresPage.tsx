@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { AppLink, ButtonAppLink, navigate, PlainLink, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import '../components/measures/measures.css';
+import '../i18n/sections/measures.ts';
 
 const hrefFor = (view: MeasureView, mine: boolean) => `/verbetermaatregelen${query({ view, mine: mine ? '1' : undefined })}`;
 

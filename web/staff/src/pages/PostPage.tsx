@@ -18,6 +18,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { type Bilingual, useI18n } from '../i18n/i18n.tsx';
 import { AppLink } from '../router.tsx';
+import '../i18n/sections/post.ts';
 
 export type PostalItem = {
   id: string;

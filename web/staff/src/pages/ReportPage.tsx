@@ -36,6 +36,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { AppLink, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import '../components/reports/reports.css';
+import '../i18n/sections/reports.ts';
 
 /**
  * One report: its details, PDF and HTML, the conclusions and recommendations (edited while a

@@ -33,6 +33,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { AppLink, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import '../components/reports/reports.css';
+import '../i18n/sections/reports.ts';
 
 /** Rapportages: the kept analyses and annual reports, and "Nieuwe analyse" for whoever may make one. */
 export default function ReportsPage() {

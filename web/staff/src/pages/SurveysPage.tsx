@@ -22,6 +22,7 @@ import { usePagedSurveys } from '../components/surveys/usePagedSurveys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AppLink, navigate, PlainLink, useLocation } from '../router.tsx';
 import '../components/surveys/surveys.css';
+import '../i18n/sections/surveys.ts';
 
 type Drill = { list: 'sent' | 'answered'; key?: string };
 type View = { from?: string; to?: string; groupBy: SurveyGroup; drill: Drill | null };

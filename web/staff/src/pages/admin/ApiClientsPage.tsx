@@ -21,6 +21,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ShownOnce } from '../../components/admin/ShownOnce.tsx';
 import { type MessageKey, useI18n } from '../../i18n/i18n.tsx';
+import '../../i18n/sections/apiClients.ts';
 
 type ApiClient = {
   id: string;

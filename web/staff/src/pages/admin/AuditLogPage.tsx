@@ -17,6 +17,7 @@ import { fieldErrorsOf, generalMessage } from '../../api/errors.ts';
 import { CaptionedTable } from '../../components/CaptionedTable.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import '../../i18n/sections/audit.ts';
 
 type AuditEntry = {
   seq: string;

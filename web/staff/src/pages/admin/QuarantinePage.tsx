@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import type { QuarantinedMail } from '../../components/retention/retentionTypes.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import '../../i18n/sections/retention.ts';
 
 /** Beheer › E-mail in quarantaine: held-back incoming mail with its reason; release or delete it. */
 export default function QuarantinePage(_: { path: string }) {

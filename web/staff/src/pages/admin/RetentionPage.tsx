@@ -7,6 +7,7 @@ import { DestructionListView } from '../../components/retention/DestructionListV
 import { type ListSummary, RETENTION_BASE } from '../../components/retention/retentionTypes.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AppLink } from '../../router.tsx';
+import '../../i18n/sections/retention.ts';
 
 /** Beheer › Vernietiging: the monthly destruction lists, or one list to review, hold exceptions and approve. */
 export default function RetentionPage({ path }: { path: string }) {

@@ -7,6 +7,7 @@ import { SubjectRequestList } from '../../components/subjectRequests/SubjectRequ
 import { SubjectRequestView } from '../../components/subjectRequests/SubjectRequestView.tsx';
 import { BASE, type SubjectRequest } from '../../components/subjectRequests/subjectRequestTypes.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import '../../i18n/sections/subjectRequests.ts';
 
 /** Beheer › Verzoeken van betrokkenen (AVG art. 15-18): the list with a new request, or one request. */
 export default function SubjectRequestsPage({ path }: { path: string }) {

@@ -10,6 +10,7 @@ import { useAdminOptions } from '../../components/admin/users/useAdminOptions.ts
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import '../../components/admin/users/adminUsers.css';
+import '../../i18n/sections/adminUsers.ts';
 
 const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 
