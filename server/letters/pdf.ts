@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { LetterPdfInput } from './compose.ts';
 import { FONT_FILES, fontRuns } from './pdfFonts.ts';
 import { drawQrCode, drawStepPlan } from './pdfStepPlan.ts';
@@ -11,6 +11,12 @@ import { drawQrCode, drawStepPlan } from './pdfStepPlan.ts';
  * spacing for readability.
  */
 export type Doc = InstanceType<typeof PDFDocument>;
+
+/**
+ * pdfkit (with fontkit) is loaded when the first PDF is made, not at start-up: most requests make
+ * none, and loading it was a tenth of the server's start.
+ */
+export const loadPdfKit = async (): Promise<typeof PDFDocument> => (await import('pdfkit')).default;
 export type Struct = ReturnType<Doc['struct']>;
 
 export const A4 = { width: 595.28, height: 841.89 };
@@ -217,8 +223,8 @@ function pageDecorations(doc: Doc, input: LetterPdfInput) {
   });
 }
 
-export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({
+export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
+  const doc = new (await loadPdfKit())({
     size: 'A4',
     margins: M,
     tagged: true,

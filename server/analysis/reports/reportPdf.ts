@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
-import { A4, artifact, type Doc, M, pageFooters, type Struct, tagged, write } from '../../letters/pdf.ts';
+import type PDFDocument from 'pdfkit';
+import { A4, artifact, type Doc, loadPdfKit, M, pageFooters, type Struct, tagged, write } from '../../letters/pdf.ts';
 import { FONT_FILES } from '../../letters/pdfFonts.ts';
 import { type Block, isNumeric, type ReportDocument } from './documentModel.ts';
 
@@ -178,8 +178,8 @@ function decorate(doc: Doc, d: ReportDocument) {
   });
 }
 
-export function renderReportPdf(d: ReportDocument, opts: { author: string; date: Date }): Promise<Buffer> {
-  const doc = new PDFDocument({
+export async function renderReportPdf(d: ReportDocument, opts: { author: string; date: Date }): Promise<Buffer> {
+  const doc = new (await loadPdfKit())({
     size: 'A4',
     margins: M,
     tagged: true,
