@@ -4,7 +4,8 @@ import { createBackup, restoreBackup } from './backup.ts';
 
 /**
  * `npm run backup -- <file>` and `npm run restore -- <file>` (docs/operations.md): the database
- * named by DATABASE_URL, else the embedded one in DATA_DIR, with the documents in DATA_DIR/files.
+ * named by DATABASE_URL, else the embedded one in DATA_DIR, with the documents in the S3 bucket when
+ * S3_BUCKET is set, else in DATA_DIR/files.
  */
 const [command, file] = process.argv.slice(2);
 if ((command !== 'backup' && command !== 'restore') || !file) {
@@ -12,8 +13,10 @@ if ((command !== 'backup' && command !== 'restore') || !file) {
   process.exit(2);
 }
 const env = readEnv();
-const target = { databaseUrl: env.databaseUrl, dataDir: env.dataDir };
-const where = env.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `de ingebouwde database in ${env.dataDir}`;
+const target = { databaseUrl: env.databaseUrl, dataDir: env.dataDir, s3: env.s3 };
+const where =
+  (env.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `de ingebouwde database in ${env.dataDir}`) +
+  (env.s3 ? ` met de documenten in bucket ${env.s3.bucket}` : '');
 try {
   if (command === 'backup') {
     const m = await createBackup(target, path.resolve(file));
