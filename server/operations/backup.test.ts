@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { text } from 'node:stream/consumers';
+import { buffer, text } from 'node:stream/consumers';
 import { after, before, test } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -194,6 +194,22 @@ test('with S3: the backup holds every document in the bucket; restored into an e
     if (!closed) await s3env.close();
     await bucket.close();
     await emptyBucket.close();
+  }
+});
+
+test('a backup of DATA_DIR/files restores into an empty S3 bucket', async () => {
+  const bucket = await startTestS3();
+  try {
+    // The backup of the first test; its restore above put the same documents in restoredDir/files.
+    const target = { dataDir: path.join(tmp, 'files-to-s3'), databaseUrl: TEST_BACKEND === 'pglite' ? undefined : await emptyDatabase() };
+    await restoreBackup({ ...target, s3: bucket.config }, file);
+    const files = fileStorage(path.join(restoredDir, 'files'));
+    const objects = await listed(files);
+    assert.ok(objects.length >= 3);
+    assert.deepEqual(await listed(s3Storage(bucket.config)), objects);
+    for (const { key } of objects) assert.deepEqual(await buffer(s3Storage(bucket.config).open(key)), await buffer(files.open(key)));
+  } finally {
+    await bucket.close();
   }
 });
 
