@@ -28,8 +28,7 @@ export async function proposeDestructionList(services: Services): Promise<number
     const month = `${today.slice(0, 7)}-01`;
     const exists = await ctx.tx.selectFrom('destruction_list').select('id').where('month', '=', month).executeTakeFirst();
     if (exists) return 0;
-    const due = await dueCases(ctx, today);
-    if (!due.length) return 0;
+    if (!(await dueCases(ctx, today).select(sql.lit(1).as('one')).limit(1).executeTakeFirst())) return 0;
     const list = await ctx.tx
       .insertInto('destruction_list')
       .values({ month, proposed_at: ctx.now, due_on: today })
@@ -45,45 +44,41 @@ export async function proposeDestructionList(services: Services): Promise<number
       .returning('id')
       .execute();
     for (const o of older) await recordRetentionEvent(ctx, 'listSuperseded', { listId: o.id, data: { by: list.id } });
-    await ctx.tx
+    // Inside the database (insert … select): a first list after years of closed cases may hold a
+    // hundred thousand; read into the server and sent back as one statement's parameters, it took the
+    // heap past its limit (and past PostgreSQL's 65,535 parameters).
+    const inserted = await ctx.tx
       .insertInto('destruction_list_case')
-      .values(
-        due.map((c) => ({
-          list_id: list.id,
-          case_id: c.case_id,
-          reference: c.reference,
-          closed_on: c.closed_on,
-          destroy_after: c.destroy_after!,
-          rule: c.rule,
-        })),
+      .columns(['list_id', 'case_id', 'reference', 'closed_on', 'destroy_after', 'rule'])
+      .expression(
+        dueCases(ctx, today).select([
+          sql<string>`${list.id}::uuid`.as('list_id'),
+          'case_retention.case_id',
+          'cases.reference',
+          'case_retention.closed_on',
+          'case_retention.destroy_after',
+          'case_retention.rule',
+        ]),
       )
-      .execute();
-    await recordRetentionEvent(ctx, 'listProposed', { listId: list.id, data: { month, dueOn: today, count: due.length } });
+      .executeTakeFirst();
+    const count = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+    await recordRetentionEvent(ctx, 'listProposed', { listId: list.id, data: { month, dueOn: today, count } });
     return 0;
   });
 }
 
+/** The closed cases due by `today` that are neither held nor anonymised (select what you need). */
 function dueCases(ctx: CommandContext, today: string) {
   return (
     ctx.tx
       .selectFrom('case_retention')
       .innerJoin('cases', 'cases.id', 'case_retention.case_id')
-      .select([
-        'case_retention.case_id',
-        'cases.reference',
-        'case_retention.closed_on',
-        'case_retention.destroy_after',
-        'case_retention.rule',
-      ])
       .where('case_retention.anonymised_at', 'is', null)
       .where('case_retention.hold_reason', 'is', null)
       .where('case_retention.destroy_after', 'is not', null)
       .where('case_retention.destroy_after', '<=', today)
       // A reopened case is not closed: its day is computed again when it closes.
       .where('cases.closed_at', 'is not', null)
-      .orderBy('case_retention.destroy_after')
-      .orderBy('cases.reference')
-      .execute()
   );
 }
 

@@ -440,3 +440,36 @@ async function readBlob(t: TestEnv, key: string) {
   for await (const chunk of t.services.storage.open(key)) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
+
+describe('a first destruction list after years of closed cases', () => {
+  let t: TestEnv;
+  before(async () => {
+    t = await createTestServices();
+    t.clock.set('2026-03-02T09:00:00Z');
+  });
+  after(() => t.close());
+
+  test('holds every due case: 11,000 are proposed in one list, inside the database', { timeout: 120_000 }, async () => {
+    // More than one statement's parameters could carry (65,535 / 6 columns), as an upgrade of a
+    // large installation meets it: the list used to be read into the server and sent back.
+    const person = await plantPerson(t.services.db, 'Veel Klachten');
+    const closed = '2020-01-10T10:00:00Z';
+    await sql`
+      insert into cases (reference, process_key, case_type, status, status_changed_at, subject, channel, complainant_id,
+                         data, received_at, created_at, updated_at, closed_at, facts, clock_facts)
+      select 'BULK-' || lpad(n::text, 6, '0'), 'kcc-complaint', 'complaint', 'closed', ${closed}::timestamptz, 'Melding', 'phone',
+             ${person}::uuid, '{}', ${closed}::timestamptz, ${closed}::timestamptz, ${closed}::timestamptz, ${closed}::timestamptz,
+             '{"outcome":"cancelled"}', '{}'
+        from generate_series(1, 11000) n`.execute(t.services.db);
+    // Their retention days as the backfill computes them (broken off: a year), planted in one statement.
+    await sql`
+      insert into case_retention (case_id, closed_on, destroy_after, rule, computed_at)
+      select id, date '2020-01-10', date '2021-01-10', 'notHandled', now() from cases where reference like 'BULK-%'`.execute(t.services.db);
+    assert.equal(await proposeDestructionList(t.services), 0, 'nothing left to backfill: the list is proposed');
+    const [list] = await listDestructionLists(t.services);
+    assert.ok(list, 'a list is proposed');
+    const { cases } = await getDestructionList(t.services, list.id);
+    assert.equal(cases.length, 11_000);
+    assert.deepEqual([cases[0]!.reference, cases.at(-1)!.reference], ['BULK-000001', 'BULK-011000'], 'oldest day first, then reference');
+  });
+});
