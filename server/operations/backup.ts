@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import * as tar from 'tar';
 import { lockDataDir } from '../db/dataDirLock.ts';
@@ -183,7 +184,9 @@ async function archive(work: string, file: string, manifest: Manifest, entries: 
       out.on('error', reject);
     });
     failed.catch(() => undefined); // awaited below; unobserved only when all went well
-    const written = new Promise<void>((resolve) => out.on('close', resolve));
+    // Resolves once the file is written and closed (fs streams emit close): only then is it renamed.
+    const written = finished(out);
+    written.catch(() => undefined); // its error is also `failed`'s
     pack.pipe(out);
     for (const entry of [MANIFEST, ...entries]) pack.add(entry);
     await Promise.race([addObjects(pack, packed, bucket, new Date(manifest.createdAt), failed), failed]);
