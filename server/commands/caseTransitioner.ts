@@ -55,7 +55,10 @@ export async function transitionCase(ctx: CommandContext, input: TransitionCaseI
   const t = def.transitions.find((x) => x.key === input.transition);
   if (!t) throw invalid('transition', 'Deze stap bestaat niet in dit proces.');
   if (!transitionsFrom(def, current.status).includes(t)) {
-    throw conflict(`De stap "${t.label.nl}" kan niet in de status "${statusLabel(def, current.status)}".`);
+    // Most often the case moved on since the page was loaded (someone else took a step): say how to see it.
+    throw conflict(
+      `De stap "${t.label.nl}" kan niet in de status "${statusLabel(def, current.status)}". Laad de gegevens opnieuw om te zien wat er nu kan.`,
+    );
   }
   const before = current.facts as Facts;
   if (!fitsFacts(t, before)) throw conflict(`De stap "${t.label.nl}" past niet bij deze melding (zie de classificatie).`);
