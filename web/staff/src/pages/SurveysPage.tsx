@@ -178,8 +178,11 @@ export default function SurveysPage() {
                 ))}
               </ul>
             </nav>
-            {r.groups.length === 0 ? <Paragraph>{t('surveys.groups.empty')}</Paragraph> : null}
-            {r.groups.length ? (
+            {/* Figures of the grouping asked for only: the previous grouping's rows under the new caption
+                would link their keys to the wrong grouping (and read as its figures) until the answer came. */}
+            {r.groupBy !== view.groupBy ? <Loading lines={3} /> : null}
+            {r.groupBy === view.groupBy && r.groups.length === 0 ? <Paragraph>{t('surveys.groups.empty')}</Paragraph> : null}
+            {r.groupBy === view.groupBy && r.groups.length ? (
               <TableWrap label={t(`surveys.groupBy.${view.groupBy}`)}>
                 <Table>
                   <TableCaption>{t(`surveys.groupBy.${view.groupBy}`)}</TableCaption>
