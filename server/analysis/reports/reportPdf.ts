@@ -1,4 +1,3 @@
-import type PDFDocument from 'pdfkit';
 import { A4, artifact, type Doc, loadPdfKit, M, pageFooters, type Struct, tagged, write } from '../../letters/pdf.ts';
 import { FONT_FILES } from '../../letters/pdfFonts.ts';
 import { type Block, isNumeric, type ReportDocument } from './documentModel.ts';
