@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from './client.ts';
 import type { PortalSettings, ProcessDef, StaffUser, Team } from './types.ts';
+import { useLoadingReport } from '../components/Skeleton.tsx';
 
 /**
  * What screens need to name things: colleagues, teams, processes (status and field labels), and
@@ -39,6 +40,9 @@ export function useDirectory(): Directory | null {
       live = false;
     };
   }, []);
+  // Inside a <RevealTogether> the page waits for it too: the queue's team filter appeared with it and
+  // pushed the list down (CLS 0.24 when it came late).
+  useLoadingReport(dir === null);
   return dir;
 }
 
